@@ -1,0 +1,28 @@
+using CrisisCoord.Domain.Incidents;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CrisisCoord.Application.Data.Configurations;
+
+internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
+{
+    public void Configure(EntityTypeBuilder<Incident> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.Title).HasMaxLength(Incident.TitleMaxLength);
+        builder.Property(x => x.Description).HasMaxLength(Incident.DescriptionMaxLength);
+        builder.Property(x => x.PlaceName).HasMaxLength(Incident.PlaceNameMaxLength);
+        builder.Property(x => x.Version).IsRowVersion();
+
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_incidents_latitude", "latitude BETWEEN -90 AND 90");
+            t.HasCheckConstraint("ck_incidents_longitude", "longitude BETWEEN -180 AND 180");
+        });
+
+        // The list is read newest first, optionally filtered; these back its keyset pagination.
+        builder.HasIndex(x => new { x.ReportedAt, x.Id }).IsDescending(true, true);
+        builder.HasIndex(x => new { x.State, x.ReportedAt, x.Id }).IsDescending(false, true, true);
+    }
+}

@@ -1,0 +1,18 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Incidents;
+
+public sealed record GetIncidentQuery(Guid Id) : IQuery<IncidentDto>;
+
+public sealed class GetIncidentQueryHandler(AppDbContext db) : IQueryHandler<GetIncidentQuery, IncidentDto>
+{
+    public async ValueTask<IncidentDto> Handle(GetIncidentQuery query, CancellationToken cancellationToken) =>
+        await db.Incidents.AsNoTracking()
+            .Where(x => x.Id == query.Id)
+            .Select(IncidentDto.Projection)
+            .SingleOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Incident", query.Id);
+}

@@ -1,0 +1,39 @@
+using System.Linq.Expressions;
+using CrisisCoord.Domain.Incidents;
+
+namespace CrisisCoord.Application.Features.Incidents;
+
+/// <summary>An incident as the API and the pages show it.</summary>
+public sealed record IncidentDto(
+    Guid Id,
+    string Title,
+    string Description,
+    IncidentCategory Category,
+    Severity Severity,
+    IncidentState State,
+    string PlaceName,
+    double Latitude,
+    double Longitude,
+    DateTimeOffset ReportedAt,
+    DateTimeOffset StateChangedAt,
+    uint Version)
+{
+    /// <summary>One projection for every read, so the list, the detail and the write return the same shape.</summary>
+    public static readonly Expression<Func<Incident, IncidentDto>> Projection = x => new IncidentDto(
+        x.Id,
+        x.Title,
+        x.Description,
+        x.Category,
+        x.Severity,
+        x.State,
+        x.PlaceName,
+        x.Latitude,
+        x.Longitude,
+        x.ReportedAt,
+        x.StateChangedAt,
+        x.Version);
+
+    private static readonly Func<Incident, IncidentDto> Compiled = Projection.Compile();
+
+    public static IncidentDto From(Incident incident) => Compiled(incident);
+}

@@ -1,0 +1,80 @@
+using CrisisCoord.Application.Data;
+using CrisisCoord.Domain.Common;
+using CrisisCoord.Domain.Incidents;
+using FluentValidation;
+using Mediator;
+using Severity = CrisisCoord.Domain.Incidents.Severity;
+
+namespace CrisisCoord.Application.Features.Incidents;
+
+/// <summary>Agency staff (and, later, citizens) log a new incident; it starts unverified as Reported.</summary>
+public sealed record LogIncidentCommand : ICommand<IncidentDto>
+{
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public IncidentCategory? Category { get; init; }
+
+    public Severity? Severity { get; init; }
+
+    public string? PlaceName { get; init; }
+
+    public double? Latitude { get; init; }
+
+    public double? Longitude { get; init; }
+}
+
+public sealed class LogIncidentCommandValidator : AbstractValidator<LogIncidentCommand>
+{
+    public LogIncidentCommandValidator()
+    {
+        RuleFor(x => x.Title)
+            .NotEmpty().WithMessage("Give the incident a short title.")
+            .MaximumLength(Incident.TitleMaxLength);
+        RuleFor(x => x.Description)
+            .MaximumLength(Incident.DescriptionMaxLength);
+        RuleFor(x => x.Category)
+            .NotNull().WithMessage("Choose a category.")
+            .IsInEnum();
+        RuleFor(x => x.Severity)
+            .NotNull().WithMessage("Choose a severity grade (I to IV).")
+            .IsInEnum();
+        RuleFor(x => x.PlaceName)
+            .NotEmpty().WithMessage("Say where the incident is (a place name).")
+            .MaximumLength(Incident.PlaceNameMaxLength)
+            .WithName("Place name");
+        RuleFor(x => x.Latitude)
+            .NotNull().WithMessage("Latitude is required.")
+            .Must(v => GeoPoint.IsValidLatitude(v!.Value))
+            .When(x => x.Latitude.HasValue)
+            .WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.Latitude}).");
+        RuleFor(x => x.Longitude)
+            .NotNull().WithMessage("Longitude is required.")
+            .Must(v => GeoPoint.IsValidLongitude(v!.Value))
+            .When(x => x.Longitude.HasValue)
+            .WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.Longitude}).");
+    }
+}
+
+public sealed class LogIncidentCommandHandler(AppDbContext db, TimeProvider clock)
+    : ICommandHandler<LogIncidentCommand, IncidentDto>
+{
+    public async ValueTask<IncidentDto> Handle(LogIncidentCommand command, CancellationToken cancellationToken)
+    {
+        var incident = Incident.Report(
+            command.Title!,
+            command.Description ?? "",
+            command.Category!.Value,
+            command.Severity!.Value,
+            command.PlaceName!,
+            command.Latitude!.Value,
+            command.Longitude!.Value,
+            clock.GetUtcNow());
+
+        db.Incidents.Add(incident);
+        // Saved here (inside the pipeline's transaction) so the response carries the stored version.
+        await db.SaveChangesAsync(cancellationToken);
+        return IncidentDto.From(incident);
+    }
+}

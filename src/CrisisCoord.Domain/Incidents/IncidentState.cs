@@ -1,0 +1,33 @@
+namespace CrisisCoord.Domain.Incidents;
+
+public enum IncidentState
+{
+    /// <summary>Logged but not yet verified, for example a citizen's report.</summary>
+    Reported,
+    Warning,
+    Response,
+    Recovery,
+    Closed,
+    /// <summary>A duplicate or false report.</summary>
+    Dismissed,
+}
+
+public static class IncidentStateMachine
+{
+    private static readonly Dictionary<IncidentState, IncidentState[]> Allowed = new()
+    {
+        [IncidentState.Reported] = [IncidentState.Warning, IncidentState.Response, IncidentState.Dismissed],
+        [IncidentState.Warning] = [IncidentState.Response, IncidentState.Closed],
+        [IncidentState.Response] = [IncidentState.Recovery],
+        [IncidentState.Recovery] = [IncidentState.Closed],
+        [IncidentState.Closed] = [],
+        [IncidentState.Dismissed] = [],
+    };
+
+    public static IReadOnlyList<IncidentState> NextStates(IncidentState from) => Allowed[from];
+
+    public static bool CanTransition(IncidentState from, IncidentState to) => Allowed[from].Contains(to);
+
+    public static bool IsOpen(this IncidentState state) =>
+        state is not (IncidentState.Closed or IncidentState.Dismissed);
+}

@@ -1,0 +1,88 @@
+using CrisisCoord.Application.Common;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CrisisCoord.Web.Infrastructure;
+
+/// <summary>
+/// Makes a page form behave like the API: a command refused by the pipeline's validation
+/// re-renders the same page with each message next to its field and everything the user typed
+/// kept. Pages bind their command or query as the property <see cref="InputProperty"/>.
+/// </summary>
+public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFilter
+{
+    public const string InputProperty = "Input";
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerInstance is not PageModel page)
+        {
+            await next();
+            return;
+        }
+
+        if (!context.ModelState.IsValid)
+        {
+            // Some values could not even be read (e.g. letters in a number field). The command is not
+            // sent; the validator's messages for the other fields are shown beside the binding errors
+            // so the user sees everything that is wrong in one go.
+            await AddValidatorMessagesAsync(page, context.ModelState, context.HttpContext.RequestAborted);
+            context.Result = page.Page();
+            return;
+        }
+
+        var executed = await next();
+        switch (executed.Exception)
+        {
+            case ValidationException validation when !executed.ExceptionHandled:
+                AddErrors(context.ModelState, validation.Errors);
+                executed.ExceptionHandled = true;
+                executed.Result = page.Page();
+                break;
+            case NotFoundException when !executed.ExceptionHandled:
+                executed.ExceptionHandled = true;
+                executed.Result = page.NotFound();
+                break;
+        }
+    }
+
+    private async Task AddValidatorMessagesAsync(PageModel page, ModelStateDictionary modelState, CancellationToken ct)
+    {
+        var input = page.GetType().GetProperty(InputProperty)?.GetValue(page);
+        if (input is null)
+        {
+            return;
+        }
+
+        var validatorType = typeof(IValidator<>).MakeGenericType(input.GetType());
+        if (services.GetService(validatorType) is not IValidator validator)
+        {
+            return;
+        }
+
+        var context = (IValidationContext)Activator.CreateInstance(
+            typeof(ValidationContext<>).MakeGenericType(input.GetType()), input)!;
+        var result = await validator.ValidateAsync(context, ct);
+        AddErrors(modelState, result.Errors);
+    }
+
+    private static void AddErrors(ModelStateDictionary modelState, IEnumerable<ValidationFailure> failures)
+    {
+        foreach (var failure in failures)
+        {
+            var key = $"{InputProperty}.{failure.PropertyName}";
+            // A field whose value could not be read already says so; "is required" on top would mislead.
+            if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+            {
+                continue;
+            }
+
+            modelState.AddModelError(key, failure.ErrorMessage);
+        }
+    }
+}

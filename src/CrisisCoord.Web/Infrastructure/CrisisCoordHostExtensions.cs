@@ -1,0 +1,78 @@
+using CrisisCoord.Application;
+using CrisisCoord.Application.Behaviours;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Web.Api;
+using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Serilog;
+
+namespace CrisisCoord.Web.Infrastructure;
+
+public static class CrisisCoordHostExtensions
+{
+    public static WebApplicationBuilder AddCrisisCoord(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+
+        builder.Services.AddCrisisCoordApplication();
+        builder.Services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(AppDbContext)];
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(TransactionBehaviour<,>),
+            ];
+        });
+
+        builder.Services.Configure<JsonOptions>(options => ApiJson.Configure(options.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+
+        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Incidents/Index", ""))
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<CommandPageFilter>();
+                ModelBindingMessages.Configure(options.ModelBindingMessageProvider);
+            });
+
+        builder.Services.AddHealthChecks()
+            .AddDbContextCheck<AppDbContext>("database", tags: [HealthEndpoints.ReadyTag]);
+
+        builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
+        builder.Services.AddScoped<DemoDataSeeder>();
+        return builder;
+    }
+
+    public static WebApplication UseCrisisCoord(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            StatusCodeSelector = ex => ExceptionProblem.From(ex).Status,
+        });
+        app.UseWhen(
+            ctx => ApiExceptionHandler.IsApiRequest(ctx),
+            api => api.UseStatusCodePages());
+        app.UseWhen(
+            ctx => !ApiExceptionHandler.IsApiRequest(ctx),
+            pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+
+        app.MapHealthEndpoints();
+        app.MapIncidentsEndpoints();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CrisisCoord.Application.Common;
+using CrisisCoord.Domain.Common;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Web.Infrastructure;
+
+/// <summary>
+/// What an exception means to the person who caused it: one mapping used by the API's
+/// ProblemDetails and by the pages' error view, so both say the same thing.
+/// </summary>
+public sealed partial record ExceptionProblem(int Status, string Title, string? Detail, IDictionary<string, string[]>? Errors)
+{
+    public static ExceptionProblem From(Exception exception) => exception switch
+    {
+        ValidationException validation => new(
+            StatusCodes.Status400BadRequest,
+            "The request has invalid fields.",
+            "Correct the fields listed in 'errors' and send it again.",
+            validation.Errors
+                .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        NotFoundException notFound => new(StatusCodes.Status404NotFound, "Not found.", notFound.Message, null),
+        DomainRuleException rule => new(StatusCodes.Status409Conflict, "The request conflicts with the current state.", rule.Message, null),
+        DbUpdateConcurrencyException => new(
+            StatusCodes.Status409Conflict,
+            "Someone else changed this record first.",
+            "Reload it to see the current state, then apply your change again.",
+            null),
+        BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
+        BadHttpRequestException bad => new(bad.StatusCode, TitleFor(bad.StatusCode), bad.Message, null),
+        _ => new(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null, null),
+    };
+
+    private static ExceptionProblem FromJson(JsonException json)
+    {
+        var path = json.Path;
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return new(
+                StatusCodes.Status400BadRequest,
+                "The request body is not valid JSON.",
+                json.Message,
+                new Dictionary<string, string[]> { ["body"] = [json.Message] });
+        }
+
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        return new(
+            StatusCodes.Status400BadRequest,
+            "The request has invalid fields.",
+            "Correct the fields listed in 'errors' and send it again.",
+            new Dictionary<string, string[]> { [field] = [DescribeJsonError(json)] });
+    }
+
+    // System.Text.Json words its own conversion errors around CLR type names; say what was expected instead.
+    private static string DescribeJsonError(JsonException json)
+    {
+        var match = ConvertedTo().Match(json.Message);
+        if (!match.Success)
+        {
+            return json.Message;
+        }
+
+        var expected = match.Groups["type"].Value switch
+        {
+            "System.Double" or "System.Decimal" or "System.Single" => "a number, such as 31.2304",
+            "System.Int32" or "System.Int64" => "a whole number",
+            "System.String" => "text in double quotes",
+            "System.Boolean" => "true or false",
+            "System.Guid" => "an id such as 0193a4c2-7f00-7000-8000-000000000000",
+            "System.DateTimeOffset" or "System.DateTime" => "a date and time such as 2026-11-23T14:00:00Z",
+            _ => null,
+        };
+        return expected is null ? "The value has the wrong type or format." : $"The value must be {expected}.";
+    }
+
+    private static string TitleFor(int status) => status switch
+    {
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with 'Content-Type: application/json'.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
+        _ => "The request could not be read.",
+    };
+
+    [GeneratedRegex(@"converted to (System\.Nullable`1\[)?(?<type>[\w.]+)")]
+    private static partial Regex ConvertedTo();
+}

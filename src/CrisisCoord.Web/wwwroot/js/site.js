@@ -1,0 +1,13 @@
+// Show times in the reader's own time zone; the server renders UTC so the page is correct without script.
+(function () {
+    const format = new Intl.DateTimeFormat(undefined, {
+        year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
+    });
+    for (const el of document.querySelectorAll("time[data-local]")) {
+        const at = new Date(el.getAttribute("datetime"));
+        if (!isNaN(at)) {
+            el.title = el.textContent;
+            el.textContent = format.format(at);
+        }
+    }
+})();
