@@ -10,7 +10,10 @@ namespace CrisisCoord.Web.Infrastructure;
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger)
     : IExceptionHandler
 {
-    public static bool IsApiRequest(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    // The exception middleware has already pointed Request.Path at the error page; the original is on the feature.
+    public static bool IsApiRequest(HttpContext context) =>
+        (context.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? context.Request.Path.Value ?? "")
+            .StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

@@ -33,7 +33,8 @@ public static class CrisisCoordHostExtensions
 
         builder.Services.Configure<JsonOptions>(options => ApiJson.Configure(options.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Detail ??= ExceptionProblem.AdviceFor(context.ProblemDetails.Status ?? 0));
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 
         builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Incidents/Index", ""))
@@ -54,6 +55,8 @@ public static class CrisisCoordHostExtensions
 
     public static WebApplication UseCrisisCoord(this WebApplication app)
     {
+        // Outermost, so each request is logged once with the status the client finally received.
+        app.UseSerilogRequestLogging();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
@@ -66,7 +69,6 @@ public static class CrisisCoordHostExtensions
             ctx => !ApiExceptionHandler.IsApiRequest(ctx),
             pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 
-        app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UseRouting();
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Domain.Common;
 using FluentValidation;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Web.Infrastructure;
@@ -30,14 +31,20 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
             "Reload it to see the current state, then apply your change again.",
             null),
         BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
-        BadHttpRequestException bad => new(bad.StatusCode, TitleFor(bad.StatusCode), bad.Message, null),
+        BadHttpRequestException bad => new(
+            bad.StatusCode,
+            ReasonPhrases.GetReasonPhrase(bad.StatusCode),
+            AdviceFor(bad.StatusCode) is { } advice ? $"{bad.Message} {advice}" : bad.Message,
+            null),
         _ => new(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null, null),
     };
 
     private static ExceptionProblem FromJson(JsonException json)
     {
         var path = json.Path;
-        if (string.IsNullOrEmpty(path) || path == "$")
+        // A syntax error (the reader's own exception) is about the whole body, whatever field it stopped in.
+        var syntaxError = json.InnerException?.GetType().Name == "JsonReaderException";
+        if (syntaxError || string.IsNullOrEmpty(path) || path == "$")
         {
             return new(
                 StatusCodes.Status400BadRequest,
@@ -76,11 +83,14 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
         return expected is null ? "The value has the wrong type or format." : $"The value must be {expected}.";
     }
 
-    private static string TitleFor(int status) => status switch
+    /// <summary>What a client can do about a bare status, for responses that carry no exception.</summary>
+    public static string? AdviceFor(int status) => status switch
     {
-        StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with 'Content-Type: application/json'.",
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with the header 'Content-Type: application/json'.",
         StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-        _ => "The request could not be read.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not accept that HTTP method.",
+        StatusCodes.Status404NotFound => "There is no API resource at this address. The API lives under /api/v1/.",
+        _ => null,
     };
 
     [GeneratedRegex(@"converted to (System\.Nullable`1\[)?(?<type>[\w.]+)")]

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Runs the CrisisCoord portal on http://localhost:5080 with its own PostgreSQL under .data/ and the
+# demo scenario. Ctrl-C stops it; the next ./run.sh reuses the same data.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/pg.sh
+
+command -v dotnet >/dev/null 2>&1 || { pg_log "the .NET 10 SDK is required (dotnet not found)"; exit 1; }
+pg_find_binaries
+
+PGDIR=$PWD/.data/pg
+APP_URL=http://localhost:5080
+DB_NAME=crisiscoord DB_USER=crisiscoord DB_PASSWORD=crisiscoord
+
+if [ ! -f "$PGDIR/PG_VERSION" ]; then
+  pg_log "creating a private PostgreSQL cluster in .data/pg"
+  pg_init "$PGDIR" "$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+fi
+
+started_here=
+if pg_is_running "$PGDIR"; then
+  PORT=$(pg_running_port "$PGDIR")
+  pg_log "reusing the PostgreSQL already running on port $PORT"
+else
+  PORT=$(cat .data/pg.port 2>/dev/null || true)
+  if [ -z "$PORT" ] || (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then PORT=$(pg_free_port); fi
+  pg_start "$PGDIR" "$PORT"
+  echo "$PORT" > .data/pg.port
+  started_here=1
+  pg_log "PostgreSQL started on 127.0.0.1:$PORT"
+fi
+
+# Ready when /health/ready answers 200 (curl when present, else plain bash over /dev/tcp).
+ready() {
+  if command -v curl >/dev/null 2>&1; then curl -fs "$APP_URL/health/ready" >/dev/null 2>&1; return; fi
+  exec 3<>/dev/tcp/127.0.0.1/5080 2>/dev/null || return 1
+  printf 'GET /health/ready HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
+  head -n 1 <&3 | grep -q ' 200 '
+  local rc=$?; exec 3<&-; return $rc
+}
+
+app_pid=
+cleanup() {
+  trap - INT TERM EXIT
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  [ -n "$started_here" ] && { pg_log "stopping PostgreSQL"; pg_stop "$PGDIR"; }
+  exit 0
+}
+trap cleanup INT TERM EXIT
+
+if [ "$(pg_psql "$PGDIR" "$PORT" -c "SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER'")" != 1 ]; then
+  pg_psql "$PGDIR" "$PORT" -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'"
+fi
+if [ "$(pg_psql "$PGDIR" "$PORT" -c "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")" != 1 ]; then
+  pg_psql "$PGDIR" "$PORT" -c "CREATE DATABASE $DB_NAME OWNER $DB_USER"
+fi
+
+pg_log "building the portal"
+dotnet build src/CrisisCoord.Web -c Release -nologo -v quiet
+
+export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+export ConnectionStrings__CrisisCoord="Host=127.0.0.1;Port=$PORT;Database=$DB_NAME;Username=$DB_USER;Password=$DB_PASSWORD"
+export Database__MigrateOnStartup=true
+export DemoData__Seed=true
+
+dotnet run --project src/CrisisCoord.Web -c Release --no-build --no-launch-profile --urls http://127.0.0.1:5080 &
+app_pid=$!
+
+for _ in $(seq 1 120); do
+  if ready; then
+    pg_log "CrisisCoord is running at $APP_URL  (Ctrl-C to stop)"
+    pg_log "API: $APP_URL/api/v1/incidents   health: $APP_URL/health/ready"
+    break
+  fi
+  kill -0 "$app_pid" 2>/dev/null || { pg_log "the portal exited during start-up"; exit 1; }
+  sleep 1
+done
+wait "$app_pid"

@@ -1,0 +1,98 @@
+# Shared by run.sh and test.sh: a private PostgreSQL cluster made from the installed server binaries.
+# Source it; it defines functions only. PostgreSQL refuses to run as root, so as root the server runs
+# as the 'postgres' system user.
+
+pg_log() { printf '\033[1m[crisiscoord]\033[0m %s\n' "$*" >&2; }
+
+as_root_or_sudo() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else return 1
+  fi
+}
+
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 || { pg_log "apt-get not found: install $* by hand"; return 1; }
+  if [ -z "${CRISISCOORD_APT_UPDATED:-}" ]; then
+    as_root_or_sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq || return 1
+    export CRISISCOORD_APT_UPDATED=1
+  fi
+  as_root_or_sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# Sets PG_BIN to the newest installed server's bin directory, installing the server when missing.
+pg_find_binaries() {
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
+    pg_log "PostgreSQL server binaries not found; installing the distribution's postgresql package"
+    apt_install postgresql || { pg_log "could not install PostgreSQL: install the 'postgresql' package and retry"; return 1; }
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  fi
+  [ -x "$PG_BIN/initdb" ] || { pg_log "no initdb under /usr/lib/postgresql/*/bin"; return 1; }
+}
+
+# Runs a PostgreSQL server command as the cluster's owner.
+pg_as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# A TCP port on 127.0.0.1 that nothing listens on.
+pg_free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$(( 20000 + RANDOM % 40000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"; return 0
+    fi
+  done
+  return 1
+}
+
+# pg_init DIR SUPERUSER_PASSWORD: a new cluster in DIR (socket in DIR, password auth over TCP).
+pg_init() {
+  local dir=$1 password=$2
+  mkdir -p "$dir"
+  local pwfile
+  pwfile=$(mktemp)
+  printf '%s\n' "$password" > "$pwfile"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown -R postgres: "$dir"
+    chmod 700 "$dir"
+    chown postgres: "$pwfile"
+  fi
+  pg_as_owner "$PG_BIN/initdb" -D "$dir" -U postgres --pwfile="$pwfile" \
+    --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
+  rm -f "$pwfile"
+}
+
+# pg_start DIR PORT
+pg_start() {
+  local dir=$1 port=$2
+  pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=${PG_FSYNC:-on}" start >/dev/null \
+    || { pg_log "PostgreSQL did not start; its log:"; tail -n 20 "$dir/server.log" >&2; return 1; }
+}
+
+pg_stop() {
+  local dir=$1
+  [ -f "$dir/postmaster.pid" ] && pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" -m fast -w stop >/dev/null 2>&1
+  return 0
+}
+
+pg_is_running() {
+  local dir=$1
+  [ -f "$dir/postmaster.pid" ] && pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" status >/dev/null 2>&1
+}
+
+# The port a running cluster listens on (line 4 of postmaster.pid).
+pg_running_port() { sed -n 4p "$1/postmaster.pid"; }
+
+# pg_psql DIR PORT SQL...: as superuser over the cluster's socket.
+pg_psql() {
+  local dir=$1 port=$2; shift 2
+  pg_as_owner "$PG_BIN/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs every test project against a throwaway PostgreSQL cluster and headless Chromium, then prints
+# one summary line "N passed, N failed[, N skipped]" computed from the test results.
+set -uo pipefail
+cd "$(dirname "$0")"
+. scripts/pg.sh
+
+command -v dotnet >/dev/null 2>&1 || { pg_log "the .NET 10 SDK is required (dotnet not found)"; echo "0 passed, 0 failed"; exit 1; }
+pg_find_binaries || { echo "0 passed, 0 failed"; exit 1; }
+
+if ! command -v chromium >/dev/null 2>&1; then
+  pg_log "Chromium not found; installing the distribution's chromium package"
+  apt_install chromium || { pg_log "could not install chromium"; echo "0 passed, 0 failed"; exit 1; }
+fi
+export CRISISCOORD_CHROMIUM=${CRISISCOORD_CHROMIUM:-$(command -v chromium)}
+
+results=$PWD/TestResults
+rm -rf "$results"
+mkdir -p "$results"
+export CRISISCOORD_TEST_ARTIFACTS=$results/artifacts
+
+work=$(mktemp -d)
+chmod 755 "$work"
+cleanup() { pg_stop "$work/pg"; rm -rf "$work"; }
+trap cleanup EXIT
+
+password=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+pg_init "$work/pg" "$password"
+port=$(pg_free_port)
+# Durability is irrelevant for a throwaway cluster; skipping fsync makes the tests faster.
+PG_FSYNC=off pg_start "$work/pg" "$port" || { echo "0 passed, 0 failed"; exit 1; }
+export CRISISCOORD_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password"
+pg_log "test PostgreSQL on 127.0.0.1:$port"
+
+pg_log "building"
+if ! dotnet build CrisisCoord.sln -nologo -v quiet -clp:ErrorsOnly; then
+  pg_log "the build failed"
+  echo "0 passed, 0 failed"
+  exit 1
+fi
+
+status=0
+for project in tests/*/*.csproj; do
+  name=$(basename "$project" .csproj)
+  pg_log "running $name"
+  dotnet test "$project" --no-build -nologo -v quiet \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" || status=1
+  [ -f "$results/$name.trx" ] || { pg_log "$name produced no results"; status=1; }
+done
+
+count() { # count ATTRIBUTE: sum of that counter over every results file
+  cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' \
+    | awk '{ s += $1 } END { print s + 0 }'
+}
+passed=$(count passed)
+failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
+skipped=$(count notExecuted)
+[ "$failed" -gt 0 ] && status=1
+[ "$passed" -eq 0 ] && status=1
+
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+exit $status

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace CrisisCoord.IntegrationTests.Infrastructure;
+
+/// <summary>The real application (Program) on a real, freshly migrated PostgreSQL database.</summary>
+public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public CrisisCoordApp()
+        : this("integration")
+    {
+    }
+
+    protected CrisisCoordApp(string purpose) => Database = new TestDatabase(purpose);
+
+    public TestDatabase Database { get; }
+
+    public virtual async Task InitializeAsync() => await Database.StartAsync();
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:CrisisCoord", Database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("DemoData:Seed", "false");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<CrisisCoordApp>
+{
+    public const string Name = "app";
+}
+
+/// <summary>Base for tests against the app: every test starts from an empty database.</summary>
+[Collection(AppCollection.Name)]
+public abstract class AppTest(CrisisCoordApp app) : IAsyncLifetime
+{
+    protected CrisisCoordApp App { get; } = app;
+
+    public Task InitializeAsync() => App.Database.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
