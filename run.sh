@@ -63,7 +63,9 @@ export ConnectionStrings__CrisisCoord="Host=127.0.0.1;Port=$PORT;Database=$DB_NA
 export Database__MigrateOnStartup=true
 export DemoData__Seed=true
 
-dotnet run --project src/CrisisCoord.Web -c Release --no-build --no-launch-profile --urls http://127.0.0.1:5080 &
+# The built app itself (not `dotnet run`), so stopping this script stops the app with it.
+dotnet src/CrisisCoord.Web/bin/Release/net10.0/CrisisCoord.Web.dll \
+  --contentRoot "$PWD/src/CrisisCoord.Web" --urls http://127.0.0.1:5080 &
 app_pid=$!
 
 for _ in $(seq 1 120); do

@@ -8,7 +8,8 @@ cd "$(dirname "$0")"
 command -v dotnet >/dev/null 2>&1 || { pg_log "the .NET 10 SDK is required (dotnet not found)"; echo "0 passed, 0 failed"; exit 1; }
 pg_find_binaries || { echo "0 passed, 0 failed"; exit 1; }
 
-if ! command -v chromium >/dev/null 2>&1; then
+# CRISISCOORD_CHROMIUM may name another Chromium-family browser (e.g. Chrome on GitHub's runners).
+if [ -z "${CRISISCOORD_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   pg_log "Chromium not found; installing the distribution's chromium package"
   apt_install chromium || { pg_log "could not install chromium"; echo "0 passed, 0 failed"; exit 1; }
 fi

@@ -6,8 +6,8 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
-using Severity = CrisisCoord.Domain.Incidents.Severity;
 using Microsoft.EntityFrameworkCore;
+using Severity = CrisisCoord.Domain.Incidents.Severity;
 
 namespace CrisisCoord.Application.Features.Incidents;
 

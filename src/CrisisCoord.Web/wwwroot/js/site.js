@@ -11,3 +11,12 @@
         }
     }
 })();
+
+// After a refused form, put keyboard and screen-reader users on the list of what to correct.
+(function () {
+    const summary = document.querySelector(".validation-summary-errors");
+    if (summary) {
+        summary.setAttribute("tabindex", "-1");
+        summary.focus();
+    }
+})();

@@ -1,0 +1,122 @@
+using CrisisCoord.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CrisisCoord.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel (a real socket on 127.0.0.1) and the system's Chromium driven by
+/// Playwright. The browser is the distribution's: Playwright never downloads one here.
+/// </summary>
+public sealed class BrowserApp : CrisisCoordApp
+{
+    private IPlaywright? _playwright;
+
+    public BrowserApp()
+        : base("browser")
+    {
+    }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ArtifactsDirectory =>
+        Environment.GetEnvironmentVariable("CRISISCOORD_TEST_ARTIFACTS")
+        ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        UseKestrel(port: 0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+            Args =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-GB",
+            TimezoneId = "UTC",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ArtifactsDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(ArtifactsDirectory, $"{name}.png"),
+            FullPage = true,
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Browser?.CloseAsync().GetAwaiter().GetResult();
+            _playwright?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private static string ChromiumPath()
+    {
+        var configured = Environment.GetEnvironmentVariable("CRISISCOORD_CHROMIUM");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator)
+            .Select(dir => Path.Combine(dir, "chromium"))
+            .FirstOrDefault(File.Exists);
+        return onPath ?? throw new InvalidOperationException(
+            "Chromium was not found. Install the distribution's 'chromium' package (./test.sh does) or set CRISISCOORD_CHROMIUM.");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "browser";
+}
+
+/// <summary>Base for browser tests: an empty database and a fresh browser context per test.</summary>
+[Collection(BrowserCollection.Name)]
+public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
+{
+    protected BrowserApp App { get; } = app;
+
+    protected IPage Page { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        await App.Database.ResetAsync();
+        Page = await App.NewPageAsync();
+    }
+
+    public async Task DisposeAsync() => await Page.Context.CloseAsync();
+}
