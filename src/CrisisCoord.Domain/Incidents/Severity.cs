@@ -14,32 +14,21 @@ public enum Severity
 
 public static class SeverityExtensions
 {
-    public static string Label(this Severity severity) => severity switch
+    /// <summary>Each grade's name, warning colour and OASIS CAP 1.2 severity, in one place.</summary>
+    private static (string Label, string Colour, string Cap) Describe(Severity severity) => severity switch
     {
-        Severity.I => "Especially major",
-        Severity.II => "Major",
-        Severity.III => "Relatively major",
-        Severity.IV => "General",
+        Severity.I => ("Especially major", "red", "Extreme"),
+        Severity.II => ("Major", "orange", "Severe"),
+        Severity.III => ("Relatively major", "yellow", "Moderate"),
+        Severity.IV => ("General", "blue", "Minor"),
         _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, null),
     };
+
+    public static string Label(this Severity severity) => Describe(severity).Label;
 
     /// <summary>The warning colour people are used to seeing for each grade.</summary>
-    public static string Colour(this Severity severity) => severity switch
-    {
-        Severity.I => "red",
-        Severity.II => "orange",
-        Severity.III => "yellow",
-        Severity.IV => "blue",
-        _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, null),
-    };
+    public static string Colour(this Severity severity) => Describe(severity).Colour;
 
     /// <summary>The OASIS CAP 1.2 severity value for this grade.</summary>
-    public static string CapSeverity(this Severity severity) => severity switch
-    {
-        Severity.I => "Extreme",
-        Severity.II => "Severe",
-        Severity.III => "Moderate",
-        Severity.IV => "Minor",
-        _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, null),
-    };
+    public static string CapSeverity(this Severity severity) => Describe(severity).Cap;
 }

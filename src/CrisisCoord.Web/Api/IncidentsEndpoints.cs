@@ -8,7 +8,7 @@ public static class IncidentsEndpoints
 {
     public static IEndpointRouteBuilder MapIncidentsEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/incidents").WithTags("Incidents");
+        var group = app.MapGroup("/incidents").WithTags("Incidents");
 
         group.MapPost("/", LogIncident).WithName(nameof(LogIncident));
         group.MapGet("/{id:guid}", GetIncident).WithName(nameof(GetIncident));

@@ -73,7 +73,7 @@ public static class CrisisCoordHostExtensions
         app.UseRouting();
 
         app.MapHealthEndpoints();
-        app.MapIncidentsEndpoints();
+        app.MapCrisisCoordApi();
         app.MapRazorPages();
         return app;
     }

@@ -46,13 +46,11 @@ public sealed class LogIncidentCommandValidator : AbstractValidator<LogIncidentC
             .WithName("Place name");
         RuleFor(x => x.Latitude)
             .NotNull().WithMessage("Latitude is required.")
-            .Must(v => GeoPoint.IsValidLatitude(v!.Value))
-            .When(x => x.Latitude.HasValue)
+            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value))
             .WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.Latitude}).");
         RuleFor(x => x.Longitude)
             .NotNull().WithMessage("Longitude is required.")
-            .Must(v => GeoPoint.IsValidLongitude(v!.Value))
-            .When(x => x.Longitude.HasValue)
+            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value))
             .WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.Longitude}).");
     }
 }

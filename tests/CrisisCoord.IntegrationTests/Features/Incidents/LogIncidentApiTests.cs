@@ -72,6 +72,8 @@ public sealed class LogIncidentApiTests(CrisisCoordApp app) : AppTest(app)
         { "title", "\"" + new string('x', 10_000) + "\"", "title" },
         { "title", "null", "title" },
         { "latitude", "91", "latitude" },
+        { "latitude", "null", "latitude" },
+        { "longitude", "null", "longitude" },
         { "latitude", "-90.5", "latitude" },
         { "longitude", "180.01", "longitude" },
         { "latitude", "\"north\"", "latitude" },

@@ -1,0 +1,15 @@
+namespace CrisisCoord.Web.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>
+    /// Every REST endpoint hangs off this one /api/v1 group, so conventions that apply to the whole API
+    /// (authentication, rate limits, OpenAPI metadata) are added here once.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCrisisCoordApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapIncidentsEndpoints();
+        return app;
+    }
+}
