@@ -41,22 +41,23 @@ ready() {
 
 app_pid=
 cleanup() {
+  local status=$?
   trap - INT TERM EXIT
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
   [ -n "$started_here" ] && { pg_log "stopping PostgreSQL"; pg_stop "$PGDIR"; }
-  exit 0
+  exit "$status"
 }
 trap cleanup INT TERM EXIT
 
-if [ "$(pg_psql "$PGDIR" "$PORT" -c "SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER'")" != 1 ]; then
-  pg_psql "$PGDIR" "$PORT" -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'"
+if [ "$(pg_psql "$PORT" -c "SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER'")" != 1 ]; then
+  pg_psql "$PORT" -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'"
 fi
-if [ "$(pg_psql "$PGDIR" "$PORT" -c "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")" != 1 ]; then
-  pg_psql "$PGDIR" "$PORT" -c "CREATE DATABASE $DB_NAME OWNER $DB_USER"
+if [ "$(pg_psql "$PORT" -c "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")" != 1 ]; then
+  pg_psql "$PORT" -c "CREATE DATABASE $DB_NAME OWNER $DB_USER"
 fi
 
 pg_log "building the portal"
-dotnet build src/CrisisCoord.Web -c Release -nologo -v quiet
+dotnet build src/CrisisCoord.Web -c Release -nologo -v quiet --disable-build-servers
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 export ConnectionStrings__CrisisCoord="Host=127.0.0.1;Port=$PORT;Database=$DB_NAME;Username=$DB_USER;Password=$DB_PASSWORD"

@@ -34,29 +34,41 @@ export CRISISCOORD_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Password
 pg_log "test PostgreSQL on 127.0.0.1:$port"
 
 pg_log "building"
-if ! dotnet build CrisisCoord.sln -nologo -v quiet -clp:ErrorsOnly; then
+if ! dotnet build CrisisCoord.sln -nologo -v quiet -clp:ErrorsOnly --disable-build-servers; then
   pg_log "the build failed"
   echo "0 passed, 0 failed"
   exit 1
 fi
 
+count() { # count ATTRIBUTE FILE...: sum of that result counter over the given results files
+  local attribute=$1; shift
+  cat "$@" 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $attribute=\"[0-9]*\"" | grep -o '[0-9]*' \
+    | awk '{ s += $1 } END { print s + 0 }'
+}
+
 status=0
+broken=0 # test projects that crashed, ran no test, or left no results: each counts as one failure
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
+  trx=$results/$name.trx
   pg_log "running $name"
   dotnet test "$project" --no-build -nologo -v quiet \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
-    --results-directory "$results" || status=1
-  [ -f "$results/$name.trx" ] || { pg_log "$name produced no results"; status=1; }
+    --results-directory "$results"
+  code=$?
+  if [ ! -f "$trx" ]; then
+    pg_log "$name produced no results"; broken=$((broken + 1))
+  elif [ "$(count total "$trx")" -eq 0 ]; then
+    pg_log "$name ran no test"; broken=$((broken + 1))
+  elif [ "$code" -ne 0 ] && [ "$(count failed "$trx")" -eq 0 ]; then
+    pg_log "$name exited with $code without a failed test (the test host crashed?)"; broken=$((broken + 1))
+  fi
+  [ "$code" -ne 0 ] && status=1
 done
 
-count() { # count ATTRIBUTE: sum of that counter over every results file
-  cat "$results"/*.trx 2>/dev/null | grep -o "<Counters [^>]*" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' \
-    | awk '{ s += $1 } END { print s + 0 }'
-}
-passed=$(count passed)
-failed=$(( $(count failed) + $(count error) + $(count timeout) + $(count aborted) ))
-skipped=$(count notExecuted)
+passed=$(count passed "$results"/*.trx)
+failed=$(( $(count failed "$results"/*.trx) + $(count error "$results"/*.trx) + $(count timeout "$results"/*.trx) + $(count aborted "$results"/*.trx) + broken ))
+skipped=$(count notExecuted "$results"/*.trx)
 [ "$failed" -gt 0 ] && status=1
 [ "$passed" -eq 0 ] && status=1
 

@@ -25,6 +25,9 @@ pg_find_binaries() {
   PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
     pg_log "PostgreSQL server binaries not found; installing the distribution's postgresql package"
+    # Only the binaries are wanted: stop Debian from creating and starting its own cluster on 5432.
+    as_root_or_sudo mkdir -p /etc/postgresql-common
+    echo "create_main_cluster = false" | as_root_or_sudo tee -a /etc/postgresql-common/createcluster.conf >/dev/null
     apt_install postgresql || { pg_log "could not install PostgreSQL: install the 'postgresql' package and retry"; return 1; }
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
   fi
@@ -63,17 +66,27 @@ pg_init() {
     chown -R postgres: "$dir"
     chmod 700 "$dir"
     chown postgres: "$pwfile"
+    if ! runuser -u postgres -- test -w "$dir"; then
+      pg_log "the 'postgres' user cannot reach $dir (a parent folder such as /root is private)."
+      pg_log "Clone the repository somewhere postgres can read, e.g. /srv or /opt, or run as a normal user."
+      rm -f "$pwfile"
+      return 1
+    fi
   fi
   pg_as_owner "$PG_BIN/initdb" -D "$dir" -U postgres --pwfile="$pwfile" \
     --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
   rm -f "$pwfile"
 }
 
+# The server's Unix socket lives in /tmp: short (socket paths are limited to ~100 bytes) and free of
+# spaces whatever the checkout path; the file name carries the port, so clusters do not collide.
+PG_SOCKET_DIR=/tmp
+
 # pg_start DIR PORT
 pg_start() {
   local dir=$1 port=$2
   pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=${PG_FSYNC:-on}" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_SOCKET_DIR -c fsync=${PG_FSYNC:-on}" start >/dev/null \
     || { pg_log "PostgreSQL did not start; its log:"; tail -n 20 "$dir/server.log" >&2; return 1; }
 }
 
@@ -91,8 +104,8 @@ pg_is_running() {
 # The port a running cluster listens on (line 4 of postmaster.pid).
 pg_running_port() { sed -n 4p "$1/postmaster.pid"; }
 
-# pg_psql DIR PORT SQL...: as superuser over the cluster's socket.
+# pg_psql PORT SQL...: as superuser over the cluster's socket.
 pg_psql() {
-  local dir=$1 port=$2; shift 2
-  pg_as_owner "$PG_BIN/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"
+  local port=$1; shift
+  pg_as_owner "$PG_BIN/psql" -h "$PG_SOCKET_DIR" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA "$@"
 }

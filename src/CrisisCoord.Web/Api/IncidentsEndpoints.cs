@@ -10,18 +10,18 @@ public static class IncidentsEndpoints
     {
         var group = app.MapGroup("/incidents").WithTags("Incidents");
 
-        group.MapPost("/", LogIncident).WithName(nameof(LogIncident));
-        group.MapGet("/{id:guid}", GetIncident).WithName(nameof(GetIncident));
-        group.MapGet("/", ListIncidents).WithName(nameof(ListIncidents));
+        group.MapPost("/", LogIncident).WithName(nameof(LogIncident)).ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetIncident).WithName(nameof(GetIncident)).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/", ListIncidents).WithName(nameof(ListIncidents)).ProducesValidationProblem();
         return app;
     }
 
-    private static async Task<Created<IncidentDto>> LogIncident(
+    private static async Task<CreatedAtRoute<IncidentDto>> LogIncident(
         LogIncidentCommand command, ISender sender, HttpContext http, CancellationToken ct)
     {
         var incident = await sender.Send(command, ct);
         http.Response.Headers.ETag = ETags.For(incident.Version);
-        return TypedResults.Created($"/api/v1/incidents/{incident.Id}", incident);
+        return TypedResults.CreatedAtRoute(incident, nameof(GetIncident), new { id = incident.Id });
     }
 
     private static async Task<Ok<IncidentDto>> GetIncident(Guid id, ISender sender, HttpContext http, CancellationToken ct)

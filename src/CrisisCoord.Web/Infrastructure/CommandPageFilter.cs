@@ -20,7 +20,8 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (context.HandlerInstance is not PageModel page)
+        // Only pages that bind a command or query as Input; others (the error page) run untouched.
+        if (context.HandlerInstance is not PageModel page || page.GetType().GetProperty(InputProperty) is null)
         {
             await next();
             return;

@@ -41,6 +41,7 @@ public static class CrisisCoordHostExtensions
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<CommandPageFilter>();
+                options.ModelBinderProviders.Insert(0, new InvariantNumberBinderProvider());
                 ModelBindingMessages.Configure(options.ModelBindingMessageProvider);
             });
 

@@ -14,7 +14,7 @@ public sealed class DemoDataOptions
 }
 
 /// <summary>
-/// The demo scenario of docs/DOMAIN: one province (Qinghe) with an incident in every state. Built
+/// The demo scenario (shared DOMAIN.md, "Demo scenario"): one province, Qinghe, with an incident in every state. Built
 /// through the same domain factories and transitions as real data, back-dated so the timeline reads
 /// like a real week.
 /// </summary>

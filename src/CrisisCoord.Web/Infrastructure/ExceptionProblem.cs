@@ -31,11 +31,28 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
             "Reload it to see the current state, then apply your change again.",
             null),
         BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
+        BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } failed => new(
+            StatusCodes.Status400BadRequest,
+            "The request has invalid fields.",
+            "Correct the fields listed in 'errors' and send it again.",
+            new Dictionary<string, string[]>
+            {
+                [JsonNamingPolicy.CamelCase.ConvertName(failed.Groups["name"].Value)] =
+                    [$"'{failed.Groups["value"].Value}' is not {Describe(failed.Groups["type"].Value) ?? "a valid value"}."],
+            }),
+        BadHttpRequestException bad when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
+            || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) => new(
+            StatusCodes.Status400BadRequest,
+            "The request body is missing.",
+            "Send the fields as a JSON object with 'Content-Type: application/json'.",
+            new Dictionary<string, string[]> { ["body"] = ["The request body is empty."] }),
         BadHttpRequestException bad => new(
             bad.StatusCode,
             ReasonPhrases.GetReasonPhrase(bad.StatusCode),
             AdviceFor(bad.StatusCode) is { } advice ? $"{bad.Message} {advice}" : bad.Message,
             null),
+        // The client went away; nobody reads the answer, and it is not a server fault.
+        OperationCanceledException => new(StatusCodes.Status499ClientClosedRequest, "The request was cancelled.", null, null),
         _ => new(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null, null),
     };
 
@@ -70,18 +87,23 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
             return json.Message;
         }
 
-        var expected = match.Groups["type"].Value switch
-        {
-            "System.Double" or "System.Decimal" or "System.Single" => "a number, such as 31.2304",
-            "System.Int32" or "System.Int64" => "a whole number",
-            "System.String" => "text in double quotes",
-            "System.Boolean" => "true or false",
-            "System.Guid" => "an id such as 0193a4c2-7f00-7000-8000-000000000000",
-            "System.DateTimeOffset" or "System.DateTime" => "a date and time such as 2026-11-23T14:00:00Z",
-            _ => null,
-        };
+        var expected = Describe(match.Groups["type"].Value);
         return expected is null ? "The value has the wrong type or format." : $"The value must be {expected}.";
     }
+
+    private static string? Describe(string clrType) => clrType switch
+    {
+        "System.Double" or "System.Decimal" or "System.Single" => "a number, such as 31.2304",
+        "System.Int32" or "System.Int64" => "a whole number",
+        "System.String" => "text in double quotes",
+        "System.Boolean" => "true or false",
+        "System.Guid" => "an id such as 0193a4c2-7f00-7000-8000-000000000000",
+        "System.DateTimeOffset" or "System.DateTime" => "a date and time such as 2026-11-23T14:00:00Z",
+        "int" or "Nullable<int>" or "long" or "Nullable<long>" => "a whole number",
+        "double" or "Nullable<double>" or "decimal" or "Nullable<decimal>" => "a number",
+        "Guid" or "Nullable<Guid>" => "an id such as 0193a4c2-7f00-7000-8000-000000000000",
+        _ => null,
+    };
 
     /// <summary>What a client can do about a bare status, for responses that carry no exception.</summary>
     public static string? AdviceFor(int status) => status switch
@@ -95,4 +117,8 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
 
     [GeneratedRegex(@"converted to (System\.Nullable`1\[)?(?<type>[\w.]+)")]
     private static partial Regex ConvertedTo();
+
+    // ASP.NET Core's wording for a query or route value of the wrong type.
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^ \"]+) (?<name>[^\"]+)\" from \"(?<value>[^\"]*)\"\\.$")]
+    private static partial Regex BoundParameter();
 }

@@ -23,7 +23,9 @@ public sealed class ErrorModel : PageModel
     private void Describe(int? code)
     {
         var exception = HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error;
-        var status = exception is null ? code ?? Response.StatusCode : ExceptionProblem.From(exception).Status;
+        var status = exception is not null
+            ? ExceptionProblem.From(exception).Status
+            : code ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? Response.StatusCode;
         (Heading, Message) = status switch
         {
             StatusCodes.Status404NotFound => ("Not found", "There is nothing at this address. The incident may have been mistyped in the link."),

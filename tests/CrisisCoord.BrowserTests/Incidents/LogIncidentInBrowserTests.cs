@@ -66,10 +66,26 @@ public sealed partial class LogIncidentInBrowserTests(BrowserApp app) : BrowserT
     [Fact]
     public async Task Pages_fit_a_phone_screen_without_sideways_scrolling()
     {
+        await using (var db = App.Database.CreateContext())
+        {
+            // The widest thing a page shows is a list of long titles and place names.
+            for (var i = 0; i < 3; i++)
+            {
+                db.Incidents.Add(CrisisCoord.Domain.Incidents.Incident.Report(
+                    $"Embankment failure along the Qing River flood-diversion channel near Dongshan, section {i}",
+                    "", CrisisCoord.Domain.Incidents.IncidentCategory.NaturalDisaster, CrisisCoord.Domain.Incidents.Severity.I,
+                    "Dongshan Town, Qing River flood-diversion channel, embankment kilometre 12.4 east bank",
+                    30.51, 114.28, DateTimeOffset.UtcNow));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
         var phone = await App.NewPageAsync(width: 390, height: 844);
         try
         {
-            foreach (var url in new[] { "/Incidents", "/Incidents/New" })
+            var firstId = await FirstIncidentIdAsync();
+            foreach (var url in new[] { "/Incidents", "/Incidents/New", $"/Incidents/{firstId}" })
             {
                 await phone.GotoAsync(url);
                 var overflow = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
@@ -93,6 +109,12 @@ public sealed partial class LogIncidentInBrowserTests(BrowserApp app) : BrowserT
 
         var focused = await Page.EvaluateAsync<string>("document.activeElement.textContent.trim()");
         focused.ShouldBe("Skip to content");
+    }
+
+    private async Task<Guid> FirstIncidentIdAsync()
+    {
+        await using var db = App.Database.CreateContext();
+        return await db.Incidents.Select(i => i.Id).FirstAsync();
     }
 
     [GeneratedRegex("/Incidents/[0-9a-f-]{36}$")]

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrisisCoord.IntegrationTests.Infrastructure;
 
@@ -14,6 +16,8 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected CrisisCoordApp(string purpose) => Database = new TestDatabase(purpose);
 
     public TestDatabase Database { get; }
+
+    public TestClock Clock { get; } = new();
 
     public virtual async Task InitializeAsync() => await Database.StartAsync();
 
@@ -30,6 +34,7 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("DemoData:Seed", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
 
@@ -45,7 +50,11 @@ public abstract class AppTest(CrisisCoordApp app) : IAsyncLifetime
 {
     protected CrisisCoordApp App { get; } = app;
 
-    public Task InitializeAsync() => App.Database.ResetAsync();
+    public Task InitializeAsync()
+    {
+        App.Clock.Reset();
+        return App.Database.ResetAsync();
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -23,7 +23,8 @@ public sealed class TestDatabase(string purpose) : IAsyncDisposable
 
     public string ConnectionString { get; private set; } = "";
 
-    public async Task StartAsync()
+    /// <summary>Creates the database; migrates it unless the test is about migrating.</summary>
+    public async Task StartAsync(bool migrate = true)
     {
         _serverConnectionString = Environment.GetEnvironmentVariable(ServerVariable);
         if (string.IsNullOrWhiteSpace(_serverConnectionString))
@@ -42,6 +43,11 @@ public sealed class TestDatabase(string purpose) : IAsyncDisposable
             // Tests run one at a time; a small pool avoids piling up server processes.
             MaxPoolSize = 20,
         }.ConnectionString;
+
+        if (!migrate)
+        {
+            return;
+        }
 
         await using (var db = CreateContext())
         {
@@ -68,7 +74,7 @@ public sealed class TestDatabase(string purpose) : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
-        await _respawner!.ResetAsync(connection);
+        await (_respawner ?? throw new InvalidOperationException("This database was not migrated by the test set-up.")).ResetAsync(connection);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
@@ -31,9 +32,11 @@ public sealed class LogIncidentCommandValidator : AbstractValidator<LogIncidentC
     {
         RuleFor(x => x.Title)
             .NotEmpty().WithMessage("Give the incident a short title.")
-            .MaximumLength(Incident.TitleMaxLength);
+            .MaximumLength(Incident.TitleMaxLength)
+            .PlainText();
         RuleFor(x => x.Description)
-            .MaximumLength(Incident.DescriptionMaxLength);
+            .MaximumLength(Incident.DescriptionMaxLength)
+            .PlainText();
         RuleFor(x => x.Category)
             .NotNull().WithMessage("Choose a category.")
             .IsInEnum();
@@ -43,6 +46,7 @@ public sealed class LogIncidentCommandValidator : AbstractValidator<LogIncidentC
         RuleFor(x => x.PlaceName)
             .NotEmpty().WithMessage("Say where the incident is (a place name).")
             .MaximumLength(Incident.PlaceNameMaxLength)
+            .PlainText()
             .WithName("Place name");
         RuleFor(x => x.Latitude)
             .NotNull().WithMessage("Latitude is required.")

@@ -80,6 +80,53 @@ public sealed class IncidentPagesTests(CrisisCoordApp app) : AppTest(app)
         (await IncidentData.CountAsync(App.Database)).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("4,5")]
+    [InlineData("1,000")]
+    [InlineData("30.5.1")]
+    [InlineData("NaN")]
+    public async Task Number_with_separators_or_junk_is_refused_not_misread(string latitude)
+    {
+        var pages = new PageClient(App);
+        var form = ValidForm();
+        form["Input.Latitude"] = latitude;
+
+        var (response, document) = await pages.SubmitAsync("/Incidents/New", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        FieldError(document, "Input.Latitude").ShouldContain($"'{latitude}' is not a valid value");
+        (await IncidentData.CountAsync(App.Database)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Control_characters_in_text_are_refused_at_the_field()
+    {
+        var pages = new PageClient(App);
+        var form = ValidForm();
+        form["Input.Title"] = "Roof\u0007collapse";
+
+        var (response, document) = await pages.SubmitAsync("/Incidents/New", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        FieldError(document, "Input.Title").ShouldContain("control characters");
+        Input(document, "Input.PlaceName").Value.ShouldBe("Xiba Middle School");
+        (await IncidentData.CountAsync(App.Database)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_form_is_a_400_page_and_writes_nothing()
+    {
+        var pages = new PageClient(App);
+        var form = ValidForm();
+        form["Input.Title"] = "Roof\u0000collapse";
+
+        var (response, document) = await pages.SubmitAsync("/Incidents/New", form);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        document.QuerySelector("h1")!.TextContent.ShouldBe("The request could not be read");
+        (await IncidentData.CountAsync(App.Database)).ShouldBe(0);
+    }
+
     [Fact]
     public async Task Post_without_antiforgery_token_is_refused_and_writes_nothing()
     {
@@ -133,7 +180,8 @@ public sealed class IncidentPagesTests(CrisisCoordApp app) : AppTest(app)
     }
 
     private static string FieldError(IDocument document, string field) =>
-        document.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent.Trim() ?? "";
+        (document.QuerySelector($"[data-valmsg-for='{field}']")
+            ?? throw new InvalidOperationException($"the form has no message element for {field}")).TextContent.Trim();
 
     private static IHtmlInputElement Input(IDocument document, string name) =>
         document.QuerySelector<IHtmlInputElement>($"input[name='{name}']")!;

@@ -48,6 +48,31 @@ public sealed class ListIncidentsApiTests(CrisisCoordApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Incidents_logged_at_the_same_instant_are_paged_by_id_without_loss_or_repeat()
+    {
+        var client = App.CreateClient();
+        App.Clock.Freeze(new DateTimeOffset(2026, 11, 23, 4, 12, 0, TimeSpan.Zero));
+        var ids = new List<string>();
+        for (var i = 1; i <= 5; i++)
+        {
+            ids.Add((await IncidentData.LogAsync(client, IncidentData.ValidBody($"Same instant {i}")))["id"]!.GetValue<string>());
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await GetPageAsync(client, $"/api/v1/incidents?limit=1{(cursor is null ? "" : $"&after={cursor}")}");
+            seen.AddRange(page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null && seen.Count < 10);
+
+        // Same time, so the id decides: PostgreSQL orders uuids as their text sorts.
+        seen.ShouldBe(ids.OrderByDescending(id => id, StringComparer.Ordinal).ToList());
+    }
+
+    [Fact]
     public async Task Paging_is_stable_when_incidents_are_logged_between_pages()
     {
         var client = App.CreateClient();
@@ -109,8 +134,8 @@ public sealed class ListIncidentsApiTests(CrisisCoordApp app) : AppTest(app)
         var response = await client.GetAsync("/api/v1/incidents?limit=ten");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-        problem["detail"]!.GetValue<string>().ShouldContain("ten");
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        errors["limit"]!.AsArray()[0]!.GetValue<string>().ShouldBe("'ten' is not a whole number.");
     }
 
     private static async Task<JsonObject> GetPageAsync(HttpClient client, string url)

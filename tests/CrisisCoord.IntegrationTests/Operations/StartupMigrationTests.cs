@@ -1,0 +1,37 @@
+using System.Net;
+using CrisisCoord.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.IntegrationTests.Operations;
+
+/// <summary>The app, started on an empty database with MigrateOnStartup, builds its own schema.</summary>
+public sealed class StartupMigrationTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new("startup");
+
+    public Task InitializeAsync() => _database.StartAsync(migrate: false);
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task An_empty_database_is_migrated_at_start_up_and_the_app_is_ready()
+    {
+        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:CrisisCoord", _database.ConnectionString);
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("DemoData:Seed", "false");
+        });
+
+        var ready = await app.CreateClient().GetAsync("/health/ready");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var db = _database.CreateContext();
+        (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+        (await db.Database.GetAppliedMigrationsAsync()).ShouldNotBeEmpty();
+        (await db.Incidents.CountAsync()).ShouldBe(0);
+    }
+}
