@@ -1,18 +1,48 @@
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Incident> Incidents => Set<Incident>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<CharterEntry> CharterEntries => Set<CharterEntry>();
+
+    public DbSet<CharterChange> CharterChanges => Set<CharterChange>();
+
+    public DbSet<ResourceType> ResourceTypes => Set<ResourceType>();
+
+    public DbSet<Resource> Resources => Set<Resource>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // Identity names its tables AspNet*; ours are snake_case like every other table.
+        modelBuilder.Entity<AppUser>().ToTable("users");
+        modelBuilder.Entity<IdentityRole<Guid>>().ToTable("roles");
+        modelBuilder.Entity<IdentityUserRole<Guid>>().ToTable("user_roles");
+        modelBuilder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        modelBuilder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        modelBuilder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+        modelBuilder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in psql and in exports, and safe to reorder.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        // A set of phases is a bit field; its name would be "Warning, Response".
+        configurationBuilder.Properties<Phases>().HaveConversion<int>();
     }
 }

@@ -37,6 +37,12 @@ public sealed class Incident
     /// <summary>When the state last changed (UTC).</summary>
     public DateTimeOffset StateChangedAt { get; private set; }
 
+    /// <summary>The organisation whose member logged it.</summary>
+    public Guid? ReportedByOrganisationId { get; private set; }
+
+    /// <summary>The person who logged it.</summary>
+    public Guid? ReportedByUserId { get; private set; }
+
     /// <summary>Concurrency token, mapped to PostgreSQL's xmin.</summary>
     public uint Version { get; private set; }
 
@@ -48,7 +54,8 @@ public sealed class Incident
         string placeName,
         double latitude,
         double longitude,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        Reporter? reporter = null)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
@@ -75,6 +82,8 @@ public sealed class Incident
             Longitude = longitude,
             ReportedAt = reportedAt,
             StateChangedAt = reportedAt,
+            ReportedByOrganisationId = reporter?.OrganisationId,
+            ReportedByUserId = reporter?.UserId,
         };
     }
 
@@ -93,3 +102,6 @@ public sealed class Incident
     private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset value) =>
         new(value.Ticks - (value.Ticks % (TimeSpan.TicksPerMillisecond / 1000)), TimeSpan.Zero);
 }
+
+/// <summary>Who logged an incident: a person and the organisation they act for.</summary>
+public sealed record Reporter(Guid UserId, Guid OrganisationId);

@@ -1,3 +1,5 @@
+using CrisisCoord.Web.Infrastructure.Auth;
+
 namespace CrisisCoord.Web.Api;
 
 public static class ApiEndpoints
@@ -8,7 +10,8 @@ public static class ApiEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapCrisisCoordApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSetup.ApiPolicy);
+        api.MapAuthEndpoints();
         api.MapIncidentsEndpoints();
         return app;
     }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Security;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -44,6 +45,14 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
                 AddErrors(context.ModelState, validation.Errors);
                 executed.ExceptionHandled = true;
                 executed.Result = page.Page();
+                break;
+            case AccessDeniedException when !executed.ExceptionHandled:
+                executed.ExceptionHandled = true;
+                executed.Result = page.Forbid();
+                break;
+            case NotAuthenticatedException when !executed.ExceptionHandled:
+                executed.ExceptionHandled = true;
+                executed.Result = page.Challenge();
                 break;
             case NotFoundException when !executed.ExceptionHandled:
                 executed.ExceptionHandled = true;

@@ -2,6 +2,7 @@ using CrisisCoord.Application;
 using CrisisCoord.Application.Behaviours;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Web.Api;
+using CrisisCoord.Web.Infrastructure.Auth;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Serilog;
@@ -19,6 +20,7 @@ public static class CrisisCoordHostExtensions
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
         builder.Services.AddCrisisCoordApplication();
+        builder.Services.AddCrisisCoordAuth(builder.Configuration);
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -26,6 +28,7 @@ public static class CrisisCoordHostExtensions
             options.PipelineBehaviors =
             [
                 typeof(LoggingBehaviour<,>),
+                typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
                 typeof(TransactionBehaviour<,>),
             ];
@@ -37,7 +40,16 @@ public static class CrisisCoordHostExtensions
             context.ProblemDetails.Detail ??= ExceptionProblem.AdviceFor(context.ProblemDetails.Status ?? 0));
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 
-        builder.Services.AddRazorPages(options => options.Conventions.AddPageRoute("/Incidents/Index", ""))
+        builder.Services.AddRazorPages(options =>
+            {
+                options.Conventions.AddPageRoute("/Incidents/Index", "");
+                // Every page needs a signed-in person except these.
+                options.Conventions.AuthorizeFolder("/");
+                options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                options.Conventions.AllowAnonymousToPage("/Account/Register");
+                options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+                options.Conventions.AllowAnonymousToPage("/Error");
+            })
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<CommandPageFilter>();
@@ -72,6 +84,8 @@ public static class CrisisCoordHostExtensions
 
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapHealthEndpoints();
         app.MapCrisisCoordApi();

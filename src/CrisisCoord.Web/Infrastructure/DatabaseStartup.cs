@@ -1,6 +1,8 @@
 using CrisisCoord.Application.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace CrisisCoord.Web.Infrastructure;
 
@@ -32,6 +34,17 @@ public static class DatabaseStartup
             }
         }
 
-        await services.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Environment, CancellationToken.None);
+        try
+        {
+            await ReferenceData.EnsureAsync(
+                services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            await services.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Environment, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is RetryLimitExceededException || ex is NpgsqlException { IsTransient: true })
+        {
+            // Start anyway: /health/ready reports the database as down until it is back, and the next
+            // start-up fills in what is missing.
+            logger.LogError(ex, "The database could not be reached at start-up; reference data was not checked");
+        }
     }
 }

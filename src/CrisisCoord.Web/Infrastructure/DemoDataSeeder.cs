@@ -1,5 +1,10 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.People;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Resources;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -20,10 +25,30 @@ public sealed class DemoDataOptions
 /// </summary>
 public sealed partial class DemoDataSeeder(
     AppDbContext db,
+    UserManager<AppUser> users,
     TimeProvider clock,
     IOptions<DemoDataOptions> options,
     ILogger<DemoDataSeeder> logger)
 {
+    /// <summary>Every demo account has this password; it is printed at start-up with the sign-ins.</summary>
+    public const string DemoPassword = "crisis-demo-2026";
+
+    private static readonly (string Role, string Email, string Name, string Organisation)[] DemoPeople =
+    [
+        (Roles.Administrator, "admin@qinghe.demo", "Wang Lei", CityBureau),
+        (Roles.Coordinator, "coordinator@qinghe.demo", "Chen Jing", CityBureau),
+        (Roles.AgencyStaff, "staff@qinghe.demo", "Liu Yang", XibaTown),
+        (Roles.ResourceManager, "resources@qinghe.demo", "Zhao Min", RedCross),
+        (Roles.Auditor, "auditor@qinghe.demo", "Sun Hui", Ministry),
+        (Roles.Citizen, "citizen@qinghe.demo", "Zhou Fang", Residents),
+    ];
+
+    private const string Ministry = "Ministry of Emergency Management";
+    private const string CityBureau = "Qinghe City Emergency Management Bureau";
+    private const string XibaTown = "Xiba Town Government";
+    private const string RedCross = "Qinghe Red Cross Society";
+    private const string Residents = "Dongshan Residents' Group";
+
     public async Task SeedAsync(IHostEnvironment environment, CancellationToken ct)
     {
         if (!options.Value.Seed || environment.IsProduction())
@@ -31,46 +56,128 @@ public sealed partial class DemoDataSeeder(
             return;
         }
 
-        if (await db.Incidents.AnyAsync(ct))
+        if (await db.Organisations.AnyAsync(ct))
         {
             LogAlreadySeeded();
-            return;
+        }
+        else
+        {
+            var now = clock.GetUtcNow();
+            var organisations = SeedOrganisations(now);
+            await db.SaveChangesAsync(ct);
+            var people = new Dictionary<string, PersonDto>();
+            foreach (var (role, email, name, organisation) in DemoPeople)
+            {
+                people[role] = await Accounts.CreateAsync(users, name, email, DemoPassword, organisations[organisation].Id, [role]);
+            }
+
+            SeedResources(organisations, now);
+            if (!await db.Incidents.AnyAsync(ct))
+            {
+                SeedIncidents(now, new Reporter(people[Roles.AgencyStaff].Id, organisations[XibaTown].Id), new Reporter(people[Roles.Citizen].Id, organisations[Residents].Id));
+            }
+
+            await db.SaveChangesAsync(ct);
+            LogSeeded(organisations.Count, DemoPeople.Length);
         }
 
-        var now = clock.GetUtcNow();
+        // Printed plainly (not through the logger) so the lines read as "role  e-mail  password".
+        Console.WriteLine("Demo sign-ins (role  e-mail  password):");
+        foreach (var (role, email, _, _) in DemoPeople)
+        {
+            Console.WriteLine($"  {role,-16} {email,-26} {DemoPassword}");
+        }
+    }
+
+    private Dictionary<string, Organisation> SeedOrganisations(DateTimeOffset now)
+    {
+        var list = new[]
+        {
+            Org(Ministry, OrganisationKind.Government, AdministrativeLevel.Country, "National", "Duty office", "+86 10 0000 0110", "duty@mem.demo"),
+            Org(CityBureau, OrganisationKind.Government, AdministrativeLevel.City, "Qinghe City", "Emergency operations centre", "+86 27 0000 0119", "eoc@qinghe.demo"),
+            Org("Dongshan Town Government", OrganisationKind.Government, AdministrativeLevel.Town, "Dongshan Town", "Town duty officer", "+86 27 0000 1201", "duty@dongshan.demo"),
+            Org(XibaTown, OrganisationKind.Government, AdministrativeLevel.Town, "Xiba Town", "Town duty officer", "+86 27 0000 1301", "duty@xiba.demo"),
+            Org("Liuzhuang Village Committee", OrganisationKind.Government, AdministrativeLevel.Village, "Liuzhuang Village", "Village head", "+86 27 0000 1401", "committee@liuzhuang.demo"),
+            Org(RedCross, OrganisationKind.CivicGroup, AdministrativeLevel.City, "Qinghe City", "Relief coordinator", "+86 27 0000 2001", "relief@redcross-qinghe.demo"),
+            Org("Blue Sky Volunteer Rescue Team", OrganisationKind.CivicGroup, AdministrativeLevel.City, "Qinghe City", "Team leader", "+86 27 0000 2101", "team@bluesky.demo"),
+            Org("Qinghe Community Food Bank", OrganisationKind.CivicGroup, AdministrativeLevel.City, "Qinghe City", "Warehouse manager", "+86 27 0000 2201", "stock@foodbank.demo"),
+            Org("Qinghe Logistics Co.", OrganisationKind.Enterprise, AdministrativeLevel.City, "Qinghe City", "Dispatch desk", "+86 27 0000 3001", "dispatch@qhlogistics.demo"),
+            Org("Xiba Construction Co.", OrganisationKind.Enterprise, AdministrativeLevel.Town, "Xiba Town", "Site manager", "+86 27 0000 3101", "site@xibabuild.demo"),
+            Org(Residents, OrganisationKind.Citizen, AdministrativeLevel.Town, "Dongshan Town", "Group organiser", "+86 27 0000 4001", "residents@dongshan.demo"),
+        };
+        db.Organisations.AddRange(list);
+        return list.ToDictionary(o => o.Name);
+
+        Organisation Org(string name, OrganisationKind kind, AdministrativeLevel level, string area, string contact, string phone, string email) =>
+            Organisation.Register(name, kind, level, area, new OrganisationContact(contact, phone, email), null, now);
+    }
+
+    private void SeedResources(Dictionary<string, Organisation> organisations, DateTimeOffset now)
+    {
+        var types = db.ResourceTypes.Local.Count > 0 ? db.ResourceTypes.Local.ToList() : [.. db.ResourceTypes];
+        var seeds = new (string Organisation, string Type, decimal Quantity, string Place, double Lat, double Lon, double ConfirmedHoursAgo)[]
+        {
+            (RedCross, "shelter-bed", 400, "Red Cross depot, Qinghe North", 30.6012, 114.3105, 3),
+            (RedCross, "drinking-water", 20_000, "Red Cross depot, Qinghe North", 30.6012, 114.3105, 3),
+            (RedCross, "blanket", 1_500, "Red Cross depot, Qinghe North", 30.6012, 114.3105, 30),
+            (RedCross, "medical-team", 3, "Qinghe First Hospital", 30.5951, 114.2987, 2),
+            ("Blue Sky Volunteer Rescue Team", "rescue-boat", 6, "Team base, Qing River east bank", 30.5633, 114.3320, 5),
+            ("Blue Sky Volunteer Rescue Team", "search-rescue-team", 4, "Team base, Qing River east bank", 30.5633, 114.3320, 5),
+            ("Blue Sky Volunteer Rescue Team", "volunteer", 120, "Team base, Qing River east bank", 30.5633, 114.3320, 26),
+            ("Qinghe Community Food Bank", "food-ration", 8_000, "Food bank warehouse, Riverside Road", 30.5802, 114.2899, 12),
+            ("Qinghe Logistics Co.", "truck", 25, "Qinghe Logistics yard, Ring Road 3", 30.6204, 114.2511, 8),
+            ("Xiba Construction Co.", "excavator", 5, "Xiba Construction yard", 30.6855, 114.0987, 4),
+            ("Xiba Construction Co.", "crane", 2, "Xiba Construction yard", 30.6855, 114.0987, 4),
+            (CityBureau, "generator", 12, "City emergency stores, Qinghe South", 30.5521, 114.3012, 20),
+            (CityBureau, "water-pump", 20, "City emergency stores, Qinghe South", 30.5521, 114.3012, 20),
+            (CityBureau, "sandbag", 30_000, "City emergency stores, Qinghe South", 30.5521, 114.3012, 50),
+            (Residents, "volunteer", 35, "Dongshan community centre", 30.5098, 114.2840, 10),
+        };
+
+        foreach (var (organisation, type, quantity, place, lat, lon, hoursAgo) in seeds)
+        {
+            var resource = Resource.Register(
+                organisations[organisation].Id,
+                types.Single(t => t.Code == type).Id,
+                new ResourceDetails(quantity, place, lat, lon, null, null, ""),
+                now.AddHours(-hoursAgo));
+            db.Resources.Add(resource);
+        }
+    }
+
+    private void SeedIncidents(DateTimeOffset now, Reporter staff, Reporter citizen)
+    {
         var incidents = new List<Incident>
         {
             Log(now.AddDays(-21), "Norovirus outbreak at Dongshan nursing home",
                 "41 residents and 6 staff with vomiting and diarrhoea over three days; two residents hospitalised. Kitchen closed and wards isolated.",
-                IncidentCategory.PublicHealth, Severity.IV, "Dongshan Town, Sunshine Nursing Home", 30.5061, 114.2795,
+                IncidentCategory.PublicHealth, Severity.IV, "Dongshan Town, Sunshine Nursing Home", 30.5061, 114.2795, staff,
                 (IncidentState.Response, now.AddDays(-21).AddHours(2)),
                 (IncidentState.Recovery, now.AddDays(-17)),
                 (IncidentState.Closed, now.AddDays(-12))),
             Log(now.AddDays(-6), "Chlorine leak at Qinghe Chemical Park",
                 "Valve failure on a storage tank released chlorine gas; residents within 1.5 km downwind were evacuated. The leak is sealed; decontamination and health checks of residents continue.",
-                IncidentCategory.AccidentDisaster, Severity.III, "Qinghe City, Chemical Industrial Park, Gate 3", 30.5883, 114.3921,
+                IncidentCategory.AccidentDisaster, Severity.III, "Qinghe City, Chemical Industrial Park, Gate 3", 30.5883, 114.3921, staff,
                 (IncidentState.Response, now.AddDays(-6).AddMinutes(25)),
                 (IncidentState.Recovery, now.AddDays(-3))),
             Log(now.AddHours(-9), "M6.1 earthquake near Xiba Town",
                 "Shallow M6.1 earthquake at 04:12 local time. Houses collapsed in the old quarter, the middle school is damaged, and a landslide has cut the road to Liuzhuang. About 3,000 people displaced.",
-                IncidentCategory.NaturalDisaster, Severity.II, "Xiba Town", 30.6893, 114.1022,
+                IncidentCategory.NaturalDisaster, Severity.II, "Xiba Town", 30.6893, 114.1022, staff,
                 (IncidentState.Response, now.AddHours(-9).AddMinutes(15))),
             Log(now.AddHours(-8).AddMinutes(-20), "Explosion reported at Xiba railway station",
                 "Caller reported an explosion at the station. Checked by the station police: a transformer failure caused by the earthquake, already on the earthquake incident.",
-                IncidentCategory.SocialSecurity, Severity.III, "Xiba railway station", 30.6921, 114.1107,
+                IncidentCategory.SocialSecurity, Severity.III, "Xiba railway station", 30.6921, 114.1107, staff,
                 (IncidentState.Dismissed, now.AddHours(-8))),
             Log(now.AddHours(-3), "Qing River rising at Dongshan levee",
                 "Gauge at Dongshan reads 27.9 m, 0.6 m below the warning level and rising 8 cm an hour after 36 hours of rain upstream. Low-lying farms on the east bank at risk within 24 hours.",
-                IncidentCategory.NaturalDisaster, Severity.III, "Dongshan Town, Qing River levee km 12", 30.5124, 114.2861,
+                IncidentCategory.NaturalDisaster, Severity.III, "Dongshan Town, Qing River levee km 12", 30.5124, 114.2861, staff,
                 (IncidentState.Warning, now.AddHours(-2).AddMinutes(-30))),
             Log(now.AddMinutes(-40), "Cracks in Liuzhuang reservoir dam",
                 "A resident reports new cracks along the top of the small reservoir dam since the earthquake, with water seeping at its foot. Not yet checked by officials.",
-                IncidentCategory.NaturalDisaster, Severity.IV, "Liuzhuang Village reservoir", 30.7342, 114.0513),
+                IncidentCategory.NaturalDisaster, Severity.IV, "Liuzhuang Village reservoir", 30.7342, 114.0513, citizen),
         };
 
         db.Incidents.AddRange(incidents);
-        await db.SaveChangesAsync(ct);
-        LogSeeded(incidents.Count);
     }
 
     private static Incident Log(
@@ -82,9 +189,10 @@ public sealed partial class DemoDataSeeder(
         string place,
         double latitude,
         double longitude,
+        Reporter reporter,
         params (IncidentState State, DateTimeOffset At)[] transitions)
     {
-        var incident = Incident.Report(title, description, category, severity, place, latitude, longitude, reportedAt);
+        var incident = Incident.Report(title, description, category, severity, place, latitude, longitude, reportedAt, reporter);
         foreach (var (state, at) in transitions)
         {
             incident.TransitionTo(state, at);
@@ -93,9 +201,9 @@ public sealed partial class DemoDataSeeder(
         return incident;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: seeded {Count} incidents")]
-    private partial void LogSeeded(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: seeded {Organisations} organisations, {People} people, resources and incidents")]
+    private partial void LogSeeded(int organisations, int people);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: the database already has incidents; nothing seeded")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: the database already has organisations; nothing seeded")]
     private partial void LogAlreadySeeded();
 }

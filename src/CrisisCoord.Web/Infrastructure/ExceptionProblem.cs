@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Features.Account;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.WebUtilities;
@@ -23,6 +25,9 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
             validation.Errors
                 .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        NotAuthenticatedException => new(StatusCodes.Status401Unauthorized, "Sign in first.", "Send 'Authorization: Bearer <token>' with a token from POST /api/v1/auth/token.", null),
+        SignInFailedException failed => new(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message, null),
+        AccessDeniedException denied => new(StatusCodes.Status403Forbidden, "Not allowed.", denied.Message, null),
         NotFoundException notFound => new(StatusCodes.Status404NotFound, "Not found.", notFound.Message, null),
         DomainRuleException rule => new(StatusCodes.Status409Conflict, "The request conflicts with the current state.", rule.Message, null),
         DbUpdateConcurrencyException => new(

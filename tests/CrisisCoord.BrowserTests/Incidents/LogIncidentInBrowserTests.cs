@@ -84,6 +84,7 @@ public sealed partial class LogIncidentInBrowserTests(BrowserApp app) : BrowserT
         var phone = await App.NewPageAsync(width: 390, height: 844);
         try
         {
+            await SignInAsync(phone, Me);
             var firstId = await FirstIncidentIdAsync();
             foreach (var url in new[] { "/Incidents", "/Incidents/New", $"/Incidents/{firstId}" })
             {

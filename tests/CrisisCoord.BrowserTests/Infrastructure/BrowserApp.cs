@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Security;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -112,10 +113,26 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
 
     protected IPage Page { get; private set; } = null!;
 
+    protected Actor Me { get; private set; } = null!;
+
+    /// <summary>The role the test's person holds; each test starts signed in as them.</summary>
+    protected virtual string Role => Roles.AgencyStaff;
+
     public virtual async Task InitializeAsync()
     {
-        await App.Database.ResetAsync();
+        await App.ResetAsync();
+        Me = await App.CreateAsync(Role);
         Page = await App.NewPageAsync();
+        await SignInAsync(Page, Me);
+    }
+
+    protected static async Task SignInAsync(IPage page, Actor actor)
+    {
+        await page.GotoAsync("/Account/SignIn");
+        await page.GetByLabel("E-mail address").FillAsync(actor.Email);
+        await page.GetByLabel("Password").FillAsync(actor.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/SignIn"));
     }
 
     public async Task DisposeAsync() => await Page.Context.CloseAsync();

@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -17,7 +18,18 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database { get; }
 
+    public const string TestSigningKey = "integration-tests-signing-key-0123456789";
+
     public TestClock Clock { get; } = new();
+
+    /// <summary>Empties the database and puts back the reference data every deployment has.</summary>
+    public async Task ResetAsync()
+    {
+        Clock.Reset();
+        await Database.ResetAsync();
+        await using var db = Database.CreateContext();
+        await ReferenceData.EnsureAsync(db, TimeProvider.System, CancellationToken.None);
+    }
 
     public virtual async Task InitializeAsync() => await Database.StartAsync();
 
@@ -34,6 +46,7 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("DemoData:Seed", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Auth:Tokens:SigningKey", TestSigningKey);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
@@ -50,11 +63,7 @@ public abstract class AppTest(CrisisCoordApp app) : IAsyncLifetime
 {
     protected CrisisCoordApp App { get; } = app;
 
-    public Task InitializeAsync()
-    {
-        App.Clock.Reset();
-        return App.Database.ResetAsync();
-    }
+    public Task InitializeAsync() => App.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

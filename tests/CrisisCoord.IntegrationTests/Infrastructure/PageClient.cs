@@ -10,6 +10,23 @@ public sealed class PageClient(CrisisCoordApp app)
 {
     public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>A browser-like client signed in through the real sign-in form.</summary>
+    public static async Task<PageClient> SignedInAsync(CrisisCoordApp app, Actor actor)
+    {
+        var pages = new PageClient(app);
+        var (response, _) = await pages.SubmitAsync("/Account/SignIn", new Dictionary<string, string>
+        {
+            ["Input.Email"] = actor.Email,
+            ["Input.Password"] = actor.Password,
+        });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {actor.Email} failed: {response.StatusCode}");
+        }
+
+        return pages;
+    }
+
     public async Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(string url)
     {
         var response = await Http.GetAsync(url);

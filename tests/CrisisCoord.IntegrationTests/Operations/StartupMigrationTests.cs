@@ -24,6 +24,7 @@ public sealed class StartupMigrationTests : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:CrisisCoord", _database.ConnectionString);
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("DemoData:Seed", "false");
+            builder.UseSetting("Auth:Tokens:SigningKey", CrisisCoordApp.TestSigningKey);
         });
 
         var ready = await app.CreateClient().GetAsync("/health/ready");
@@ -33,5 +34,8 @@ public sealed class StartupMigrationTests : IAsyncLifetime
         (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
         (await db.Database.GetAppliedMigrationsAsync()).ShouldNotBeEmpty();
         (await db.Incidents.CountAsync()).ShouldBe(0);
+        // Reference data is put in place at start-up, whether or not demo data is seeded.
+        (await db.Roles.Select(r => r.Name).ToListAsync()).Order().ShouldBe(CrisisCoord.Application.Security.Roles.All.Order());
+        (await db.ResourceTypes.CountAsync()).ShouldBeGreaterThanOrEqualTo(10);
     }
 }

@@ -1,4 +1,6 @@
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,6 +16,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.Property(x => x.Description).HasMaxLength(Incident.DescriptionMaxLength);
         builder.Property(x => x.PlaceName).HasMaxLength(Incident.PlaceNameMaxLength);
         builder.Property(x => x.Version).IsRowVersion();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ReportedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ReportedByUserId).OnDelete(DeleteBehavior.Restrict);
 
         builder.ToTable(t =>
         {

@@ -1,5 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
@@ -8,7 +10,9 @@ using Severity = CrisisCoord.Domain.Incidents.Severity;
 
 namespace CrisisCoord.Application.Features.Incidents;
 
-/// <summary>Agency staff (and, later, citizens) log a new incident; it starts unverified as Reported.</summary>
+/// <summary>Agency staff, coordinators and citizens log a new incident; it starts unverified as Reported.</summary>
+[RequiresRole(Roles.AgencyStaff, Roles.Coordinator, Roles.Citizen)]
+[RequiresRight(Right.ReportIncident)]
 public sealed record LogIncidentCommand : ICommand<IncidentDto>
 {
     public string? Title { get; init; }
@@ -59,7 +63,7 @@ public sealed class LogIncidentCommandValidator : AbstractValidator<LogIncidentC
     }
 }
 
-public sealed class LogIncidentCommandHandler(AppDbContext db, TimeProvider clock)
+public sealed class LogIncidentCommandHandler(AppDbContext db, TimeProvider clock, ICurrentUser user)
     : ICommandHandler<LogIncidentCommand, IncidentDto>
 {
     public async ValueTask<IncidentDto> Handle(LogIncidentCommand command, CancellationToken cancellationToken)
@@ -72,7 +76,8 @@ public sealed class LogIncidentCommandHandler(AppDbContext db, TimeProvider cloc
             command.PlaceName!,
             command.Latitude!.Value,
             command.Longitude!.Value,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            new Reporter(user.UserId!.Value, user.OrganisationId!.Value));
 
         db.Incidents.Add(incident);
         // Saved here (inside the pipeline's transaction) so the response carries the stored version.

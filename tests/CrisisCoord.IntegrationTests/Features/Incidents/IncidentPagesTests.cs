@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using CrisisCoord.Application.Security;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed class IncidentPagesTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Posting_the_form_logs_the_incident_and_redirects_to_its_page()
     {
-        var pages = new PageClient(App);
+        var pages = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
 
         var (response, _) = await pages.SubmitAsync("/Incidents/New", ValidForm());
 
@@ -43,7 +44,7 @@ public sealed class IncidentPagesTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Invalid_form_shows_messages_at_the_fields_keeps_the_input_and_writes_nothing()
     {
-        var pages = new PageClient(App);
+        var pages = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
         var form = ValidForm();
         form["Input.Title"] = "";
         form["Input.Latitude"] = "91";
@@ -66,7 +67,7 @@ public sealed class IncidentPagesTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Unreadable_number_is_explained_alongside_the_other_errors()
     {
-        var pages = new PageClient(App);
+        var pages = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
         var form = ValidForm();
         form["Input.Latitude"] = "north-ish";
         form["Input.PlaceName"] = "";
@@ -87,7 +88,7 @@ public sealed class IncidentPagesTests(CrisisCoordApp app) : AppTest(app)
     [InlineData("NaN")]
     public async Task Number_with_separators_or_junk_is_refused_not_misread(string latitude)
     {
-        var pages = new PageClient(App);
+        var pages = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
         var form = ValidForm();
         form["Input.Latitude"] = latitude;
 
@@ -101,7 +102,7 @@ public sealed class IncidentPagesTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Control_characters_in_text_are_refused_at_the_field()
     {
-        var pages = new PageClient(App);
+        var pages = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
         var form = ValidForm();
         form["Input.Title"] = "Roof\u0007collapse";
 
@@ -116,7 +117,7 @@ public sealed class IncidentPagesTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task A_nul_character_in_a_form_is_a_400_page_and_writes_nothing()
     {
-        var pages = new PageClient(App);
+        var pages = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
         var form = ValidForm();
         form["Input.Title"] = "Roof\u0000collapse";
 
@@ -130,7 +131,7 @@ public sealed class IncidentPagesTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Post_without_antiforgery_token_is_refused_and_writes_nothing()
     {
-        var pages = new PageClient(App);
+        var pages = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
 
         var (response, _) = await pages.SubmitAsync("/Incidents/New", ValidForm(), includeAntiforgeryToken: false);
 
@@ -141,10 +142,10 @@ public sealed class IncidentPagesTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task List_page_shows_incidents_newest_first_and_filters_them()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
         await IncidentData.LogAsync(client, IncidentData.ValidBody("River flood"));
         await IncidentData.LogAsync(client, IncidentData.ValidBody("Gas leak").With("category", "AccidentDisaster"));
-        var pages = new PageClient(App);
+        var pages = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
 
         var (all, allDoc) = await pages.GetAsync("/Incidents");
         var (_, filteredDoc) = await pages.GetAsync("/Incidents?category=NaturalDisaster");
@@ -158,7 +159,7 @@ public sealed class IncidentPagesTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task List_page_with_a_bad_filter_explains_it_instead_of_failing()
     {
-        var pages = new PageClient(App);
+        var pages = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
 
         var (response, document) = await pages.GetAsync("/Incidents?category=Flood&limit=abc");
 
@@ -171,7 +172,7 @@ public sealed class IncidentPagesTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Unknown_incident_page_is_404()
     {
-        var pages = new PageClient(App);
+        var pages = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
 
         var (response, document) = await pages.GetAsync($"/Incidents/{Guid.NewGuid()}");
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CrisisCoord.Application.Security;
 using CrisisCoord.IntegrationTests.Infrastructure;
 
 namespace CrisisCoord.IntegrationTests.Features.Incidents;
@@ -10,7 +11,7 @@ public sealed class ListIncidentsApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Lists_newest_first_with_camel_case_and_enum_names()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
         await IncidentData.LogAsync(client, IncidentData.ValidBody("First"));
         await IncidentData.LogAsync(client, IncidentData.ValidBody("Second"));
         await IncidentData.LogAsync(client, IncidentData.ValidBody("Third"));
@@ -25,7 +26,7 @@ public sealed class ListIncidentsApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Pages_with_limit_and_cursor_return_every_incident_exactly_once()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
         for (var i = 1; i <= 7; i++)
         {
             await IncidentData.LogAsync(client, IncidentData.ValidBody($"Incident {i}"));
@@ -50,7 +51,7 @@ public sealed class ListIncidentsApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Incidents_logged_at_the_same_instant_are_paged_by_id_without_loss_or_repeat()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
         App.Clock.Freeze(new DateTimeOffset(2026, 11, 23, 4, 12, 0, TimeSpan.Zero));
         var ids = new List<string>();
         for (var i = 1; i <= 5; i++)
@@ -75,7 +76,7 @@ public sealed class ListIncidentsApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Paging_is_stable_when_incidents_are_logged_between_pages()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
         for (var i = 1; i <= 4; i++)
         {
             await IncidentData.LogAsync(client, IncidentData.ValidBody($"Old {i}"));
@@ -93,7 +94,7 @@ public sealed class ListIncidentsApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Filters_by_category_severity_and_state()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
         await IncidentData.LogAsync(client, IncidentData.ValidBody("Flood").With("severity", "III"));
         await IncidentData.LogAsync(client, IncidentData.ValidBody("Outbreak").With("category", "PublicHealth"));
         await IncidentData.LogAsync(client, IncidentData.ValidBody("Riot").With("category", "SocialSecurity").With("severity", "III"));
@@ -117,7 +118,7 @@ public sealed class ListIncidentsApiTests(CrisisCoordApp app) : AppTest(app)
     [InlineData("state=Open", "state")]
     public async Task Invalid_query_parameter_is_400_naming_it(string query, string errorKey)
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
 
         var response = await client.GetAsync($"/api/v1/incidents?{query}");
 
@@ -129,7 +130,7 @@ public sealed class ListIncidentsApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Non_numeric_limit_is_400_problem_details()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
 
         var response = await client.GetAsync("/api/v1/incidents?limit=ten");
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed class LogIncidentApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Logs_an_incident_and_returns_201_with_location_and_body()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
 
         var response = await client.PostAsJsonAsync("/api/v1/incidents", IncidentData.ValidBody());
 
@@ -51,7 +52,7 @@ public sealed class LogIncidentApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Stored_incident_can_be_read_back_with_the_same_body()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
         var created = await IncidentData.LogAsync(client, IncidentData.ValidBody());
 
         var response = await client.GetAsync($"/api/v1/incidents/{created["id"]}");
@@ -64,7 +65,7 @@ public sealed class LogIncidentApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Unknown_incident_is_404_problem_details()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
         var id = Guid.NewGuid();
 
         var response = await client.GetAsync($"/api/v1/incidents/{id}");
@@ -103,7 +104,7 @@ public sealed class LogIncidentApiTests(CrisisCoordApp app) : AppTest(app)
     [MemberData(nameof(InvalidFields))]
     public async Task Invalid_field_is_400_naming_the_field_and_writes_nothing(string field, string json, string errorKey)
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
         var body = IncidentData.ValidBody().With(field, JsonNode.Parse(json));
 
         var response = await client.PostAsJsonAsync("/api/v1/incidents", body);
@@ -120,7 +121,7 @@ public sealed class LogIncidentApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Several_invalid_fields_are_reported_together()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
         var body = IncidentData.ValidBody().With("title", "").With("latitude", 91).With("longitude", -181);
 
         var response = await client.PostAsJsonAsync("/api/v1/incidents", body);
@@ -133,7 +134,7 @@ public sealed class LogIncidentApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Unknown_category_message_lists_the_allowed_values()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
 
         var response = await client.PostAsJsonAsync("/api/v1/incidents", IncidentData.ValidBody().With("category", "Flood"));
 
@@ -149,7 +150,7 @@ public sealed class LogIncidentApiTests(CrisisCoordApp app) : AppTest(app)
     [InlineData("[1, 2, 3]")]
     public async Task Malformed_json_is_400_and_writes_nothing(string raw)
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
 
         var response = await client.PostAsync("/api/v1/incidents", new StringContent(raw, Encoding.UTF8, "application/json"));
 
@@ -162,7 +163,7 @@ public sealed class LogIncidentApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Empty_body_is_400_and_writes_nothing()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
 
         var response = await client.PostAsync("/api/v1/incidents", new StringContent("", Encoding.UTF8, "application/json"));
 
@@ -175,7 +176,7 @@ public sealed class LogIncidentApiTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Wrong_content_type_is_refused_with_415_problem_details()
     {
-        var client = App.CreateClient();
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
         var json = IncidentData.ValidBody().ToJsonString();
 
         var response = await client.PostAsync("/api/v1/incidents", new StringContent(json, Encoding.UTF8, "text/plain"));

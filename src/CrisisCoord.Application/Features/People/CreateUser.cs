@@ -1,0 +1,84 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Organisations;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.People;
+
+/// <summary>An administrator gives a person an account in an organisation, with one or more roles.</summary>
+[RequiresRole(Security.Roles.Administrator)]
+public sealed record CreateUserCommand : ICommand<PersonDto>
+{
+    public string? DisplayName { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Password { get; init; }
+
+    public Guid? OrganisationId { get; init; }
+
+    public IReadOnlyList<string>? Roles { get; init; }
+}
+
+public sealed record PersonDto(Guid Id, string DisplayName, string Email, Guid OrganisationId, IReadOnlyList<string> Roles);
+
+public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCommand>
+{
+    public CreateUserCommandValidator(AppDbContext db)
+    {
+        RuleFor(x => x.DisplayName).PersonName();
+        RuleFor(x => x.Email).AccountEmail();
+        RuleFor(x => x.Password).NotEmpty().MaximumLength(256);
+        RuleFor(x => x.OrganisationId)
+            .NotNull().WithMessage("Choose the person's organisation.")
+            .MustAsync(async (id, ct) => id is null || await db.Organisations.AnyAsync(o => o.Id == id, ct))
+            .WithMessage("There is no such organisation.");
+        RuleFor(x => x.Roles)
+            .NotEmpty().WithMessage("Give the person at least one role.")
+            .Must(roles => roles is null || roles.All(Security.Roles.All.Contains))
+            .WithMessage($"Roles must be among: {string.Join(", ", Security.Roles.All)}.");
+        RuleFor(x => x)
+            .MustAsync(async (command, ct) => command.Roles?.Contains(Security.Roles.Citizen) != true
+                || await db.Organisations.AnyAsync(o => o.Id == command.OrganisationId && o.Kind == OrganisationKind.Citizen, ct))
+            .WithName("Roles")
+            .OverridePropertyName("Roles")
+            .WithMessage("The Citizen role is for members of a citizens' organisation.");
+    }
+}
+
+public sealed class CreateUserCommandHandler(UserManager<AppUser> users) : ICommandHandler<CreateUserCommand, PersonDto>
+{
+    public async ValueTask<PersonDto> Handle(CreateUserCommand command, CancellationToken cancellationToken) =>
+        await Accounts.CreateAsync(users, command.DisplayName!, command.Email!, command.Password!, command.OrganisationId!.Value, command.Roles!);
+}
+
+/// <summary>How every account is made, whoever makes it.</summary>
+public static class Accounts
+{
+    public static IRuleBuilderOptions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(AppUser.DisplayNameMaxLength).PlainText().WithName("Name");
+
+    public static IRuleBuilderOptions<T, string?> AccountEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(256).EmailAddress().WithName("E-mail address");
+
+    public static async Task<PersonDto> CreateAsync(
+        UserManager<AppUser> users, string displayName, string email, string password, Guid organisationId, IReadOnlyList<string> roles)
+    {
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(),
+            DisplayName = displayName.Trim(),
+            Email = email.Trim(),
+            UserName = email.Trim(),
+            OrganisationId = organisationId,
+            EmailConfirmed = true,
+        };
+        (await users.CreateAsync(user, password)).ThrowIfFailed();
+        (await users.AddToRolesAsync(user, roles.Distinct())).ThrowIfFailed();
+        return new PersonDto(user.Id, user.DisplayName, user.Email!, user.OrganisationId, [.. roles.Distinct()]);
+    }
+}

@@ -1,0 +1,30 @@
+using CrisisCoord.Domain.Charters;
+
+namespace CrisisCoord.Application.Security;
+
+/// <summary>Only people holding one of these roles may send the message.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RequiresRoleAttribute(params string[] roles) : Attribute
+{
+    public IReadOnlyList<string> Roles { get; } = roles;
+}
+
+/// <summary>
+/// The sender's organisation must hold this charter right: in the incident's current phase when the
+/// message concerns an incident (<see cref="IIncidentMessage"/>), otherwise in at least one phase.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RequiresRightAttribute(Right right) : Attribute
+{
+    public Right Right { get; } = right;
+}
+
+/// <summary>Anyone, signed in or not, may send the message (sign-in, self-registration).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AllowAnonymousAccessAttribute : Attribute;
+
+/// <summary>A message about one incident; its phase decides which charter rights apply.</summary>
+public interface IIncidentMessage
+{
+    Guid IncidentId { get; }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Security;
+
+/// <summary>
+/// The one place that decides what a person may do: role ∧ their organisation's charter right (in the
+/// incident's phase, where there is one) ∧ scope (only your own organisation's records). Every command and
+/// query passes through <see cref="AuthorizeAsync"/> in the pipeline; handlers that change an
+/// organisation's record ask <see cref="EnsureOwnOrganisation"/> once they know whose record it is.
+/// </summary>
+public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
+{
+    private static readonly ConcurrentDictionary<Type, Rule> Rules = new();
+
+    public async ValueTask AuthorizeAsync(object message, CancellationToken ct)
+    {
+        var rule = Rules.GetOrAdd(message.GetType(), Rule.For);
+        if (rule.Anonymous)
+        {
+            return;
+        }
+
+        if (!user.IsAuthenticated)
+        {
+            throw new NotAuthenticatedException();
+        }
+
+        if (rule.Roles.Count > 0 && !rule.Roles.Any(user.IsInRole))
+        {
+            throw new AccessDeniedException($"This needs the role {string.Join(" or ", rule.Roles)}.");
+        }
+
+        if (rule.Right is { } right)
+        {
+            var phases = message is IIncidentMessage incident ? await PhaseOfAsync(incident.IncidentId, ct) : Phases.All;
+            var held = await HeldPhasesAsync(right, ct);
+            if ((held & phases) == Phases.None)
+            {
+                throw new AccessDeniedException(message is IIncidentMessage
+                    ? $"Your organisation's charter does not grant {right} in this incident's current phase."
+                    : $"Your organisation's charter does not grant {right}.");
+            }
+        }
+    }
+
+    /// <summary>You change only your own organisation's records.</summary>
+    public void EnsureOwnOrganisation(Guid ownerOrganisationId)
+    {
+        if (user.OrganisationId != ownerOrganisationId)
+        {
+            throw new AccessDeniedException("You can change only your own organisation's records.");
+        }
+    }
+
+    public async Task<Phases> HeldPhasesAsync(Right right, CancellationToken ct)
+    {
+        var organisationId = user.OrganisationId ?? throw new NotAuthenticatedException();
+        var kind = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == organisationId)
+            .Select(o => o.Kind)
+            .SingleAsync(ct);
+        return await db.EffectivePhasesAsync(organisationId, kind, CharterItem.Of(right), ct);
+    }
+
+    private async Task<Phases> PhaseOfAsync(Guid incidentId, CancellationToken ct)
+    {
+        var state = await db.Incidents.AsNoTracking()
+            .Where(i => i.Id == incidentId)
+            .Select(i => (IncidentState?)i.State)
+            .SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Incident", incidentId);
+        return state switch
+        {
+            // An unverified report is handled under warning-phase rights until it is verified.
+            IncidentState.Reported or IncidentState.Warning => Phases.Warning,
+            IncidentState.Response => Phases.Response,
+            IncidentState.Recovery => Phases.Recovery,
+            _ => Phases.None,
+        };
+    }
+
+    private sealed record Rule(bool Anonymous, IReadOnlyList<string> Roles, Right? Right)
+    {
+        public static Rule For(Type type) => new(
+            type.GetCustomAttribute<AllowAnonymousAccessAttribute>() is not null,
+            type.GetCustomAttribute<RequiresRoleAttribute>()?.Roles ?? [],
+            type.GetCustomAttribute<RequiresRightAttribute>()?.Right);
+    }
+}

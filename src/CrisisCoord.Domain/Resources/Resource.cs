@@ -1,0 +1,97 @@
+using CrisisCoord.Domain.Common;
+
+namespace CrisisCoord.Domain.Resources;
+
+/// <summary>Resources an organisation holds and offers: a type, how many, where, and when they are available.</summary>
+public sealed class Resource
+{
+    public const decimal MaxQuantity = 1_000_000_000m;
+    public const int PlaceNameMaxLength = 200;
+    public const int NotesMaxLength = 2000;
+
+    private Resource()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid OrganisationId { get; private set; }
+
+    public Guid ResourceTypeId { get; private set; }
+
+    public decimal Quantity { get; private set; }
+
+    public string PlaceName { get; private set; } = "";
+
+    public double Latitude { get; private set; }
+
+    public double Longitude { get; private set; }
+
+    public DateTimeOffset? AvailableFrom { get; private set; }
+
+    public DateTimeOffset? AvailableUntil { get; private set; }
+
+    public string Notes { get; private set; } = "";
+
+    /// <summary>When the holder last confirmed the quantity is really there.</summary>
+    public DateTimeOffset LastConfirmedAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public uint Version { get; private set; }
+
+    public static Resource Register(Guid organisationId, Guid resourceTypeId, ResourceDetails details, DateTimeOffset now)
+    {
+        var resource = new Resource
+        {
+            Id = Guid.CreateVersion7(now),
+            OrganisationId = organisationId,
+            ResourceTypeId = resourceTypeId,
+            CreatedAt = now.ToUniversalTime(),
+        };
+        resource.Update(details, now);
+        return resource;
+    }
+
+    /// <summary>Changing the details is itself a confirmation: the holder just looked at them.</summary>
+    public void Update(ResourceDetails details, DateTimeOffset now)
+    {
+        if (details.Quantity is < 0 or > MaxQuantity)
+        {
+            throw new ArgumentOutOfRangeException(nameof(details), $"Quantity must be between 0 and {MaxQuantity}.");
+        }
+
+        if (!GeoPoint.IsValidLatitude(details.Latitude) || !GeoPoint.IsValidLongitude(details.Longitude))
+        {
+            throw new ArgumentOutOfRangeException(nameof(details), "The position is not a valid WGS84 point.");
+        }
+
+        if (details.AvailableFrom is { } from && details.AvailableUntil is { } until && until < from)
+        {
+            throw new ArgumentException("Availability must end after it starts.", nameof(details));
+        }
+
+        Quantity = details.Quantity;
+        PlaceName = details.PlaceName.Trim();
+        Latitude = details.Latitude;
+        Longitude = details.Longitude;
+        AvailableFrom = details.AvailableFrom?.ToUniversalTime();
+        AvailableUntil = details.AvailableUntil?.ToUniversalTime();
+        Notes = details.Notes.Trim();
+        Confirm(now);
+    }
+
+    public void Confirm(DateTimeOffset now) => LastConfirmedAt = now.ToUniversalTime();
+
+    public bool IsAvailableAt(DateTimeOffset at) =>
+        Quantity > 0 && (AvailableFrom is null || AvailableFrom <= at) && (AvailableUntil is null || at <= AvailableUntil);
+}
+
+public sealed record ResourceDetails(
+    decimal Quantity,
+    string PlaceName,
+    double Latitude,
+    double Longitude,
+    DateTimeOffset? AvailableFrom,
+    DateTimeOffset? AvailableUntil,
+    string Notes);

@@ -1,0 +1,57 @@
+namespace CrisisCoord.Domain.Resources;
+
+/// <summary>An entry in the catalogue of resource types, with the unit its quantities are counted in.</summary>
+public sealed class ResourceType
+{
+    public const int CodeMaxLength = 64;
+    public const int NameMaxLength = 100;
+    public const int UnitMaxLength = 32;
+
+    private ResourceType()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Stable, URL-safe key such as "rescue-boat"; clients may use it instead of the id.</summary>
+    public string Code { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>What one of the quantity counts: "boat", "litre", "bed".</summary>
+    public string Unit { get; private set; } = "";
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public static ResourceType Define(string code, string name, string unit, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Code = code.Trim().ToLowerInvariant(),
+        Name = name.Trim(),
+        Unit = unit.Trim(),
+        CreatedAt = now.ToUniversalTime(),
+    };
+
+    /// <summary>The catalogue every deployment starts with.</summary>
+    public static IReadOnlyList<(string Code, string Name, string Unit)> Standard { get; } =
+    [
+        ("rescue-boat", "Rescue boat", "boat"),
+        ("ambulance", "Ambulance", "vehicle"),
+        ("fire-engine", "Fire engine", "vehicle"),
+        ("truck", "Cargo truck", "vehicle"),
+        ("excavator", "Excavator", "machine"),
+        ("crane", "Mobile crane", "machine"),
+        ("generator", "Generator", "unit"),
+        ("water-pump", "Water pump", "unit"),
+        ("shelter-bed", "Shelter bed", "bed"),
+        ("tent", "Family tent", "tent"),
+        ("blanket", "Blanket", "blanket"),
+        ("drinking-water", "Drinking water", "litre"),
+        ("food-ration", "Food ration", "ration"),
+        ("medical-kit", "First-aid kit", "kit"),
+        ("medical-team", "Medical team", "team"),
+        ("search-rescue-team", "Search and rescue team", "team"),
+        ("volunteer", "Volunteer", "person"),
+        ("sandbag", "Sandbag", "bag"),
+    ];
+}

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using CrisisCoord.Application.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CrisisCoord.Web.Infrastructure.Auth;
+
+/// <summary>Adds the person's organisation and display name to the sign-in cookie.</summary>
+public sealed class AppClaimsPrincipalFactory(
+    UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(ClaimNames.OrganisationId, user.OrganisationId.ToString()));
+        identity.AddClaim(new Claim(ClaimNames.DisplayName, user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using CrisisCoord.Application.Security;
+
+namespace CrisisCoord.Web.Infrastructure.Auth;
+
+/// <summary>The signed-in person as the request's cookie or bearer token describes them.</summary>
+public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+
+    public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
+
+    public Guid? UserId => ReadGuid(ClaimTypes.NameIdentifier);
+
+    public Guid? OrganisationId => ReadGuid(ClaimNames.OrganisationId);
+
+    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+
+    private Guid? ReadGuid(string claim) =>
+        IsAuthenticated && Guid.TryParse(Principal!.FindFirstValue(claim), out var value) ? value : null;
+}

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using System.Text;
+using CrisisCoord.Application.Security;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CrisisCoord.Web.Infrastructure.Auth;
+
+public sealed class TokenOptions
+{
+    public const string Section = "Auth:Tokens";
+    public const string Issuer = "CrisisCoord";
+    public const string Audience = "CrisisCoord.Api";
+
+    /// <summary>HMAC-SHA256 key, at least 32 bytes of text. Must be set outside Development.</summary>
+    public string SigningKey { get; set; } = "";
+
+    public int LifetimeMinutes { get; set; } = 30;
+
+    public SymmetricSecurityKey Key()
+    {
+        if (Encoding.UTF8.GetByteCount(SigningKey) < 32)
+        {
+            throw new InvalidOperationException(
+                $"'{Section}:SigningKey' must be set to a secret of at least 32 characters (environment variable Auth__Tokens__SigningKey).");
+        }
+
+        return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey));
+    }
+}
+
+/// <summary>Signed JWTs carrying the person's id, organisation and roles.</summary>
+public sealed class JwtTokenIssuer(IOptions<TokenOptions> options, TimeProvider clock) : ITokenIssuer
+{
+    public BearerToken Issue(AppUser user, IReadOnlyList<string> roles)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claims = new List<Claim>
+        {
+            new(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
+            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.Email, user.Email ?? ""),
+            new(ClaimNames.OrganisationId, user.OrganisationId.ToString()),
+            new(ClaimNames.DisplayName, user.DisplayName),
+        };
+        claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
+
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = TokenOptions.Issuer,
+            Audience = TokenOptions.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(settings.LifetimeMinutes),
+            SigningCredentials = new SigningCredentials(settings.Key(), SecurityAlgorithms.HmacSha256),
+        });
+        return new BearerToken(token, "Bearer", settings.LifetimeMinutes * 60);
+    }
+}

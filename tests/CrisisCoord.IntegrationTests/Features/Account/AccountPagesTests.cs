@@ -1,0 +1,108 @@
+using System.Net;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Organisations;
+using CrisisCoord.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.IntegrationTests.Features.Account;
+
+public sealed class AccountPagesTests(CrisisCoordApp app) : AppTest(app)
+{
+    [Fact]
+    public async Task A_citizen_registers_in_a_community_group_and_can_sign_in()
+    {
+        var group = await App.CreateAsync(Roles.Citizen, OrganisationKind.Citizen);
+        var pages = new PageClient(App);
+
+        var (response, _) = await pages.SubmitAsync("/Account/Register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Ma Li",
+            ["Input.Email"] = "ma.li@test.example",
+            ["Input.Password"] = "a-good-password-42",
+            ["Input.OrganisationId"] = group.OrganisationId.ToString(),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var db = App.Database.CreateContext();
+        var user = await db.Users.SingleAsync(u => u.Email == "ma.li@test.example");
+        user.OrganisationId.ShouldBe(group.OrganisationId);
+        var roleIds = await db.UserRoles.Where(r => r.UserId == user.Id).Select(r => r.RoleId).ToListAsync();
+        (await db.Roles.Where(r => roleIds.Contains(r.Id)).Select(r => r.Name).ToListAsync()).ShouldBe([Roles.Citizen]);
+        await PageClient.SignedInAsync(App, new Actor(user.Id, group.OrganisationId, OrganisationKind.Citizen, "ma.li@test.example", "a-good-password-42", Roles.Citizen));
+    }
+
+    [Fact]
+    public async Task Registering_into_a_government_body_is_refused_and_writes_nothing()
+    {
+        var agency = await App.CreateAsync(Roles.AgencyStaff, OrganisationKind.Government);
+        var pages = new PageClient(App);
+
+        var (response, document) = await pages.SubmitAsync("/Account/Register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Impostor",
+            ["Input.Email"] = "impostor@test.example",
+            ["Input.Password"] = "a-good-password-42",
+            ["Input.OrganisationId"] = agency.OrganisationId.ToString(),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        document.QuerySelector("[data-valmsg-for='Input.OrganisationId']")!.TextContent.ShouldContain("community groups");
+        await using var db = App.Database.CreateContext();
+        (await db.Users.AnyAsync(u => u.Email == "impostor@test.example")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Weak_password_is_explained_at_the_field()
+    {
+        var group = await App.CreateAsync(Roles.Citizen, OrganisationKind.Citizen);
+        var pages = new PageClient(App);
+
+        var (_, document) = await pages.SubmitAsync("/Account/Register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = "Ma Li",
+            ["Input.Email"] = "ma.li@test.example",
+            ["Input.Password"] = "short",
+            ["Input.OrganisationId"] = group.OrganisationId.ToString(),
+        });
+
+        document.QuerySelector("[data-valmsg-for='Input.Password']")!.TextContent.ShouldContain("at least 10 characters");
+        await using var db = App.Database.CreateContext();
+        (await db.Users.AnyAsync(u => u.Email == "ma.li@test.example")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_person_changes_their_password_and_the_old_one_stops_working()
+    {
+        var actor = await App.CreateAsync(Roles.Coordinator);
+        var pages = await PageClient.SignedInAsync(App, actor);
+
+        var (response, _) = await pages.SubmitAsync("/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = actor.Password,
+            ["Input.NewPassword"] = "a-brand-new-password-7",
+            ["Input.ConfirmNewPassword"] = "a-brand-new-password-7",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await Should.ThrowAsync<HttpRequestException>(() => App.ClientForAsync(actor));
+        await App.ClientForAsync(actor with { Password = "a-brand-new-password-7" });
+    }
+
+    [Fact]
+    public async Task Wrong_current_password_is_refused_at_the_field()
+    {
+        var actor = await App.CreateAsync(Roles.Coordinator);
+        var pages = await PageClient.SignedInAsync(App, actor);
+
+        var (response, document) = await pages.SubmitAsync("/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "not-my-password-1",
+            ["Input.NewPassword"] = "a-brand-new-password-7",
+            ["Input.ConfirmNewPassword"] = "a-brand-new-password-7",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        document.QuerySelector("[data-valmsg-for='Input.CurrentPassword']")!.TextContent.ShouldNotBeNullOrWhiteSpace();
+        await App.ClientForAsync(actor);
+    }
+}
