@@ -49,6 +49,17 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
         }
     }
 
+    /// <summary>
+    /// Whether someone with these roles may try to send <typeparamref name="TMessage"/> at all, so pages can
+    /// hide actions a person's role can never perform. The full decision (charter, scope) stays in
+    /// <see cref="AuthorizeAsync"/>.
+    /// </summary>
+    public static bool RoleMaySend<TMessage>(Func<string, bool> isInRole)
+    {
+        var rule = Rules.GetOrAdd(typeof(TMessage), Rule.For);
+        return rule.Anonymous || rule.Roles.Count == 0 || rule.Roles.Any(isInRole);
+    }
+
     /// <summary>You change only your own organisation's records.</summary>
     public void EnsureOwnOrganisation(Guid ownerOrganisationId)
     {

@@ -1,7 +1,33 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace CrisisCoord.Web.Api;
 
 /// <summary>Entity tags from the row version, so clients can make conditional writes.</summary>
 public static class ETags
 {
     public static string For(uint version) => $"\"{version}\"";
+
+    /// <summary>
+    /// The version named by If-Match: null when the header is missing or "*" (the caller must then answer
+    /// 428), or <see cref="Unreadable"/> when it names no version we issued (412: it cannot match).
+    /// </summary>
+    public static uint? FromIfMatch(HttpRequest request)
+    {
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0 || header == "*")
+        {
+            return null;
+        }
+
+        var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
+        return uint.TryParse(tag.Trim('"'), out var version) ? version : Unreadable;
+    }
+
+    /// <summary>A version no row has (xmin 0 is never a live row's), so the write is refused as stale.</summary>
+    public const uint Unreadable = 0;
+
+    public static ProblemHttpResult PreconditionRequired() => TypedResults.Problem(
+        statusCode: StatusCodes.Status428PreconditionRequired,
+        title: "Precondition Required",
+        detail: "Send 'If-Match' with the ETag from your last GET, so a change made meanwhile by someone else is not overwritten.");
 }

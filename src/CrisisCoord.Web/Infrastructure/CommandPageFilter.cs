@@ -46,6 +46,12 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
                 executed.ExceptionHandled = true;
                 executed.Result = page.Page();
                 break;
+            case StaleWriteException stale when !executed.ExceptionHandled:
+                // Keep the user's edits on screen so they can compare with the current record and re-apply.
+                context.ModelState.AddModelError("", stale.Message);
+                executed.ExceptionHandled = true;
+                executed.Result = page.Page();
+                break;
             case AccessDeniedException when !executed.ExceptionHandled:
                 executed.ExceptionHandled = true;
                 executed.Result = page.Forbid();

@@ -30,6 +30,7 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
         AccessDeniedException denied => new(StatusCodes.Status403Forbidden, "Not allowed.", denied.Message, null),
         NotFoundException notFound => new(StatusCodes.Status404NotFound, "Not found.", notFound.Message, null),
         DomainRuleException rule => new(StatusCodes.Status409Conflict, "The request conflicts with the current state.", rule.Message, null),
+        StaleWriteException stale => new(StatusCodes.Status412PreconditionFailed, "Someone else changed this record first.", stale.Message, null),
         DbUpdateConcurrencyException => new(
             StatusCodes.Status409Conflict,
             "Someone else changed this record first.",
@@ -46,7 +47,7 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
                     [$"'{failed.Groups["value"].Value}' is not {Describe(failed.Groups["type"].Value) ?? "a valid value"}."],
             }),
         BadHttpRequestException bad when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
-            || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) => new(
+            || (bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) && bad.Message.EndsWith("from body.", StringComparison.Ordinal)) => new(
             StatusCodes.Status400BadRequest,
             "The request body is missing.",
             "Send the fields as a JSON object with 'Content-Type: application/json'.",

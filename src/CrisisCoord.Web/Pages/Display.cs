@@ -1,5 +1,6 @@
 using System.Globalization;
 using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Organisations;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace CrisisCoord.Web.Pages;
@@ -33,6 +34,30 @@ public static class Display
 
     public static string Coordinates(double latitude, double longitude) =>
         string.Create(CultureInfo.InvariantCulture, $"{latitude:0.0000}, {longitude:0.0000}");
+
+    public static string Kind(OrganisationKind kind) => kind switch
+    {
+        OrganisationKind.CivicGroup => "civic group",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    public static string Quantity(decimal quantity) =>
+        quantity.ToString(quantity == decimal.Truncate(quantity) ? "#,0" : "#,0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>"1 boat", "6 boats", "200 litres", "35 people".</summary>
+    public static string Amount(decimal quantity, string unit) =>
+        $"{Quantity(quantity)} {(quantity == 1 ? unit : unit == "person" ? "people" : unit + "s")}";
+
+    public static string Distance(double? km) =>
+        km is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{km:0.#} km");
+
+    public static string Availability(DateTimeOffset? from, DateTimeOffset? until) => (from, until) switch
+    {
+        (null, null) => "Any time",
+        ({ } f, null) => $"From {Utc(f)}",
+        (null, { } u) => $"Until {Utc(u)}",
+        ({ } f, { } u) => $"{Utc(f)} – {Utc(u)}",
+    };
 
     public static IEnumerable<SelectListItem> Categories() =>
         Enum.GetValues<IncidentCategory>().Select(c => new SelectListItem(Category(c), c.ToString()));

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Organisations;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -118,10 +119,12 @@ public abstract class BrowserTest(BrowserApp app) : IAsyncLifetime
     /// <summary>The role the test's person holds; each test starts signed in as them.</summary>
     protected virtual string Role => Roles.AgencyStaff;
 
+    protected virtual OrganisationKind Kind => OrganisationKind.Government;
+
     public virtual async Task InitializeAsync()
     {
         await App.ResetAsync();
-        Me = await App.CreateAsync(Role);
+        Me = await App.CreateAsync(Role, Kind);
         Page = await App.NewPageAsync();
         await SignInAsync(Page, Me);
     }

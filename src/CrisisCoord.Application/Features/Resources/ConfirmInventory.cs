@@ -1,0 +1,24 @@
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Charters;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Resources;
+
+/// <summary>The holder confirms a resource is still there as registered (the ConfirmInventory obligation).</summary>
+[RequiresRole(Roles.ResourceManager)]
+[RequiresRight(Right.RegisterResources)]
+public sealed record ConfirmInventoryCommand(Guid Id) : ICommand<ResourceDto>;
+
+public sealed class ConfirmInventoryCommandHandler(AppDbContext db, AccessPolicy access, TimeProvider clock)
+    : ICommandHandler<ConfirmInventoryCommand, ResourceDto>
+{
+    public async ValueTask<ResourceDto> Handle(ConfirmInventoryCommand command, CancellationToken cancellationToken)
+    {
+        var resource = await db.LoadForHolderAsync(command.Id, access, cancellationToken);
+        resource.Confirm(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return (await db.Rows().AsNoTracking().SingleAsync(x => x.Resource.Id == resource.Id, cancellationToken)).ToDto();
+    }
+}

@@ -1,0 +1,76 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Common;
+using CrisisCoord.Domain.Resources;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Resources;
+
+/// <summary>The fields a resource holder fills in, shared by registering and editing.</summary>
+public abstract record ResourceFields
+{
+    public decimal? Quantity { get; init; }
+
+    public string? PlaceName { get; init; }
+
+    public double? Latitude { get; init; }
+
+    public double? Longitude { get; init; }
+
+    public DateTimeOffset? AvailableFrom { get; init; }
+
+    public DateTimeOffset? AvailableUntil { get; init; }
+
+    public string? Notes { get; init; }
+}
+
+public static class ResourceRules
+{
+    public static void AddResourceFieldRules<T>(this AbstractValidator<T> validator)
+        where T : ResourceFields
+    {
+        validator.RuleFor(x => x.Quantity)
+            .NotNull().WithMessage("Say how many (a quantity in the type's unit).")
+            .GreaterThanOrEqualTo(0).WithMessage("Quantity cannot be negative.")
+            .LessThanOrEqualTo(Resource.MaxQuantity).WithMessage($"Quantity must be at most {Resource.MaxQuantity:N0}.")
+            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage("Quantity can have at most two decimals.");
+        validator.RuleFor(x => x.PlaceName)
+            .NotEmpty().WithMessage("Say where the resource is (a place name).")
+            .MaximumLength(Resource.PlaceNameMaxLength)
+            .PlainText()
+            .WithName("Place name");
+        validator.RuleFor(x => x.Latitude)
+            .NotNull().WithMessage("Latitude is required.")
+            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value))
+            .WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.Latitude}).");
+        validator.RuleFor(x => x.Longitude)
+            .NotNull().WithMessage("Longitude is required.")
+            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value))
+            .WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.Longitude}).");
+        validator.RuleFor(x => x.AvailableUntil)
+            .GreaterThanOrEqualTo(x => x.AvailableFrom)
+            .When(x => x.AvailableFrom is not null && x.AvailableUntil is not null)
+            .WithMessage("Availability must end after it starts.")
+            .WithName("Available until");
+        validator.RuleFor(x => x.Notes).MaximumLength(Resource.NotesMaxLength).PlainText();
+    }
+
+    /// <summary>The resource for a change by its holder: 404 if it does not exist, 403 if it is not theirs.</summary>
+    public static async Task<Resource> LoadForHolderAsync(this AppDbContext db, Guid id, AccessPolicy access, CancellationToken ct)
+    {
+        var resource = await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Resource", id);
+        access.EnsureOwnOrganisation(resource.OrganisationId);
+        return resource;
+    }
+
+    public static ResourceDetails ToDetails(this ResourceFields fields) => new(
+        fields.Quantity!.Value,
+        fields.PlaceName!,
+        fields.Latitude!.Value,
+        fields.Longitude!.Value,
+        fields.AvailableFrom,
+        fields.AvailableUntil,
+        fields.Notes ?? "");
+}

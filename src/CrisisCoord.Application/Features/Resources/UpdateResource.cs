@@ -1,0 +1,54 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Charters;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Resources;
+
+/// <summary>
+/// The holder changes a resource's quantity, place, availability or notes. <see cref="Version"/> is the
+/// version the editor saw; if someone changed the resource since, the write is refused, never lost.
+/// </summary>
+[RequiresRole(Roles.ResourceManager)]
+[RequiresRight(Right.RegisterResources)]
+public sealed record UpdateResourceCommand : ResourceFields, ICommand<ResourceDto>
+{
+    public Guid Id { get; init; }
+
+    public uint? Version { get; init; }
+}
+
+public sealed class UpdateResourceCommandValidator : AbstractValidator<UpdateResourceCommand>
+{
+    public UpdateResourceCommandValidator()
+    {
+        RuleFor(x => x.Version).NotNull().WithMessage("Say which version you edited (the ETag, sent as If-Match).");
+        this.AddResourceFieldRules();
+    }
+}
+
+public sealed class UpdateResourceCommandHandler(AppDbContext db, AccessPolicy access, TimeProvider clock)
+    : ICommandHandler<UpdateResourceCommand, ResourceDto>
+{
+    public async ValueTask<ResourceDto> Handle(UpdateResourceCommand command, CancellationToken cancellationToken)
+    {
+        var resource = await db.LoadForHolderAsync(command.Id, access, cancellationToken);
+
+        // Compare against the version the editor saw, not the one just loaded.
+        db.Entry(resource).Property(r => r.Version).OriginalValue = command.Version!.Value;
+        resource.Update(command.ToDetails(), clock.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleWriteException("Resource", command.Id);
+        }
+
+        return (await db.Rows().AsNoTracking().SingleAsync(x => x.Resource.Id == resource.Id, cancellationToken)).ToDto();
+    }
+}

@@ -1,0 +1,33 @@
+using CrisisCoord.Application.Features.Resources;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CrisisCoord.Web.Pages.Resources;
+
+public sealed class NewModel(ISender sender) : PageModel
+{
+    [BindProperty]
+    public RegisterResourceCommand Input { get; set; } = new();
+
+    public IReadOnlyList<ResourceTypeDto> Types { get; private set; } = [];
+
+    public override async Task OnPageHandlerExecutionAsync(
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        Types = await sender.Send(new ListResourceTypesQuery(), HttpContext.RequestAborted);
+        await next();
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var resource = await sender.Send(Input, ct);
+        TempData["Flash"] = $"Registered: {Display.Amount(resource.Quantity, resource.Unit)} of {resource.TypeName.ToLowerInvariant()}.";
+        return RedirectToPage("/Resources/Details", new { id = resource.Id });
+    }
+}
