@@ -19,6 +19,10 @@ public sealed class RequiresRightAttribute(Right right) : Attribute
     public Right Right { get; } = right;
 }
 
+/// <summary>Any signed-in person may send the message, whatever their role (e.g. changing their own password).</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class AnySignedInPersonAttribute : Attribute;
+
 /// <summary>Anyone, signed in or not, may send the message (sign-in, self-registration).</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class AllowAnonymousAccessAttribute : Attribute;

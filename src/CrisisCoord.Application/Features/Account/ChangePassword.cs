@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 namespace CrisisCoord.Application.Features.Account;
 
 /// <summary>A signed-in person changes their own password.</summary>
+[AnySignedInPerson]
 public sealed record ChangePasswordCommand : ICommand<Unit>
 {
     public string? CurrentPassword { get; init; }
