@@ -14,6 +14,7 @@ public static class ApiEndpoints
         api.MapAuthEndpoints();
         api.MapIncidentsEndpoints();
         api.MapResourcesEndpoints();
+        api.MapPeopleEndpoints();
         return app;
     }
 }

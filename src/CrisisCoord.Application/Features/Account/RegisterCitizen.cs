@@ -24,11 +24,11 @@ public sealed record RegisterCitizenCommand : ICommand<PersonDto>
 
 public sealed class RegisterCitizenCommandValidator : AbstractValidator<RegisterCitizenCommand>
 {
-    public RegisterCitizenCommandValidator(AppDbContext db)
+    public RegisterCitizenCommandValidator(AppDbContext db, UserManager<AppUser> users)
     {
         RuleFor(x => x.DisplayName).PersonName();
-        RuleFor(x => x.Email).AccountEmail();
-        RuleFor(x => x.Password).NotEmpty().MaximumLength(256);
+        RuleFor(x => x.Email).AccountEmail(db);
+        RuleFor(x => x.Password).AcceptablePassword(users);
         RuleFor(x => x.OrganisationId)
             .NotNull().WithMessage("Choose your community group.")
             .MustAsync(async (id, ct) => id is null

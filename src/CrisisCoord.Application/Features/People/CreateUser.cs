@@ -28,11 +28,11 @@ public sealed record PersonDto(Guid Id, string DisplayName, string Email, Guid O
 
 public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCommand>
 {
-    public CreateUserCommandValidator(AppDbContext db)
+    public CreateUserCommandValidator(AppDbContext db, UserManager<AppUser> users)
     {
         RuleFor(x => x.DisplayName).PersonName();
-        RuleFor(x => x.Email).AccountEmail();
-        RuleFor(x => x.Password).NotEmpty().MaximumLength(256);
+        RuleFor(x => x.Email).AccountEmail(db);
+        RuleFor(x => x.Password).AcceptablePassword(users);
         RuleFor(x => x.OrganisationId)
             .NotNull().WithMessage("Choose the person's organisation.")
             .MustAsync(async (id, ct) => id is null || await db.Organisations.AnyAsync(o => o.Id == id, ct))
@@ -59,11 +59,34 @@ public sealed class CreateUserCommandHandler(UserManager<AppUser> users) : IComm
 /// <summary>How every account is made, whoever makes it.</summary>
 public static class Accounts
 {
+    /// <summary>Identity's own password rules, run as a validation rule so they are reported with the other fields.</summary>
+    public static IRuleBuilderOptionsConditions<T, string?> AcceptablePassword<T>(this IRuleBuilder<T, string?> rule, UserManager<AppUser> users) =>
+        rule.NotEmpty().MaximumLength(256).CustomAsync(async (password, context, ct) =>
+        {
+            if (string.IsNullOrEmpty(password))
+            {
+                return;
+            }
+
+            foreach (var validator in users.PasswordValidators)
+            {
+                var result = await validator.ValidateAsync(users, new AppUser(), password);
+                foreach (var error in result.Errors)
+                {
+                    context.AddFailure(error.Description);
+                }
+            }
+        });
+
     public static IRuleBuilderOptions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MaximumLength(AppUser.DisplayNameMaxLength).PlainText().WithName("Name");
 
-    public static IRuleBuilderOptions<T, string?> AccountEmail<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(256).EmailAddress().WithName("E-mail address");
+    /// <summary>A well-formed address no account uses yet (checked here, so it is reported with every other problem).</summary>
+    public static IRuleBuilderOptions<T, string?> AccountEmail<T>(this IRuleBuilder<T, string?> rule, AppDbContext db) =>
+        rule.NotEmpty().MaximumLength(256).EmailAddress().WithName("E-mail address")
+            .MustAsync(async (email, ct) => email is null
+                || !await db.Users.AnyAsync(u => u.NormalizedEmail == email.Trim().ToUpperInvariant(), ct))
+            .WithMessage("An account with this e-mail address already exists.");
 
     public static async Task<PersonDto> CreateAsync(
         UserManager<AppUser> users, string displayName, string email, string password, Guid organisationId, IReadOnlyList<string> roles)

@@ -1,0 +1,21 @@
+using CrisisCoord.Application.Features.People;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CrisisCoord.Web.Api;
+
+public static class PeopleEndpoints
+{
+    public static IEndpointRouteBuilder MapPeopleEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/users").WithTags("People");
+        group.MapPost("/", CreateUser).WithName(nameof(CreateUser)).ProducesValidationProblem();
+        return app;
+    }
+
+    private static async Task<Created<PersonDto>> CreateUser(CreateUserCommand command, ISender sender, CancellationToken ct)
+    {
+        var person = await sender.Send(command, ct);
+        return TypedResults.Created($"/api/v1/organisations/{person.OrganisationId}", person);
+    }
+}
