@@ -5,4 +5,9 @@ namespace CrisisCoord.Application.Common;
 /// never merged or lost; the edge answers 412 and the writer reloads.
 /// </summary>
 public sealed class StaleWriteException(string entity, object key)
-    : Exception($"{entity} '{key}' was changed by someone else since you read it. Reload it and apply your change again.");
+    : Exception($"This {entity.ToLowerInvariant()} was changed by someone else since you opened it. Reload it to see their change, then make yours again.")
+{
+    public string Entity { get; } = entity;
+
+    public object Key { get; } = key;
+}

@@ -15,6 +15,7 @@ public sealed class CharterChange
 
     public Guid? OrganisationId { get; private set; }
 
+    /// <summary>The item's <see cref="CharterItem.Key"/>, e.g. "Right.ReportIncident".</summary>
     public string Item { get; private set; } = "";
 
     public Phases FromPhases { get; private set; }
@@ -41,7 +42,7 @@ public sealed class CharterChange
             Id = Guid.CreateVersion7(now),
             Kind = kind,
             OrganisationId = organisationId,
-            Item = item.Name,
+            Item = item.Key,
             FromPhases = from.Phases,
             ToPhases = to.Phases,
             FromLegalBasis = from.LegalBasis,

@@ -70,6 +70,9 @@ public readonly record struct CharterItem(Right? Right, Obligation? Obligation)
 
     public string Name => Right?.ToString() ?? Obligation!.Value.ToString();
 
+    /// <summary>"Right.X" or "Obligation.X": unambiguous where a name is both (SubmitSitRep).</summary>
+    public string Key => $"{(IsRight ? "Right" : "Obligation")}.{Name}";
+
     public bool IsRight => Right.HasValue;
 
     public Phases DefaultFor(OrganisationKind kind) =>

@@ -13,6 +13,8 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSetup.ApiPolicy);
         api.MapAuthEndpoints();
         api.MapIncidentsEndpoints();
+        api.MapOrganisationsEndpoints();
+        api.MapChartersEndpoints();
         api.MapResourcesEndpoints();
         api.MapPeopleEndpoints();
         return app;

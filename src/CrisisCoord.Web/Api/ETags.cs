@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace CrisisCoord.Web.Api;
 
@@ -19,8 +21,12 @@ public static class ETags
             return null;
         }
 
-        var tag = header.StartsWith("W/", StringComparison.Ordinal) ? header[2..] : header;
-        return uint.TryParse(tag.Trim('"'), out var version) ? version : Unreadable;
+        // Exactly one strong tag holding a row version, e.g. "123"; anything else cannot match a row.
+        return EntityTagHeaderValue.TryParseList([header], out var tags)
+            && tags is [{ IsWeak: false } tag]
+            && uint.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? version
+            : Unreadable;
     }
 
     /// <summary>A version no row has (xmin 0 is never a live row's), so the write is refused as stale.</summary>

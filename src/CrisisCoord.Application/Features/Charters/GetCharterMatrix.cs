@@ -1,0 +1,45 @@
+using CrisisCoord.Application.Data;
+using CrisisCoord.Domain.Organisations;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Charters;
+
+/// <summary>Who may do what, per kind of organisation and phase: the kind-level charter in force.</summary>
+public sealed record GetCharterMatrixQuery : IQuery<CharterMatrixDto>;
+
+public sealed record CharterMatrixDto(IReadOnlyList<OrganisationKind> Kinds, IReadOnlyList<CharterMatrixRowDto> Rows);
+
+/// <summary>One right or obligation; <see cref="Cells"/> follow the order of <see cref="CharterMatrixDto.Kinds"/>.</summary>
+public sealed record CharterMatrixRowDto(string Item, CharterItemType Type, string Key, string? Bound, IReadOnlyList<CharterMatrixCellDto> Cells);
+
+public sealed record CharterMatrixCellDto(
+    OrganisationKind Kind,
+    IReadOnlyList<string> Phases,
+    string LegalBasis,
+    CharterSource Source,
+    DateTimeOffset? UpdatedAt,
+    string? UpdatedBy);
+
+public sealed class GetCharterMatrixQueryHandler(AppDbContext db) : IQueryHandler<GetCharterMatrixQuery, CharterMatrixDto>
+{
+    public async ValueTask<CharterMatrixDto> Handle(GetCharterMatrixQuery query, CancellationToken cancellationToken)
+    {
+        var entries = await db.CharterEntries.AsNoTracking().Where(e => e.OrganisationId == null).ToListAsync(cancellationToken);
+        var names = await CharterLines.UserNamesAsync(db, entries.Select(e => e.UpdatedBy), cancellationToken);
+        var kinds = Enum.GetValues<OrganisationKind>();
+
+        var rows = CharterLines.Items.Select(item =>
+        {
+            var lines = kinds.Select(kind => CharterLines.Line(item, kind, entries, names)).ToList();
+            return new CharterMatrixRowDto(
+                lines[0].Item,
+                lines[0].Type,
+                lines[0].Key,
+                lines[0].Bound,
+                [.. kinds.Zip(lines, (kind, line) =>
+                    new CharterMatrixCellDto(kind, line.Phases, line.LegalBasis, line.Source, line.UpdatedAt, line.UpdatedBy))]);
+        });
+        return new CharterMatrixDto(kinds, [.. rows]);
+    }
+}

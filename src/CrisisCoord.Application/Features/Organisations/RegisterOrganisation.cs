@@ -1,0 +1,95 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Organisations;
+using FluentValidation;
+using FluentValidation.Results;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Organisations;
+
+/// <summary>
+/// An administrator registers an organisation. Its kind is fixed from now on: it decides the default
+/// charter and profile. Profile fields left blank take the kind's defaults.
+/// </summary>
+[RequiresRole(Roles.Administrator)]
+public sealed record RegisterOrganisationCommand : ICommand<OrganisationDto>, IOrganisationDetails
+{
+    public string? Name { get; init; }
+
+    public OrganisationKind? Kind { get; init; }
+
+    public AdministrativeLevel? Level { get; init; }
+
+    public string? AreaName { get; init; }
+
+    public string? ContactName { get; init; }
+
+    public string? ContactPhone { get; init; }
+
+    public string? ContactEmail { get; init; }
+
+    public string? Purpose { get; init; }
+
+    public string? Neutrality { get; init; }
+
+    public string? ResourceMobilisation { get; init; }
+
+    public string? MethodsAndMeasures { get; init; }
+
+    Guid? IOrganisationDetails.ExistingId => null;
+}
+
+public sealed class RegisterOrganisationCommandValidator : AbstractValidator<RegisterOrganisationCommand>
+{
+    public RegisterOrganisationCommandValidator(AppDbContext db)
+    {
+        RuleFor(x => x.Kind)
+            .NotNull().WithMessage($"Choose the kind of organisation: {EnumText.Allowed<OrganisationKind>()}.")
+            .IsInEnum();
+        Include(new OrganisationDetailsValidator(db));
+    }
+}
+
+public sealed class RegisterOrganisationCommandHandler(AppDbContext db, TimeProvider clock)
+    : ICommandHandler<RegisterOrganisationCommand, OrganisationDto>
+{
+    public async ValueTask<OrganisationDto> Handle(RegisterOrganisationCommand command, CancellationToken cancellationToken)
+    {
+        var kind = command.Kind!.Value;
+        var organisation = Organisation.Register(
+            command.Name!,
+            kind,
+            command.Level!.Value,
+            command.AreaName!,
+            OrganisationDetails.ContactFrom(command),
+            OrganisationDetails.ProfileFrom(command, kind),
+            clock.GetUtcNow());
+        db.Organisations.Add(organisation);
+        try
+        {
+            // Saved here so the response (and its ETag) carries the stored version.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (OrganisationDetails.IsDuplicateName(ex))
+        {
+            throw new ValidationException([new ValidationFailure(nameof(command.Name), OrganisationDetails.TakenMessage(command.Name!))]);
+        }
+
+        return OrganisationDto.From(organisation);
+    }
+}
+
+/// <summary>What the registration form offers: each kind's default profile, shown beside the blank fields.</summary>
+[RequiresRole(Roles.Administrator)]
+public sealed record GetOrganisationProfileDefaultsQuery : IQuery<IReadOnlyDictionary<OrganisationKind, OrganisationProfile>>;
+
+public sealed class GetOrganisationProfileDefaultsQueryHandler
+    : IQueryHandler<GetOrganisationProfileDefaultsQuery, IReadOnlyDictionary<OrganisationKind, OrganisationProfile>>
+{
+    public ValueTask<IReadOnlyDictionary<OrganisationKind, OrganisationProfile>> Handle(
+        GetOrganisationProfileDefaultsQuery query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyDictionary<OrganisationKind, OrganisationProfile>>(
+            Enum.GetValues<OrganisationKind>().ToDictionary(kind => kind, OrganisationProfile.DefaultFor));
+}

@@ -1,0 +1,44 @@
+using CrisisCoord.Application.Features.Charters;
+using CrisisCoord.Application.Security;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CrisisCoord.Web.Pages.Charters;
+
+public sealed class IndexModel(ISender sender) : PageModel
+{
+    public const int RecentChanges = 20;
+
+    /// <summary>The form that changes one kind default (administrators only; the pipeline enforces it).</summary>
+    [BindProperty]
+    public ChangeCharterCommand Input { get; set; } = new();
+
+    public CharterMatrixDto Matrix { get; private set; } = null!;
+
+    public IReadOnlyList<CharterChangeDto> Changes { get; private set; } = [];
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        // Loaded before every handler, so a refused change re-renders with the matrix and history.
+        Matrix = await sender.Send(new GetCharterMatrixQuery(), HttpContext.RequestAborted);
+        if (User.IsInRole(Roles.Administrator))
+        {
+            Changes = await sender.Send(new ListCharterChangesQuery { Limit = RecentChanges }, HttpContext.RequestAborted);
+        }
+
+        await next();
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var change = await sender.Send(Input with { OrganisationId = null, Phases = Input.Phases ?? [] }, ct);
+        TempData["Flash"] = $"{change.Item} for every {OrganisationDisplay.Kind(change.Kind)} organisation now applies in: {OrganisationDisplay.PhaseList(change.ToPhases)}.";
+        return RedirectToPage("/Charters/Index");
+    }
+}

@@ -1,0 +1,36 @@
+using CrisisCoord.Application.Features.Charters;
+using CrisisCoord.Application.Features.Organisations;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CrisisCoord.Web.Pages.Organisations;
+
+public sealed class DetailsModel(ISender sender) : PageModel
+{
+    /// <summary>The charter override form (administrators only; the pipeline enforces it).</summary>
+    [BindProperty]
+    public ChangeCharterCommand Input { get; set; } = new();
+
+    public OrganisationDetailDto Detail { get; private set; } = null!;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        // Loaded before every handler, so a refused override re-renders with the whole page.
+        var id = Guid.Parse((string)RouteData.Values["id"]!);
+        Detail = await sender.Send(new GetOrganisationQuery(id), HttpContext.RequestAborted);
+        await next();
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        var change = await sender.Send(Input with { OrganisationId = id, Kind = null, Phases = Input.Phases ?? [] }, ct);
+        TempData["Flash"] = $"{change.Item} for {Detail.Organisation.Name} now applies in: {OrganisationDisplay.PhaseList(change.ToPhases)}.";
+        return RedirectToPage("/Organisations/Details", new { id });
+    }
+}

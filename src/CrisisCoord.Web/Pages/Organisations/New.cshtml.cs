@@ -1,0 +1,28 @@
+using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Domain.Organisations;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CrisisCoord.Web.Pages.Organisations;
+
+public sealed class NewModel(ISender sender) : PageModel
+{
+    [BindProperty]
+    public RegisterOrganisationCommand Input { get; set; } = new();
+
+    /// <summary>Each kind's default profile, shown so the administrator knows what a blank field becomes.</summary>
+    public IReadOnlyDictionary<OrganisationKind, OrganisationProfile> Defaults { get; private set; } =
+        new Dictionary<OrganisationKind, OrganisationProfile>();
+
+    // Sent inside the handler (not before it) so a non-administrator gets the access-denied page.
+    public async Task OnGetAsync(CancellationToken ct) => Defaults = await sender.Send(new GetOrganisationProfileDefaultsQuery(), ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Defaults = await sender.Send(new GetOrganisationProfileDefaultsQuery(), ct);
+        var organisation = await sender.Send(Input, ct);
+        TempData["Flash"] = $"Organisation registered: {organisation.Name}.";
+        return RedirectToPage("/Organisations/Details", new { id = organisation.Id });
+    }
+}
