@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.People;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Resources;
@@ -72,6 +73,7 @@ public sealed partial class DemoDataSeeder(
             }
 
             SeedResources(organisations, now);
+            SeedCharterDecisions(organisations, people[Roles.Administrator].Id, now);
             if (!await db.Incidents.AnyAsync(ct))
             {
                 SeedIncidents(now, new Reporter(people[Roles.AgencyStaff].Id, organisations[XibaTown].Id), new Reporter(people[Roles.Citizen].Id, organisations[Residents].Id));
@@ -110,6 +112,26 @@ public sealed partial class DemoDataSeeder(
 
         Organisation Org(string name, OrganisationKind kind, AdministrativeLevel level, string area, string contact, string phone, string email) =>
             Organisation.Register(name, kind, level, area, new OrganisationContact(contact, phone, email), null, now);
+    }
+
+    /// <summary>A few decisions an administrator would have recorded: legal bases and one override.</summary>
+    private void SeedCharterDecisions(Dictionary<string, Organisation> organisations, Guid admin, DateTimeOffset now)
+    {
+        var decisions = new (OrganisationKind Kind, Guid? Organisation, CharterItem Item, Phases Phases, string LegalBasis, double DaysAgo)[]
+        {
+            (OrganisationKind.Government, null, CharterItem.Of(Right.LeadIncident), Phases.All, "Emergency Response Law, art. 7 (graded, territorial leadership)", 40),
+            (OrganisationKind.Government, null, CharterItem.Of(Right.PublishAlert), Phases.All, "Emergency Response Law, art. 43 (warning release)", 40),
+            (OrganisationKind.CivicGroup, null, CharterItem.Of(Right.RequestResources), Phases.Response | Phases.Recovery, "Qinghe civic relief agreement 2025, clause 4", 30),
+            // The volunteer rescue team coordinates its own boat crews during a response.
+            (OrganisationKind.CivicGroup, organisations["Blue Sky Volunteer Rescue Team"].Id, CharterItem.Of(Right.AssignTasks), Phases.Response | Phases.Recovery, "City EMB designation no. 2025-17 (water rescue)", 12),
+        };
+
+        foreach (var (kind, organisation, item, phases, legalBasis, daysAgo) in decisions)
+        {
+            var at = now.AddDays(-daysAgo);
+            db.CharterEntries.Add(CharterEntry.For(kind, organisation, item, phases, legalBasis, admin, at));
+            db.CharterChanges.Add(CharterChange.Record(kind, organisation, item, (item.DefaultFor(kind), ""), (phases, legalBasis), admin, at));
+        }
     }
 
     private void SeedResources(Dictionary<string, Organisation> organisations, DateTimeOffset now)

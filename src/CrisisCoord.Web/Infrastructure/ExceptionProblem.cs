@@ -7,6 +7,7 @@ using CrisisCoord.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CrisisCoord.Web.Infrastructure;
 
@@ -31,6 +32,12 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
         NotFoundException notFound => new(StatusCodes.Status404NotFound, "Not found.", notFound.Message, null),
         DomainRuleException rule => new(StatusCodes.Status409Conflict, "The request conflicts with the current state.", rule.Message, null),
         StaleWriteException stale => new(StatusCodes.Status412PreconditionFailed, "Someone else changed this record first.", stale.Message, null),
+        // A unique index caught two writers racing for the same key; the loser can simply look and retry.
+        DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new(
+            StatusCodes.Status409Conflict,
+            "Someone else made the same record at the same moment.",
+            "Reload to see what is there now, then apply your change again if it is still needed.",
+            null),
         DbUpdateConcurrencyException => new(
             StatusCodes.Status409Conflict,
             "Someone else changed this record first.",

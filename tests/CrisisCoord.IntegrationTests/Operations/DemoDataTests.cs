@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Organisations;
+using CrisisCoord.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.IntegrationTests.Operations;
+
+/// <summary>What ./run.sh shows a newcomer: the demo province, one sign-in per role, data in every corner.</summary>
+public sealed class DemoDataTests : IAsyncLifetime
+{
+    private readonly TestDatabase _database = new("demo");
+
+    public Task InitializeAsync() => _database.StartAsync(migrate: false);
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task Demo_scenario_is_seeded_once_and_every_demo_person_can_sign_in()
+    {
+        await using var app = Start();
+        var client = app.CreateClient();
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using (var db = _database.CreateContext())
+        {
+            (await db.Organisations.CountAsync()).ShouldBe(11);
+            (await db.Organisations.Select(o => o.Kind).Distinct().CountAsync()).ShouldBe(4);
+            (await db.Organisations.Select(o => o.Level).Distinct().CountAsync()).ShouldBe(4);
+            (await db.Incidents.Select(i => i.State).Distinct().ToListAsync()).Order()
+                .ShouldBe(Enum.GetValues<IncidentState>().Order());
+            (await db.Resources.CountAsync()).ShouldBeGreaterThan(10);
+            (await db.CharterEntries.CountAsync(e => e.LegalBasis != "")).ShouldBeGreaterThan(0);
+            (await db.Users.CountAsync()).ShouldBe(Roles.All.Count);
+        }
+
+        foreach (var email in new[] { "admin", "coordinator", "staff", "resources", "auditor", "citizen" })
+        {
+            var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = $"{email}@qinghe.demo", password = "crisis-demo-2026" });
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{email}@qinghe.demo could not sign in");
+        }
+
+        // A second start finds the data and adds nothing.
+        await using var again = Start();
+        (await again.CreateClient().GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var check = _database.CreateContext();
+        (await check.Organisations.CountAsync()).ShouldBe(11);
+        (await check.Organisations.CountAsync(o => o.Kind == OrganisationKind.Citizen)).ShouldBe(1);
+    }
+
+    private WebApplicationFactory<Program> Start() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:CrisisCoord", _database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("DemoData:Seed", "true");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    });
+}
