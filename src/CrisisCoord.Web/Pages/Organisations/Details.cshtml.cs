@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Application.Features.Resources;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -15,11 +16,14 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     public OrganisationDetailDto Detail { get; private set; } = null!;
 
+    public IReadOnlyList<ResourceDto> Resources { get; private set; } = [];
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         // Loaded before every handler, so a refused override re-renders with the whole page.
         var id = Guid.Parse((string)RouteData.Values["id"]!);
         Detail = await sender.Send(new GetOrganisationQuery(id), HttpContext.RequestAborted);
+        Resources = await sender.Send(new ListResourcesQuery { OrganisationId = id }, HttpContext.RequestAborted);
         await next();
     }
 

@@ -104,6 +104,21 @@ public sealed class ResourcePagesTests(CrisisCoordApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Organisation_page_lists_what_the_organisation_holds()
+    {
+        var manager = await App.CreateAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
+        await (await PageClient.SignedInAsync(App, manager)).SubmitAsync("/Resources/New", WaterForm("1"));
+        var coordinator = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.Coordinator));
+
+        var (response, document) = await coordinator.GetAsync($"/Organisations/{manager.OrganisationId}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var section = document.QuerySelector("[aria-labelledby=resources-heading]")!;
+        section.TextContent.ShouldContain("1 litre");
+        section.TextContent.ShouldContain("Drinking water");
+    }
+
+    [Fact]
     public async Task Register_page_is_refused_to_agency_staff()
     {
         var pages = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
