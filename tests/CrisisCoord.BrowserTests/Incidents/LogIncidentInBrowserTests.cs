@@ -88,9 +88,7 @@ public sealed partial class LogIncidentInBrowserTests(BrowserApp app) : BrowserT
             var firstId = await FirstIncidentIdAsync();
             foreach (var url in new[] { "/Incidents", "/Incidents/New", $"/Incidents/{firstId}" })
             {
-                await phone.GotoAsync(url);
-                var overflow = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
-                overflow.ShouldBeLessThanOrEqualTo(0, $"{url} scrolls sideways by {overflow}px on a 390px screen");
+                await BrowserApp.AssertFitsWidthAsync(phone, url);
             }
 
             await BrowserApp.ScreenshotAsync(phone, "log-incident-phone");

@@ -72,6 +72,17 @@ public sealed class BrowserApp : CrisisCoordApp
         });
     }
 
+    /// <summary>Fails if the page at <paramref name="url"/> scrolls sideways, naming the elements that stick out.</summary>
+    public static async Task AssertFitsWidthAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        var culprits = await page.EvaluateAsync<string>(@"() => [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .slice(0, 5).map(e => e.tagName + '.' + e.className + ' w=' + Math.round(e.getBoundingClientRect().width)).join(' | ')");
+        overflow.ShouldBeLessThanOrEqualTo(0, $"{url} scrolls sideways by {overflow}px at {page.ViewportSize?.Width}px: {culprits}");
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -30,12 +30,7 @@ public sealed class OrganisationsAndChartersInBrowserTests(BrowserApp app) : Bro
         await SignInAsync(phone, Me);
         foreach (var url in new[] { "/Organisations", $"/Organisations/{ngo.OrganisationId}", "/Charters", "/Resources", "/People/New" })
         {
-            await phone.GotoAsync(url);
-            var overflow = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
-            var culprits = await phone.EvaluateAsync<string>(@"() => [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && (!e.closest('.table-scroll') || e.classList.contains('table-scroll')))
-                .slice(0, 5).map(e => e.tagName + '.' + e.className + ' w=' + Math.round(e.getBoundingClientRect().width)).join(' | ')");
-            overflow.ShouldBeLessThanOrEqualTo(0, $"{url} scrolls sideways by {overflow}px on a 390px screen: {culprits}");
+            await BrowserApp.AssertFitsWidthAsync(phone, url);
         }
 
         await phone.GotoAsync("/Charters");

@@ -12,6 +12,8 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public IReadOnlyList<ResourceTypeDto> Types { get; private set; } = [];
 
+    public IReadOnlyList<Application.Features.Organisations.OrganisationSummaryDto> Organisations { get; private set; } = [];
+
     public IReadOnlyList<ResourceDto>? Results { get; private set; }
 
     public bool CanRegister => Application.Security.AccessPolicy.RoleMaySend<RegisterResourceCommand>(User.IsInRole);
@@ -21,6 +23,7 @@ public sealed class IndexModel(ISender sender) : PageModel
         Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
     {
         Types = await sender.Send(new ListResourceTypesQuery(), HttpContext.RequestAborted);
+        Organisations = (await sender.Send(new Application.Features.Organisations.ListOrganisationsQuery(), HttpContext.RequestAborted)).Items;
         await next();
     }
 
