@@ -4,6 +4,7 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
+using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Security;
@@ -36,6 +37,12 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
             throw new AccessDeniedException($"This needs the role {string.Join(" or ", rule.Roles)}.");
         }
 
+        // Auditors read everything and change nothing, whatever other role they may also have been given.
+        if (message is IBaseCommand && !rule.AnySignedIn && user.IsInRole(Roles.Auditor))
+        {
+            throw new AccessDeniedException("Auditors read the record; they do not change it.");
+        }
+
         if (rule.Right is { } right)
         {
             var phases = message is IIncidentMessage incident ? await PhaseOfAsync(incident.IncidentId, ct) : Phases.All;
@@ -54,9 +61,11 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
     /// hide actions a person's role can never perform. The full decision (charter, scope) stays in
     /// <see cref="AuthorizeAsync"/>.
     /// </summary>
-    public static bool RoleMaySend<TMessage>(Func<string, bool> isInRole)
+    public static bool RoleMaySend<TMessage>(Func<string, bool> isInRole) => RoleMaySend(typeof(TMessage), isInRole);
+
+    public static bool RoleMaySend(Type messageType, Func<string, bool> isInRole)
     {
-        var rule = Rules.GetOrAdd(typeof(TMessage), Rule.For);
+        var rule = Rules.GetOrAdd(messageType, Rule.For);
         return rule.Anonymous || rule.Roles.Count == 0 || rule.Roles.Any(isInRole);
     }
 
@@ -96,10 +105,11 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
         };
     }
 
-    private sealed record Rule(bool Anonymous, IReadOnlyList<string> Roles, Right? Right)
+    private sealed record Rule(bool Anonymous, bool AnySignedIn, IReadOnlyList<string> Roles, Right? Right)
     {
         public static Rule For(Type type) => new(
             type.GetCustomAttribute<AllowAnonymousAccessAttribute>() is not null,
+            type.GetCustomAttribute<AnySignedInPersonAttribute>() is not null,
             type.GetCustomAttribute<RequiresRoleAttribute>()?.Roles ?? [],
             type.GetCustomAttribute<RequiresRightAttribute>()?.Right);
     }

@@ -2,6 +2,7 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Security;
 using FluentValidation;
 using FluentValidation.Results;
+using Mediator;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,13 +29,38 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
             return;
         }
 
+        // A form page for a command the person's role can never send is refused before it is shown.
+        if (HttpMethods.IsGet(context.HttpContext.Request.Method)
+            && page.GetType().IsDefined(typeof(FormPageAttribute), inherit: false)
+            && page.GetType().GetProperty(InputProperty)!.PropertyType is var inputType
+            && !typeof(IBaseQuery).IsAssignableFrom(inputType)
+            && typeof(IMessage).IsAssignableFrom(inputType)
+            && !AccessPolicy.RoleMaySend(inputType, context.HttpContext.User.IsInRole))
+        {
+            context.Result = page.Forbid();
+            return;
+        }
+
         if (!context.ModelState.IsValid)
         {
             // Some values could not even be read (e.g. letters in a number field). The command is not
             // sent; the validator's messages for the other fields are shown beside the binding errors
-            // so the user sees everything that is wrong in one go.
-            await AddValidatorMessagesAsync(page, context.ModelState, context.HttpContext.RequestAborted);
-            context.Result = page.Page();
+            // so the user sees everything that is wrong in one go. Authorization comes first, exactly as
+            // in the pipeline: a validator must never answer someone who may not send the command.
+            try
+            {
+                await AddValidatorMessagesAsync(page, context.ModelState, context.HttpContext.RequestAborted);
+                context.Result = page.Page();
+            }
+            catch (AccessDeniedException)
+            {
+                context.Result = page.Forbid();
+            }
+            catch (NotAuthenticatedException)
+            {
+                context.Result = page.Challenge();
+            }
+
             return;
         }
 
@@ -75,6 +101,7 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
             return;
         }
 
+        await services.GetRequiredService<AccessPolicy>().AuthorizeAsync(input, ct);
         var validatorType = typeof(IValidator<>).MakeGenericType(input.GetType());
         if (services.GetService(validatorType) is not IValidator validator)
         {
@@ -102,3 +129,10 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
         }
     }
 }
+
+/// <summary>
+/// The page exists to send its <c>Input</c> command: people whose role can never send it are refused the
+/// page itself, not just the post. (Pages that show data and merely offer a form stay readable.)
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class FormPageAttribute : Attribute;

@@ -20,7 +20,7 @@ public static class CrisisCoordHostExtensions
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
 
         builder.Services.AddCrisisCoordApplication();
-        builder.Services.AddCrisisCoordAuth(builder.Configuration);
+        builder.Services.AddCrisisCoordAuth(builder.Configuration, builder.Environment);
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -53,6 +53,17 @@ public sealed class PageClient(CrisisCoordApp app)
         return (response, await ParseAsync(response));
     }
 
+    /// <summary>
+    /// Posts to a page without opening it first (as a forged or replayed form would), with a valid
+    /// antiforgery token taken from a page every signed-in person can open.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostDirectAsync(string url, IReadOnlyDictionary<string, string> fields)
+    {
+        var (_, page) = await GetAsync("/Account/ChangePassword");
+        var token = page.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        return await Http.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields]));
+    }
+
     private static async Task<IDocument> ParseAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
@@ -8,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Charters;
 
-/// <summary>The charter's change log, newest first, for one organisation or kind or for all.</summary>
+/// <summary>The charter's change log, newest first, for one organisation or kind or for all; administrators and auditors.</summary>
+[RequiresRole(Roles.Administrator, Roles.Auditor)]
 public sealed record ListCharterChangesQuery : IQuery<IReadOnlyList<CharterChangeDto>>
 {
     public const int DefaultLimit = 50;

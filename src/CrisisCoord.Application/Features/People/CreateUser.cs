@@ -41,6 +41,9 @@ public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCom
             .NotEmpty().WithMessage("Give the person at least one role.")
             .Must(roles => roles is null || roles.All(Security.Roles.All.Contains))
             .WithMessage($"Roles must be among: {string.Join(", ", Security.Roles.All)}.");
+        RuleFor(x => x.Roles)
+            .Must(roles => roles is null || !roles.Contains(Security.Roles.Auditor) || roles.Distinct().Count() == 1)
+            .WithMessage("An auditor holds no other role: auditors read everything and change nothing.");
         RuleFor(x => x)
             .MustAsync(async (command, ct) => command.Roles?.Contains(Security.Roles.Citizen) != true
                 || await db.Organisations.AnyAsync(o => o.Id == command.OrganisationId && o.Kind == OrganisationKind.Citizen, ct))

@@ -24,12 +24,14 @@ public sealed class DefineResourceTypeCommandValidator : AbstractValidator<Defin
     public DefineResourceTypeCommandValidator(AppDbContext db)
     {
         RuleFor(x => x.Code)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .MaximumLength(ResourceType.CodeMaxLength)
             .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage("Code is lower-case letters and digits joined by hyphens, e.g. 'water-purifier'.")
             .MustAsync(async (code, ct) => !await db.ResourceTypes.AnyAsync(t => t.Code == code, ct))
             .WithMessage(x => $"There is already a resource type with code '{x.Code}'.");
         RuleFor(x => x.Name)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .MaximumLength(ResourceType.NameMaxLength)
             .PlainText()

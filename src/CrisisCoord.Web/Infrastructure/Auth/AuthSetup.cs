@@ -15,11 +15,16 @@ public static class AuthSetup
 {
     public const string ApiPolicy = "api";
 
-    public static IServiceCollection AddCrisisCoordAuth(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCrisisCoordAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.Configure<TokenOptions>(configuration.GetSection(TokenOptions.Section));
+        // Checked when the app starts, so a missing or published key stops it with a clear message
+        // instead of every API call failing later.
+        services.AddOptions<TokenOptions>()
+            .Bind(configuration.GetSection(TokenOptions.Section))
+            .Validate(o => o.Problem(environment.IsDevelopment()) is null, "Auth:Tokens is not usable: set Auth__Tokens__SigningKey to a secret of at least 32 characters (and LifetimeMinutes 1–120).")
+            .ValidateOnStart();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>

@@ -18,6 +18,18 @@ public sealed class TokenOptions
 
     public int LifetimeMinutes { get; set; } = 30;
 
+    /// <summary>The key in appsettings.Development.json: public, so never accepted outside Development.</summary>
+    public const string DevelopmentKey = "development-only-signing-key-not-for-production-use";
+
+    public string? Problem(bool isDevelopment) =>
+        Encoding.UTF8.GetByteCount(SigningKey) < 32
+            ? $"'{Section}:SigningKey' must be set to a secret of at least 32 characters (environment variable Auth__Tokens__SigningKey)."
+            : !isDevelopment && SigningKey == DevelopmentKey
+                ? $"'{Section}:SigningKey' is the published development key; set a secret of your own outside Development."
+                : LifetimeMinutes is < 1 or > 120
+                    ? $"'{Section}:LifetimeMinutes' must be between 1 and 120: API tokens are meant to be short-lived."
+                    : null;
+
     public SymmetricSecurityKey Key()
     {
         if (Encoding.UTF8.GetByteCount(SigningKey) < 32)

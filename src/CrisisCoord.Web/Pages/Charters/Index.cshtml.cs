@@ -23,7 +23,7 @@ public sealed class IndexModel(ISender sender) : PageModel
     {
         // Loaded before every handler, so a refused change re-renders with the matrix and history.
         Matrix = await sender.Send(new GetCharterMatrixQuery(), HttpContext.RequestAborted);
-        if (User.IsInRole(Roles.Administrator))
+        if (AccessPolicy.RoleMaySend<ListCharterChangesQuery>(User.IsInRole))
         {
             Changes = await sender.Send(new ListCharterChangesQuery { Limit = RecentChanges }, HttpContext.RequestAborted);
         }

@@ -1,10 +1,12 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Incidents;
 
+[FormPage]
 public sealed class NewModel(ISender sender) : PageModel
 {
     [BindProperty]

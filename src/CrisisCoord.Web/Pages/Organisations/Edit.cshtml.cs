@@ -1,11 +1,13 @@
 using CrisisCoord.Application.Features.Organisations;
 using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Organisations;
 
+[FormPage]
 public sealed class EditModel(ISender sender) : PageModel
 {
     [BindProperty]
@@ -16,6 +18,21 @@ public sealed class EditModel(ISender sender) : PageModel
 
     public OrganisationKind? Kind { get; private set; }
 
+    // Runs before the command filter: the id and kind are known even when a field could not be read, so
+    // the validator compares the name with other organisations, not with this one.
+    public override async Task OnPageHandlerExecutionAsync(
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            Input = Input with { Id = Id };
+            Kind = (await sender.Send(new GetOrganisationForUpdateQuery(Id), HttpContext.RequestAborted)).Kind;
+        }
+
+        await next();
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var form = await sender.Send(new GetOrganisationForUpdateQuery(Id), ct);
@@ -24,8 +41,6 @@ public sealed class EditModel(ISender sender) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Input = Input with { Id = Id };
-        Kind = (await sender.Send(new GetOrganisationForUpdateQuery(Id), ct)).Kind;
         var organisation = await sender.Send(Input, ct);
         TempData["Flash"] = $"Organisation updated: {organisation.Name}.";
         return RedirectToPage("/Organisations/Details", new { id = Id });

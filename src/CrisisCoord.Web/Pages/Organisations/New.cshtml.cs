@@ -1,11 +1,13 @@
 using CrisisCoord.Application.Features.Organisations;
 using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Organisations;
 
+[FormPage]
 public sealed class NewModel(ISender sender) : PageModel
 {
     [BindProperty]

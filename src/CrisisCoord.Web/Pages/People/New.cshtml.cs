@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Organisations;
 using CrisisCoord.Application.Features.People;
+using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CrisisCoord.Web.Pages.People;
 
 /// <summary>An administrator gives a person an account in an organisation.</summary>
+[FormPage]
 public sealed class NewModel(ISender sender) : PageModel
 {
     [BindProperty]

@@ -1,10 +1,12 @@
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Resources;
 
+[FormPage]
 public sealed class NewModel(ISender sender) : PageModel
 {
     [BindProperty]

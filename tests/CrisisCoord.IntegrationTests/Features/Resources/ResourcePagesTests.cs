@@ -123,7 +123,7 @@ public sealed class ResourcePagesTests(CrisisCoordApp app) : AppTest(app)
     {
         var pages = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
 
-        var (response, _) = await pages.SubmitAsync("/Resources/New", WaterForm());
+        var response = await pages.PostDirectAsync("/Resources/New", WaterForm());
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
