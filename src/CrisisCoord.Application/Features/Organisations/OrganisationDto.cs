@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json.Serialization;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Domain.Organisations;
@@ -40,34 +41,35 @@ public sealed record OrganisationDto(
 }
 
 /// <summary>What registering and updating an organisation both take; the kind is fixed at registration.</summary>
-public interface IOrganisationDetails
+public abstract record OrganisationFields
 {
     /// <summary>The organisation being changed, so its own name does not count as taken.</summary>
-    Guid? ExistingId { get; }
+    [JsonIgnore]
+    public abstract Guid? ExistingId { get; }
 
-    string? Name { get; }
+    public string? Name { get; init; }
 
-    AdministrativeLevel? Level { get; }
+    public AdministrativeLevel? Level { get; init; }
 
-    string? AreaName { get; }
+    public string? AreaName { get; init; }
 
-    string? ContactName { get; }
+    public string? ContactName { get; init; }
 
-    string? ContactPhone { get; }
+    public string? ContactPhone { get; init; }
 
-    string? ContactEmail { get; }
+    public string? ContactEmail { get; init; }
 
-    string? Purpose { get; }
+    public string? Purpose { get; init; }
 
-    string? Neutrality { get; }
+    public string? Neutrality { get; init; }
 
-    string? ResourceMobilisation { get; }
+    public string? ResourceMobilisation { get; init; }
 
-    string? MethodsAndMeasures { get; }
+    public string? MethodsAndMeasures { get; init; }
 }
 
-/// <summary>The rules for <see cref="IOrganisationDetails"/>, included by the register and update validators.</summary>
-public sealed class OrganisationDetailsValidator : AbstractValidator<IOrganisationDetails>
+/// <summary>The rules for <see cref="OrganisationFields"/>, included by the register and update validators.</summary>
+public sealed class OrganisationDetailsValidator : AbstractValidator<OrganisationFields>
 {
     public OrganisationDetailsValidator(AppDbContext db)
     {
@@ -99,7 +101,7 @@ public sealed class OrganisationDetailsValidator : AbstractValidator<IOrganisati
     }
 }
 
-/// <summary>How <see cref="IOrganisationDetails"/> become a stored organisation, for registering and updating alike.</summary>
+/// <summary>How <see cref="OrganisationFields"/> become a stored organisation, for registering and updating alike.</summary>
 public static class OrganisationDetails
 {
     /// <summary>Names are compared ignoring case, so "Red Cross" and "red cross" cannot both be registered.</summary>
@@ -117,7 +119,7 @@ public static class OrganisationDetails
         && unique.ConstraintName?.Contains("name", StringComparison.Ordinal) == true;
 
     /// <summary>Blank profile fields take the default for the kind (DOMAIN Table 1).</summary>
-    public static OrganisationProfile ProfileFrom(IOrganisationDetails details, OrganisationKind kind)
+    public static OrganisationProfile ProfileFrom(OrganisationFields details, OrganisationKind kind)
     {
         var defaults = OrganisationProfile.DefaultFor(kind);
         return new OrganisationProfile(
@@ -129,6 +131,6 @@ public static class OrganisationDetails
         static string Or(string? value, string fallback) => string.IsNullOrWhiteSpace(value) ? fallback : value;
     }
 
-    public static OrganisationContact ContactFrom(IOrganisationDetails details) =>
+    public static OrganisationContact ContactFrom(OrganisationFields details) =>
         new(details.ContactName ?? "", details.ContactPhone ?? "", details.ContactEmail ?? "");
 }

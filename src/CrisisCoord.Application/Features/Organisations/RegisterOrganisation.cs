@@ -14,31 +14,11 @@ namespace CrisisCoord.Application.Features.Organisations;
 /// charter and profile. Profile fields left blank take the kind's defaults.
 /// </summary>
 [RequiresRole(Roles.Administrator)]
-public sealed record RegisterOrganisationCommand : ICommand<OrganisationDto>, IOrganisationDetails
+public sealed record RegisterOrganisationCommand : OrganisationFields, ICommand<OrganisationDto>
 {
-    public string? Name { get; init; }
-
     public OrganisationKind? Kind { get; init; }
 
-    public AdministrativeLevel? Level { get; init; }
-
-    public string? AreaName { get; init; }
-
-    public string? ContactName { get; init; }
-
-    public string? ContactPhone { get; init; }
-
-    public string? ContactEmail { get; init; }
-
-    public string? Purpose { get; init; }
-
-    public string? Neutrality { get; init; }
-
-    public string? ResourceMobilisation { get; init; }
-
-    public string? MethodsAndMeasures { get; init; }
-
-    Guid? IOrganisationDetails.ExistingId => null;
+    public override Guid? ExistingId => null;
 }
 
 public sealed class RegisterOrganisationCommandValidator : AbstractValidator<RegisterOrganisationCommand>

@@ -15,7 +15,7 @@ namespace CrisisCoord.Application.Features.Organisations;
 /// <see cref="Version"/> it was based on; if someone changed the record since, it is refused, never lost.
 /// </summary>
 [RequiresRole(Roles.Administrator)]
-public sealed record UpdateOrganisationCommand : ICommand<OrganisationDto>, IOrganisationDetails
+public sealed record UpdateOrganisationCommand : OrganisationFields, ICommand<OrganisationDto>
 {
     /// <summary>From the address (route), not the body.</summary>
     [JsonIgnore]
@@ -24,27 +24,7 @@ public sealed record UpdateOrganisationCommand : ICommand<OrganisationDto>, IOrg
     /// <summary>The row version the change is based on (the API takes it from If-Match).</summary>
     public uint? Version { get; init; }
 
-    public string? Name { get; init; }
-
-    public AdministrativeLevel? Level { get; init; }
-
-    public string? AreaName { get; init; }
-
-    public string? ContactName { get; init; }
-
-    public string? ContactPhone { get; init; }
-
-    public string? ContactEmail { get; init; }
-
-    public string? Purpose { get; init; }
-
-    public string? Neutrality { get; init; }
-
-    public string? ResourceMobilisation { get; init; }
-
-    public string? MethodsAndMeasures { get; init; }
-
-    Guid? IOrganisationDetails.ExistingId => Id;
+    public override Guid? ExistingId => Id;
 }
 
 public sealed class UpdateOrganisationCommandValidator : AbstractValidator<UpdateOrganisationCommand>
