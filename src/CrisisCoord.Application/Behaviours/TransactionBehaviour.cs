@@ -1,12 +1,16 @@
+using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CrisisCoord.Application.Behaviours;
 
 /// <summary>
 /// Wraps each command in one database transaction inside EF's execution strategy, and saves the
 /// handler's changes before committing. A transient failure retries the whole command from a
-/// clean change tracker; any exception rolls everything back, so a refused command writes nothing.
+/// clean change tracker; any exception rolls everything back, so a refused command writes nothing. A write
+/// based on a stale row version becomes <see cref="StaleWriteException"/> here, for every command.
 /// </summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db)
     : IPipelineBehavior<TMessage, TResponse>
@@ -23,7 +27,26 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db)
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(
+        try
+        {
+            return await ExecuteAsync(strategy, message, next, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // The row changed since the writer read it (xmin): one answer for every command.
+            var entry = ex.Entries.FirstOrDefault();
+            throw new StaleWriteException(
+                entry?.Metadata.ClrType.Name ?? "record",
+                entry?.Metadata.FindPrimaryKey()?.Properties.Select(p => entry.Property(p.Name).CurrentValue).FirstOrDefault() ?? "");
+        }
+    }
+
+    private async ValueTask<TResponse> ExecuteAsync(
+        IExecutionStrategy strategy,
+        TMessage message,
+        MessageHandlerDelegate<TMessage, TResponse> next,
+        CancellationToken cancellationToken) =>
+        await strategy.ExecuteAsync(
             (message, next),
             async (_, state, ct) =>
             {
@@ -36,5 +59,4 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db)
             },
             verifySucceeded: null,
             cancellationToken);
-    }
 }

@@ -14,13 +14,11 @@ public static class Charters
     public static async Task<Phases> EffectivePhasesAsync(
         this AppDbContext db, Guid organisationId, OrganisationKind kind, CharterItem item, CancellationToken ct)
     {
-        var stored = await db.CharterEntries.AsNoTracking()
+        // At most two rows: the organisation's override and the kind default.
+        var entries = await db.CharterEntries.AsNoTracking()
             .Where(e => e.Right == item.Right && e.Obligation == item.Obligation && e.Kind == kind
                 && (e.OrganisationId == organisationId || e.OrganisationId == null))
-            // The organisation's own entry (non-null id) sorts before the kind default.
-            .OrderBy(e => e.OrganisationId == null)
-            .Select(e => (Phases?)e.Phases)
-            .FirstOrDefaultAsync(ct);
-        return stored ?? item.DefaultFor(kind);
+            .ToListAsync(ct);
+        return item.EffectivePhases(kind, entries);
     }
 }

@@ -75,6 +75,23 @@ public readonly record struct CharterItem(Right? Right, Obligation? Obligation)
 
     public bool IsRight => Right.HasValue;
 
+    /// <summary>
+    /// Which stored entry decides this item for an organisation of <paramref name="kind"/>, given the entries
+    /// of that kind and of that organisation: its own override, else the administrators' kind default; null
+    /// means nothing was changed and <see cref="DefaultFor"/> applies.
+    /// </summary>
+    public CharterEntry? DecidingEntry(OrganisationKind kind, IEnumerable<CharterEntry> entries)
+    {
+        var (right, obligation) = (Right, Obligation);
+        return entries
+            .Where(e => e.Kind == kind && e.Right == right && e.Obligation == obligation)
+            .OrderBy(e => e.OrganisationId is null)
+            .FirstOrDefault();
+    }
+
+    public Phases EffectivePhases(OrganisationKind kind, IEnumerable<CharterEntry> entries) =>
+        DecidingEntry(kind, entries)?.Phases ?? DefaultFor(kind);
+
     public Phases DefaultFor(OrganisationKind kind) =>
         Right is { } right ? DefaultCharter.For(kind, right) : DefaultCharter.For(kind, Obligation!.Value);
 

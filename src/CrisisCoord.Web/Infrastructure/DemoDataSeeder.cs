@@ -72,7 +72,7 @@ public sealed partial class DemoDataSeeder(
                 people[role] = await Accounts.CreateAsync(users, name, email, DemoPassword, organisations[organisation].Id, [role]);
             }
 
-            SeedResources(organisations, now);
+            await SeedResourcesAsync(organisations, now, ct);
             SeedCharterDecisions(organisations, people[Roles.Administrator].Id, now);
             if (!await db.Incidents.AnyAsync(ct))
             {
@@ -134,9 +134,9 @@ public sealed partial class DemoDataSeeder(
         }
     }
 
-    private void SeedResources(Dictionary<string, Organisation> organisations, DateTimeOffset now)
+    private async Task SeedResourcesAsync(Dictionary<string, Organisation> organisations, DateTimeOffset now, CancellationToken ct)
     {
-        var types = db.ResourceTypes.Local.Count > 0 ? db.ResourceTypes.Local.ToList() : [.. db.ResourceTypes];
+        var types = await db.ResourceTypes.ToDictionaryAsync(t => t.Code, t => t.Id, ct);
         var seeds = new (string Organisation, string Type, decimal Quantity, string Place, double Lat, double Lon, double ConfirmedHoursAgo)[]
         {
             (RedCross, "shelter-bed", 400, "Red Cross depot, Qinghe North", 30.6012, 114.3105, 3),
@@ -160,7 +160,7 @@ public sealed partial class DemoDataSeeder(
         {
             var resource = Resource.Register(
                 organisations[organisation].Id,
-                types.Single(t => t.Code == type).Id,
+                types[type],
                 new ResourceDetails(quantity, place, lat, lon, null, null, ""),
                 now.AddHours(-hoursAgo));
             db.Resources.Add(resource);

@@ -38,11 +38,6 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
             "Someone else made the same record at the same moment.",
             "Reload to see what is there now, then apply your change again if it is still needed.",
             null),
-        DbUpdateConcurrencyException => new(
-            StatusCodes.Status409Conflict,
-            "Someone else changed this record first.",
-            "Reload it to see the current state, then apply your change again.",
-            null),
         BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
         BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } failed => new(
             StatusCodes.Status400BadRequest,

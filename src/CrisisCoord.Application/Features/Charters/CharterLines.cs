@@ -111,8 +111,8 @@ public static class CharterLines
 
     /// <summary>
     /// The effective charter of one organisation (<paramref name="organisationId"/> set) or of a kind: its own
-    /// override, else the administrators' kind default, else the code's default — the same order as
-    /// <see cref="Security.Charters.EffectivePhasesAsync"/>, which decides access.
+    /// override, else the administrators' kind default, else the code's default, by the same
+    /// <see cref="CharterItem.DecidingEntry"/> that access decisions use.
     /// </summary>
     public static async Task<IReadOnlyList<CharterLineDto>> ForAsync(
         AppDbContext db, OrganisationKind kind, Guid? organisationId, CancellationToken ct)
@@ -128,10 +128,7 @@ public static class CharterLines
     public static CharterLineDto Line(
         CharterItem item, OrganisationKind kind, IEnumerable<CharterEntry> entries, IReadOnlyDictionary<Guid, string> userNames)
     {
-        var entry = entries
-            .Where(e => e.Kind == kind && e.Right == item.Right && e.Obligation == item.Obligation)
-            .OrderBy(e => e.OrganisationId is null)
-            .FirstOrDefault();
+        var entry = item.DecidingEntry(kind, entries);
         var (phases, source) = entry is null
             ? (item.DefaultFor(kind), CharterSource.Default)
             : (entry.Phases, entry.OrganisationId is null ? CharterSource.KindDefaultChanged : CharterSource.OrganisationOverride);

@@ -55,10 +55,6 @@ public sealed class UpdateOrganisationCommandHandler(AppDbContext db) : ICommand
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleWriteException("Organisation", command.Id);
-        }
         catch (DbUpdateException ex) when (OrganisationDetails.IsDuplicateName(ex))
         {
             throw new ValidationException([new ValidationFailure(nameof(command.Name), OrganisationDetails.TakenMessage(command.Name!))]);

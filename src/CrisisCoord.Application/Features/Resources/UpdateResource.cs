@@ -1,4 +1,3 @@
-using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
@@ -40,15 +39,7 @@ public sealed class UpdateResourceCommandHandler(AppDbContext db, AccessPolicy a
         // Compare against the version the editor saw, not the one just loaded.
         db.Entry(resource).Property(r => r.Version).OriginalValue = command.Version!.Value;
         resource.Update(command.ToDetails(), clock.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new StaleWriteException("Resource", command.Id);
-        }
-
+        await db.SaveChangesAsync(cancellationToken);
         return (await db.Rows().AsNoTracking().SingleAsync(x => x.Resource.Id == resource.Id, cancellationToken)).ToDto();
     }
 }

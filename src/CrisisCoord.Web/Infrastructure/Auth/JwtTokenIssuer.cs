@@ -30,16 +30,8 @@ public sealed class TokenOptions
                     ? $"'{Section}:LifetimeMinutes' must be between 1 and 120: API tokens are meant to be short-lived."
                     : null;
 
-    public SymmetricSecurityKey Key()
-    {
-        if (Encoding.UTF8.GetByteCount(SigningKey) < 32)
-        {
-            throw new InvalidOperationException(
-                $"'{Section}:SigningKey' must be set to a secret of at least 32 characters (environment variable Auth__Tokens__SigningKey).");
-        }
-
-        return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey));
-    }
+    /// <summary>The signing key; its length and origin were checked when the app started (<see cref="Problem"/>).</summary>
+    public SymmetricSecurityKey Key() => new(Encoding.UTF8.GetBytes(SigningKey));
 }
 
 /// <summary>Signed JWTs carrying the person's id, organisation and roles.</summary>

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using JwtTokenOptions = CrisisCoord.Web.Infrastructure.Auth.TokenOptions;
 
 namespace CrisisCoord.IntegrationTests.Features.Account;
 
@@ -126,7 +127,7 @@ public sealed class ReviewedSecurityTests(CrisisCoordApp app) : AppTest(app)
     }
 
     [Theory]
-    [InlineData("Production", TokenKeys.Development)]
+    [InlineData("Production", JwtTokenOptions.DevelopmentKey)]
     [InlineData("Staging", "")]
     [InlineData("Production", "too-short")]
     public void The_app_refuses_to_start_with_a_missing_short_or_published_signing_key(string environment, string key)
@@ -141,9 +142,4 @@ public sealed class ReviewedSecurityTests(CrisisCoordApp app) : AppTest(app)
 
         Should.Throw<OptionsValidationException>(() => factory.CreateClient());
     }
-}
-
-internal static class TokenKeys
-{
-    public const string Development = "development-only-signing-key-not-for-production-use";
 }
