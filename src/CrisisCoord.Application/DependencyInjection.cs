@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -10,6 +11,12 @@ namespace CrisisCoord.Application;
 public static class DependencyInjection
 {
     public const string ConnectionStringName = "CrisisCoord";
+
+    /// <summary>
+    /// The owner's connection, used only to apply migrations; when absent the app's own connection is
+    /// used (then the app role owns the tables, which the timeline's trigger still guards).
+    /// </summary>
+    public const string MigrationsConnectionStringName = "CrisisCoordMigrations";
 
     /// <summary>The database, validators and clock. The mediator itself is registered by the host,
     /// where its source generator runs.</summary>
@@ -23,8 +30,15 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessPolicy>();
+        services.AddScoped<TimelineRecorder>();
         return services;
     }
+
+    public static string MigrationsConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(MigrationsConnectionStringName) is { Length: > 0 } owner ? owner : ConnectionString(configuration);
+
+    public static AppDbContext CreateContext(string connectionString) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options);
 
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName)

@@ -1,5 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -7,12 +9,15 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CrisisCoord.Application.Behaviours;
 
 /// <summary>
-/// Wraps each command in one database transaction inside EF's execution strategy, and saves the
-/// handler's changes before committing. A transient failure retries the whole command from a
-/// clean change tracker; any exception rolls everything back, so a refused command writes nothing. A write
-/// based on a stale row version becomes <see cref="StaleWriteException"/> here, for every command.
+/// Wraps each command in one database transaction inside EF's execution strategy, saves the handler's
+/// changes, and appends the command's one timeline event in that same transaction, so the record and
+/// the change it describes commit or vanish together. A transient failure retries the whole command
+/// from a clean change tracker; a commit whose acknowledgement was lost is recognised by its event's
+/// pre-assigned id rather than run twice. Any exception rolls everything back, so a refused command
+/// writes nothing. A write based on a stale row version becomes <see cref="StaleWriteException"/> here,
+/// for every command.
 /// </summary>
-public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db)
+public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db, TimelineRecorder timeline, ICurrentUser user)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -45,18 +50,25 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db)
         IExecutionStrategy strategy,
         TMessage message,
         MessageHandlerDelegate<TMessage, TResponse> next,
-        CancellationToken cancellationToken) =>
-        await strategy.ExecuteAsync(
+        CancellationToken cancellationToken)
+    {
+        var eventId = Guid.Empty;
+        var response = default(TResponse)!;
+        return await strategy.ExecuteAsync(
             (message, next),
             async (_, state, ct) =>
             {
                 db.ChangeTracker.Clear();
+                eventId = Guid.CreateVersion7();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                var response = await state.next(state.message, ct);
-                await db.SaveChangesAsync(ct);
+                timeline.Begin();
+                response = await state.next(state.message, ct);
+                await timeline.RecordCommandAsync(eventId, state.message, user, ct);
                 await transaction.CommitAsync(ct);
                 return response;
             },
-            verifySucceeded: null,
+            async (_, _, ct) => new ExecutionResult<TResponse>(
+                await db.TimelineEvents.AsNoTracking().AnyAsync(e => e.Id == eventId, ct), response),
             cancellationToken);
+    }
 }

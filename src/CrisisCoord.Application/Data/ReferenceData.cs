@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,23 +14,39 @@ public static class ReferenceData
 {
     public static async Task EnsureAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
-        var roles = await db.Roles.Select(r => r.Name).ToListAsync(ct);
-        foreach (var role in Roles.All.Except(roles!))
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
         {
-            db.Roles.Add(new IdentityRole<Guid>(role!)
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var timeline = new TimelineRecorder(db, clock);
+            timeline.Begin();
+            AddMissing(db, clock, await db.Roles.Select(r => r.Name!).ToListAsync(ct), await db.ResourceTypes.Select(t => t.Code).ToListAsync(ct));
+            if (db.ChangeTracker.HasChanges())
+            {
+                // Added by the system at start-up: recorded on the registry chain like any other change.
+                await timeline.RecordAsync("EnsureReferenceData", typeof(ResourceType), null, null, clock.GetUtcNow(), ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        });
+    }
+
+    private static void AddMissing(AppDbContext db, TimeProvider clock, List<string> roles, List<string> codes)
+    {
+        foreach (var role in Roles.All.Except(roles))
+        {
+            db.Roles.Add(new IdentityRole<Guid>(role)
             {
                 Id = Guid.CreateVersion7(),
-                NormalizedName = role!.ToUpperInvariant(),
+                NormalizedName = role.ToUpperInvariant(),
                 ConcurrencyStamp = Guid.NewGuid().ToString(),
             });
         }
 
-        var codes = await db.ResourceTypes.Select(t => t.Code).ToListAsync(ct);
         foreach (var (code, name, unit) in ResourceType.Standard.Where(t => !codes.Contains(t.Code)))
         {
             db.ResourceTypes.Add(ResourceType.Define(code, name, unit, clock.GetUtcNow()));
         }
-
-        await db.SaveChangesAsync(ct);
     }
 }

@@ -21,6 +21,7 @@ public static class CrisisCoordHostExtensions
 
         builder.Services.AddCrisisCoordApplication();
         builder.Services.AddCrisisCoordAuth(builder.Configuration, builder.Environment);
+        builder.Services.AddCrisisCoordTimeline(builder.Configuration, builder.Environment);
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -1,3 +1,4 @@
+using CrisisCoord.Application;
 using CrisisCoord.Application.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -25,17 +26,19 @@ public static class DatabaseStartup
 
         if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
-            var db = services.GetRequiredService<AppDbContext>();
-            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            // As the owner, when one is configured: the app's own role may not create tables.
+            await using var owner = DependencyInjection.CreateContext(DependencyInjection.MigrationsConnectionString(app.Configuration));
+            var pending = (await owner.Database.GetPendingMigrationsAsync()).ToList();
             if (pending.Count > 0)
             {
                 logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, pending);
-                await db.Database.MigrateAsync();
+                await owner.Database.MigrateAsync();
             }
         }
 
         try
         {
+            await WarnIfTimelineWritableAsync(services.GetRequiredService<AppDbContext>(), logger);
             await ReferenceData.EnsureAsync(
                 services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), CancellationToken.None);
             await services.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Environment, CancellationToken.None);
@@ -45,6 +48,25 @@ public static class DatabaseStartup
             // Start anyway: /health/ready reports the database as down until it is back, and the next
             // start-up fills in what is missing.
             logger.LogError(ex, "The database could not be reached at start-up; reference data was not checked");
+        }
+    }
+
+    /// <summary>
+    /// The trigger guards the timeline against everyone, but only a role without UPDATE and DELETE on it
+    /// (a member of crisiscoord_app that does not own the tables) also cannot switch the trigger off.
+    /// </summary>
+    private static async Task WarnIfTimelineWritableAsync(AppDbContext db, ILogger logger)
+    {
+        var writable = await db.Database
+            .SqlQuery<bool>($"SELECT has_table_privilege('timeline_events', 'UPDATE') OR has_table_privilege('timeline_events', 'DELETE') AS \"Value\"")
+            .SingleAsync();
+        if (writable)
+        {
+            logger.LogWarning(
+                "The app connects as a database role that may UPDATE or DELETE timeline events (an owner or superuser). " +
+                "Run it as a member of {Role} and apply migrations with ConnectionStrings:{Owner}; see docs/operations.md",
+                DatabaseRoles.ApplicationRole,
+                DependencyInjection.MigrationsConnectionStringName);
         }
     }
 }

@@ -22,6 +22,15 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>A checkpoint key made for this test run.</summary>
+    public static readonly string CheckpointKeyPem = NewCheckpointKey();
+
+    private static string NewCheckpointKey()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
+
     /// <summary>Empties the database and puts back the reference data every deployment has.</summary>
     public async Task ResetAsync()
     {
@@ -42,11 +51,14 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:CrisisCoord", Database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:CrisisCoord", Database.AppConnectionString);
+        builder.UseSetting("ConnectionStrings:CrisisCoordMigrations", Database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("DemoData:Seed", "false");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Auth:Tokens:SigningKey", TestSigningKey);
+        builder.UseSetting("Timeline:CheckpointSigningKey", CheckpointKeyPem);
+        builder.UseSetting("Timeline:CheckpointInterval", "00:00:00");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

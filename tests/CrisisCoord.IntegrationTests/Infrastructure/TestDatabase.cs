@@ -1,3 +1,4 @@
+using CrisisCoord.Application;
 using CrisisCoord.Application.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -21,7 +22,14 @@ public sealed class TestDatabase(string purpose) : IAsyncDisposable
     private Respawner? _respawner;
     private string? _serverConnectionString;
 
+    /// <summary>The owner's (a superuser's) connection: migrations, test set-up, and tampering.</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The app's connection: a login in the crisiscoord_app role, as in production.</summary>
+    public string AppConnectionString { get; private set; } = "";
+
+    public const string AppLogin = "crisiscoord_test_app";
+    public const string AppPassword = "crisiscoord-test-app";
 
     /// <summary>Creates the database; migrates it unless the test is about migrating.</summary>
     public async Task StartAsync(bool migrate = true)
@@ -44,6 +52,22 @@ public sealed class TestDatabase(string purpose) : IAsyncDisposable
             MaxPoolSize = 20,
         }.ConnectionString;
 
+        AppConnectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Username = AppLogin, Password = AppPassword }.ConnectionString;
+
+        // Cluster-wide roles, as ./run.sh and docker-compose create them before the first migration.
+        await ExecuteOnServerAsync($"""
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{DatabaseRoles.ApplicationRole}') THEN
+                    CREATE ROLE {DatabaseRoles.ApplicationRole} NOLOGIN;
+                END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{AppLogin}') THEN
+                    CREATE ROLE {AppLogin} LOGIN PASSWORD '{AppPassword}' IN ROLE {DatabaseRoles.ApplicationRole};
+                END IF;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+            END $$;
+            """);
+
         if (!migrate)
         {
             return;
@@ -64,16 +88,27 @@ public sealed class TestDatabase(string purpose) : IAsyncDisposable
         });
     }
 
-    public AppDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<AppDbContext>()
-            .UseNpgsql(ConnectionString)
-            .UseSnakeCaseNamingConvention()
-            .Options);
+    public AppDbContext CreateContext() => DependencyInjection.CreateContext(ConnectionString);
+
+    /// <summary>Runs SQL as the owner (a superuser), e.g. to tamper with the timeline the way an intruder would.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     public async Task ResetAsync()
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
+        // The timeline refuses DELETE through its trigger; a superuser's replica session does not fire triggers.
+        await using (var replica = new NpgsqlCommand("SET session_replication_role = replica", connection))
+        {
+            await replica.ExecuteNonQueryAsync();
+        }
+
         await (_respawner ?? throw new InvalidOperationException("This database was not migrated by the test set-up.")).ResetAsync(connection);
     }
 

@@ -55,7 +55,8 @@ public sealed class DemoDataTests : IAsyncLifetime
     private WebApplicationFactory<Program> Start() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:CrisisCoord", _database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:CrisisCoord", _database.AppConnectionString);
+        builder.UseSetting("ConnectionStrings:CrisisCoordMigrations", _database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("DemoData:Seed", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

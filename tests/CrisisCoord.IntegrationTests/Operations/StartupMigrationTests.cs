@@ -21,10 +21,12 @@ public sealed class StartupMigrationTests : IAsyncLifetime
         await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:CrisisCoord", _database.ConnectionString);
+            builder.UseSetting("ConnectionStrings:CrisisCoord", _database.AppConnectionString);
+            builder.UseSetting("ConnectionStrings:CrisisCoordMigrations", _database.ConnectionString);
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("DemoData:Seed", "false");
             builder.UseSetting("Auth:Tokens:SigningKey", CrisisCoordApp.TestSigningKey);
+            builder.UseSetting("Timeline:CheckpointSigningKey", CrisisCoordApp.CheckpointKeyPem);
         });
 
         var ready = await app.CreateClient().GetAsync("/health/ready");
@@ -37,5 +39,10 @@ public sealed class StartupMigrationTests : IAsyncLifetime
         // Reference data is put in place at start-up, whether or not demo data is seeded.
         (await db.Roles.Select(r => r.Name).ToListAsync()).Order().ShouldBe(CrisisCoord.Application.Security.Roles.All.Order());
         (await db.ResourceTypes.CountAsync()).ShouldBeGreaterThanOrEqualTo(10);
+        // ...by the app's own role, and recorded as the registry chain's first event.
+        var first = await db.TimelineEvents.SingleAsync();
+        first.Action.ShouldBe("EnsureReferenceData");
+        first.Sequence.ShouldBe(1);
+        first.ActorUserId.ShouldBeNull();
     }
 }

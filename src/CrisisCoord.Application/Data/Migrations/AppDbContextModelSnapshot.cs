@@ -64,12 +64,14 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_email");
+                        .HasColumnName("normalized_email")
+                        .HasAnnotation("CrisisCoord:NotRecorded", true);
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("normalized_user_name");
+                        .HasColumnName("normalized_user_name")
+                        .HasAnnotation("CrisisCoord:NotRecorded", true);
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid")
@@ -77,7 +79,8 @@ namespace CrisisCoord.Application.Data.Migrations
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
-                        .HasColumnName("password_hash");
+                        .HasColumnName("password_hash")
+                        .HasAnnotation("CrisisCoord:NotRecorded", true);
 
                     b.Property<string>("PhoneNumber")
                         .HasColumnType("text")
@@ -89,7 +92,8 @@ namespace CrisisCoord.Application.Data.Migrations
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
-                        .HasColumnName("security_stamp");
+                        .HasColumnName("security_stamp")
+                        .HasAnnotation("CrisisCoord:NotRecorded", true);
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
@@ -536,6 +540,135 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasDatabaseName("ix_resource_types_name");
 
                     b.ToTable("resource_types", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Timeline.Checkpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chain_id");
+
+                    b.Property<byte[]>("HeadHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("head_hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timeline_checkpoints");
+
+                    b.HasIndex("TakenAt")
+                        .HasDatabaseName("ix_timeline_checkpoints_taken_at");
+
+                    b.HasIndex("ChainId", "Sequence")
+                        .HasDatabaseName("ix_timeline_checkpoints_chain_id_sequence");
+
+                    b.ToTable("timeline_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Timeline.TimelineEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<Guid?>("ActorOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_organisation_id");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chain_id");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<byte[]>("PreviousHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timeline_events");
+
+                    b.HasIndex("ChainId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_timeline_events_chain_id_sequence");
+
+                    b.HasIndex("OccurredAt", "ChainId", "Sequence")
+                        .HasDatabaseName("ix_timeline_events_occurred_at_chain_id_sequence");
+
+                    b.HasIndex("ActorOrganisationId", "OccurredAt", "ChainId", "Sequence")
+                        .HasDatabaseName("ix_timeline_events_actor_organisation_id_occurred_at_chain_id_");
+
+                    b.HasIndex("ActorUserId", "OccurredAt", "ChainId", "Sequence")
+                        .HasDatabaseName("ix_timeline_events_actor_user_id_occurred_at_chain_id_sequence");
+
+                    b.ToTable("timeline_events", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_timeline_events_hashes", "octet_length(hash) = 32 AND octet_length(previous_hash) = 32");
+
+                            t.HasCheckConstraint("ck_timeline_events_sequence", "sequence >= 1");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>

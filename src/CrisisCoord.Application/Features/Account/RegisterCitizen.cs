@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.People;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
 using Mediator;
@@ -11,6 +12,7 @@ namespace CrisisCoord.Application.Features.Account;
 
 /// <summary>A member of the public makes their own account, as a Citizen in a citizens' organisation.</summary>
 [AllowAnonymousAccess]
+[RecordedAs(typeof(AppUser))]
 public sealed record RegisterCitizenCommand : ICommand<PersonDto>
 {
     public string? DisplayName { get; init; }

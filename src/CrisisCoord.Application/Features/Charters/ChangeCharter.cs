@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
@@ -16,6 +17,7 @@ namespace CrisisCoord.Application.Features.Charters;
 /// Every change is logged with who made it, when, and what it was before.
 /// </summary>
 [RequiresRole(Roles.Administrator)]
+[RecordedAs(typeof(CharterChange))]
 public sealed record ChangeCharterCommand : ICommand<CharterChangeDto>
 {
     /// <summary>The kind whose default to change; not needed for an organisation's override.</summary>

@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Text;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Domain.Incidents;
@@ -41,32 +39,15 @@ public sealed record IncidentPage(IReadOnlyList<IncidentDto> Items, string? Next
 public readonly record struct IncidentCursor(DateTimeOffset ReportedAt, Guid Id)
 {
     public string Encode() =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{ReportedAt.UtcTicks}:{Id:N}")));
+        CursorText.Encode(ReportedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), Id.ToString("N"));
 
     public static bool TryDecode(string? text, out IncidentCursor cursor)
     {
         cursor = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 128)
-        {
-            return false;
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = Base64Url.DecodeFromChars(text);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        var parts = Encoding.UTF8.GetString(bytes).Split(':');
-        if (parts.Length != 2
-            || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+        if (CursorText.Decode(text, 2) is not [var ticksText, var idText]
+            || !long.TryParse(ticksText, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
             || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks
-            || !Guid.TryParseExact(parts[1], "N", out var id))
+            || !Guid.TryParseExact(idText, "N", out var id))
         {
             return false;
         }
@@ -98,7 +79,7 @@ public sealed class ListIncidentsQueryValidator : AbstractValidator<ListIncident
         RuleFor(x => x.After)
             .Must(v => IncidentCursor.TryDecode(v, out _))
             .When(x => !string.IsNullOrEmpty(x.After))
-            .WithMessage("The cursor is not valid. Pass the nextCursor value of the previous page unchanged.");
+            .WithMessage(CursorText.InvalidMessage);
     }
 }
 

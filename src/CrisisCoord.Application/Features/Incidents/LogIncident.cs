@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
@@ -13,6 +14,7 @@ namespace CrisisCoord.Application.Features.Incidents;
 /// <summary>Agency staff, coordinators and citizens log a new incident; it starts unverified as Reported.</summary>
 [RequiresRole(Roles.AgencyStaff, Roles.Coordinator, Roles.Citizen)]
 [RequiresRight(Right.ReportIncident)]
+[RecordedAs(typeof(Incident))]
 public sealed record LogIncidentCommand : ICommand<IncidentDto>
 {
     public string? Title { get; init; }

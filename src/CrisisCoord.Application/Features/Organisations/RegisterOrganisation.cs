@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
 using FluentValidation.Results;
@@ -14,6 +15,7 @@ namespace CrisisCoord.Application.Features.Organisations;
 /// charter and profile. Profile fields left blank take the kind's defaults.
 /// </summary>
 [RequiresRole(Roles.Administrator)]
+[RecordedAs(typeof(Organisation))]
 public sealed record RegisterOrganisationCommand : OrganisationFields, ICommand<OrganisationDto>
 {
     public OrganisationKind? Kind { get; init; }

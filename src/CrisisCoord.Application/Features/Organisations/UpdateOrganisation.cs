@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
 using FluentValidation.Results;
@@ -15,6 +16,7 @@ namespace CrisisCoord.Application.Features.Organisations;
 /// <see cref="Version"/> it was based on; if someone changed the record since, it is refused, never lost.
 /// </summary>
 [RequiresRole(Roles.Administrator)]
+[RecordedAs(typeof(Organisation))]
 public sealed record UpdateOrganisationCommand : OrganisationFields, ICommand<OrganisationDto>
 {
     /// <summary>From the address (route), not the body.</summary>

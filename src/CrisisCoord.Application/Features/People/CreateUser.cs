@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
 using Mediator;
@@ -11,6 +12,7 @@ namespace CrisisCoord.Application.Features.People;
 
 /// <summary>An administrator gives a person an account in an organisation, with one or more roles.</summary>
 [RequiresRole(Security.Roles.Administrator)]
+[RecordedAs(typeof(AppUser))]
 public sealed record CreateUserCommand : ICommand<PersonDto>
 {
     public string? DisplayName { get; init; }

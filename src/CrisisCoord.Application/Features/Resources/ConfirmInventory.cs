@@ -1,6 +1,8 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Resources;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +11,7 @@ namespace CrisisCoord.Application.Features.Resources;
 /// <summary>The holder confirms a resource is still there as registered (the ConfirmInventory obligation).</summary>
 [RequiresRole(Roles.ResourceManager)]
 [RequiresRight(Right.RegisterResources)]
+[RecordedAs(typeof(Resource))]
 public sealed record ConfirmInventoryCommand(Guid Id) : ICommand<ResourceDto>;
 
 public sealed class ConfirmInventoryCommandHandler(AppDbContext db, AccessPolicy access, TimeProvider clock)

@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Resources;
 using FluentValidation;
 using Mediator;
@@ -10,6 +11,7 @@ namespace CrisisCoord.Application.Features.Resources;
 
 /// <summary>An administrator adds a type to the catalogue, e.g. "Water purification unit", counted in units.</summary>
 [RequiresRole(Roles.Administrator)]
+[RecordedAs(typeof(ResourceType))]
 public sealed record DefineResourceTypeCommand : ICommand<ResourceTypeDto>
 {
     public string? Code { get; init; }

@@ -1,6 +1,8 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Resources;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,7 @@ namespace CrisisCoord.Application.Features.Resources;
 /// </summary>
 [RequiresRole(Roles.ResourceManager)]
 [RequiresRight(Right.RegisterResources)]
+[RecordedAs(typeof(Resource))]
 public sealed record UpdateResourceCommand : ResourceFields, ICommand<ResourceDto>
 {
     public Guid Id { get; init; }

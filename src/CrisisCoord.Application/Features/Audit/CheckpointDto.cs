@@ -1,0 +1,67 @@
+using System.Globalization;
+using CrisisCoord.Domain.Timeline;
+using FluentValidation;
+
+namespace CrisisCoord.Application.Features.Audit;
+
+/// <summary>
+/// A signed checkpoint as an auditor downloads and keeps it, and hands back to have a chain checked
+/// against it. <see cref="Hash"/> is hex; <see cref="Signature"/> is base64 of ECDSA P-256 r‖s over the
+/// encoding in docs/timeline.md.
+/// </summary>
+public sealed record CheckpointDto(
+    string Chain,
+    long Sequence,
+    string Hash,
+    DateTimeOffset TakenAt,
+    string KeyId,
+    string Algorithm,
+    string Signature)
+{
+    public static CheckpointDto From(Checkpoint c) => new(
+        TimelineChains.Format(c.ChainId),
+        c.Sequence,
+        TimelineHash.Hex(c.HeadHash),
+        c.TakenAt,
+        c.KeyId,
+        Checkpoint.Algorithm,
+        Convert.ToBase64String(c.Signature));
+
+    /// <summary>The checkpoint, or null when a field cannot be read (the validator reports which).</summary>
+    public Checkpoint? ToCheckpoint()
+    {
+        try
+        {
+            return TimelineChains.TryParse(Chain, out var chain) && Sequence >= 1
+                ? Checkpoint.Restore(chain, Sequence, Convert.FromHexString(Hash), TimelineHash.TruncateToMicroseconds(TakenAt.ToUniversalTime()), KeyId, Convert.FromBase64String(Signature))
+                : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    public string FileName => string.Create(CultureInfo.InvariantCulture, $"checkpoint-{Chain}-{Sequence}.json");
+}
+
+public sealed class CheckpointDtoValidator : AbstractValidator<CheckpointDto>
+{
+    public CheckpointDtoValidator()
+    {
+        RuleFor(x => x.Chain)
+            .Must(v => TimelineChains.TryParse(v, out _))
+            .WithMessage(x => $"'{x.Chain}' is not a chain: give 'registry' or an incident's id.");
+        RuleFor(x => x.Sequence).GreaterThanOrEqualTo(1).WithMessage("The checkpoint's sequence must be 1 or more.");
+        RuleFor(x => x.Hash)
+            .Must(v => v is { Length: 64 } && v.All(Uri.IsHexDigit))
+            .WithMessage("The checkpoint's hash must be 64 hexadecimal digits (SHA-256).");
+        RuleFor(x => x.Algorithm)
+            .Equal(Checkpoint.Algorithm)
+            .WithMessage($"Only {Checkpoint.Algorithm} checkpoints are issued by this portal.");
+        RuleFor(x => x.Signature)
+            .Must(v => v is { Length: > 0 and <= 200 } && Convert.TryFromBase64String(v, new byte[v.Length], out _))
+            .WithMessage("The checkpoint's signature must be base64.");
+        RuleFor(x => x.KeyId).NotEmpty().MaximumLength(16).WithMessage("The checkpoint's keyId is missing or too long.");
+    }
+}

@@ -1,0 +1,71 @@
+using System.Linq.Expressions;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Timeline;
+
+namespace CrisisCoord.Application.Features.Audit;
+
+/// <summary>A timeline event as the auditor's workspace, the incident page, the API and the CSV show it.</summary>
+public sealed record TimelineEventDto(
+    Guid Id,
+    string Chain,
+    string ChainTitle,
+    long Sequence,
+    DateTimeOffset OccurredAt,
+    Guid? ActorUserId,
+    string ActorName,
+    Guid? ActorOrganisationId,
+    string ActorOrganisationName,
+    string Action,
+    string EntityType,
+    string EntityId,
+    string Payload,
+    string PreviousHash,
+    string Hash)
+{
+    /// <summary>Who acted when nobody signed in did: start-up reference data, demo set-up.</summary>
+    public const string SystemActor = "CrisisCoord (system)";
+
+    public const string RegistryTitle = "Registry: organisations, people, charters, resources";
+}
+
+/// <summary>Which events a person may read, and how they are shown. One place for both.</summary>
+public static class TimelineEvents
+{
+    /// <summary>
+    /// Auditors read every chain; administrators, who keep the registry, read it and every incident;
+    /// everyone else reads the timelines of the incidents they may see (today every signed-in person
+    /// sees every incident, so: every incident chain) and never the registry.
+    /// </summary>
+    public static IQueryable<TimelineEvent> VisibleTo(this IQueryable<TimelineEvent> events, ICurrentUser user) =>
+        user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Administrator)
+            ? events
+            : events.Where(e => e.ChainId != TimelineChains.Registry);
+
+    public static bool MayReadChain(ICurrentUser user, Guid chainId) =>
+        chainId != TimelineChains.Registry || user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Administrator);
+
+    public static IQueryable<TimelineEventDto> Project(this IQueryable<TimelineEvent> events, AppDbContext db) =>
+        events.Select(Projection(db));
+
+    private static Expression<Func<TimelineEvent, TimelineEventDto>> Projection(AppDbContext db) => e => new TimelineEventDto(
+        e.Id,
+        e.ChainId == TimelineChains.Registry ? TimelineChains.RegistryName : e.ChainId.ToString(),
+        e.ChainId == TimelineChains.Registry
+            ? TimelineEventDto.RegistryTitle
+            : db.Incidents.Where(i => i.Id == e.ChainId).Select(i => i.Title).FirstOrDefault() ?? e.ChainId.ToString(),
+        e.Sequence,
+        e.OccurredAt,
+        e.ActorUserId,
+        e.ActorUserId == null
+            ? TimelineEventDto.SystemActor
+            : db.Users.Where(u => u.Id == e.ActorUserId).Select(u => u.DisplayName).FirstOrDefault() ?? e.ActorUserId.ToString()!,
+        e.ActorOrganisationId,
+        db.Organisations.Where(o => o.Id == e.ActorOrganisationId).Select(o => o.Name).FirstOrDefault() ?? "",
+        e.Action,
+        e.EntityType,
+        e.EntityId,
+        e.Payload,
+        Convert.ToHexStringLower(e.PreviousHash),
+        Convert.ToHexStringLower(e.Hash));
+}

@@ -1,0 +1,83 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Timeline;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Audit;
+
+/// <summary>
+/// Walks a chain, recomputes every hash, checks every link and the sequence, and compares the result
+/// with the portal's stored checkpoints and, if given, one the auditor kept.
+/// </summary>
+[RequiresRole(Roles.Auditor, Roles.Administrator)]
+public sealed record VerifyChainQuery(string Chain) : IQuery<ChainVerificationDto>
+{
+    public CheckpointDto? Checkpoint { get; init; }
+}
+
+public sealed record ChainVerificationDto(
+    string Chain,
+    string ChainTitle,
+    bool Ok,
+    long EventsChecked,
+    long? HeadSequence,
+    string? HeadHash,
+    DateTimeOffset? HeadTime,
+    long? FirstBrokenSequence,
+    string? Problem,
+    int CheckpointsCompared,
+    IReadOnlyList<string> CheckpointProblems,
+    DateTimeOffset VerifiedAt);
+
+public sealed class VerifyChainQueryValidator : AbstractValidator<VerifyChainQuery>
+{
+    public VerifyChainQueryValidator()
+    {
+        RuleFor(x => x.Chain)
+            .Must(v => TimelineChains.TryParse(v, out _))
+            .WithMessage(x => $"'{x.Chain}' is not a chain: give 'registry' or an incident's id.");
+        RuleFor(x => x.Checkpoint!).SetValidator(new CheckpointDtoValidator()).When(x => x.Checkpoint is not null);
+        RuleFor(x => x.Checkpoint!.Chain)
+            .Must((query, chain) => string.Equals(chain, query.Chain, StringComparison.OrdinalIgnoreCase))
+            .When(x => x.Checkpoint is not null)
+            .WithMessage("The checkpoint is for another chain than the one being verified.")
+            .OverridePropertyName("Checkpoint.Chain");
+    }
+}
+
+public sealed class VerifyChainQueryHandler(AppDbContext db, CheckpointSigner signer, TimeProvider clock)
+    : IQueryHandler<VerifyChainQuery, ChainVerificationDto>
+{
+    public async ValueTask<ChainVerificationDto> Handle(VerifyChainQuery query, CancellationToken cancellationToken)
+    {
+        TimelineChains.TryParse(query.Chain, out var chain);
+        var title = await ChainTitleAsync(db, chain, cancellationToken);
+        var supplied = query.Checkpoint?.ToCheckpoint() is { } checkpoint ? [checkpoint] : Array.Empty<Checkpoint>();
+        var result = await ChainAudit.VerifyAsync(db, chain, supplied, signer.Holds, cancellationToken);
+        var v = result.Chain;
+        return new ChainVerificationDto(
+            TimelineChains.Format(chain),
+            title,
+            result.Ok,
+            v.EventsChecked,
+            v.Head?.Sequence,
+            v.Head is null ? null : TimelineHash.Hex(v.Head.Hash),
+            v.Head?.OccurredAt,
+            v.FirstBreak?.Sequence,
+            v.FirstBreak?.Problem,
+            result.CheckpointsCompared,
+            result.CheckpointProblems,
+            clock.GetUtcNow());
+    }
+
+    /// <summary>The registry, or the incident's title; an id that is neither is not found.</summary>
+    public static async Task<string> ChainTitleAsync(AppDbContext db, Guid chain, CancellationToken ct) =>
+        chain == TimelineChains.Registry
+            ? TimelineEventDto.RegistryTitle
+            : await db.Incidents.AsNoTracking().Where(i => i.Id == chain).Select(i => i.Title).SingleOrDefaultAsync(ct)
+              ?? (await db.TimelineEvents.AnyAsync(e => e.ChainId == chain, ct) ? chain.ToString() : throw new NotFoundException("Chain", chain));
+}

@@ -1,0 +1,130 @@
+using System.Buffers.Binary;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Timeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Timeline;
+
+/// <summary>
+/// The one writer of the timeline. A unit of work (a command, a start-up step, a demo step) calls
+/// <see cref="Begin"/>, makes its changes, and ends with <see cref="RecordCommandAsync"/> or
+/// <see cref="RecordAsync"/>, which saves the changes and appends one event describing them, in the
+/// caller's transaction.
+/// <para>
+/// Writers to one chain are serialised by a transaction-scoped advisory lock on that chain, taken
+/// before its head is read, so sequence numbers stay gapless and the chain linear; writers to
+/// different chains take different locks and never wait for each other. The lock is released when the
+/// transaction commits or rolls back.
+/// </para>
+/// </summary>
+public sealed class TimelineRecorder
+{
+    /// <summary>Keeps our advisory locks apart from any other user of pg_advisory_xact_lock.</summary>
+    private const long LockNamespace = 0x43726973_69734C6B; // "CrisisLk"
+
+    private readonly AppDbContext _db;
+    private readonly TimeProvider _clock;
+    private readonly ChangeJournal _journal;
+
+    public TimelineRecorder(AppDbContext db, TimeProvider clock)
+    {
+        _db = db;
+        _clock = clock;
+        _journal = new ChangeJournal(db);
+    }
+
+    public void Begin() => _journal.Begin();
+
+    /// <summary>Ends a command's unit of work: one event, named after the command, by the person who sent it.</summary>
+    public async Task<TimelineEvent> RecordCommandAsync(Guid eventId, object command, ICurrentUser user, CancellationToken ct)
+    {
+        var type = command.GetType();
+        var subject = type.GetCustomAttribute<RecordedAsAttribute>()?.Entity
+            ?? throw new InvalidOperationException($"{type.Name} changes state but has no [RecordedAs]; it cannot be put on the timeline.");
+        var changes = await EndAsync(ct);
+        var main = changes.FirstOrDefault(c => c.EntityClrType == subject);
+        var entityId = main?.Id ?? (type.GetProperty("Id")?.GetValue(command) is Guid id ? id.ToString() : "");
+
+        var (actorUser, actorOrganisation) = (user.UserId, user.OrganisationId);
+        if (!user.IsAuthenticated && main is { Change: "added", EntityClrType.Name: nameof(AppUser) })
+        {
+            // Self-registration: the new person is who acted.
+            actorUser = Guid.Parse(main.Id);
+            actorOrganisation = main.Values["organisationId"]?.GetValue<Guid>();
+        }
+
+        var chain = command switch
+        {
+            IIncidentMessage m => m.IncidentId,
+            _ when subject == typeof(Incident) && main is not null => Guid.Parse(main.Id),
+            _ => main?.IncidentId ?? TimelineChains.Registry,
+        };
+        return await AppendAsync(eventId, chain, actorUser, actorOrganisation, ActionName(type), subject, entityId, changes, _clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>Ends a unit of work the system does itself (reference data, demo set-up), at a given time.</summary>
+    public async Task<TimelineEvent> RecordAsync(
+        string action, Type subject, Guid? actorUser, Guid? actorOrganisation, DateTimeOffset at, CancellationToken ct)
+    {
+        var changes = await EndAsync(ct);
+        var main = changes.FirstOrDefault(c => c.EntityClrType == subject);
+        var chain = subject == typeof(Incident) && main is not null ? Guid.Parse(main.Id) : main?.IncidentId ?? TimelineChains.Registry;
+        return await AppendAsync(Guid.CreateVersion7(at), chain, actorUser, actorOrganisation, action, subject, main?.Id ?? "", changes, at, ct);
+    }
+
+    /// <summary><c>LogIncidentCommand</c> is recorded as <c>LogIncident</c>.</summary>
+    public static string ActionName(Type command) =>
+        command.Name.EndsWith("Command", StringComparison.Ordinal) ? command.Name[..^"Command".Length] : command.Name;
+
+    public static Task<ChainHead?> HeadAsync(AppDbContext db, Guid chainId, CancellationToken ct) =>
+        db.TimelineEvents.AsNoTracking()
+            .Where(e => e.ChainId == chainId)
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new ChainHead(e.Sequence, e.Hash, e.OccurredAt))
+            .FirstOrDefaultAsync(ct);
+
+    private async Task<IReadOnlyList<RecordedChange>> EndAsync(CancellationToken ct)
+    {
+        await _db.SaveChangesAsync(ct);
+        return _journal.End();
+    }
+
+    private async Task<TimelineEvent> AppendAsync(
+        Guid eventId,
+        Guid chainId,
+        Guid? actorUser,
+        Guid? actorOrganisation,
+        string action,
+        Type subject,
+        string entityId,
+        IReadOnlyList<RecordedChange> changes,
+        DateTimeOffset at,
+        CancellationToken ct)
+    {
+        if (_db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Timeline events are appended inside the transaction of the change they record.");
+        }
+
+        var payload = CanonicalJson.Write(new JsonObject { ["changes"] = new JsonArray([.. changes.Select(c => c.ToJson())]) });
+        var entry = new TimelineEntry(actorUser, actorOrganisation, action, ChangeJournal.EntityName(subject), entityId, payload);
+
+        await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(chainId)})", ct);
+        var head = await HeadAsync(_db, chainId, ct);
+        var e = TimelineEvent.Append(eventId, chainId, head, entry, at);
+        _db.TimelineEvents.Add(e);
+        await _db.SaveChangesAsync(ct);
+        return e;
+    }
+
+    private static long LockKey(Guid chainId)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        chainId.TryWriteBytes(bytes, bigEndian: true, out _);
+        return BinaryPrimitives.ReadInt64BigEndian(bytes[..8]) ^ BinaryPrimitives.ReadInt64BigEndian(bytes[8..]) ^ LockNamespace;
+    }
+}

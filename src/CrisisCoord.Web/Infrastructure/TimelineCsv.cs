@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using CrisisCoord.Application.Features.Audit;
+
+namespace CrisisCoord.Web.Infrastructure;
+
+/// <summary>
+/// The timeline as RFC 4180 CSV, written row by row as the events are read (the API and the audit
+/// page send the same file). Text that a spreadsheet would run as a formula is prefixed with an
+/// apostrophe; the payload and hashes are never touched, so the file can be re-verified.
+/// </summary>
+public static class TimelineCsv
+{
+    private static readonly string[] Header =
+    [
+        "occurred_at_utc", "chain", "chain_title", "sequence", "actor_user_id", "actor_name", "actor_organisation_id",
+        "actor_organisation", "action", "entity_type", "entity_id", "payload", "previous_hash", "hash",
+    ];
+
+    public static string FileName(DateTimeOffset now) =>
+        string.Create(CultureInfo.InvariantCulture, $"crisiscoord-timeline-{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.csv");
+
+    public static async Task WriteAsync(Stream body, IAsyncEnumerable<TimelineEventDto> events, CancellationToken ct)
+    {
+        await using var writer = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
+        writer.NewLine = "\r\n";
+        await writer.WriteLineAsync(string.Join(',', Header));
+        var rows = 0;
+        await foreach (var e in events.WithCancellation(ct))
+        {
+            await writer.WriteLineAsync(string.Join(',',
+                Field(e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)),
+                Field(e.Chain),
+                Text(e.ChainTitle),
+                Field(e.Sequence.ToString(CultureInfo.InvariantCulture)),
+                Field(e.ActorUserId?.ToString() ?? ""),
+                Text(e.ActorName),
+                Field(e.ActorOrganisationId?.ToString() ?? ""),
+                Text(e.ActorOrganisationName),
+                Text(e.Action),
+                Text(e.EntityType),
+                Text(e.EntityId),
+                Field(e.Payload),
+                Field(e.PreviousHash),
+                Field(e.Hash)));
+            if (++rows % 500 == 0)
+            {
+                // Hand each batch to the client as it is ready instead of holding the file.
+                await writer.FlushAsync(ct);
+            }
+        }
+
+        await writer.FlushAsync(ct);
+    }
+
+    /// <summary>Free text typed by people: neutralise spreadsheet formulas, then quote.</summary>
+    private static string Text(string value) =>
+        Field(value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value);
+
+    private static string Field(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
