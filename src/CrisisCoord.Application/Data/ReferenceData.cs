@@ -21,19 +21,23 @@ public static class ReferenceData
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var timeline = new TimelineRecorder(db, clock);
             timeline.Begin();
-            AddMissing(db, clock, await db.Roles.Select(r => r.Name!).ToListAsync(ct), await db.ResourceTypes.Select(t => t.Code).ToListAsync(ct));
-            if (db.ChangeTracker.HasChanges())
+            if (await AddMissingAsync(db, clock.GetUtcNow(), ct))
             {
                 // Added by the system at start-up: recorded on the registry chain like any other change.
-                await timeline.RecordAsync("EnsureReferenceData", typeof(ResourceType), null, null, clock.GetUtcNow(), ct);
+                await timeline.RecordAsync(Action, typeof(ResourceType), null, null, clock.GetUtcNow(), ct);
             }
 
             await transaction.CommitAsync(ct);
         });
     }
 
-    private static void AddMissing(AppDbContext db, TimeProvider clock, List<string> roles, List<string> codes)
+    public const string Action = "EnsureReferenceData";
+
+    /// <summary>Stages what is missing (unsaved); true when there was anything.</summary>
+    public static async Task<bool> AddMissingAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
     {
+        var roles = await db.Roles.Select(r => r.Name!).ToListAsync(ct);
+        var codes = await db.ResourceTypes.Select(t => t.Code).ToListAsync(ct);
         foreach (var role in Roles.All.Except(roles))
         {
             db.Roles.Add(new IdentityRole<Guid>(role)
@@ -46,7 +50,9 @@ public static class ReferenceData
 
         foreach (var (code, name, unit) in ResourceType.Standard.Where(t => !codes.Contains(t.Code)))
         {
-            db.ResourceTypes.Add(ResourceType.Define(code, name, unit, clock.GetUtcNow()));
+            db.ResourceTypes.Add(ResourceType.Define(code, name, unit, now));
         }
+
+        return db.ChangeTracker.HasChanges();
     }
 }

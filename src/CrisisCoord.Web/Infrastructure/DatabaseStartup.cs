@@ -39,9 +39,10 @@ public static class DatabaseStartup
         try
         {
             await WarnIfTimelineWritableAsync(services.GetRequiredService<AppDbContext>(), logger);
+            // The demo first, so that on a fresh demo database the installation step is dated with the scenario.
+            await services.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Environment, CancellationToken.None);
             await ReferenceData.EnsureAsync(
                 services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), CancellationToken.None);
-            await services.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Environment, CancellationToken.None);
         }
         catch (Exception ex) when (ex is RetryLimitExceededException || ex is NpgsqlException { IsTransient: true })
         {

@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.People;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
@@ -22,11 +23,15 @@ public sealed class DemoDataOptions
 /// <summary>
 /// The demo scenario (shared DOMAIN.md, "Demo scenario"): one province, Qinghe, with an incident in every state. Built
 /// through the same domain factories and transitions as real data, back-dated so the timeline reads
-/// like a real week.
+/// like a real week. Every step is recorded on the timeline as it would have been — who did it, when —
+/// in time order within each chain, and the chains are checkpointed at the end, so an auditor signing
+/// in finds a record to filter, export and verify.
 /// </summary>
 public sealed partial class DemoDataSeeder(
     AppDbContext db,
     UserManager<AppUser> users,
+    TimelineRecorder timeline,
+    CheckpointSigner signer,
     TimeProvider clock,
     IOptions<DemoDataOptions> options,
     ILogger<DemoDataSeeder> logger)
@@ -63,24 +68,16 @@ public sealed partial class DemoDataSeeder(
         }
         else
         {
-            var now = clock.GetUtcNow();
-            var organisations = SeedOrganisations(now);
-            await db.SaveChangesAsync(ct);
-            var people = new Dictionary<string, PersonDto>();
-            foreach (var (role, email, name, organisation) in DemoPeople)
+            // One transaction: a half-seeded demo would never be seeded again.
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
-                people[role] = await Accounts.CreateAsync(users, name, email, DemoPassword, organisations[organisation].Id, [role]);
-            }
-
-            await SeedResourcesAsync(organisations, now, ct);
-            SeedCharterDecisions(organisations, people[Roles.Administrator].Id, now);
-            if (!await db.Incidents.AnyAsync(ct))
-            {
-                SeedIncidents(now, new Reporter(people[Roles.AgencyStaff].Id, organisations[XibaTown].Id), new Reporter(people[Roles.Citizen].Id, organisations[Residents].Id));
-            }
-
-            await db.SaveChangesAsync(ct);
-            LogSeeded(organisations.Count, DemoPeople.Length);
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await SeedScenarioAsync(clock.GetUtcNow(), ct);
+                await Checkpoints.TakeAsync(db, signer, clock, null, ct);
+                await transaction.CommitAsync(ct);
+            });
+            LogSeeded(DemoOrganisations.Length, DemoPeople.Length);
         }
 
         // Printed plainly (not through the logger) so the lines read as "role  e-mail  password".
@@ -91,31 +88,77 @@ public sealed partial class DemoDataSeeder(
         }
     }
 
-    private Dictionary<string, Organisation> SeedOrganisations(DateTimeOffset now)
-    {
-        var list = new[]
-        {
-            Org(Ministry, OrganisationKind.Government, AdministrativeLevel.Country, "National", "Duty office", "+86 10 0000 0110", "duty@mem.demo"),
-            Org(CityBureau, OrganisationKind.Government, AdministrativeLevel.City, "Qinghe City", "Emergency operations centre", "+86 27 0000 0119", "eoc@qinghe.demo"),
-            Org("Dongshan Town Government", OrganisationKind.Government, AdministrativeLevel.Town, "Dongshan Town", "Town duty officer", "+86 27 0000 1201", "duty@dongshan.demo"),
-            Org(XibaTown, OrganisationKind.Government, AdministrativeLevel.Town, "Xiba Town", "Town duty officer", "+86 27 0000 1301", "duty@xiba.demo"),
-            Org("Liuzhuang Village Committee", OrganisationKind.Government, AdministrativeLevel.Village, "Liuzhuang Village", "Village head", "+86 27 0000 1401", "committee@liuzhuang.demo"),
-            Org(RedCross, OrganisationKind.CivicGroup, AdministrativeLevel.City, "Qinghe City", "Relief coordinator", "+86 27 0000 2001", "relief@redcross-qinghe.demo"),
-            Org("Blue Sky Volunteer Rescue Team", OrganisationKind.CivicGroup, AdministrativeLevel.City, "Qinghe City", "Team leader", "+86 27 0000 2101", "team@bluesky.demo"),
-            Org("Qinghe Community Food Bank", OrganisationKind.CivicGroup, AdministrativeLevel.City, "Qinghe City", "Warehouse manager", "+86 27 0000 2201", "stock@foodbank.demo"),
-            Org("Qinghe Logistics Co.", OrganisationKind.Enterprise, AdministrativeLevel.City, "Qinghe City", "Dispatch desk", "+86 27 0000 3001", "dispatch@qhlogistics.demo"),
-            Org("Xiba Construction Co.", OrganisationKind.Enterprise, AdministrativeLevel.Town, "Xiba Town", "Site manager", "+86 27 0000 3101", "site@xibabuild.demo"),
-            Org(Residents, OrganisationKind.Citizen, AdministrativeLevel.Town, "Dongshan Town", "Group organiser", "+86 27 0000 4001", "residents@dongshan.demo"),
-        };
-        db.Organisations.AddRange(list);
-        return list.ToDictionary(o => o.Name);
+    private static readonly (string Name, OrganisationKind Kind, AdministrativeLevel Level, string Area, string Contact, string Phone, string Email)[] DemoOrganisations =
+    [
+        (Ministry, OrganisationKind.Government, AdministrativeLevel.Country, "National", "Duty office", "+86 10 0000 0110", "duty@mem.demo"),
+        (CityBureau, OrganisationKind.Government, AdministrativeLevel.City, "Qinghe City", "Emergency operations centre", "+86 27 0000 0119", "eoc@qinghe.demo"),
+        ("Dongshan Town Government", OrganisationKind.Government, AdministrativeLevel.Town, "Dongshan Town", "Town duty officer", "+86 27 0000 1201", "duty@dongshan.demo"),
+        (XibaTown, OrganisationKind.Government, AdministrativeLevel.Town, "Xiba Town", "Town duty officer", "+86 27 0000 1301", "duty@xiba.demo"),
+        ("Liuzhuang Village Committee", OrganisationKind.Government, AdministrativeLevel.Village, "Liuzhuang Village", "Village head", "+86 27 0000 1401", "committee@liuzhuang.demo"),
+        (RedCross, OrganisationKind.CivicGroup, AdministrativeLevel.City, "Qinghe City", "Relief coordinator", "+86 27 0000 2001", "relief@redcross-qinghe.demo"),
+        (BlueSky, OrganisationKind.CivicGroup, AdministrativeLevel.City, "Qinghe City", "Team leader", "+86 27 0000 2101", "team@bluesky.demo"),
+        ("Qinghe Community Food Bank", OrganisationKind.CivicGroup, AdministrativeLevel.City, "Qinghe City", "Warehouse manager", "+86 27 0000 2201", "stock@foodbank.demo"),
+        ("Qinghe Logistics Co.", OrganisationKind.Enterprise, AdministrativeLevel.City, "Qinghe City", "Dispatch desk", "+86 27 0000 3001", "dispatch@qhlogistics.demo"),
+        ("Xiba Construction Co.", OrganisationKind.Enterprise, AdministrativeLevel.Town, "Xiba Town", "Site manager", "+86 27 0000 3101", "site@xibabuild.demo"),
+        (Residents, OrganisationKind.Citizen, AdministrativeLevel.Town, "Dongshan Town", "Group organiser", "+86 27 0000 4001", "residents@dongshan.demo"),
+    ];
 
-        Organisation Org(string name, OrganisationKind kind, AdministrativeLevel level, string area, string contact, string phone, string email) =>
-            Organisation.Register(name, kind, level, area, new OrganisationContact(contact, phone, email), null, now);
+    private const string BlueSky = "Blue Sky Volunteer Rescue Team";
+
+    /// <summary>Who acted in a demo step: a demo person, or the system (no person) for the initial set-up.</summary>
+    private readonly record struct By(Guid? User, Guid? Organisation)
+    {
+        public static readonly By System = new(null, null);
+    }
+
+    private async Task SeedScenarioAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        // The registry chain, oldest first: installation, the province's organisations, its people, charter decisions, resources.
+        await StepAsync(ReferenceData.Action, typeof(ResourceType), By.System, now.AddDays(-61), ct, () => ReferenceData.AddMissingAsync(db, now.AddDays(-61), ct));
+        var organisations = new Dictionary<string, Organisation>();
+        foreach (var (name, kind, level, area, contact, phone, email) in DemoOrganisations)
+        {
+            var at = now.AddDays(-60);
+            await StepAsync("RegisterOrganisation", typeof(Organisation), By.System, at, ct, () =>
+            {
+                var organisation = Organisation.Register(name, kind, level, area, new OrganisationContact(contact, phone, email), null, at);
+                db.Organisations.Add(organisation);
+                organisations[name] = organisation;
+                return Task.CompletedTask;
+            });
+        }
+
+        var people = new Dictionary<string, By>();
+        var minutes = 0;
+        foreach (var (role, email, name, organisation) in DemoPeople)
+        {
+            // The first administrator is made at installation; the administrator adds everyone else.
+            var by = people.GetValueOrDefault(Roles.Administrator, By.System);
+            await StepAsync("CreateUser", typeof(AppUser), by, now.AddDays(-59).AddMinutes(minutes += 7), ct, async () =>
+            {
+                var person = await Accounts.CreateAsync(users, name, email, DemoPassword, organisations[organisation].Id, [role]);
+                people[role] = new By(person.Id, organisations[organisation].Id);
+            });
+        }
+
+        await SeedCharterDecisionsAsync(organisations, people[Roles.Administrator], now, ct);
+        await SeedResourcesAsync(organisations, people[Roles.ResourceManager], now, ct);
+        if (!await db.Incidents.AnyAsync(ct))
+        {
+            await SeedIncidentsAsync(now, people[Roles.AgencyStaff], people[Roles.Citizen], people[Roles.Coordinator], ct);
+        }
+    }
+
+    /// <summary>One recorded step: the change, then its timeline event, dated <paramref name="at"/>.</summary>
+    private async Task StepAsync(string action, Type subject, By by, DateTimeOffset at, CancellationToken ct, Func<Task> change)
+    {
+        timeline.Begin();
+        await change();
+        await timeline.RecordAsync(action, subject, by.User, by.Organisation, at, ct);
     }
 
     /// <summary>A few decisions an administrator would have recorded: legal bases and one override.</summary>
-    private void SeedCharterDecisions(Dictionary<string, Organisation> organisations, Guid admin, DateTimeOffset now)
+    private async Task SeedCharterDecisionsAsync(Dictionary<string, Organisation> organisations, By admin, DateTimeOffset now, CancellationToken ct)
     {
         var decisions = new (OrganisationKind Kind, Guid? Organisation, CharterItem Item, Phases Phases, string LegalBasis, double DaysAgo)[]
         {
@@ -123,18 +166,22 @@ public sealed partial class DemoDataSeeder(
             (OrganisationKind.Government, null, CharterItem.Of(Right.PublishAlert), Phases.All, "Emergency Response Law, art. 43 (warning release)", 40),
             (OrganisationKind.CivicGroup, null, CharterItem.Of(Right.RequestResources), Phases.Response | Phases.Recovery, "Qinghe civic relief agreement 2025, clause 4", 30),
             // The volunteer rescue team coordinates its own boat crews during a response.
-            (OrganisationKind.CivicGroup, organisations["Blue Sky Volunteer Rescue Team"].Id, CharterItem.Of(Right.AssignTasks), Phases.Response | Phases.Recovery, "City EMB designation no. 2025-17 (water rescue)", 12),
+            (OrganisationKind.CivicGroup, organisations[BlueSky].Id, CharterItem.Of(Right.AssignTasks), Phases.Response | Phases.Recovery, "City EMB designation no. 2025-17 (water rescue)", 12),
         };
 
         foreach (var (kind, organisation, item, phases, legalBasis, daysAgo) in decisions)
         {
             var at = now.AddDays(-daysAgo);
-            db.CharterEntries.Add(CharterEntry.For(kind, organisation, item, phases, legalBasis, admin, at));
-            db.CharterChanges.Add(CharterChange.Record(kind, organisation, item, (item.DefaultFor(kind), ""), (phases, legalBasis), admin, at));
+            await StepAsync("ChangeCharter", typeof(CharterChange), admin, at, ct, () =>
+            {
+                db.CharterEntries.Add(CharterEntry.For(kind, organisation, item, phases, legalBasis, admin.User!.Value, at));
+                db.CharterChanges.Add(CharterChange.Record(kind, organisation, item, (item.DefaultFor(kind), ""), (phases, legalBasis), admin.User!.Value, at));
+                return Task.CompletedTask;
+            });
         }
     }
 
-    private async Task SeedResourcesAsync(Dictionary<string, Organisation> organisations, DateTimeOffset now, CancellationToken ct)
+    private async Task SeedResourcesAsync(Dictionary<string, Organisation> organisations, By redCrossManager, DateTimeOffset now, CancellationToken ct)
     {
         var types = await db.ResourceTypes.ToDictionaryAsync(t => t.Code, t => t.Id, ct);
         var seeds = new (string Organisation, string Type, decimal Quantity, string Place, double Lat, double Lon, double ConfirmedHoursAgo)[]
@@ -143,9 +190,9 @@ public sealed partial class DemoDataSeeder(
             (RedCross, "drinking-water", 20_000, "Red Cross depot, Qinghe North", 30.6012, 114.3105, 3),
             (RedCross, "blanket", 1_500, "Red Cross depot, Qinghe North", 30.6012, 114.3105, 30),
             (RedCross, "medical-team", 3, "Qinghe First Hospital", 30.5951, 114.2987, 2),
-            ("Blue Sky Volunteer Rescue Team", "rescue-boat", 6, "Team base, Qing River east bank", 30.5633, 114.3320, 5),
-            ("Blue Sky Volunteer Rescue Team", "search-rescue-team", 4, "Team base, Qing River east bank", 30.5633, 114.3320, 5),
-            ("Blue Sky Volunteer Rescue Team", "volunteer", 120, "Team base, Qing River east bank", 30.5633, 114.3320, 26),
+            (BlueSky, "rescue-boat", 6, "Team base, Qing River east bank", 30.5633, 114.3320, 5),
+            (BlueSky, "search-rescue-team", 4, "Team base, Qing River east bank", 30.5633, 114.3320, 5),
+            (BlueSky, "volunteer", 120, "Team base, Qing River east bank", 30.5633, 114.3320, 26),
             ("Qinghe Community Food Bank", "food-ration", 8_000, "Food bank warehouse, Riverside Road", 30.5802, 114.2899, 12),
             ("Qinghe Logistics Co.", "truck", 25, "Qinghe Logistics yard, Ring Road 3", 30.6204, 114.2511, 8),
             ("Xiba Construction Co.", "excavator", 5, "Xiba Construction yard", 30.6855, 114.0987, 4),
@@ -156,53 +203,52 @@ public sealed partial class DemoDataSeeder(
             (Residents, "volunteer", 35, "Dongshan community centre", 30.5098, 114.2840, 10),
         };
 
-        foreach (var (organisation, type, quantity, place, lat, lon, hoursAgo) in seeds)
+        // In time order, as the registry chain requires.
+        foreach (var (organisation, type, quantity, place, lat, lon, hoursAgo) in seeds.OrderByDescending(r => r.ConfirmedHoursAgo))
         {
-            var resource = Resource.Register(
-                organisations[organisation].Id,
-                types[type],
-                new ResourceDetails(quantity, place, lat, lon, null, null, ""),
-                now.AddHours(-hoursAgo));
-            db.Resources.Add(resource);
+            var at = now.AddHours(-hoursAgo);
+            // The Red Cross's own resource manager is a demo user; other holders registered theirs before the portal had their staff.
+            var by = organisation == RedCross ? redCrossManager : By.System;
+            await StepAsync("RegisterResource", typeof(Resource), by, at, ct, () =>
+            {
+                db.Resources.Add(Resource.Register(organisations[organisation].Id, types[type], new ResourceDetails(quantity, place, lat, lon, null, null, ""), at));
+                return Task.CompletedTask;
+            });
         }
     }
 
-    private void SeedIncidents(DateTimeOffset now, Reporter staff, Reporter citizen)
+    private async Task SeedIncidentsAsync(DateTimeOffset now, By staff, By citizen, By coordinator, CancellationToken ct)
     {
-        var incidents = new List<Incident>
-        {
-            Log(now.AddDays(-21), "Norovirus outbreak at Dongshan nursing home",
-                "41 residents and 6 staff with vomiting and diarrhoea over three days; two residents hospitalised. Kitchen closed and wards isolated.",
-                IncidentCategory.PublicHealth, Severity.IV, "Dongshan Town, Sunshine Nursing Home", 30.5061, 114.2795, staff,
-                (IncidentState.Response, now.AddDays(-21).AddHours(2)),
-                (IncidentState.Recovery, now.AddDays(-17)),
-                (IncidentState.Closed, now.AddDays(-12))),
-            Log(now.AddDays(-6), "Chlorine leak at Qinghe Chemical Park",
-                "Valve failure on a storage tank released chlorine gas; residents within 1.5 km downwind were evacuated. The leak is sealed; decontamination and health checks of residents continue.",
-                IncidentCategory.AccidentDisaster, Severity.III, "Qinghe City, Chemical Industrial Park, Gate 3", 30.5883, 114.3921, staff,
-                (IncidentState.Response, now.AddDays(-6).AddMinutes(25)),
-                (IncidentState.Recovery, now.AddDays(-3))),
-            Log(now.AddHours(-9), "M6.1 earthquake near Xiba Town",
-                "Shallow M6.1 earthquake at 04:12 local time. Houses collapsed in the old quarter, the middle school is damaged, and a landslide has cut the road to Liuzhuang. About 3,000 people displaced.",
-                IncidentCategory.NaturalDisaster, Severity.II, "Xiba Town", 30.6893, 114.1022, staff,
-                (IncidentState.Response, now.AddHours(-9).AddMinutes(15))),
-            Log(now.AddHours(-8).AddMinutes(-20), "Explosion reported at Xiba railway station",
-                "Caller reported an explosion at the station. Checked by the station police: a transformer failure caused by the earthquake, already on the earthquake incident.",
-                IncidentCategory.SocialSecurity, Severity.III, "Xiba railway station", 30.6921, 114.1107, staff,
-                (IncidentState.Dismissed, now.AddHours(-8))),
-            Log(now.AddHours(-3), "Qing River rising at Dongshan levee",
-                "Gauge at Dongshan reads 27.9 m, 0.6 m below the warning level and rising 8 cm an hour after 36 hours of rain upstream. Low-lying farms on the east bank at risk within 24 hours.",
-                IncidentCategory.NaturalDisaster, Severity.III, "Dongshan Town, Qing River levee km 12", 30.5124, 114.2861, staff,
-                (IncidentState.Warning, now.AddHours(-2).AddMinutes(-30))),
-            Log(now.AddMinutes(-40), "Cracks in Liuzhuang reservoir dam",
-                "A resident reports new cracks along the top of the small reservoir dam since the earthquake, with water seeping at its foot. Not yet checked by officials.",
-                IncidentCategory.NaturalDisaster, Severity.IV, "Liuzhuang Village reservoir", 30.7342, 114.0513, citizen),
-        };
-
-        db.Incidents.AddRange(incidents);
+        await LogAsync(now.AddDays(-21), "Norovirus outbreak at Dongshan nursing home",
+            "41 residents and 6 staff with vomiting and diarrhoea over three days; two residents hospitalised. Kitchen closed and wards isolated.",
+            IncidentCategory.PublicHealth, Severity.IV, "Dongshan Town, Sunshine Nursing Home", 30.5061, 114.2795, staff, coordinator, ct,
+            (IncidentState.Response, now.AddDays(-21).AddHours(2)),
+            (IncidentState.Recovery, now.AddDays(-17)),
+            (IncidentState.Closed, now.AddDays(-12)));
+        await LogAsync(now.AddDays(-6), "Chlorine leak at Qinghe Chemical Park",
+            "Valve failure on a storage tank released chlorine gas; residents within 1.5 km downwind were evacuated. The leak is sealed; decontamination and health checks of residents continue.",
+            IncidentCategory.AccidentDisaster, Severity.III, "Qinghe City, Chemical Industrial Park, Gate 3", 30.5883, 114.3921, staff, coordinator, ct,
+            (IncidentState.Response, now.AddDays(-6).AddMinutes(25)),
+            (IncidentState.Recovery, now.AddDays(-3)));
+        await LogAsync(now.AddHours(-9), "M6.1 earthquake near Xiba Town",
+            "Shallow M6.1 earthquake at 04:12 local time. Houses collapsed in the old quarter, the middle school is damaged, and a landslide has cut the road to Liuzhuang. About 3,000 people displaced.",
+            IncidentCategory.NaturalDisaster, Severity.II, "Xiba Town", 30.6893, 114.1022, staff, coordinator, ct,
+            (IncidentState.Response, now.AddHours(-9).AddMinutes(15)));
+        await LogAsync(now.AddHours(-8).AddMinutes(-20), "Explosion reported at Xiba railway station",
+            "Caller reported an explosion at the station. Checked by the station police: a transformer failure caused by the earthquake, already on the earthquake incident.",
+            IncidentCategory.SocialSecurity, Severity.III, "Xiba railway station", 30.6921, 114.1107, staff, coordinator, ct,
+            (IncidentState.Dismissed, now.AddHours(-8)));
+        await LogAsync(now.AddHours(-3), "Qing River rising at Dongshan levee",
+            "Gauge at Dongshan reads 27.9 m, 0.6 m below the warning level and rising 8 cm an hour after 36 hours of rain upstream. Low-lying farms on the east bank at risk within 24 hours.",
+            IncidentCategory.NaturalDisaster, Severity.III, "Dongshan Town, Qing River levee km 12", 30.5124, 114.2861, staff, coordinator, ct,
+            (IncidentState.Warning, now.AddHours(-2).AddMinutes(-30)));
+        await LogAsync(now.AddMinutes(-40), "Cracks in Liuzhuang reservoir dam",
+            "A resident reports new cracks along the top of the small reservoir dam since the earthquake, with water seeping at its foot. Not yet checked by officials.",
+            IncidentCategory.NaturalDisaster, Severity.IV, "Liuzhuang Village reservoir", 30.7342, 114.0513, citizen, coordinator, ct);
     }
 
-    private static Incident Log(
+    /// <summary>An incident's own chain: reported by one person, then moved through its states by the coordinator.</summary>
+    private async Task LogAsync(
         DateTimeOffset reportedAt,
         string title,
         string description,
@@ -211,16 +257,28 @@ public sealed partial class DemoDataSeeder(
         string place,
         double latitude,
         double longitude,
-        Reporter reporter,
+        By reporter,
+        By coordinator,
+        CancellationToken ct,
         params (IncidentState State, DateTimeOffset At)[] transitions)
     {
-        var incident = Incident.Report(title, description, category, severity, place, latitude, longitude, reportedAt, reporter);
+        Incident? incident = null;
+        await StepAsync("LogIncident", typeof(Incident), reporter, reportedAt, ct, () =>
+        {
+            incident = Incident.Report(title, description, category, severity, place, latitude, longitude, reportedAt,
+                new Reporter(reporter.User!.Value, reporter.Organisation!.Value));
+            db.Incidents.Add(incident);
+            return Task.CompletedTask;
+        });
+
         foreach (var (state, at) in transitions)
         {
-            incident.TransitionTo(state, at);
+            await StepAsync("TransitionIncident", typeof(Incident), coordinator, at, ct, () =>
+            {
+                incident!.TransitionTo(state, at);
+                return Task.CompletedTask;
+            });
         }
-
-        return incident;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data: seeded {Organisations} organisations, {People} people, resources and incidents")]

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Timeline;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -36,6 +38,24 @@ public sealed class DemoDataTests : IAsyncLifetime
             (await db.Resources.CountAsync()).ShouldBeGreaterThan(10);
             (await db.CharterEntries.CountAsync(e => e.LegalBasis != "")).ShouldBeGreaterThan(0);
             (await db.Users.CountAsync()).ShouldBe(Roles.All.Count);
+
+            // Every seeded change is on the timeline, back-dated in order, and every chain verifies.
+            var chains = await ChainAudit.ChainsAsync(db, CancellationToken.None);
+            chains.Count.ShouldBe(await db.Incidents.CountAsync() + 1);
+            foreach (var chain in chains)
+            {
+                var result = await ChainAudit.VerifyAsync(db, chain, [], null, CancellationToken.None);
+                result.Ok.ShouldBeTrue($"{chain}: {result.Chain.FirstBreak?.Problem} {string.Join(" ", result.CheckpointProblems)}");
+                result.CheckpointsCompared.ShouldBe(1, "the demo checkpoints every chain once");
+            }
+
+            var registry = await db.TimelineEvents.Where(e => e.ChainId == TimelineChains.Registry).OrderBy(e => e.Sequence).ToListAsync();
+            registry[0].Action.ShouldBe("EnsureReferenceData");
+            registry.Count(e => e.Action == "RegisterOrganisation").ShouldBe(11);
+            registry.Count(e => e.Action == "CreateUser").ShouldBe(Roles.All.Count);
+            registry.ShouldAllBe(e => !e.Payload.Contains("passwordHash") && !e.Payload.Contains("AQAAAA"));
+            registry[^1].OccurredAt.ShouldBeLessThan(DateTimeOffset.UtcNow.AddHours(-1), "the scenario's registry is back-dated, not stamped at start-up");
+            (await db.TimelineEvents.CountAsync(e => e.Action == "TransitionIncident")).ShouldBeGreaterThan(5);
         }
 
         foreach (var email in new[] { "admin", "coordinator", "staff", "resources", "auditor", "citizen" })
