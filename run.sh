@@ -10,7 +10,7 @@ pg_find_binaries
 
 PGDIR=$PWD/.data/pg
 APP_URL=http://localhost:5080
-DB_NAME=crisiscoord DB_USER=crisiscoord DB_PASSWORD=crisiscoord
+DB_NAME=crisiscoord DB_USER=crisiscoord DB_PASSWORD=crisiscoord APP_USER=crisiscoord_web
 
 if [ ! -f "$PGDIR/PG_VERSION" ]; then
   pg_log "creating a private PostgreSQL cluster in .data/pg"
@@ -49,8 +49,16 @@ cleanup() {
 }
 trap cleanup INT TERM EXIT
 
+# Two roles (docs/operations.md): the owner applies migrations; the app logs in as a member of
+# crisiscoord_app, which may only read and append to the timeline.
 if [ "$(pg_psql "$PORT" -c "SELECT 1 FROM pg_roles WHERE rolname = '$DB_USER'")" != 1 ]; then
   pg_psql "$PORT" -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'"
+fi
+if [ "$(pg_psql "$PORT" -c "SELECT 1 FROM pg_roles WHERE rolname = 'crisiscoord_app'")" != 1 ]; then
+  pg_psql "$PORT" -c "CREATE ROLE crisiscoord_app NOLOGIN"
+fi
+if [ "$(pg_psql "$PORT" -c "SELECT 1 FROM pg_roles WHERE rolname = '$APP_USER'")" != 1 ]; then
+  pg_psql "$PORT" -c "CREATE ROLE $APP_USER LOGIN PASSWORD '$DB_PASSWORD' IN ROLE crisiscoord_app"
 fi
 if [ "$(pg_psql "$PORT" -c "SELECT 1 FROM pg_database WHERE datname = '$DB_NAME'")" != 1 ]; then
   pg_psql "$PORT" -c "CREATE DATABASE $DB_NAME OWNER $DB_USER"
@@ -60,7 +68,8 @@ pg_log "building the portal"
 dotnet build src/CrisisCoord.Web -c Release -nologo -v quiet --disable-build-servers
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
-export ConnectionStrings__CrisisCoord="Host=127.0.0.1;Port=$PORT;Database=$DB_NAME;Username=$DB_USER;Password=$DB_PASSWORD"
+export ConnectionStrings__CrisisCoord="Host=127.0.0.1;Port=$PORT;Database=$DB_NAME;Username=$APP_USER;Password=$DB_PASSWORD"
+export ConnectionStrings__CrisisCoordMigrations="Host=127.0.0.1;Port=$PORT;Database=$DB_NAME;Username=$DB_USER;Password=$DB_PASSWORD"
 export Database__MigrateOnStartup=true
 export DemoData__Seed=true
 

@@ -7,6 +7,16 @@ namespace CrisisCoord.Web.Infrastructure;
 /// <summary>The API's JSON: camelCase, enums by name (never by number), strict reading.</summary>
 public static class ApiJson
 {
+    /// <summary>The same settings outside a request, e.g. for a file a page offers for download.</summary>
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true };
+        Configure(options);
+        return options;
+    }
+
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -32,6 +32,29 @@ public static class Display
     public static string Iso(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
+    /// <summary>A command name as words: <c>LogIncident</c> reads "Log incident".</summary>
+    public static string Action(string action) =>
+        action.Length == 0 ? action : action[0] + string.Concat(action[1..].Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
+    /// <summary>A stored payload, indented for reading; shown as stored if it is not JSON (it then fails verification anyway).</summary>
+    public static string PrettyJson(string json)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(json)?.ToJsonString(PrettyOptions) ?? json;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return json;
+        }
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions PrettyOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static string Coordinates(double latitude, double longitude) =>
         string.Create(CultureInfo.InvariantCulture, $"{latitude:0.0000}, {longitude:0.0000}");
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CrisisCoord.Domain.Timeline;
 using FluentValidation;
 
@@ -42,6 +43,7 @@ public sealed record CheckpointDto(
         }
     }
 
+    [JsonIgnore]
     public string FileName => string.Create(CultureInfo.InvariantCulture, $"checkpoint-{Chain}-{Sequence}.json");
 }
 

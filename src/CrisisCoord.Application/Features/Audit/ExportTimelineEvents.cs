@@ -11,7 +11,19 @@ namespace CrisisCoord.Application.Features.Audit;
 /// Exactly the events a filter selects and the reader may see, oldest first, read in keyset batches as
 /// the response is written: memory stays flat however long the timeline is.
 /// </summary>
-public sealed record ExportTimelineEventsQuery : TimelineFilter, IQuery<TimelineExport>;
+public sealed record ExportTimelineEventsQuery : TimelineFilter, IQuery<TimelineExport>
+{
+    /// <summary>The export of what a page shows with these filters.</summary>
+    public static ExportTimelineEventsQuery Of(TimelineFilter filter) => new()
+    {
+        Chain = filter.Chain,
+        Organisation = filter.Organisation,
+        Actor = filter.Actor,
+        Action = filter.Action,
+        From = filter.From,
+        To = filter.To,
+    };
+}
 
 public sealed record TimelineExport(IAsyncEnumerable<TimelineEventDto> Events);
 

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Timeline;
 
 namespace CrisisCoord.Application.Features.Audit;
@@ -41,6 +43,21 @@ public static class TimelineEvents
         user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Administrator)
             ? events
             : events.Where(e => e.ChainId != TimelineChains.Registry);
+
+    /// <summary>
+    /// Every action the timeline can hold: one per command, plus what the system records itself
+    /// (reference data at start-up; incident transitions, recorded by the demo set-up for now).
+    /// </summary>
+    public static readonly IReadOnlyList<string> KnownActions =
+    [
+        .. typeof(AppDbContext).Assembly.GetTypes()
+            .Where(t => t.GetCustomAttribute<RecordedAsAttribute>() is not null)
+            .Select(TimelineRecorder.ActionName)
+            .Append(ReferenceData.Action)
+            .Append("TransitionIncident")
+            .Distinct()
+            .Order(StringComparer.Ordinal),
+    ];
 
     public static bool MayReadChain(ICurrentUser user, Guid chainId) =>
         chainId != TimelineChains.Registry || user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Administrator);

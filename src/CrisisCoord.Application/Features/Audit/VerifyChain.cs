@@ -31,7 +31,11 @@ public sealed record ChainVerificationDto(
     string? Problem,
     int CheckpointsCompared,
     IReadOnlyList<string> CheckpointProblems,
-    DateTimeOffset VerifiedAt);
+    DateTimeOffset VerifiedAt)
+{
+    /// <summary>The event at the first broken sequence, as stored, when there is one.</summary>
+    public TimelineEventDto? BrokenEvent { get; init; }
+}
 
 public sealed class VerifyChainQueryValidator : AbstractValidator<VerifyChainQuery>
 {
@@ -59,6 +63,9 @@ public sealed class VerifyChainQueryHandler(AppDbContext db, CheckpointSigner si
         var supplied = query.Checkpoint?.ToCheckpoint() is { } checkpoint ? [checkpoint] : Array.Empty<Checkpoint>();
         var result = await ChainAudit.VerifyAsync(db, chain, supplied, signer.Holds, cancellationToken);
         var v = result.Chain;
+        var broken = v.FirstBreak is { } b
+            ? await db.TimelineEvents.AsNoTracking().Where(e => e.ChainId == chain && e.Sequence == b.Sequence).Project(db).FirstOrDefaultAsync(cancellationToken)
+            : null;
         return new ChainVerificationDto(
             TimelineChains.Format(chain),
             title,
@@ -71,7 +78,10 @@ public sealed class VerifyChainQueryHandler(AppDbContext db, CheckpointSigner si
             v.FirstBreak?.Problem,
             result.CheckpointsCompared,
             result.CheckpointProblems,
-            clock.GetUtcNow());
+            clock.GetUtcNow())
+        {
+            BrokenEvent = broken,
+        };
     }
 
     /// <summary>The registry, or the incident's title; an id that is neither is not found.</summary>

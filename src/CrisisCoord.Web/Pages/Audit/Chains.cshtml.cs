@@ -1,0 +1,27 @@
+using CrisisCoord.Application.Features.Audit;
+using CrisisCoord.Application.Security;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CrisisCoord.Web.Pages.Audit;
+
+/// <summary>Every chain with its head and latest checkpoint; where an auditor starts verifying.</summary>
+[Authorize(Roles = $"{Roles.Auditor},{Roles.Administrator}")]
+public sealed class ChainsModel(ISender sender) : PageModel
+{
+    public IReadOnlyList<ChainSummaryDto> Chains { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Chains = await sender.Send(new ListChainsQuery(), ct);
+
+    /// <summary>Signs the head of every chain that grew since its last checkpoint.</summary>
+    public async Task<IActionResult> OnPostCheckpointAsync(CancellationToken ct)
+    {
+        var taken = await sender.Send(new TakeCheckpointRequest(), ct);
+        TempData["Flash"] = taken.Count == 0
+            ? "Every chain's head is already checkpointed; nothing new to sign."
+            : $"Signed {taken.Count} new checkpoint{(taken.Count == 1 ? "" : "s")}. Download and keep them: they prove what the record said now.";
+        return RedirectToPage();
+    }
+}
