@@ -6,14 +6,15 @@ namespace CrisisCoord.Web.Infrastructure;
 
 /// <summary>
 /// The timeline as RFC 4180 CSV, written row by row as the events are read (the API and the audit
-/// page send the same file). Text that a spreadsheet would run as a formula is prefixed with an
-/// apostrophe; the payload and hashes are never touched, so the file can be re-verified.
+/// page send the same file). Every hashed field is written exactly as stored, so the file can be
+/// re-verified offline (docs/timeline.md); names and titles, which the hash does not cover and
+/// people type, are prefixed with an apostrophe where a spreadsheet would run them as a formula.
 /// </summary>
 public static class TimelineCsv
 {
     private static readonly string[] Header =
     [
-        "occurred_at_utc", "chain", "chain_title", "sequence", "actor_user_id", "actor_name", "actor_organisation_id",
+        "occurred_at_utc", "chain", "chain_title", "sequence", "event_id", "actor_user_id", "actor_name", "actor_organisation_id",
         "actor_organisation", "action", "entity_type", "entity_id", "payload", "previous_hash", "hash",
     ];
 
@@ -33,13 +34,14 @@ public static class TimelineCsv
                 Field(e.Chain),
                 Text(e.ChainTitle),
                 Field(e.Sequence.ToString(CultureInfo.InvariantCulture)),
+                Field(e.Id.ToString()),
                 Field(e.ActorUserId?.ToString() ?? ""),
                 Text(e.ActorName),
                 Field(e.ActorOrganisationId?.ToString() ?? ""),
                 Text(e.ActorOrganisationName),
-                Text(e.Action),
-                Text(e.EntityType),
-                Text(e.EntityId),
+                Field(e.Action),
+                Field(e.EntityType),
+                Field(e.EntityId),
                 Field(e.Payload),
                 Field(e.PreviousHash),
                 Field(e.Hash)));
