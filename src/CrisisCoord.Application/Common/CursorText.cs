@@ -9,7 +9,7 @@ namespace CrisisCoord.Application.Common;
 /// </summary>
 public static class CursorText
 {
-    private const int MaxLength = 200;
+    private const int MaxLength = 128;
 
     public static string Encode(params string[] fields) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Join(':', fields)));
