@@ -77,14 +77,11 @@ public sealed class ChangeJournal
                 _changes.Add(change);
             }
 
-            var prefix = "";
-            if (ownership is null)
+            var prefix = ownership is null ? "" : Camel(ownership.PrincipalToDependent?.Name ?? entry.Metadata.ShortName()) + ".";
+            if (ownership is null && !(change.Change == "added" && entry.State == EntityState.Modified))
             {
+                // A row added and then changed in a later save of the same unit (Identity does this) is still "added".
                 change.Change = ChangeName(entry.State);
-            }
-            else
-            {
-                prefix = Camel(ownership.PrincipalToDependent?.Name ?? entry.Metadata.ShortName()) + ".";
             }
 
             Values(entry, prefix, change.Values);

@@ -1,0 +1,234 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Account;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Timeline;
+using CrisisCoord.IntegrationTests.Features.Organisations;
+using CrisisCoord.IntegrationTests.Features.Resources;
+using CrisisCoord.IntegrationTests.Infrastructure;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrisisCoord.IntegrationTests.Features.Audit;
+
+/// <summary>Every command that changes state leaves exactly one event, in its transaction, naming who did what.</summary>
+public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
+{
+    /// <summary>Each command the application has, sent once as the person allowed to send it. A new command fails the coverage test until it is added here.</summary>
+    private static readonly Dictionary<string, Func<CrisisCoordApp, Task<Sent>>> Senders = new()
+    {
+        ["LogIncidentCommand"] = async app =>
+        {
+            var staff = await app.CreateAsync(Roles.AgencyStaff);
+            var incident = await IncidentData.LogAsync(await app.ClientForAsync(staff), IncidentData.ValidBody());
+            var id = incident["id"]!.GetValue<Guid>();
+            return new Sent(staff, id, "Incident", id.ToString());
+        },
+        ["RegisterOrganisationCommand"] = async app =>
+        {
+            var admin = await app.CreateAsync(Roles.Administrator);
+            var created = await Ok(await (await app.ClientForAsync(admin)).PostAsJsonAsync("/api/v1/organisations", OrganisationData.ValidBody()));
+            return new Sent(admin, TimelineChains.Registry, "Organisation", created["id"]!.GetValue<string>());
+        },
+        ["UpdateOrganisationCommand"] = async app =>
+        {
+            var admin = await app.CreateAsync(Roles.Administrator);
+            var client = await app.ClientForAsync(admin);
+            var created = await client.PostAsJsonAsync("/api/v1/organisations", OrganisationData.ValidBody());
+            var id = (await Ok(created))["id"]!.GetValue<string>();
+            await CountBeforeAsync(app);
+            var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/organisations/{id}") { Content = JsonContent.Create(OrganisationData.ValidBody("Nanhu Fire Brigade")) };
+            put.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.Tag);
+            await Ok(await client.SendAsync(put));
+            return new Sent(admin, TimelineChains.Registry, "Organisation", id);
+        },
+        ["CreateUserCommand"] = async app =>
+        {
+            var admin = await app.CreateAsync(Roles.Administrator);
+            var person = await Ok(await (await app.ClientForAsync(admin)).PostAsJsonAsync("/api/v1/users", new JsonObject
+            {
+                ["displayName"] = "Ma Li",
+                ["email"] = "ma.li@test.example",
+                ["password"] = "a-long-secret-2026",
+                ["organisationId"] = admin.OrganisationId,
+                ["roles"] = new JsonArray("Coordinator"),
+            }));
+            return new Sent(admin, TimelineChains.Registry, "AppUser", person["id"]!.GetValue<string>());
+        },
+        ["RegisterCitizenCommand"] = async app =>
+        {
+            var residents = await OrganisationData.StoreAsync(app.Database, "Dongshan Residents", OrganisationKind.Citizen, AdministrativeLevel.Town, "Dongshan Town");
+            await using var scope = app.Services.CreateAsyncScope();
+            var person = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RegisterCitizenCommand
+            {
+                DisplayName = "Zhou Fang",
+                Email = "zhou.fang@test.example",
+                Password = "a-long-secret-2026",
+                OrganisationId = residents.Id,
+            });
+            // Nobody was signed in: the new person is who acted.
+            return new Sent(new Actor(person.Id, residents.Id, OrganisationKind.Citizen, "", "", Roles.Citizen), TimelineChains.Registry, "AppUser", person.Id.ToString());
+        },
+        ["ChangeCharterCommand"] = async app =>
+        {
+            var admin = await app.CreateAsync(Roles.Administrator);
+            var change = await Ok(await (await app.ClientForAsync(admin)).PutAsJsonAsync("/api/v1/charters/entries", new JsonObject
+            {
+                ["kind"] = "Enterprise",
+                ["item"] = "AssignTasks",
+                ["phases"] = new JsonArray("Response"),
+                ["legalBasis"] = "Decision 7",
+            }));
+            return new Sent(admin, TimelineChains.Registry, "CharterChange", change["id"]!.GetValue<string>());
+        },
+        ["DefineResourceTypeCommand"] = async app =>
+        {
+            var admin = await app.CreateAsync(Roles.Administrator);
+            var type = await Ok(await (await app.ClientForAsync(admin)).PostAsJsonAsync("/api/v1/resource-types",
+                new JsonObject { ["code"] = "drone", ["name"] = "Survey drone", ["unit"] = "drones" }));
+            return new Sent(admin, TimelineChains.Registry, "ResourceType", type["id"]!.GetValue<string>());
+        },
+        ["RegisterResourceCommand"] = async app =>
+        {
+            var manager = await app.CreateAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
+            var (body, _) = await ResourceData.RegisterAsync(await app.ClientForAsync(manager), ResourceData.Water());
+            return new Sent(manager, TimelineChains.Registry, "Resource", body["id"]!.GetValue<string>());
+        },
+        ["UpdateResourceCommand"] = async app =>
+        {
+            var manager = await app.CreateAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
+            var client = await app.ClientForAsync(manager);
+            var (body, etag) = await ResourceData.RegisterAsync(client, ResourceData.Water());
+            var id = body["id"]!.GetValue<string>();
+            await CountBeforeAsync(app);
+            var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/resources/{id}") { Content = JsonContent.Create(ResourceData.Water(150)) };
+            put.Headers.TryAddWithoutValidation("If-Match", etag);
+            await Ok(await client.SendAsync(put));
+            return new Sent(manager, TimelineChains.Registry, "Resource", id);
+        },
+        ["ConfirmInventoryCommand"] = async app =>
+        {
+            var manager = await app.CreateAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
+            var client = await app.ClientForAsync(manager);
+            var (body, _) = await ResourceData.RegisterAsync(client, ResourceData.Water());
+            var id = body["id"]!.GetValue<string>();
+            await CountBeforeAsync(app);
+            await Ok(await client.PostAsync($"/api/v1/resources/{id}/confirm", null));
+            return new Sent(manager, TimelineChains.Registry, "Resource", id);
+        },
+    };
+
+    /// <summary>Set by senders whose set-up itself sends a command, so only the last one is counted.</summary>
+    private static HashSet<Guid>? _before;
+
+    public static TheoryData<string> Commands => [.. Senders.Keys];
+
+    [Fact]
+    public void Every_command_the_application_has_is_covered()
+    {
+        var commands = typeof(AppDbContext).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>)))
+            .Select(t => t.Name);
+
+        commands.Order().ShouldBe(Senders.Keys.Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task Every_command_writes_exactly_one_event_naming_who_did_what(string command)
+    {
+        _before = null;
+        var before = (await TimelineData.EventsAsync(App.Database)).Select(e => e.Id).ToHashSet();
+
+        var sent = await Senders[command](App);
+
+        var events = await TimelineData.EventsAsync(App.Database);
+        var added = events.Where(e => !(_before ?? before).Contains(e.Id)).ToList();
+        added.Count.ShouldBe(1, $"{command} wrote {added.Count} events");
+        var e = added[0];
+        e.Action.ShouldBe(command.Replace("Command", ""));
+        e.ChainId.ShouldBe(sent.Chain);
+        e.EntityType.ShouldBe(sent.EntityType);
+        e.EntityId.ShouldBe(sent.EntityId);
+        e.ActorUserId.ShouldBe(sent.By.UserId);
+        e.ActorOrganisationId.ShouldBe(sent.By.OrganisationId);
+        e.Payload.ShouldContain(sent.EntityId);
+        e.Payload.ShouldNotContain("password", Case.Insensitive);
+        e.Payload.ShouldNotContain("securityStamp", Case.Insensitive);
+        e.Payload.ShouldNotContain("a-long-secret-2026");
+        e.Hash.ShouldBe(TimelineHash.Compute(e));
+        e.Sequence.ShouldBe(events.Count(x => x.ChainId == e.ChainId), "the event is the chain's newest, numbered without gaps");
+    }
+
+    [Fact]
+    public async Task A_refused_command_writes_no_event()
+    {
+        var staff = await App.ClientAsAsync(Roles.AgencyStaff);
+        var citizen = await App.ClientAsAsync(Roles.Citizen, OrganisationKind.Citizen);
+        var auditor = await App.ClientAsAsync(Roles.Auditor);
+        var before = (await TimelineData.EventsAsync(App.Database)).Count;
+
+        (await staff.PostAsJsonAsync("/api/v1/incidents", IncidentData.ValidBody().With("latitude", 95))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await citizen.PostAsJsonAsync("/api/v1/resources", ResourceData.Water())).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await auditor.PostAsJsonAsync("/api/v1/incidents", IncidentData.ValidBody())).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        (await TimelineData.EventsAsync(App.Database)).Count.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Fifty_parallel_commands_on_one_chain_leave_a_gapless_chain_that_verifies()
+    {
+        var manager = await App.ClientAsAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
+        var before = (await TimelineData.EventsAsync(App.Database, TimelineChains.Registry)).Count;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => manager.PostAsJsonAsync("/api/v1/resources", ResourceData.Water(i + 1))));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created);
+        var chain = await TimelineData.EventsAsync(App.Database, TimelineChains.Registry);
+        chain.Count.ShouldBe(before + 50);
+        chain.Select(e => e.Sequence).ShouldBe(Enumerable.Range(1, chain.Count).Select(i => (long)i));
+        var result = await TimelineData.VerifyAsync(await App.ClientAsAsync(Roles.Auditor), "registry");
+        result["ok"]!.GetValue<bool>().ShouldBeTrue(result.ToJsonString());
+        result["eventsChecked"]!.GetValue<long>().ShouldBe(chain.Count);
+    }
+
+    [Fact]
+    public async Task A_writer_holding_one_chain_does_not_block_another_chain()
+    {
+        var staff = await App.ClientAsAsync(Roles.AgencyStaff);
+        var manager = await App.ClientAsAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
+        var incident = (await IncidentData.LogAsync(staff, IncidentData.ValidBody()))["id"]!.GetValue<Guid>();
+
+        // Hold the registry chain's lock the way a long registry command would, in an open transaction.
+        await using var db = App.Database.CreateContext();
+        await using var held = await db.Database.BeginTransactionAsync();
+        var recorder = new CrisisCoord.Application.Timeline.TimelineRecorder(db, TimeProvider.System);
+        recorder.Begin();
+        await recorder.RecordAsync("HoldRegistry", typeof(Organisation), null, null, DateTimeOffset.UtcNow, CancellationToken.None);
+
+        // Another incident's chain is not held up...
+        var other = IncidentData.LogAsync(staff, IncidentData.ValidBody("A second incident"));
+        (await Task.WhenAny(other, Task.Delay(TimeSpan.FromSeconds(10)))).ShouldBe(other, "an incident chain waited for the registry's lock");
+        // ...but the registry chain is, until the holder finishes.
+        var registry = manager.PostAsJsonAsync("/api/v1/resources", ResourceData.Water());
+        (await Task.WhenAny(registry, Task.Delay(TimeSpan.FromSeconds(1)))).ShouldNotBe(registry, "two writers held the registry chain at once");
+        await held.RollbackAsync();
+        (await registry).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await TimelineData.EventsAsync(App.Database, incident)).Count.ShouldBe(1);
+        (await TimelineData.VerifyAsync(await App.ClientAsAsync(Roles.Auditor), "registry"))["ok"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    private static async Task CountBeforeAsync(CrisisCoordApp app) => _before = (await TimelineData.EventsAsync(app.Database)).Select(e => e.Id).ToHashSet();
+
+    private static async Task<JsonObject> Ok(HttpResponseMessage response)
+    {
+        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private sealed record Sent(Actor By, Guid Chain, string EntityType, string EntityId);
+}
