@@ -10,4 +10,7 @@ public sealed class TestClock : TimeProvider
     public void Freeze(DateTimeOffset at) => _frozen = at;
 
     public void Reset() => _frozen = null;
+
+    /// <summary>Moves the clock on and keeps it there.</summary>
+    public void Advance(TimeSpan by) => _frozen = GetUtcNow() + by;
 }
