@@ -3,6 +3,7 @@ using System.Reflection;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,12 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
         if (rule.Right is { } right)
         {
             var phases = message is IIncidentMessage incident ? await PhaseOfAsync(incident.IncidentId, ct) : Phases.All;
+            if (phases == Phases.None && message is IBaseCommand)
+            {
+                // Closed or dismissed: nobody's rights apply any more, and saying so is more useful than "forbidden".
+                throw new DomainRuleException("The incident is closed; nothing more can be changed on it.");
+            }
+
             var held = await HeldPhasesAsync(right, ct);
             if ((held & phases) == Phases.None)
             {

@@ -1,5 +1,7 @@
 using CrisisCoord.Domain.Common;
 
+using CrisisCoord.Domain.Organisations;
+
 namespace CrisisCoord.Domain.Incidents;
 
 public sealed class Incident
@@ -42,6 +44,18 @@ public sealed class Incident
 
     /// <summary>The person who logged it.</summary>
     public Guid? ReportedByUserId { get; private set; }
+
+    /// <summary>Why the incident is in its current state, as the person who moved it gave it.</summary>
+    public string StateReason { get; private set; } = "";
+
+    /// <summary>The government organisation leading the response, once one is named.</summary>
+    public Guid? LeadOrganisationId { get; private set; }
+
+    /// <summary>The severity outgrew the lead's level: a higher-level lead must take over.</summary>
+    public bool EscalationRequired { get; private set; }
+
+    /// <summary>Why the severity was last set, when it was changed after the report.</summary>
+    public string SeverityReason { get; private set; } = "";
 
     /// <summary>Concurrency token, mapped to PostgreSQL's xmin.</summary>
     public uint Version { get; private set; }
@@ -87,15 +101,63 @@ public sealed class Incident
         };
     }
 
-    public void TransitionTo(IncidentState to, DateTimeOffset now)
+    public void TransitionTo(IncidentState to, string reason, DateTimeOffset now)
     {
         if (!IncidentStateMachine.CanTransition(State, to))
         {
-            throw new DomainRuleException($"An incident in state {State} cannot move to {to}.");
+            var next = IncidentStateMachine.NextStates(State);
+            throw new DomainRuleException(next.Count == 0
+                ? $"The incident is {State}; it cannot move to {to} or any other state."
+                : $"An incident in state {State} cannot move to {to}; it can move to {string.Join(" or ", next)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A change of state needs a reason.", nameof(reason));
         }
 
         State = to;
+        StateReason = reason.Trim();
         StateChangedAt = TruncateToMicroseconds(now.ToUniversalTime());
+    }
+
+    /// <summary>
+    /// Re-grades the incident. If the lead's level is now below what the grade needs, the incident is
+    /// marked <see cref="EscalationRequired"/> until a qualified lead takes over; lowering the grade back
+    /// within the lead's reach clears it.
+    /// </summary>
+    public void ChangeSeverity(Severity severity, string reason, AdministrativeLevel? leadLevel, GradedResponse rules)
+    {
+        if (!State.IsOpen())
+        {
+            throw new DomainRuleException($"The incident is {State}; its severity can no longer change.");
+        }
+
+        if (severity == Severity)
+        {
+            throw new DomainRuleException($"The incident is already grade {severity}.");
+        }
+
+        Severity = severity;
+        SeverityReason = reason.Trim();
+        EscalationRequired = leadLevel is { } level && level < rules.MinimumLeadLevel(severity);
+    }
+
+    /// <summary>Names the lead: a government organisation at or above the level the grade needs.</summary>
+    public void AssignLead(Guid organisationId, string name, OrganisationKind kind, AdministrativeLevel level, GradedResponse rules)
+    {
+        if (!State.IsOpen())
+        {
+            throw new DomainRuleException($"The incident is {State}; its lead can no longer change.");
+        }
+
+        if (rules.WhyNotLead(kind, level, Severity, name) is { } problem)
+        {
+            throw new DomainRuleException(problem);
+        }
+
+        LeadOrganisationId = organisationId;
+        EscalationRequired = false;
     }
 
     // PostgreSQL keeps microseconds; truncating here means what we return equals what we stored.

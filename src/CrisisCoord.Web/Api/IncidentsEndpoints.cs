@@ -13,6 +13,9 @@ public static class IncidentsEndpoints
         group.MapPost("/", LogIncident).WithName(nameof(LogIncident)).ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetIncident).WithName(nameof(GetIncident)).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", ListIncidents).WithName(nameof(ListIncidents)).ProducesValidationProblem();
+        group.MapPost("/{id:guid}/transitions", TransitionIncident).WithName(nameof(TransitionIncident)).ProducesValidationProblem();
+        group.MapPut("/{id:guid}/severity", SetIncidentSeverity).WithName(nameof(SetIncidentSeverity)).ProducesValidationProblem();
+        group.MapPut("/{id:guid}/lead", SetIncidentLead).WithName(nameof(SetIncidentLead)).ProducesValidationProblem();
         return app;
     }
 
@@ -34,4 +37,27 @@ public static class IncidentsEndpoints
     private static async Task<Ok<IncidentPage>> ListIncidents(
         [AsParameters] ListIncidentsQuery query, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(query, ct));
+
+    /// <summary><c>{"to","reason"}</c> with If-Match: 409 when the move is out of order, 412 when stale, 428 without If-Match.</summary>
+    private static Task<IResult> TransitionIncident(Guid id, TransitionIncidentCommand command, ISender sender, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(http, version => sender.Send(command with { IncidentId = id, Version = version }, ct));
+
+    private static Task<IResult> SetIncidentSeverity(Guid id, SetIncidentSeverityCommand command, ISender sender, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(http, version => sender.Send(command with { IncidentId = id, Version = version }, ct));
+
+    private static Task<IResult> SetIncidentLead(Guid id, SetIncidentLeadCommand command, ISender sender, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(http, version => sender.Send(command with { IncidentId = id, Version = version }, ct));
+
+    /// <summary>A conditional change of an incident: the If-Match version goes into the command; the new ETag comes back.</summary>
+    private static async Task<IResult> ChangeAsync(HttpContext http, Func<uint, ValueTask<IncidentDto>> send)
+    {
+        if (ETags.FromIfMatch(http.Request) is not { } version)
+        {
+            return ETags.PreconditionRequired();
+        }
+
+        var incident = await send(version);
+        http.Response.Headers.ETag = ETags.For(incident.Version);
+        return TypedResults.Ok(incident);
+    }
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Common;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -75,6 +76,12 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
             case StaleWriteException stale when !executed.ExceptionHandled:
                 // Keep the user's edits on screen so they can compare with the current record and re-apply.
                 context.ModelState.AddModelError("", stale.Message);
+                executed.ExceptionHandled = true;
+                executed.Result = page.Page();
+                break;
+            case DomainRuleException rule when !executed.ExceptionHandled:
+                // The record's current state forbids it (e.g. a transition out of order): say why above the form.
+                context.ModelState.AddModelError("", rule.Message);
                 executed.ExceptionHandled = true;
                 executed.Result = page.Page();
                 break;

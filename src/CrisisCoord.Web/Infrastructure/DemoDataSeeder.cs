@@ -145,7 +145,7 @@ public sealed partial class DemoDataSeeder(
         await SeedResourcesAsync(organisations, people[Roles.ResourceManager], now, ct);
         if (!await db.Incidents.AnyAsync(ct))
         {
-            await SeedIncidentsAsync(now, people[Roles.AgencyStaff], people[Roles.Citizen], people[Roles.Coordinator], ct);
+            await SeedIncidentsAsync(organisations, now, people[Roles.AgencyStaff], people[Roles.Citizen], people[Roles.Coordinator], ct);
         }
     }
 
@@ -217,37 +217,56 @@ public sealed partial class DemoDataSeeder(
         }
     }
 
-    private async Task SeedIncidentsAsync(DateTimeOffset now, By staff, By citizen, By coordinator, CancellationToken ct)
+    private async Task SeedIncidentsAsync(Dictionary<string, Organisation> organisations, DateTimeOffset now, By staff, By citizen, By coordinator, CancellationToken ct)
     {
+        Step To(IncidentState state, DateTimeOffset at, string reason) => new(at, "TransitionIncident", i => i.TransitionTo(state, reason, at));
+        Step Lead(string name, DateTimeOffset at) => new(at, "SetIncidentLead", i =>
+        {
+            var o = organisations[name];
+            i.AssignLead(o.Id, o.Name, o.Kind, o.Level, GradedResponse.Default);
+        });
+        Step Grade(Severity severity, DateTimeOffset at, string reason) => new(at, "SetIncidentSeverity", i =>
+            i.ChangeSeverity(severity, reason, organisations.Values.FirstOrDefault(o => o.Id == i.LeadOrganisationId)?.Level, GradedResponse.Default));
+
+        const string Dongshan = "Dongshan Town Government";
         await LogAsync(now.AddDays(-21), "Norovirus outbreak at Dongshan nursing home",
             "41 residents and 6 staff with vomiting and diarrhoea over three days; two residents hospitalised. Kitchen closed and wards isolated.",
             IncidentCategory.PublicHealth, Severity.IV, "Dongshan Town, Sunshine Nursing Home", 30.5061, 114.2795, staff, coordinator, ct,
-            (IncidentState.Response, now.AddDays(-21).AddHours(2)),
-            (IncidentState.Recovery, now.AddDays(-17)),
-            (IncidentState.Closed, now.AddDays(-12)));
+            Lead(Dongshan, now.AddDays(-21).AddHours(1)),
+            To(IncidentState.Response, now.AddDays(-21).AddHours(2), "Confirmed by the district CDC: 47 cases, norovirus in stool samples."),
+            To(IncidentState.Recovery, now.AddDays(-17), "No new cases for 72 hours; wards being disinfected."),
+            To(IncidentState.Closed, now.AddDays(-12), "Wards reopened; the CDC declared the outbreak over."));
         await LogAsync(now.AddDays(-6), "Chlorine leak at Qinghe Chemical Park",
             "Valve failure on a storage tank released chlorine gas; residents within 1.5 km downwind were evacuated. The leak is sealed; decontamination and health checks of residents continue.",
             IncidentCategory.AccidentDisaster, Severity.III, "Qinghe City, Chemical Industrial Park, Gate 3", 30.5883, 114.3921, staff, coordinator, ct,
-            (IncidentState.Response, now.AddDays(-6).AddMinutes(25)),
-            (IncidentState.Recovery, now.AddDays(-3)));
+            Lead(CityBureau, now.AddDays(-6).AddMinutes(10)),
+            To(IncidentState.Response, now.AddDays(-6).AddMinutes(25), "Chlorine detected at the park fence; evacuation of the downwind blocks ordered."),
+            To(IncidentState.Recovery, now.AddDays(-3), "Leak sealed; air readings normal for 48 hours."));
         await LogAsync(now.AddHours(-9), "M6.1 earthquake near Xiba Town",
             "Shallow M6.1 earthquake at 04:12 local time. Houses collapsed in the old quarter, the middle school is damaged, and a landslide has cut the road to Liuzhuang. About 3,000 people displaced.",
             IncidentCategory.NaturalDisaster, Severity.II, "Xiba Town", 30.6893, 114.1022, staff, coordinator, ct,
-            (IncidentState.Response, now.AddHours(-9).AddMinutes(15)));
+            To(IncidentState.Response, now.AddHours(-9).AddMinutes(15), "Seismic network confirms M6.1 at 10 km depth; collapsed houses reported in the old quarter."),
+            Lead(CityBureau, now.AddHours(-9).AddMinutes(20)));
         await LogAsync(now.AddHours(-8).AddMinutes(-20), "Explosion reported at Xiba railway station",
             "Caller reported an explosion at the station. Checked by the station police: a transformer failure caused by the earthquake, already on the earthquake incident.",
             IncidentCategory.SocialSecurity, Severity.III, "Xiba railway station", 30.6921, 114.1107, staff, coordinator, ct,
-            (IncidentState.Dismissed, now.AddHours(-8)));
+            To(IncidentState.Dismissed, now.AddHours(-8), "Station police found a transformer failure, not an explosion; handled under the earthquake incident."));
+        // Led by the town, then re-graded past the town's reach: the demo's escalation waiting for the city.
         await LogAsync(now.AddHours(-3), "Qing River rising at Dongshan levee",
             "Gauge at Dongshan reads 27.9 m, 0.6 m below the warning level and rising 8 cm an hour after 36 hours of rain upstream. Low-lying farms on the east bank at risk within 24 hours.",
             IncidentCategory.NaturalDisaster, Severity.III, "Dongshan Town, Qing River levee km 12", 30.5124, 114.2861, staff, coordinator, ct,
-            (IncidentState.Warning, now.AddHours(-2).AddMinutes(-30)));
+            To(IncidentState.Warning, now.AddHours(-2).AddMinutes(-30), "Gauge 0.6 m below the warning level and rising 8 cm an hour; forecast more rain upstream."),
+            Lead(Dongshan, now.AddHours(-2).AddMinutes(-20)),
+            Grade(Severity.II, now.AddHours(-1), "Upstream reservoir has started releasing water; overtopping of the east levee likely within 12 hours."));
         await LogAsync(now.AddMinutes(-40), "Cracks in Liuzhuang reservoir dam",
             "A resident reports new cracks along the top of the small reservoir dam since the earthquake, with water seeping at its foot. Not yet checked by officials.",
             IncidentCategory.NaturalDisaster, Severity.IV, "Liuzhuang Village reservoir", 30.7342, 114.0513, citizen, coordinator, ct);
     }
 
-    /// <summary>An incident's own chain: reported by one person, then moved through its states by the coordinator.</summary>
+    /// <summary>One recorded change to an incident, as the coordinator made it.</summary>
+    private readonly record struct Step(DateTimeOffset At, string Action, Action<Incident> Apply);
+
+    /// <summary>An incident's own chain: reported by one person, then led, graded and moved through its states by the coordinator.</summary>
     private async Task LogAsync(
         DateTimeOffset reportedAt,
         string title,
@@ -260,7 +279,7 @@ public sealed partial class DemoDataSeeder(
         By reporter,
         By coordinator,
         CancellationToken ct,
-        params (IncidentState State, DateTimeOffset At)[] transitions)
+        params Step[] steps)
     {
         Incident? incident = null;
         await StepAsync("LogIncident", typeof(Incident), reporter, reportedAt, ct, () =>
@@ -271,11 +290,11 @@ public sealed partial class DemoDataSeeder(
             return Task.CompletedTask;
         });
 
-        foreach (var (state, at) in transitions)
+        foreach (var step in steps)
         {
-            await StepAsync("TransitionIncident", typeof(Incident), coordinator, at, ct, () =>
+            await StepAsync(step.Action, typeof(Incident), coordinator, step.At, ct, () =>
             {
-                incident!.TransitionTo(state, at);
+                step.Apply(incident!);
                 return Task.CompletedTask;
             });
         }

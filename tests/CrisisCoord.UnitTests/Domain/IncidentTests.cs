@@ -148,7 +148,7 @@ public sealed class IncidentTests
     {
         var incident = IncidentIn(from);
 
-        incident.TransitionTo(to, ReportedLocal.AddMinutes(30));
+        incident.TransitionTo(to, "checked on site", ReportedLocal.AddMinutes(30));
 
         incident.State.ShouldBe(to);
         IncidentStateMachine.CanTransition(from, to).ShouldBeTrue();
@@ -162,9 +162,9 @@ public sealed class IncidentTests
         var incident = IncidentIn(from);
         var changedAt = incident.StateChangedAt;
 
-        var ex = Should.Throw<DomainRuleException>(() => incident.TransitionTo(to, ReportedLocal.AddHours(2)));
+        var ex = Should.Throw<DomainRuleException>(() => incident.TransitionTo(to, "checked on site", ReportedLocal.AddHours(2)));
 
-        ex.Message.ShouldBe($"An incident in state {from} cannot move to {to}.");
+        ex.Message.ShouldContain($"cannot move to {to}");
         incident.State.ShouldBe(from);
         incident.StateChangedAt.ShouldBe(changedAt);
         IncidentStateMachine.CanTransition(from, to).ShouldBeFalse();
@@ -182,7 +182,7 @@ public sealed class IncidentTests
     {
         var incident = IncidentIn(from);
 
-        Should.Throw<DomainRuleException>(() => incident.TransitionTo(to, ReportedLocal.AddHours(2)));
+        Should.Throw<DomainRuleException>(() => incident.TransitionTo(to, "checked on site", ReportedLocal.AddHours(2)));
 
         incident.State.ShouldBe(from);
     }
@@ -214,7 +214,7 @@ public sealed class IncidentTests
         var reportedAt = incident.ReportedAt;
         var later = new DateTimeOffset(2025, 3, 14, 12, 0, 0, TimeSpan.FromHours(-5)).AddTicks(9_999);
 
-        incident.TransitionTo(IncidentState.Warning, later);
+        incident.TransitionTo(IncidentState.Warning, "gauge rising", later);
 
         incident.StateChangedAt.ShouldBe(new DateTimeOffset(2025, 3, 14, 17, 0, 0, TimeSpan.Zero).AddTicks(9_990));
         incident.StateChangedAt.Offset.ShouldBe(TimeSpan.Zero);
@@ -290,7 +290,7 @@ public sealed class IncidentTests
         foreach (var next in path)
         {
             at = at.AddMinutes(5);
-            incident.TransitionTo(next, at);
+            incident.TransitionTo(next, "next step", at);
         }
 
         incident.State.ShouldBe(state);

@@ -15,7 +15,10 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.Property(x => x.Title).HasMaxLength(Incident.TitleMaxLength);
         builder.Property(x => x.Description).HasMaxLength(Incident.DescriptionMaxLength);
         builder.Property(x => x.PlaceName).HasMaxLength(Incident.PlaceNameMaxLength);
+        builder.Property(x => x.StateReason).HasMaxLength(Incident.ReasonMaxLength);
+        builder.Property(x => x.SeverityReason).HasMaxLength(Incident.ReasonMaxLength);
         builder.Property(x => x.Version).IsRowVersion();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(x => x.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ReportedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ReportedByUserId).OnDelete(DeleteBehavior.Restrict);
 

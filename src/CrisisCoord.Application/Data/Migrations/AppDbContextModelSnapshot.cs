@@ -268,9 +268,17 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
+                    b.Property<bool>("EscalationRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("escalation_required");
+
                     b.Property<double>("Latitude")
                         .HasColumnType("double precision")
                         .HasColumnName("latitude");
+
+                    b.Property<Guid?>("LeadOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lead_organisation_id");
 
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision")
@@ -300,6 +308,12 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("severity");
 
+                    b.Property<string>("SeverityReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("severity_reason");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -309,6 +323,12 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.Property<DateTimeOffset>("StateChangedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("state_changed_at");
+
+                    b.Property<string>("StateReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("state_reason");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -324,6 +344,9 @@ namespace CrisisCoord.Application.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_incidents");
+
+                    b.HasIndex("LeadOrganisationId")
+                        .HasDatabaseName("ix_incidents_lead_organisation_id");
 
                     b.HasIndex("ReportedByOrganisationId")
                         .HasDatabaseName("ix_incidents_reported_by_organisation_id");
@@ -854,6 +877,12 @@ namespace CrisisCoord.Application.Data.Migrations
 
             modelBuilder.Entity("CrisisCoord.Domain.Incidents.Incident", b =>
                 {
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("LeadOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_incidents_organisations_lead_organisation_id");
+
                     b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("ReportedByOrganisationId")

@@ -44,17 +44,13 @@ public static class TimelineEvents
             ? events
             : events.Where(e => e.ChainId != TimelineChains.Registry);
 
-    /// <summary>
-    /// Every action the timeline can hold: one per command, plus what the system records itself
-    /// (reference data at start-up; incident transitions, recorded by the demo set-up for now).
-    /// </summary>
+    /// <summary>Every action the timeline can hold: one per command, plus the reference data the system adds at start-up.</summary>
     public static readonly IReadOnlyList<string> KnownActions =
     [
         .. typeof(AppDbContext).Assembly.GetTypes()
             .Where(t => t.GetCustomAttribute<RecordedAsAttribute>() is not null)
             .Select(TimelineRecorder.ActionName)
             .Append(ReferenceData.Action)
-            .Append("TransitionIncident")
             .Distinct()
             .Order(StringComparer.Ordinal),
     ];

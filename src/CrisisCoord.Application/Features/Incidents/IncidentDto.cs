@@ -16,6 +16,9 @@ public sealed record IncidentDto(
     double Longitude,
     DateTimeOffset ReportedAt,
     DateTimeOffset StateChangedAt,
+    string StateReason,
+    Guid? LeadOrganisationId,
+    bool EscalationRequired,
     uint Version)
 {
     /// <summary>One projection for every read, so the list, the detail and the write return the same shape.</summary>
@@ -31,6 +34,9 @@ public sealed record IncidentDto(
         x.Longitude,
         x.ReportedAt,
         x.StateChangedAt,
+        x.StateReason,
+        x.LeadOrganisationId,
+        x.EscalationRequired,
         x.Version);
 
     private static readonly Func<Incident, IncidentDto> Compiled = Projection.Compile();

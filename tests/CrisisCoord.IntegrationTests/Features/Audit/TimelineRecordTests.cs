@@ -27,6 +27,13 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             var id = incident["id"]!.GetValue<Guid>();
             return new Sent(staff, id, "Incident", id.ToString());
         },
+        ["TransitionIncidentCommand"] = app => ChangeIncidentAsync(app, id => ($"/api/v1/incidents/{id}/transitions", HttpMethod.Post, new JsonObject { ["to"] = "Warning", ["reason"] = "Gauge rising" })),
+        ["SetIncidentSeverityCommand"] = app => ChangeIncidentAsync(app, id => ($"/api/v1/incidents/{id}/severity", HttpMethod.Put, new JsonObject { ["severity"] = "I", ["reason"] = "Dam at risk" })),
+        ["SetIncidentLeadCommand"] = async app =>
+        {
+            var lead = await OrganisationData.StoreAsync(app.Database, "Qinghe City EMB", OrganisationKind.Government, AdministrativeLevel.City, "Qinghe");
+            return await ChangeIncidentAsync(app, id => ($"/api/v1/incidents/{id}/lead", HttpMethod.Put, new JsonObject { ["organisationId"] = lead.Id }));
+        },
         ["RegisterOrganisationCommand"] = async app =>
         {
             var admin = await app.CreateAsync(Roles.Administrator);
@@ -220,6 +227,21 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
 
         (await TimelineData.EventsAsync(App.Database, incident)).Count.ShouldBe(1);
         (await TimelineData.VerifyAsync(await App.ClientAsAsync(Roles.Auditor), "registry"))["ok"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    /// <summary>Logs an incident, then sends one conditional change to it as a city coordinator.</summary>
+    private static async Task<Sent> ChangeIncidentAsync(CrisisCoordApp app, Func<Guid, (string Path, HttpMethod Method, JsonObject Body)> change)
+    {
+        var staff = await app.ClientAsAsync(Roles.AgencyStaff);
+        var id = (await IncidentData.LogAsync(staff, IncidentData.ValidBody()))["id"]!.GetValue<Guid>();
+        var etag = (await staff.GetAsync($"/api/v1/incidents/{id}")).Headers.ETag!.Tag;
+        var coordinator = await app.CreateAsync(Roles.Coordinator, OrganisationKind.Government, AdministrativeLevel.City);
+        await CountBeforeAsync(app);
+        var (path, method, body) = change(id);
+        var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        await Ok(await (await app.ClientForAsync(coordinator)).SendAsync(request));
+        return new Sent(coordinator, id, "Incident", id.ToString());
     }
 
     private static async Task CountBeforeAsync(CrisisCoordApp app) => _before = (await TimelineData.EventsAsync(app.Database)).Select(e => e.Id).ToHashSet();

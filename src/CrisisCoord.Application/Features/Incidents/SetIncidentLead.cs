@@ -1,0 +1,47 @@
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace CrisisCoord.Application.Features.Incidents;
+
+/// <summary>Names the lead: a government organisation at or above the level the grade needs. Clears an escalation.</summary>
+[RequiresRole(Roles.Coordinator)]
+[RequiresRight(Right.LeadIncident)]
+[RecordedAs(typeof(Incident))]
+public sealed record SetIncidentLeadCommand : ICommand<IncidentDto>, IIncidentMessage
+{
+    public Guid IncidentId { get; init; }
+
+    public Guid? OrganisationId { get; init; }
+
+    public uint? Version { get; init; }
+}
+
+public sealed class SetIncidentLeadCommandValidator : AbstractValidator<SetIncidentLeadCommand>
+{
+    public SetIncidentLeadCommandValidator(AppDbContext db) =>
+        RuleFor(x => x.OrganisationId)
+            .NotEmpty().WithMessage("Choose the organisation that will lead.")
+            .MustAsync((id, ct) => db.Organisations.AnyAsync(o => o.Id == id, ct))
+            .When(x => x.OrganisationId is not null && x.OrganisationId != Guid.Empty)
+            .WithMessage("There is no organisation with this id.");
+}
+
+public sealed class SetIncidentLeadCommandHandler(AppDbContext db, IConfiguration configuration)
+    : ICommandHandler<SetIncidentLeadCommand, IncidentDto>
+{
+    public async ValueTask<IncidentDto> Handle(SetIncidentLeadCommand command, CancellationToken cancellationToken)
+    {
+        var incident = await db.LoadForChangeAsync(command.IncidentId, command.Version, cancellationToken);
+        var lead = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == command.OrganisationId, cancellationToken);
+        incident.AssignLead(lead.Id, lead.Name, lead.Kind, lead.Level, IncidentCommands.GradedResponse(configuration));
+        await db.SaveChangesAsync(cancellationToken);
+        return IncidentDto.From(incident);
+    }
+}

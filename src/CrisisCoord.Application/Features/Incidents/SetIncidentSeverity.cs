@@ -1,0 +1,59 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Severity = CrisisCoord.Domain.Incidents.Severity;
+
+namespace CrisisCoord.Application.Features.Incidents;
+
+/// <summary>Re-grades an incident (I–IV); past the lead's level it becomes "escalation required".</summary>
+[RequiresRole(Roles.Coordinator)]
+[RequiresRight(Right.SetSeverity)]
+[RecordedAs(typeof(Incident))]
+public sealed record SetIncidentSeverityCommand : ICommand<IncidentDto>, IIncidentMessage
+{
+    public Guid IncidentId { get; init; }
+
+    public string? Severity { get; init; }
+
+    public string? Reason { get; init; }
+
+    public uint? Version { get; init; }
+}
+
+public sealed class SetIncidentSeverityCommandValidator : AbstractValidator<SetIncidentSeverityCommand>
+{
+    public SetIncidentSeverityCommandValidator()
+    {
+        RuleFor(x => x.Severity)
+            .NotEmpty().WithMessage("Choose the grade, I (especially major) to IV (general).")
+            .Must(v => EnumText.TryParse<Severity>(v, out _)).When(x => !string.IsNullOrEmpty(x.Severity))
+            .WithMessage(x => EnumText.NotValidMessage<Severity>(x.Severity));
+        RuleFor(x => x.Reason)
+            .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)
+            .MaximumLength(Incident.ReasonMaxLength)
+            .PlainText();
+    }
+}
+
+public sealed class SetIncidentSeverityCommandHandler(AppDbContext db, IConfiguration configuration)
+    : ICommandHandler<SetIncidentSeverityCommand, IncidentDto>
+{
+    public async ValueTask<IncidentDto> Handle(SetIncidentSeverityCommand command, CancellationToken cancellationToken)
+    {
+        var incident = await db.LoadForChangeAsync(command.IncidentId, command.Version, cancellationToken);
+        var leadLevel = incident.LeadOrganisationId is { } lead
+            ? await db.Organisations.Where(o => o.Id == lead).Select(o => (Domain.Organisations.AdministrativeLevel?)o.Level).SingleAsync(cancellationToken)
+            : null;
+        EnumText.TryParse<Severity>(command.Severity, out var severity);
+        incident.ChangeSeverity(severity, command.Reason!, leadLevel, IncidentCommands.GradedResponse(configuration));
+        await db.SaveChangesAsync(cancellationToken);
+        return IncidentDto.From(incident);
+    }
+}

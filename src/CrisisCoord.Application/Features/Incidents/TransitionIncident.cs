@@ -1,0 +1,55 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using FluentValidation;
+using Mediator;
+
+namespace CrisisCoord.Application.Features.Incidents;
+
+/// <summary>Moves an incident to its next state (verify, warn, respond, recover, close, dismiss), with a reason.</summary>
+[RequiresRole(Roles.Coordinator)]
+[RequiresRight(Right.TransitionPhase)]
+[RecordedAs(typeof(Incident))]
+public sealed record TransitionIncidentCommand : ICommand<IncidentDto>, IIncidentMessage
+{
+    public Guid IncidentId { get; init; }
+
+    /// <summary>The state to move to: Warning, Response, Recovery, Closed or Dismissed.</summary>
+    public string? To { get; init; }
+
+    public string? Reason { get; init; }
+
+    /// <summary>The version the sender saw (If-Match); the change is refused if the incident changed since.</summary>
+    public uint? Version { get; init; }
+}
+
+public sealed class TransitionIncidentCommandValidator : AbstractValidator<TransitionIncidentCommand>
+{
+    public TransitionIncidentCommandValidator()
+    {
+        RuleFor(x => x.To)
+            .NotEmpty().WithMessage("Choose the state to move the incident to.")
+            .Must(v => EnumText.TryParse<IncidentState>(v, out _)).When(x => !string.IsNullOrEmpty(x.To))
+            .WithMessage(x => EnumText.NotValidMessage<IncidentState>(x.To));
+        RuleFor(x => x.Reason)
+            .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)
+            .MaximumLength(Incident.ReasonMaxLength)
+            .PlainText();
+    }
+}
+
+public sealed class TransitionIncidentCommandHandler(AppDbContext db, TimeProvider clock)
+    : ICommandHandler<TransitionIncidentCommand, IncidentDto>
+{
+    public async ValueTask<IncidentDto> Handle(TransitionIncidentCommand command, CancellationToken cancellationToken)
+    {
+        var incident = await db.LoadForChangeAsync(command.IncidentId, command.Version, cancellationToken);
+        EnumText.TryParse<IncidentState>(command.To, out var to);
+        incident.TransitionTo(to, command.Reason!, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return IncidentDto.From(incident);
+    }
+}
