@@ -25,6 +25,17 @@ public static class Display
         _ => state.ToString(),
     };
 
+    /// <summary>What moving to a state means, in a coordinator's words.</summary>
+    public static string StateMeaning(IncidentState state) => state switch
+    {
+        IncidentState.Warning => "verified; a threat is expected, prepare and warn",
+        IncidentState.Response => "verified; the emergency is happening, respond now",
+        IncidentState.Recovery => "the emergency is over; restore and rebuild",
+        IncidentState.Closed => "nothing more to do",
+        IncidentState.Dismissed => "a false or duplicate report",
+        _ => "",
+    };
+
     /// <summary>UTC as text; a script turns it into the reader's local time.</summary>
     public static string Utc(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);

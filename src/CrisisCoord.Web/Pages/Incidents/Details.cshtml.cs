@@ -1,11 +1,13 @@
 using CrisisCoord.Application.Features.Audit;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Domain.Organisations;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Incidents;
 
-public sealed class DetailsModel(ISender sender) : PageModel
+public sealed class DetailsModel(ISender sender, IConfiguration configuration) : PageModel
 {
     public const int TimelineLength = 20;
 
@@ -14,9 +16,16 @@ public sealed class DetailsModel(ISender sender) : PageModel
     /// <summary>The incident's own chain, newest first: what participants did and when.</summary>
     public TimelineEventPage Timeline { get; private set; } = null!;
 
+    /// <summary>The lead's name and level, when there is a lead.</summary>
+    public OrganisationDetailDto? Lead { get; private set; }
+
+    public AdministrativeLevel MinimumLeadLevel { get; private set; }
+
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Incident = await sender.Send(new GetIncidentQuery(id), ct);
+        Lead = Incident.LeadOrganisationId is { } lead ? await sender.Send(new GetOrganisationQuery(lead), ct) : null;
+        MinimumLeadLevel = IncidentCommands.GradedResponse(configuration).MinimumLeadLevel(Incident.Severity);
         Timeline = await sender.Send(new ListTimelineEventsQuery { Chain = id.ToString(), Limit = TimelineLength }, ct);
     }
 }

@@ -1,0 +1,26 @@
+using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Web.Infrastructure;
+using Mediator;
+
+namespace CrisisCoord.Web.Pages.Incidents;
+
+[FormPage]
+public sealed class LeadModel(ISender sender, IConfiguration configuration) : IncidentChangePageModel<SetIncidentLeadCommand>(sender)
+{
+    public IReadOnlyList<OrganisationSummaryDto> Governments { get; private set; } = [];
+
+    public GradedResponse Rules { get; } = IncidentCommands.GradedResponse(configuration);
+
+    protected override async Task LoadAsync(CancellationToken ct) =>
+        Governments = [.. (await Sender.Send(new ListOrganisationsQuery { Kind = "Government" }, ct)).Items.OrderByDescending(o => o.Level).ThenBy(o => o.Name)];
+
+    protected override SetIncidentLeadCommand Blank(IncidentDto incident) =>
+        new() { IncidentId = incident.Id, Version = incident.Version, OrganisationId = incident.LeadOrganisationId };
+
+    protected override SetIncidentLeadCommand For(SetIncidentLeadCommand input, Guid id) => input with { IncidentId = id };
+
+    protected override string Done(IncidentDto incident) =>
+        $"{Governments.FirstOrDefault(o => o.Id == incident.LeadOrganisationId)?.Name ?? "The organisation"} now leads the response.";
+}

@@ -1,0 +1,19 @@
+using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Web.Infrastructure;
+using Mediator;
+
+namespace CrisisCoord.Web.Pages.Incidents;
+
+[FormPage]
+public sealed class TransitionModel(ISender sender) : IncidentChangePageModel<TransitionIncidentCommand>(sender)
+{
+    public IReadOnlyList<IncidentState> NextStates => IncidentStateMachine.NextStates(Incident.State);
+
+    protected override TransitionIncidentCommand Blank(IncidentDto incident) =>
+        new() { IncidentId = incident.Id, Version = incident.Version, To = NextStates.Count == 1 ? NextStates[0].ToString() : null };
+
+    protected override TransitionIncidentCommand For(TransitionIncidentCommand input, Guid id) => input with { IncidentId = id };
+
+    protected override string Done(IncidentDto incident) => $"The incident is now {Display.State(incident.State)}.";
+}
