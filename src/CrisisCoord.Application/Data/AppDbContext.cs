@@ -15,6 +15,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 {
     public DbSet<Incident> Incidents => Set<Incident>();
 
+    public DbSet<IncidentParticipant> IncidentParticipants => Set<IncidentParticipant>();
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<CharterEntry> CharterEntries => Set<CharterEntry>();

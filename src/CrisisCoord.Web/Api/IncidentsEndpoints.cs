@@ -16,6 +16,9 @@ public static class IncidentsEndpoints
         group.MapPost("/{id:guid}/transitions", TransitionIncident).WithName(nameof(TransitionIncident)).ProducesValidationProblem();
         group.MapPut("/{id:guid}/severity", SetIncidentSeverity).WithName(nameof(SetIncidentSeverity)).ProducesValidationProblem();
         group.MapPut("/{id:guid}/lead", SetIncidentLead).WithName(nameof(SetIncidentLead)).ProducesValidationProblem();
+        group.MapGet("/{id:guid}/participants", ListParticipants).WithName(nameof(ListParticipants)).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/participants", AdmitParticipant).WithName(nameof(AdmitParticipant)).ProducesValidationProblem();
+        group.MapPost("/{id:guid}/participants/requests", RequestToJoin).WithName(nameof(RequestToJoin)).ProducesValidationProblem();
         return app;
     }
 
@@ -47,6 +50,17 @@ public static class IncidentsEndpoints
 
     private static Task<IResult> SetIncidentLead(Guid id, SetIncidentLeadCommand command, ISender sender, HttpContext http, CancellationToken ct) =>
         ChangeAsync(http, version => sender.Send(command with { IncidentId = id, Version = version }, ct));
+
+    private static async Task<Ok<IReadOnlyList<ParticipantDto>>> ListParticipants(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListParticipantsQuery(id), ct));
+
+    /// <summary><c>{"organisationId","note"}</c>: a coordinator brings an organisation in, or admits its request.</summary>
+    private static async Task<Ok<ParticipantDto>> AdmitParticipant(Guid id, AdmitParticipantCommand command, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(command with { IncidentId = id }, ct));
+
+    /// <summary><c>{"note"}</c>: the sender's organisation asks to take part.</summary>
+    private static async Task<Created<ParticipantDto>> RequestToJoin(Guid id, RequestToJoinCommand command, ISender sender, CancellationToken ct) =>
+        TypedResults.Created($"/api/v1/incidents/{id}/participants", await sender.Send(command with { IncidentId = id }, ct));
 
     /// <summary>A conditional change of an incident: the If-Match version goes into the command; the new ETag comes back.</summary>
     private static async Task<IResult> ChangeAsync(HttpContext http, Func<uint, ValueTask<IncidentDto>> send)

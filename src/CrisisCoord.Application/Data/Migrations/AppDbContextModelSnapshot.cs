@@ -370,6 +370,57 @@ namespace CrisisCoord.Application.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Incidents.IncidentParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AdmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("admitted_at");
+
+                    b.Property<Guid?>("AdmittedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("admitted_by_user_id");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incident_participants");
+
+                    b.HasIndex("IncidentId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_incident_participants_incident_id_organisation_id");
+
+                    b.HasIndex("OrganisationId", "Status")
+                        .HasDatabaseName("ix_incident_participants_organisation_id_status");
+
+                    b.ToTable("incident_participants", (string)null);
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -894,6 +945,23 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasForeignKey("ReportedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_incidents_users_reported_by_user_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Incidents.IncidentParticipant", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_incident_participants_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_incident_participants_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Organisations.Organisation", b =>

@@ -26,14 +26,10 @@ public sealed record SetIncidentLeadCommand : ICommand<IncidentDto>, IIncidentMe
 public sealed class SetIncidentLeadCommandValidator : AbstractValidator<SetIncidentLeadCommand>
 {
     public SetIncidentLeadCommandValidator(AppDbContext db) =>
-        RuleFor(x => x.OrganisationId)
-            .NotEmpty().WithMessage("Choose the organisation that will lead.")
-            .MustAsync((id, ct) => db.Organisations.AnyAsync(o => o.Id == id, ct))
-            .When(x => x.OrganisationId is not null && x.OrganisationId != Guid.Empty)
-            .WithMessage("There is no organisation with this id.");
+        RuleFor(x => x.OrganisationId).ExistingOrganisation(db, "Choose the organisation that will lead.");
 }
 
-public sealed class SetIncidentLeadCommandHandler(AppDbContext db, IConfiguration configuration)
+public sealed class SetIncidentLeadCommandHandler(AppDbContext db, IConfiguration configuration, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<SetIncidentLeadCommand, IncidentDto>
 {
     public async ValueTask<IncidentDto> Handle(SetIncidentLeadCommand command, CancellationToken cancellationToken)
@@ -41,6 +37,12 @@ public sealed class SetIncidentLeadCommandHandler(AppDbContext db, IConfiguratio
         var incident = await db.LoadForChangeAsync(command.IncidentId, command.Version, cancellationToken);
         var lead = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == command.OrganisationId, cancellationToken);
         incident.AssignLead(lead.Id, lead.Name, lead.Kind, lead.Level, IncidentCommands.GradedResponse(configuration));
+        if (!await db.IncidentParticipants.AnyAsync(p => p.IncidentId == incident.Id && p.OrganisationId == lead.Id && p.Status == ParticipationStatus.Admitted, cancellationToken))
+        {
+            // The lead takes part, of course.
+            await db.AdmitAsync(incident.Id, lead.Id, "Leads the response", user.UserId, clock.GetUtcNow(), cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return IncidentDto.From(incident);
     }

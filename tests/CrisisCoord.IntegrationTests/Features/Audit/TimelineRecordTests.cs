@@ -34,6 +34,25 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             var lead = await OrganisationData.StoreAsync(app.Database, "Qinghe City EMB", OrganisationKind.Government, AdministrativeLevel.City, "Qinghe");
             return await ChangeIncidentAsync(app, id => ($"/api/v1/incidents/{id}/lead", HttpMethod.Put, new JsonObject { ["organisationId"] = lead.Id }));
         },
+        ["AdmitParticipantCommand"] = async app =>
+        {
+            var staff = await app.ClientAsAsync(Roles.AgencyStaff);
+            var id = (await IncidentData.LogAsync(staff, IncidentData.ValidBody()))["id"]!.GetValue<Guid>();
+            var ngo = await OrganisationData.StoreAsync(app.Database, "Qinghe Red Cross", OrganisationKind.CivicGroup, AdministrativeLevel.City, "Qinghe");
+            var coordinator = await app.CreateAsync(Roles.Coordinator, OrganisationKind.Government, AdministrativeLevel.City);
+            await CountBeforeAsync(app);
+            var admitted = await Ok(await (await app.ClientForAsync(coordinator)).PostAsJsonAsync($"/api/v1/incidents/{id}/participants", new JsonObject { ["organisationId"] = ngo.Id }));
+            return new Sent(coordinator, id, "IncidentParticipant", admitted["id"]!.GetValue<string>());
+        },
+        ["RequestToJoinCommand"] = async app =>
+        {
+            var staff = await app.ClientAsAsync(Roles.AgencyStaff);
+            var id = (await IncidentData.LogAsync(staff, IncidentData.ValidBody()))["id"]!.GetValue<Guid>();
+            var manager = await app.CreateAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
+            await CountBeforeAsync(app);
+            var asked = await Ok(await (await app.ClientForAsync(manager)).PostAsJsonAsync($"/api/v1/incidents/{id}/participants/requests", new JsonObject { ["note"] = "Six rescue boats" }));
+            return new Sent(manager, id, "IncidentParticipant", asked["id"]!.GetValue<string>());
+        },
         ["RegisterOrganisationCommand"] = async app =>
         {
             var admin = await app.CreateAsync(Roles.Administrator);

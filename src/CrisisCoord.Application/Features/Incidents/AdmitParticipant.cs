@@ -1,0 +1,76 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Common;
+using CrisisCoord.Domain.Incidents;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Incidents;
+
+/// <summary>A coordinator brings an organisation of any kind into an incident, or admits one that asked to join.</summary>
+[RequiresRole(Roles.Coordinator)]
+[RecordedAs(typeof(IncidentParticipant))]
+public sealed record AdmitParticipantCommand : ICommand<ParticipantDto>, IIncidentMessage
+{
+    public Guid IncidentId { get; init; }
+
+    public Guid? OrganisationId { get; init; }
+
+    public string? Note { get; init; }
+}
+
+public sealed class AdmitParticipantCommandValidator : AbstractValidator<AdmitParticipantCommand>
+{
+    public AdmitParticipantCommandValidator(AppDbContext db)
+    {
+        RuleFor(x => x.OrganisationId).ExistingOrganisation(db, "Choose the organisation to bring in.");
+        RuleFor(x => x.Note).MaximumLength(IncidentParticipant.NoteMaxLength).PlainText();
+    }
+}
+
+public sealed class AdmitParticipantCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<AdmitParticipantCommand, ParticipantDto>
+{
+    public async ValueTask<ParticipantDto> Handle(AdmitParticipantCommand command, CancellationToken cancellationToken)
+    {
+        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == command.IncidentId, cancellationToken)
+            ?? throw new NotFoundException("Incident", command.IncidentId);
+        if (!incident.State.IsOpen())
+        {
+            throw new DomainRuleException($"The incident is {incident.State}; no organisation can join it now.");
+        }
+
+        var participant = await db.AdmitAsync(incident.Id, command.OrganisationId!.Value, command.Note ?? "", user.UserId, clock.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return await ParticipantDto.LoadAsync(db, participant.Id, cancellationToken);
+    }
+}
+
+public static class Participation
+{
+    /// <summary>Admits the organisation: approves its request if it asked, else adds it. Refused if it already takes part.</summary>
+    public static async Task<IncidentParticipant> AdmitAsync(
+        this AppDbContext db, Guid incidentId, Guid organisationId, string note, Guid? by, DateTimeOffset now, CancellationToken ct)
+    {
+        var existing = await db.IncidentParticipants.SingleOrDefaultAsync(p => p.IncidentId == incidentId && p.OrganisationId == organisationId, ct);
+        if (existing is null)
+        {
+            existing = IncidentParticipant.Admit(incidentId, organisationId, note, by, now);
+            db.IncidentParticipants.Add(existing);
+        }
+        else
+        {
+            existing.Approve(by, now);
+        }
+
+        return existing;
+    }
+
+    public static IRuleBuilderOptions<T, Guid?> ExistingOrganisation<T>(this IRuleBuilder<T, Guid?> rule, AppDbContext db, string missing) =>
+        rule.NotEmpty().WithMessage(missing)
+            .MustAsync((id, ct) => db.Organisations.AnyAsync(o => o.Id == id, ct))
+            .WithMessage("There is no organisation with this id.");
+}
