@@ -57,12 +57,7 @@ public sealed class TimelineRecorder
             actorOrganisation = main.Values["organisationId"]?.GetValue<Guid>();
         }
 
-        var chain = command switch
-        {
-            IIncidentMessage m => m.IncidentId,
-            _ when subject == typeof(Incident) && main is not null => Guid.Parse(main.Id),
-            _ => main?.IncidentId ?? TimelineChains.Registry,
-        };
+        var chain = command is IIncidentMessage m ? m.IncidentId : ChainOf(subject, main, changes);
         return await AppendAsync(eventId, chain, actorUser, actorOrganisation, ActionName(type), subject, entityId, changes, _clock.GetUtcNow(), ct);
     }
 
@@ -72,9 +67,18 @@ public sealed class TimelineRecorder
     {
         var changes = await EndAsync(ct);
         var main = changes.FirstOrDefault(c => c.EntityClrType == subject);
-        var chain = subject == typeof(Incident) && main is not null ? Guid.Parse(main.Id) : main?.IncidentId ?? TimelineChains.Registry;
+        var chain = ChainOf(subject, main, changes);
         return await AppendAsync(Guid.CreateVersion7(at), chain, actorUser, actorOrganisation, action, subject, main?.Id ?? "", changes, at, ct);
     }
+
+    /// <summary>
+    /// The incident the change belongs to — the subject itself if it is an incident, else the incident its
+    /// row (or any changed row) names — or the registry when no incident is involved.
+    /// </summary>
+    private static Guid ChainOf(Type subject, RecordedChange? main, IReadOnlyList<RecordedChange> changes) =>
+        subject == typeof(Incident) && main is not null
+            ? Guid.Parse(main.Id)
+            : main?.IncidentId ?? changes.Select(c => c.IncidentId).FirstOrDefault(id => id is not null) ?? TimelineChains.Registry;
 
     /// <summary><c>LogIncidentCommand</c> is recorded as <c>LogIncident</c>.</summary>
     public static string ActionName(Type command) =>

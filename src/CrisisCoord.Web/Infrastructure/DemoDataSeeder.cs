@@ -224,7 +224,13 @@ public sealed partial class DemoDataSeeder(
         {
             var o = organisations[name];
             i.AssignLead(o.Id, o.Name, o.Kind, o.Level, GradedResponse.Default);
+            db.IncidentParticipants.Add(IncidentParticipant.Admit(i.Id, o.Id, "Leads the response", coordinator.User, at));
         });
+        Step Bring(string name, DateTimeOffset at, string note) => new(at, "AdmitParticipant", i =>
+            db.IncidentParticipants.Add(IncidentParticipant.Admit(i.Id, organisations[name].Id, note, coordinator.User, at)), typeof(IncidentParticipant));
+        Step Asks(string name, DateTimeOffset at, string note) => new(at, "RequestToJoin", i =>
+            db.IncidentParticipants.Add(IncidentParticipant.Request(i.Id, organisations[name].Id, note, at)), typeof(IncidentParticipant),
+            new By(null, organisations[name].Id));
         Step Grade(Severity severity, DateTimeOffset at, string reason) => new(at, "SetIncidentSeverity", i =>
             i.ChangeSeverity(severity, reason, organisations.Values.FirstOrDefault(o => o.Id == i.LeadOrganisationId)?.Level, GradedResponse.Default));
 
@@ -241,12 +247,18 @@ public sealed partial class DemoDataSeeder(
             IncidentCategory.AccidentDisaster, Severity.III, "Qinghe City, Chemical Industrial Park, Gate 3", 30.5883, 114.3921, staff, coordinator, ct,
             Lead(CityBureau, now.AddDays(-6).AddMinutes(10)),
             To(IncidentState.Response, now.AddDays(-6).AddMinutes(25), "Chlorine detected at the park fence; evacuation of the downwind blocks ordered."),
+            Bring(RedCross, now.AddDays(-6).AddMinutes(50), "Shelter and first aid for evacuated residents"),
             To(IncidentState.Recovery, now.AddDays(-3), "Leak sealed; air readings normal for 48 hours."));
         await LogAsync(now.AddHours(-9), "M6.1 earthquake near Xiba Town",
             "Shallow M6.1 earthquake at 04:12 local time. Houses collapsed in the old quarter, the middle school is damaged, and a landslide has cut the road to Liuzhuang. About 3,000 people displaced.",
             IncidentCategory.NaturalDisaster, Severity.II, "Xiba Town", 30.6893, 114.1022, staff, coordinator, ct,
             To(IncidentState.Response, now.AddHours(-9).AddMinutes(15), "Seismic network confirms M6.1 at 10 km depth; collapsed houses reported in the old quarter."),
-            Lead(CityBureau, now.AddHours(-9).AddMinutes(20)));
+            Lead(CityBureau, now.AddHours(-9).AddMinutes(20)),
+            Bring(XibaTown, now.AddHours(-9).AddMinutes(25), "Local command post and damage survey"),
+            Bring(RedCross, now.AddHours(-8).AddMinutes(-30), "Shelter beds, water and medical teams"),
+            Bring(BlueSky, now.AddHours(-8), "Search and rescue in the old quarter"),
+            Bring("Xiba Construction Co.", now.AddHours(-7), "Excavators and cranes to clear collapsed houses and the Liuzhuang road"),
+            Asks("Qinghe Logistics Co.", now.AddHours(-2), "25 trucks to move relief supplies from the city depots"));
         await LogAsync(now.AddHours(-8).AddMinutes(-20), "Explosion reported at Xiba railway station",
             "Caller reported an explosion at the station. Checked by the station police: a transformer failure caused by the earthquake, already on the earthquake incident.",
             IncidentCategory.SocialSecurity, Severity.III, "Xiba railway station", 30.6921, 114.1107, staff, coordinator, ct,
@@ -257,6 +269,7 @@ public sealed partial class DemoDataSeeder(
             IncidentCategory.NaturalDisaster, Severity.III, "Dongshan Town, Qing River levee km 12", 30.5124, 114.2861, staff, coordinator, ct,
             To(IncidentState.Warning, now.AddHours(-2).AddMinutes(-30), "Gauge 0.6 m below the warning level and rising 8 cm an hour; forecast more rain upstream."),
             Lead(Dongshan, now.AddHours(-2).AddMinutes(-20)),
+            Bring(BlueSky, now.AddHours(-2), "Boat crews on standby at the east bank"),
             Grade(Severity.II, now.AddHours(-1), "Upstream reservoir has started releasing water; overtopping of the east levee likely within 12 hours."));
         await LogAsync(now.AddMinutes(-40), "Cracks in Liuzhuang reservoir dam",
             "A resident reports new cracks along the top of the small reservoir dam since the earthquake, with water seeping at its foot. Not yet checked by officials.",
@@ -264,7 +277,7 @@ public sealed partial class DemoDataSeeder(
     }
 
     /// <summary>One recorded change to an incident, as the coordinator made it.</summary>
-    private readonly record struct Step(DateTimeOffset At, string Action, Action<Incident> Apply);
+    private readonly record struct Step(DateTimeOffset At, string Action, Action<Incident> Apply, Type? Subject = null, By? Actor = null);
 
     /// <summary>An incident's own chain: reported by one person, then led, graded and moved through its states by the coordinator.</summary>
     private async Task LogAsync(
@@ -292,7 +305,7 @@ public sealed partial class DemoDataSeeder(
 
         foreach (var step in steps)
         {
-            await StepAsync(step.Action, typeof(Incident), coordinator, step.At, ct, () =>
+            await StepAsync(step.Action, step.Subject ?? typeof(Incident), step.Actor ?? coordinator, step.At, ct, () =>
             {
                 step.Apply(incident!);
                 return Task.CompletedTask;

@@ -56,6 +56,9 @@ public sealed class DemoDataTests : IAsyncLifetime
             registry.ShouldAllBe(e => !e.Payload.Contains("passwordHash") && !e.Payload.Contains("AQAAAA"));
             registry[^1].OccurredAt.ShouldBeLessThan(DateTimeOffset.UtcNow.AddHours(-1), "the scenario's registry is back-dated, not stamped at start-up");
             (await db.TimelineEvents.CountAsync(e => e.Action == "TransitionIncident")).ShouldBeGreaterThan(5);
+            (await db.TimelineEvents.CountAsync(e => e.Action == "AdmitParticipant" && e.ChainId != TimelineChains.Registry)).ShouldBe(6);
+            (await db.Incidents.CountAsync(i => i.EscalationRequired)).ShouldBe(1, "the flood waits for the city to take over");
+            (await db.IncidentParticipants.CountAsync(p => p.Status == CrisisCoord.Domain.Incidents.ParticipationStatus.Requested)).ShouldBe(1);
         }
 
         foreach (var email in new[] { "admin", "coordinator", "staff", "resources", "auditor", "citizen" })

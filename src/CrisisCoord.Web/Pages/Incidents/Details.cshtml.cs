@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Features.Audit;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Organisations;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,11 +22,18 @@ public sealed class DetailsModel(ISender sender, IConfiguration configuration) :
 
     public AdministrativeLevel MinimumLeadLevel { get; private set; }
 
+    public IReadOnlyList<ParticipantDto> Participants { get; private set; } = [];
+
+    /// <summary>Whether the reader's organisation is listed (taking part or asking to).</summary>
+    public bool MyOrganisationListed =>
+        Guid.TryParse(User.FindFirst(ClaimNames.OrganisationId)?.Value, out var mine) && Participants.Any(p => p.OrganisationId == mine);
+
     public async Task OnGetAsync(Guid id, CancellationToken ct)
     {
         Incident = await sender.Send(new GetIncidentQuery(id), ct);
         Lead = Incident.LeadOrganisationId is { } lead ? await sender.Send(new GetOrganisationQuery(lead), ct) : null;
         MinimumLeadLevel = IncidentCommands.GradedResponse(configuration).MinimumLeadLevel(Incident.Severity);
+        Participants = await sender.Send(new ListParticipantsQuery(id), ct);
         Timeline = await sender.Send(new ListTimelineEventsQuery { Chain = id.ToString(), Limit = TimelineLength }, ct);
     }
 }

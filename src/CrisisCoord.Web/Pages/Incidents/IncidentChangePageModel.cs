@@ -10,8 +10,12 @@ namespace CrisisCoord.Web.Pages.Incidents;
 /// A page that sends one change to an incident (state, grade, lead): it shows the incident, binds the
 /// command as Input with the version the person saw, and goes back to the incident when it is done.
 /// </summary>
-public abstract class IncidentChangePageModel<TCommand>(ISender sender) : PageModel
-    where TCommand : class, ICommand<IncidentDto>
+public abstract class IncidentChangePageModel<TCommand>(ISender sender) : IncidentChangePageModel<TCommand, IncidentDto>(sender)
+    where TCommand : class, ICommand<IncidentDto>;
+
+/// <summary>The same for a command about an incident that answers with something else (a participant).</summary>
+public abstract class IncidentChangePageModel<TCommand, TResult>(ISender sender) : PageModel
+    where TCommand : class, ICommand<TResult>
 {
     [BindProperty]
     public TCommand Input { get; set; } = null!;
@@ -45,5 +49,5 @@ public abstract class IncidentChangePageModel<TCommand>(ISender sender) : PageMo
     /// <summary>The posted form aimed at the incident in the address (never at one named in the body).</summary>
     protected abstract TCommand For(TCommand input, Guid id);
 
-    protected abstract string Done(IncidentDto incident);
+    protected abstract string Done(TResult result);
 }
