@@ -39,9 +39,9 @@ public abstract record TimelineFilter
     public bool OldestFirst => string.Equals(Order, "oldest", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The events this filter selects among those <paramref name="user"/> may read.</summary>
-    public IQueryable<TimelineEvent> Apply(IQueryable<TimelineEvent> events, ICurrentUser user)
+    public IQueryable<TimelineEvent> Apply(AppDbContext db, IQueryable<TimelineEvent> events, ICurrentUser user)
     {
-        events = events.VisibleTo(user);
+        events = events.VisibleTo(db, user);
         if (TimelineChains.TryParse(Chain, out var chain))
         {
             events = events.Where(e => e.ChainId == chain);
@@ -79,7 +79,7 @@ public abstract record TimelineFilter
     /// <summary>One page in the chosen order, starting after <paramref name="after"/>; keyset, so any depth costs the same.</summary>
     public async Task<TimelineEventPage> PageAsync(AppDbContext db, ICurrentUser user, TimelineCursor? after, int limit, CancellationToken ct)
     {
-        var events = Apply(db.TimelineEvents.AsNoTracking(), user);
+        var events = Apply(db, db.TimelineEvents.AsNoTracking(), user);
         if (after is { } c)
         {
             // Row-value comparisons, so PostgreSQL seeks the (occurred_at, chain_id, sequence) index directly.

@@ -36,13 +36,21 @@ public static class TimelineEvents
 {
     /// <summary>
     /// Auditors read every chain; administrators, who keep the registry, read it and every incident;
-    /// everyone else reads the timelines of the incidents they may see (today every signed-in person
-    /// sees every incident, so: every incident chain) and never the registry.
+    /// everyone else reads the timelines of the incidents whose detail they may see
+    /// (<see cref="IncidentAccess"/>) and never the registry.
     /// </summary>
-    public static IQueryable<TimelineEvent> VisibleTo(this IQueryable<TimelineEvent> events, ICurrentUser user) =>
-        user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Administrator)
-            ? events
-            : events.Where(e => e.ChainId != TimelineChains.Registry);
+    public static IQueryable<TimelineEvent> VisibleTo(this IQueryable<TimelineEvent> events, AppDbContext db, ICurrentUser user)
+    {
+        if (user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Administrator))
+        {
+            return events;
+        }
+
+        events = events.Where(e => e.ChainId != TimelineChains.Registry);
+        return IncidentAccess.SeesEveryIncident(user) ? events
+            : user.OrganisationId is { } organisation ? events.Where(e => IncidentAccess.OwnIncidentIds(db, organisation).Contains(e.ChainId))
+            : events.Where(e => false);
+    }
 
     /// <summary>Every action the timeline can hold: one per command, plus the reference data the system adds at start-up.</summary>
     public static readonly IReadOnlyList<string> KnownActions =

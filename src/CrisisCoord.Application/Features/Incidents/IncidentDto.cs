@@ -41,5 +41,11 @@ public sealed record IncidentDto(
 
     private static readonly Func<Incident, IncidentDto> Compiled = Projection.Compile();
 
+    /// <summary>False when the reader's organisation neither reported nor takes part: the description is withheld.</summary>
+    public bool DetailShown { get; init; } = true;
+
+    /// <summary>The public summary only.</summary>
+    public IncidentDto WithoutDetail() => this with { Description = "", StateReason = "", DetailShown = false };
+
     public static IncidentDto From(Incident incident) => Compiled(incident);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
@@ -83,7 +84,7 @@ public sealed class ListIncidentsQueryValidator : AbstractValidator<ListIncident
     }
 }
 
-public sealed class ListIncidentsQueryHandler(AppDbContext db) : IQueryHandler<ListIncidentsQuery, IncidentPage>
+public sealed class ListIncidentsQueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListIncidentsQuery, IncidentPage>
 {
     public async ValueTask<IncidentPage> Handle(ListIncidentsQuery query, CancellationToken cancellationToken)
     {
@@ -125,6 +126,7 @@ public sealed class ListIncidentsQueryHandler(AppDbContext db) : IQueryHandler<L
             next = new IncidentCursor(rows[^1].ReportedAt, rows[^1].Id).Encode();
         }
 
-        return new IncidentPage(rows, next);
+        var shown = await IncidentAccess.DetailShownAsync(db, user, [.. rows.Select(r => r.Id)], cancellationToken);
+        return new IncidentPage([.. rows.Select(r => shown.Contains(r.Id) ? r : r.WithoutDetail())], next);
     }
 }

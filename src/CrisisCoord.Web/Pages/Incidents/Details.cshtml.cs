@@ -34,6 +34,8 @@ public sealed class DetailsModel(ISender sender, IConfiguration configuration) :
         Lead = Incident.LeadOrganisationId is { } lead ? await sender.Send(new GetOrganisationQuery(lead), ct) : null;
         MinimumLeadLevel = IncidentCommands.GradedResponse(configuration).MinimumLeadLevel(Incident.Severity);
         Participants = await sender.Send(new ListParticipantsQuery(id), ct);
-        Timeline = await sender.Send(new ListTimelineEventsQuery { Chain = id.ToString(), Limit = TimelineLength }, ct);
+        Timeline = Incident.DetailShown
+            ? await sender.Send(new ListTimelineEventsQuery { Chain = id.ToString(), Limit = TimelineLength }, ct)
+            : new TimelineEventPage([], null);
     }
 }

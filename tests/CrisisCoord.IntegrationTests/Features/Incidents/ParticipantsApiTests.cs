@@ -80,6 +80,31 @@ public sealed class ParticipantsApiTests(CrisisCoordApp app) : AppTest(app)
         (await staff.PostAsJsonAsync($"/api/v1/incidents/{incident}/participants/requests", new { note = "We can help" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task Only_participants_coordinators_and_auditors_see_an_incidents_detail_and_timeline()
+    {
+        var incident = await LogAsync();
+        var manager = await App.CreateAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
+        var outsider = await App.ClientForAsync(manager);
+
+        var summary = (await outsider.GetFromJsonAsync<JsonObject>($"/api/v1/incidents/{incident}"))!;
+        summary["title"]!.GetValue<string>().ShouldNotBeEmpty();
+        summary["description"]!.GetValue<string>().ShouldBeEmpty();
+        summary["detailShown"]!.GetValue<bool>().ShouldBeFalse();
+        var listed = (await outsider.GetFromJsonAsync<JsonObject>("/api/v1/incidents"))!["items"]!.AsArray().Single()!;
+        listed["description"]!.GetValue<string>().ShouldBeEmpty();
+        (await outsider.GetFromJsonAsync<JsonObject>($"/api/v1/audit/events?chain={incident}"))!["items"]!.AsArray().ShouldBeEmpty();
+        (await (await App.ClientAsAsync(Roles.Coordinator)).GetFromJsonAsync<JsonObject>($"/api/v1/incidents/{incident}"))!["detailShown"]!.GetValue<bool>().ShouldBeTrue();
+
+        (await (await App.ClientAsAsync(Roles.Coordinator)).PostAsJsonAsync($"/api/v1/incidents/{incident}/participants", new { organisationId = manager.OrganisationId }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var detail = (await outsider.GetFromJsonAsync<JsonObject>($"/api/v1/incidents/{incident}"))!;
+        detail["description"]!.GetValue<string>().ShouldNotBeEmpty();
+        detail["detailShown"]!.GetValue<bool>().ShouldBeTrue();
+        (await outsider.GetFromJsonAsync<JsonObject>($"/api/v1/audit/events?chain={incident}"))!["items"]!.AsArray().Count.ShouldBe(2, "logged, then the NGO admitted");
+    }
+
     private async Task<Guid> LogAsync() =>
         (await IncidentData.LogAsync(await App.ClientAsAsync(Roles.AgencyStaff), IncidentData.ValidBody()))["id"]!.GetValue<Guid>();
 }
