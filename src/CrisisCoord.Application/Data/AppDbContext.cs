@@ -17,6 +17,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<IncidentParticipant> IncidentParticipants => Set<IncidentParticipant>();
 
+    public DbSet<Objective> Objectives => Set<Objective>();
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<CharterEntry> CharterEntries => Set<CharterEntry>();

@@ -102,14 +102,7 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
             .Select(i => (IncidentState?)i.State)
             .SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("Incident", incidentId);
-        return state switch
-        {
-            // An unverified report is handled under warning-phase rights until it is verified.
-            IncidentState.Reported or IncidentState.Warning => Phases.Warning,
-            IncidentState.Response => Phases.Response,
-            IncidentState.Recovery => Phases.Recovery,
-            _ => Phases.None,
-        };
+        return state.Phase();
     }
 
     private sealed record Rule(bool Anonymous, bool AnySignedIn, IReadOnlyList<string> Roles, Right? Right)

@@ -1,3 +1,5 @@
+using CrisisCoord.Domain.Charters;
+
 namespace CrisisCoord.Domain.Incidents;
 
 public enum IncidentState
@@ -27,6 +29,18 @@ public static class IncidentStateMachine
     public static IReadOnlyList<IncidentState> NextStates(IncidentState from) => Allowed[from];
 
     public static bool CanTransition(IncidentState from, IncidentState to) => Allowed[from].Contains(to);
+
+    /// <summary>
+    /// The working phase an incident in this state is in; an unverified report is handled under warning-phase
+    /// rules until it is verified. Closed and dismissed incidents are in no phase.
+    /// </summary>
+    public static Phases Phase(this IncidentState state) => state switch
+    {
+        IncidentState.Reported or IncidentState.Warning => Phases.Warning,
+        IncidentState.Response => Phases.Response,
+        IncidentState.Recovery => Phases.Recovery,
+        _ => Phases.None,
+    };
 
     public static bool IsOpen(this IncidentState state) =>
         state is not (IncidentState.Closed or IncidentState.Dismissed);

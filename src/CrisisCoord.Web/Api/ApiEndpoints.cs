@@ -17,6 +17,7 @@ public static class ApiEndpoints
         api.MapChartersEndpoints();
         api.MapResourcesEndpoints();
         api.MapPeopleEndpoints();
+        api.MapObjectivesEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

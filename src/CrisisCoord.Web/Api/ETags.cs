@@ -36,4 +36,20 @@ public static class ETags
         statusCode: StatusCodes.Status428PreconditionRequired,
         title: "Precondition Required",
         detail: "Send 'If-Match' with the ETag from your last GET, so a change made meanwhile by someone else is not overwritten.");
+
+    /// <summary>
+    /// A conditional write: the If-Match version goes into the command (428 without it), the response
+    /// carries the new ETag. A stale version becomes 412 where the save finds it.
+    /// </summary>
+    public static async Task<IResult> ConditionalAsync<T>(HttpContext http, Func<uint, ValueTask<T>> send, Func<T, uint> versionOf)
+    {
+        if (FromIfMatch(http.Request) is not { } version)
+        {
+            return PreconditionRequired();
+        }
+
+        var result = await send(version);
+        http.Response.Headers.ETag = For(versionOf(result));
+        return TypedResults.Ok(result);
+    }
 }

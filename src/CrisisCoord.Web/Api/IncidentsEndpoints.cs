@@ -62,16 +62,6 @@ public static class IncidentsEndpoints
     private static async Task<Created<ParticipantDto>> RequestToJoin(Guid id, RequestToJoinCommand command, ISender sender, CancellationToken ct) =>
         TypedResults.Created($"/api/v1/incidents/{id}/participants", await sender.Send(command with { IncidentId = id }, ct));
 
-    /// <summary>A conditional change of an incident: the If-Match version goes into the command; the new ETag comes back.</summary>
-    private static async Task<IResult> ChangeAsync(HttpContext http, Func<uint, ValueTask<IncidentDto>> send)
-    {
-        if (ETags.FromIfMatch(http.Request) is not { } version)
-        {
-            return ETags.PreconditionRequired();
-        }
-
-        var incident = await send(version);
-        http.Response.Headers.ETag = ETags.For(incident.Version);
-        return TypedResults.Ok(incident);
-    }
+    private static Task<IResult> ChangeAsync(HttpContext http, Func<uint, ValueTask<IncidentDto>> send) =>
+        ETags.ConditionalAsync(http, send, x => x.Version);
 }

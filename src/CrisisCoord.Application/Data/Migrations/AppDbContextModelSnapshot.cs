@@ -421,6 +421,81 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.ToTable("incident_participants", (string)null);
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Incidents.Objective", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<int>("Phase")
+                        .HasMaxLength(32)
+                        .HasColumnType("integer")
+                        .HasColumnName("phase");
+
+                    b.Property<decimal>("Progress")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("progress");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("WaiverReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("waiver_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_objectives");
+
+                    b.HasIndex("IncidentId", "Phase")
+                        .HasDatabaseName("ix_objectives_incident_id_phase");
+
+                    b.ToTable("objectives", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_objectives_progress", "progress >= 0");
+                        });
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -962,6 +1037,16 @@ namespace CrisisCoord.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_incident_participants_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Incidents.Objective", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_objectives_incidents_incident_id");
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Organisations.Organisation", b =>

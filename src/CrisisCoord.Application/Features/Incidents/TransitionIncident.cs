@@ -3,6 +3,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
@@ -48,6 +49,12 @@ public sealed class TransitionIncidentCommandHandler(AppDbContext db, TimeProvid
     {
         var incident = await db.LoadForChangeAsync(command.IncidentId, command.Version, cancellationToken);
         EnumText.TryParse<IncidentState>(command.To, out var to);
+        if (to == IncidentState.Closed && await db.UnsettledAsync(incident.Id, incident.State.Phase(), cancellationToken) is { Count: > 0 } open)
+        {
+            throw new DomainRuleException(
+                $"The incident cannot close while objectives of this phase are open: {string.Join("; ", open)}. Record them as met or waive them with a reason.");
+        }
+
         incident.TransitionTo(to, command.Reason!, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return IncidentDto.From(incident);

@@ -53,6 +53,15 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             var asked = await Ok(await (await app.ClientForAsync(manager)).PostAsJsonAsync($"/api/v1/incidents/{id}/participants/requests", new JsonObject { ["note"] = "Six rescue boats" }));
             return new Sent(manager, id, "IncidentParticipant", asked["id"]!.GetValue<string>());
         },
+        ["SetObjectiveCommand"] = async app =>
+        {
+            var (id, coordinator, client) = await IncidentWithCoordinatorAsync(app);
+            await CountBeforeAsync(app);
+            var objective = await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{id}/objectives", new JsonObject { ["title"] = "Evacuate", ["target"] = 300, ["unit"] = "people" }));
+            return new Sent(coordinator, id, "Objective", objective["id"]!.GetValue<string>());
+        },
+        ["RecordObjectiveProgressCommand"] = app => ChangeObjectiveAsync(app, "progress", new JsonObject { ["progress"] = 120 }),
+        ["WaiveObjectiveCommand"] = app => ChangeObjectiveAsync(app, "waive", new JsonObject { ["reason"] = "Overtaken by events" }),
         ["RegisterOrganisationCommand"] = async app =>
         {
             var admin = await app.CreateAsync(Roles.Administrator);
@@ -246,6 +255,25 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
 
         (await TimelineData.EventsAsync(App.Database, incident)).Count.ShouldBe(1);
         (await TimelineData.VerifyAsync(await App.ClientAsAsync(Roles.Auditor), "registry"))["ok"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    private static async Task<(Guid Incident, Actor Coordinator, HttpClient Client)> IncidentWithCoordinatorAsync(CrisisCoordApp app)
+    {
+        var id = (await IncidentData.LogAsync(await app.ClientAsAsync(Roles.AgencyStaff), IncidentData.ValidBody()))["id"]!.GetValue<Guid>();
+        var coordinator = await app.CreateAsync(Roles.Coordinator, OrganisationKind.Government, AdministrativeLevel.City);
+        return (id, coordinator, await app.ClientForAsync(coordinator));
+    }
+
+    private static async Task<Sent> ChangeObjectiveAsync(CrisisCoordApp app, string action, JsonObject body)
+    {
+        var (id, coordinator, client) = await IncidentWithCoordinatorAsync(app);
+        var created = await client.PostAsJsonAsync($"/api/v1/incidents/{id}/objectives", new JsonObject { ["title"] = "Evacuate", ["target"] = 300, ["unit"] = "people" });
+        var objective = (await Ok(created))["id"]!.GetValue<string>();
+        await CountBeforeAsync(app);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/objectives/{objective}/{action}") { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation("If-Match", created.Headers.ETag!.Tag);
+        await Ok(await client.SendAsync(request));
+        return new Sent(coordinator, id, "Objective", objective);
     }
 
     /// <summary>Logs an incident, then sends one conditional change to it as a city coordinator.</summary>

@@ -1,0 +1,82 @@
+using System.Linq.Expressions;
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Incidents;
+
+/// <summary>An objective as the incident page and the API show it.</summary>
+public sealed record ObjectiveDto(
+    Guid Id,
+    Guid IncidentId,
+    Phases Phase,
+    string Title,
+    decimal? Target,
+    string Unit,
+    decimal Progress,
+    int Percent,
+    ObjectiveStatus Status,
+    string WaiverReason,
+    DateTimeOffset UpdatedAt,
+    uint Version)
+{
+    public static readonly Expression<Func<Objective, ObjectiveDto>> Projection = o => new ObjectiveDto(
+        o.Id, o.IncidentId, o.Phase, o.Title, o.Target, o.Unit, o.Progress, Objective.Percent(o.Progress, o.Target),
+        o.Status, o.WaiverReason, o.UpdatedAt, o.Version);
+
+    private static readonly Func<Objective, ObjectiveDto> Compiled = Projection.Compile();
+
+    public static ObjectiveDto From(Objective objective) => Compiled(objective);
+}
+
+/// <summary>An incident's objectives, by phase, oldest first.</summary>
+public sealed record ListObjectivesQuery(Guid IncidentId) : IQuery<IReadOnlyList<ObjectiveDto>>;
+
+public sealed class ListObjectivesQueryHandler(AppDbContext db) : IQueryHandler<ListObjectivesQuery, IReadOnlyList<ObjectiveDto>>
+{
+    public async ValueTask<IReadOnlyList<ObjectiveDto>> Handle(ListObjectivesQuery query, CancellationToken cancellationToken)
+    {
+        if (!await db.Incidents.AnyAsync(i => i.Id == query.IncidentId, cancellationToken))
+        {
+            throw new NotFoundException("Incident", query.IncidentId);
+        }
+
+        var rows = await db.Objectives.AsNoTracking()
+            .Where(o => o.IncidentId == query.IncidentId)
+            .OrderBy(o => o.SetAt)
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(o => o.Phase).Select(ObjectiveDto.From)];
+    }
+}
+
+public static class ObjectiveRules
+{
+    /// <summary>The objectives of the incident's current phase that are neither met nor waived: what stops it closing.</summary>
+    public static async Task<List<string>> UnsettledAsync(this AppDbContext db, Guid incidentId, Phases phase, CancellationToken ct) =>
+        await db.Objectives.AsNoTracking()
+            .Where(o => o.IncidentId == incidentId && o.Phase == phase && o.Status == ObjectiveStatus.Open)
+            .OrderBy(o => o.SetAt)
+            .Select(o => o.Title)
+            .ToListAsync(ct);
+
+    /// <summary>The objective, tracked for a change, with the version the writer saw.</summary>
+    public static async Task<Objective> LoadObjectiveForChangeAsync(this AppDbContext db, Guid id, uint? version, CancellationToken ct)
+    {
+        var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("Objective", id);
+        if (version is { } seen)
+        {
+            db.Entry(objective).Property(o => o.Version).OriginalValue = seen;
+        }
+
+        var open = await db.Incidents.Where(i => i.Id == objective.IncidentId).Select(i => i.State).SingleAsync(ct);
+        if (!open.IsOpen())
+        {
+            throw new Domain.Common.DomainRuleException($"The incident is {open}; its objectives can no longer change.");
+        }
+
+        return objective;
+    }
+}

@@ -1,0 +1,68 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Incidents;
+
+/// <summary>A coordinator sets a measurable objective for a phase of the incident.</summary>
+[RequiresRole(Roles.Coordinator)]
+[RequiresRight(Right.AssignTasks)]
+[RecordedAs(typeof(Objective))]
+public sealed record SetObjectiveCommand : ICommand<ObjectiveDto>, IIncidentMessage
+{
+    public Guid IncidentId { get; init; }
+
+    /// <summary>Warning, Response or Recovery; the incident's current phase when left empty.</summary>
+    public string? Phase { get; init; }
+
+    public string? Title { get; init; }
+
+    /// <summary>The number to reach; empty for a done / not done objective.</summary>
+    public decimal? Target { get; init; }
+
+    public string? Unit { get; init; }
+}
+
+public sealed class SetObjectiveCommandValidator : AbstractValidator<SetObjectiveCommand>
+{
+    private static readonly string[] PhaseNames = ["Warning", "Response", "Recovery"];
+
+    public SetObjectiveCommandValidator()
+    {
+        RuleFor(x => x.Phase)
+            .Must(v => PhaseNames.Contains(v!.Trim(), StringComparer.OrdinalIgnoreCase))
+            .When(x => !string.IsNullOrWhiteSpace(x.Phase))
+            .WithMessage(x => $"'{x.Phase}' is not a phase: give Warning, Response or Recovery.");
+        RuleFor(x => x.Title)
+            .NotEmpty().WithMessage("Say what is to be achieved, e.g. \"Evacuate the east-bank farms\".")
+            .MaximumLength(Objective.TitleMaxLength)
+            .PlainText();
+        RuleFor(x => x.Target)
+            .GreaterThan(0).WithMessage("The target must be more than zero; leave it empty for a done / not done objective.")
+            .LessThanOrEqualTo(1_000_000_000).WithMessage("The target is implausibly large.");
+        RuleFor(x => x.Unit)
+            .NotEmpty().When(x => x.Target is not null).WithMessage("Give the unit of the target, e.g. people, meals, km.")
+            .MaximumLength(Objective.UnitMaxLength)
+            .PlainText();
+    }
+}
+
+public sealed class SetObjectiveCommandHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<SetObjectiveCommand, ObjectiveDto>
+{
+    public async ValueTask<ObjectiveDto> Handle(SetObjectiveCommand command, CancellationToken cancellationToken)
+    {
+        var state = await db.Incidents.Where(i => i.Id == command.IncidentId).Select(i => (IncidentState?)i.State).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Incident", command.IncidentId);
+        var phase = string.IsNullOrWhiteSpace(command.Phase) ? state.Phase() : Enum.Parse<Phases>(command.Phase.Trim(), ignoreCase: true);
+        var objective = Objective.Set(command.IncidentId, phase, command.Title!, command.Target, command.Unit ?? "", clock.GetUtcNow());
+        db.Objectives.Add(objective);
+        await db.SaveChangesAsync(cancellationToken);
+        return ObjectiveDto.From(objective);
+    }
+}
