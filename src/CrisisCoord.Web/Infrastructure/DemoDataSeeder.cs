@@ -228,6 +228,16 @@ public sealed partial class DemoDataSeeder(
         });
         Step Bring(string name, DateTimeOffset at, string note) => new(at, "AdmitParticipant", i =>
             db.IncidentParticipants.Add(IncidentParticipant.Admit(i.Id, organisations[name].Id, note, coordinator.User, at)), typeof(IncidentParticipant));
+        Step Aim(string title, decimal? target, string unit, DateTimeOffset at, decimal progress) => new(at, "SetObjective", i =>
+        {
+            var objective = Objective.Set(i.Id, i.State.Phase(), title, target, unit, at);
+            if (progress > 0)
+            {
+                objective.RecordProgress(progress, at);
+            }
+
+            db.Objectives.Add(objective);
+        }, typeof(Objective));
         Step Asks(string name, DateTimeOffset at, string note) => new(at, "RequestToJoin", i =>
             db.IncidentParticipants.Add(IncidentParticipant.Request(i.Id, organisations[name].Id, note, at)), typeof(IncidentParticipant),
             new By(null, organisations[name].Id));
@@ -240,7 +250,9 @@ public sealed partial class DemoDataSeeder(
             IncidentCategory.PublicHealth, Severity.IV, "Dongshan Town, Sunshine Nursing Home", 30.5061, 114.2795, staff, coordinator, ct,
             Lead(Dongshan, now.AddDays(-21).AddHours(1)),
             To(IncidentState.Response, now.AddDays(-21).AddHours(2), "Confirmed by the district CDC: 47 cases, norovirus in stool samples."),
+            Aim("Isolate affected wards and trace contacts", null, "", now.AddDays(-21).AddHours(3), 1),
             To(IncidentState.Recovery, now.AddDays(-17), "No new cases for 72 hours; wards being disinfected."),
+            Aim("Disinfect kitchens and wards", null, "", now.AddDays(-16), 1),
             To(IncidentState.Closed, now.AddDays(-12), "Wards reopened; the CDC declared the outbreak over."));
         await LogAsync(now.AddDays(-6), "Chlorine leak at Qinghe Chemical Park",
             "Valve failure on a storage tank released chlorine gas; residents within 1.5 km downwind were evacuated. The leak is sealed; decontamination and health checks of residents continue.",
@@ -248,7 +260,9 @@ public sealed partial class DemoDataSeeder(
             Lead(CityBureau, now.AddDays(-6).AddMinutes(10)),
             To(IncidentState.Response, now.AddDays(-6).AddMinutes(25), "Chlorine detected at the park fence; evacuation of the downwind blocks ordered."),
             Bring(RedCross, now.AddDays(-6).AddMinutes(50), "Shelter and first aid for evacuated residents"),
-            To(IncidentState.Recovery, now.AddDays(-3), "Leak sealed; air readings normal for 48 hours."));
+            To(IncidentState.Recovery, now.AddDays(-3), "Leak sealed; air readings normal for 48 hours."),
+            Aim("Health checks for evacuated residents", 1800, "people", now.AddDays(-3).AddHours(2), 1240),
+            Aim("Decontaminate Gate 3 and the drainage channel", null, "", now.AddDays(-2), 0));
         await LogAsync(now.AddHours(-9), "M6.1 earthquake near Xiba Town",
             "Shallow M6.1 earthquake at 04:12 local time. Houses collapsed in the old quarter, the middle school is damaged, and a landslide has cut the road to Liuzhuang. About 3,000 people displaced.",
             IncidentCategory.NaturalDisaster, Severity.II, "Xiba Town", 30.6893, 114.1022, staff, coordinator, ct,
@@ -257,6 +271,9 @@ public sealed partial class DemoDataSeeder(
             Bring(XibaTown, now.AddHours(-9).AddMinutes(25), "Local command post and damage survey"),
             Bring(RedCross, now.AddHours(-8).AddMinutes(-30), "Shelter beds, water and medical teams"),
             Bring(BlueSky, now.AddHours(-8), "Search and rescue in the old quarter"),
+            Aim("Search every collapsed house in the old quarter", 120, "houses", now.AddHours(-7).AddMinutes(30), 85),
+            Aim("Shelter displaced residents", 3000, "people", now.AddHours(-7).AddMinutes(35), 2100),
+            Aim("Reopen the road to Liuzhuang", null, "", now.AddHours(-7).AddMinutes(40), 0),
             Bring("Xiba Construction Co.", now.AddHours(-7), "Excavators and cranes to clear collapsed houses and the Liuzhuang road"),
             Asks("Qinghe Logistics Co.", now.AddHours(-2), "25 trucks to move relief supplies from the city depots"));
         await LogAsync(now.AddHours(-8).AddMinutes(-20), "Explosion reported at Xiba railway station",
@@ -270,6 +287,7 @@ public sealed partial class DemoDataSeeder(
             To(IncidentState.Warning, now.AddHours(-2).AddMinutes(-30), "Gauge 0.6 m below the warning level and rising 8 cm an hour; forecast more rain upstream."),
             Lead(Dongshan, now.AddHours(-2).AddMinutes(-20)),
             Bring(BlueSky, now.AddHours(-2), "Boat crews on standby at the east bank"),
+            Aim("Evacuate the east-bank farms", 300, "people", now.AddHours(-1).AddMinutes(-50), 120),
             Grade(Severity.II, now.AddHours(-1), "Upstream reservoir has started releasing water; overtopping of the east levee likely within 12 hours."));
         await LogAsync(now.AddMinutes(-40), "Cracks in Liuzhuang reservoir dam",
             "A resident reports new cracks along the top of the small reservoir dam since the earthquake, with water seeping at its foot. Not yet checked by officials.",

@@ -80,3 +80,13 @@ public static class ObjectiveRules
         return objective;
     }
 }
+
+/// <summary>One objective, with the incident it belongs to.</summary>
+public sealed record GetObjectiveQuery(Guid Id) : IQuery<ObjectiveDto>;
+
+public sealed class GetObjectiveQueryHandler(AppDbContext db) : IQueryHandler<GetObjectiveQuery, ObjectiveDto>
+{
+    public async ValueTask<ObjectiveDto> Handle(GetObjectiveQuery query, CancellationToken cancellationToken) =>
+        ObjectiveDto.From(await db.Objectives.AsNoTracking().SingleOrDefaultAsync(o => o.Id == query.Id, cancellationToken)
+            ?? throw new NotFoundException("Objective", query.Id));
+}

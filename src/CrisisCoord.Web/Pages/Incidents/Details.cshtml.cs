@@ -24,6 +24,8 @@ public sealed class DetailsModel(ISender sender, IConfiguration configuration) :
 
     public IReadOnlyList<ParticipantDto> Participants { get; private set; } = [];
 
+    public IReadOnlyList<ObjectiveDto> Objectives { get; private set; } = [];
+
     /// <summary>Whether the reader's organisation is listed (taking part or asking to).</summary>
     public bool MyOrganisationListed =>
         Guid.TryParse(User.FindFirst(ClaimNames.OrganisationId)?.Value, out var mine) && Participants.Any(p => p.OrganisationId == mine);
@@ -34,6 +36,7 @@ public sealed class DetailsModel(ISender sender, IConfiguration configuration) :
         Lead = Incident.LeadOrganisationId is { } lead ? await sender.Send(new GetOrganisationQuery(lead), ct) : null;
         MinimumLeadLevel = IncidentCommands.GradedResponse(configuration).MinimumLeadLevel(Incident.Severity);
         Participants = await sender.Send(new ListParticipantsQuery(id), ct);
+        Objectives = Incident.DetailShown ? await sender.Send(new ListObjectivesQuery(id), ct) : [];
         Timeline = Incident.DetailShown
             ? await sender.Send(new ListTimelineEventsQuery { Chain = id.ToString(), Limit = TimelineLength }, ct)
             : new TimelineEventPage([], null);

@@ -1,0 +1,16 @@
+using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Web.Infrastructure;
+using Mediator;
+
+namespace CrisisCoord.Web.Pages.Incidents;
+
+[FormPage]
+public sealed class NewObjectiveModel(ISender sender) : IncidentChangePageModel<SetObjectiveCommand, ObjectiveDto>(sender)
+{
+    protected override SetObjectiveCommand Blank(IncidentDto incident) => new() { IncidentId = incident.Id, Phase = incident.State.Phase().ToString() };
+
+    protected override SetObjectiveCommand For(SetObjectiveCommand input, Guid id) => input with { IncidentId = id };
+
+    protected override string Done(ObjectiveDto objective) => $"Objective set: {objective.Title}.";
+}
