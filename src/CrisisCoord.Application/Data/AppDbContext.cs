@@ -19,6 +19,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Objective> Objectives => Set<Objective>();
 
+    public DbSet<IncidentTask> Tasks => Set<IncidentTask>();
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<CharterEntry> CharterEntries => Set<CharterEntry>();

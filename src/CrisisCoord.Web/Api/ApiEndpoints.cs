@@ -18,6 +18,7 @@ public static class ApiEndpoints
         api.MapResourcesEndpoints();
         api.MapPeopleEndpoints();
         api.MapObjectivesEndpoints();
+        api.MapTasksEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

@@ -62,6 +62,20 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
         },
         ["RecordObjectiveProgressCommand"] = app => ChangeObjectiveAsync(app, "progress", new JsonObject { ["progress"] = 120 }),
         ["WaiveObjectiveCommand"] = app => ChangeObjectiveAsync(app, "waive", new JsonObject { ["reason"] = "Overtaken by events" }),
+        ["CreateTaskCommand"] = async app =>
+        {
+            var scene = await Tasks.TaskScene.CreateAsync(app);
+            await CountBeforeAsync(app);
+            var (task, _) = await scene.TaskAsync();
+            return new Sent(scene.Coordinator, scene.Incident, "IncidentTask", task.ToString());
+        },
+        ["AssignTaskCommand"] = app => TaskStepAsync(app, assign: false, ("assign", s => s.Coordinator, s => new { organisationId = s.Ngo.OrganisationId })),
+        ["AcceptTaskCommand"] = app => TaskStepAsync(app, assign: true, ("accept", s => s.Ngo, _ => new { })),
+        ["DeclineTaskCommand"] = app => TaskStepAsync(app, assign: true, ("decline", s => s.Ngo, _ => new { reason = "No boats left" })),
+        ["StartTaskCommand"] = app => TaskStepAsync(app, assign: true, ("accept", s => s.Ngo, _ => new { }), ("start", s => s.Ngo, _ => new { })),
+        ["CompleteTaskCommand"] = app => TaskStepAsync(app, assign: true, ("accept", s => s.Ngo, _ => new { }), ("start", s => s.Ngo, _ => new { }), ("complete", s => s.Ngo, _ => new { })),
+        ["CancelTaskCommand"] = app => TaskStepAsync(app, assign: true, ("cancel", s => s.Coordinator, _ => new { reason = "Water receding" })),
+        ["ClaimTaskCommand"] = app => TaskStepAsync(app, assign: false, ("claim", s => s.Ngo, _ => new { })),
         ["RegisterOrganisationCommand"] = async app =>
         {
             var admin = await app.CreateAsync(Roles.Administrator);
@@ -255,6 +269,25 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
 
         (await TimelineData.EventsAsync(App.Database, incident)).Count.ShouldBe(1);
         (await TimelineData.VerifyAsync(await App.ClientAsAsync(Roles.Auditor), "registry"))["ok"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    /// <summary>Walks a task through the given steps; the last one is the command under test.</summary>
+    private static async Task<Sent> TaskStepAsync(CrisisCoordApp app, bool assign, params (string Action, Func<Tasks.TaskScene, Actor> By, Func<Tasks.TaskScene, object> Body)[] steps)
+    {
+        var scene = await Tasks.TaskScene.CreateAsync(app);
+        var (task, etag) = await scene.TaskAsync(assign);
+        foreach (var (action, by, body) in steps)
+        {
+            if (action == steps[^1].Action)
+            {
+                await CountBeforeAsync(app);
+            }
+
+            var actor = by(scene);
+            etag = await Tasks.TaskScene.StepAsync(actor == scene.Ngo ? scene.NgoClient : scene.CoordinatorClient, task, action, etag, body(scene));
+        }
+
+        return new Sent(steps[^1].By(scene), scene.Incident, "IncidentTask", task.ToString());
     }
 
     private static async Task<(Guid Incident, Actor Coordinator, HttpClient Client)> IncidentWithCoordinatorAsync(CrisisCoordApp app)

@@ -1,0 +1,96 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Tasks;
+
+/// <summary>A coordinator creates a task in an incident, optionally assigning it at once to a participating organisation.</summary>
+[RequiresRole(Roles.Coordinator)]
+[RequiresRight(Right.AssignTasks)]
+[RecordedAs(typeof(IncidentTask))]
+public sealed record CreateTaskCommand : ICommand<TaskDto>, IIncidentMessage
+{
+    public Guid IncidentId { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>Warning, Response or Recovery; the incident's current phase when empty.</summary>
+    public string? Phase { get; init; }
+
+    public Guid? ObjectiveId { get; init; }
+
+    /// <summary>Low, Normal (default), High or Urgent.</summary>
+    public string? Priority { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
+
+    /// <summary>Catalogue codes, e.g. rescue-boat.</summary>
+    public IReadOnlyList<string>? RequiredResourceTypes { get; init; }
+
+    /// <summary>A participating organisation to give the task to now.</summary>
+    public Guid? AssignedOrganisationId { get; init; }
+}
+
+public sealed class CreateTaskCommandValidator : AbstractValidator<CreateTaskCommand>
+{
+    private static readonly string[] PhaseNames = ["Warning", "Response", "Recovery"];
+
+    public CreateTaskCommandValidator(AppDbContext db, TimeProvider clock)
+    {
+        RuleFor(x => x.Title).NotEmpty().WithMessage("Say what is to be done.").MaximumLength(IncidentTask.TitleMaxLength).PlainText();
+        RuleFor(x => x.Description).MaximumLength(IncidentTask.DescriptionMaxLength).PlainText();
+        RuleFor(x => x.Phase)
+            .Must(v => PhaseNames.Contains(v!.Trim(), StringComparer.OrdinalIgnoreCase))
+            .When(x => !string.IsNullOrWhiteSpace(x.Phase))
+            .WithMessage(x => $"'{x.Phase}' is not a phase: give Warning, Response or Recovery.");
+        RuleFor(x => x.Priority)
+            .Must(v => EnumText.TryParse<TaskPriority>(v, out _))
+            .When(x => !string.IsNullOrWhiteSpace(x.Priority))
+            .WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority));
+        RuleFor(x => x.DueAt)
+            .Must(due => due > clock.GetUtcNow())
+            .When(x => x.DueAt is not null)
+            .WithMessage("The due time is in the past; give a time still to come.");
+        RuleFor(x => x.RequiredResourceTypes)
+            .MustAsync(async (codes, ct) => codes!.All(c => c is { Length: > 0 }) && await db.ResourceTypes.CountAsync(t => codes!.Contains(t.Code), ct) == codes!.Distinct().Count())
+            .When(x => x.RequiredResourceTypes is { Count: > 0 })
+            .WithMessage("Some resource types are not in the catalogue; use codes such as rescue-boat or drinking-water.");
+        RuleFor(x => x.ObjectiveId)
+            .MustAsync((command, id, ct) => db.Objectives.AnyAsync(o => o.Id == id && o.IncidentId == command.IncidentId, ct))
+            .When(x => x.ObjectiveId is not null)
+            .WithMessage("There is no such objective in this incident.");
+    }
+}
+
+public sealed class CreateTaskCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<CreateTaskCommand, TaskDto>
+{
+    public async ValueTask<TaskDto> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
+    {
+        var state = await db.Incidents.Where(i => i.Id == command.IncidentId).Select(i => (IncidentState?)i.State).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Incident", command.IncidentId);
+        var now = clock.GetUtcNow();
+        var phase = string.IsNullOrWhiteSpace(command.Phase) ? state.Phase() : Enum.Parse<Phases>(command.Phase.Trim(), ignoreCase: true);
+        EnumText.TryParse<TaskPriority>(command.Priority, out var priority);
+        var task = IncidentTask.Create(
+            command.IncidentId, command.Title!, command.Description ?? "", phase, command.ObjectiveId,
+            string.IsNullOrWhiteSpace(command.Priority) ? TaskPriority.Normal : priority,
+            command.DueAt, command.RequiredResourceTypes ?? [], user.UserId, now);
+        if (command.AssignedOrganisationId is { } organisation)
+        {
+            await db.EnsureParticipantAsync(command.IncidentId, organisation, cancellationToken);
+            task.AssignTo(organisation, now);
+        }
+
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync(cancellationToken);
+        return await TaskDto.LoadAsync(db, task.Id, cancellationToken);
+    }
+}

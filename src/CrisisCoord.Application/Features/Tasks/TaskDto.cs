@@ -1,0 +1,92 @@
+using System.Linq.Expressions;
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Tasks;
+
+/// <summary>A task as the board, "my tasks" and the API show it.</summary>
+public sealed record TaskDto(
+    Guid Id,
+    Guid IncidentId,
+    string IncidentTitle,
+    string Title,
+    string Description,
+    Phases Phase,
+    Guid? ObjectiveId,
+    TaskPriority Priority,
+    DateTimeOffset? DueAt,
+    IReadOnlyList<string> RequiredResourceTypes,
+    TaskState State,
+    Guid? AssignedOrganisationId,
+    string? AssignedOrganisationName,
+    OrganisationKind? AssignedOrganisationKind,
+    string Reason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset StateChangedAt,
+    uint Version)
+{
+    public static Expression<Func<IncidentTask, TaskDto>> Projection(AppDbContext db) => t => new TaskDto(
+        t.Id,
+        t.IncidentId,
+        db.Incidents.Where(i => i.Id == t.IncidentId).Select(i => i.Title).First(),
+        t.Title,
+        t.Description,
+        t.Phase,
+        t.ObjectiveId,
+        t.Priority,
+        t.DueAt,
+        t.RequiredResourceTypes,
+        t.State,
+        t.AssignedOrganisationId,
+        db.Organisations.Where(o => o.Id == t.AssignedOrganisationId).Select(o => o.Name).FirstOrDefault(),
+        db.Organisations.Where(o => o.Id == t.AssignedOrganisationId).Select(o => (OrganisationKind?)o.Kind).FirstOrDefault(),
+        t.Reason,
+        t.CreatedAt,
+        t.StateChangedAt,
+        t.Version);
+
+    public static async Task<TaskDto> LoadAsync(AppDbContext db, Guid id, CancellationToken ct) =>
+        await db.Tasks.AsNoTracking().Where(t => t.Id == id).Select(Projection(db)).SingleOrDefaultAsync(ct)
+        ?? throw new NotFoundException("Task", id);
+}
+
+/// <summary>What the task commands share: loading a task for a conditional change, and who may act on it.</summary>
+public static class TaskRules
+{
+    public static async Task<IncidentTask> LoadTaskForChangeAsync(this AppDbContext db, Guid id, uint? version, CancellationToken ct)
+    {
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("Task", id);
+        if (version is { } seen)
+        {
+            db.Entry(task).Property(t => t.Version).OriginalValue = seen;
+        }
+
+        var state = await db.Incidents.Where(i => i.Id == task.IncidentId).Select(i => i.State).SingleAsync(ct);
+        if (!state.IsOpen())
+        {
+            throw new DomainRuleException($"The incident is {state}; its tasks can no longer change.");
+        }
+
+        return task;
+    }
+
+    /// <summary>Work goes only to organisations taking part in the incident.</summary>
+    public static async Task EnsureParticipantAsync(this AppDbContext db, Guid incidentId, Guid organisationId, CancellationToken ct)
+    {
+        if (!await db.IncidentParticipants.AnyAsync(
+                p => p.IncidentId == incidentId && p.OrganisationId == organisationId && p.Status == ParticipationStatus.Admitted, ct))
+        {
+            throw new DomainRuleException("This organisation does not take part in the incident; bring it in first, then give it work.");
+        }
+    }
+
+    /// <summary>Only the organisation the task is assigned to answers for it.</summary>
+    public static void EnsureAssignedToMine(this IncidentTask task, AccessPolicy access) =>
+        access.EnsureOwnOrganisation(task.AssignedOrganisationId ?? Guid.Empty);
+}
