@@ -25,6 +25,24 @@ public static class Display
         _ => state.ToString(),
     };
 
+    public static string TaskState(TaskState state) => state switch
+    {
+        Domain.Incidents.TaskState.InProgress => "in progress",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    public static string TaskMove(string move) => move switch
+    {
+        "claim" => "Claim",
+        "accept" => "Accept",
+        "decline" => "Decline",
+        "start" => "Start",
+        "complete" => "Mark done",
+        "assign" => "Assign",
+        "cancel" => "Cancel task",
+        _ => move,
+    };
+
     /// <summary>What moving to a state means, in a coordinator's words.</summary>
     public static string StateMeaning(IncidentState state) => state switch
     {

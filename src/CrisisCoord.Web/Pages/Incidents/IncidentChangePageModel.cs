@@ -38,8 +38,11 @@ public abstract class IncidentChangePageModel<TCommand, TResult>(ISender sender)
     {
         var changed = await Sender.Send(For(Input, id), ct);
         TempData["Flash"] = Done(changed);
-        return RedirectToPage("/Incidents/Details", new { id });
+        return After(changed) ?? RedirectToPage("/Incidents/Details", new { id });
     }
+
+    /// <summary>Where to go once done; the incident page unless a page says otherwise.</summary>
+    protected virtual IActionResult? After(TResult result) => null;
 
     protected virtual Task LoadAsync(CancellationToken ct) => Task.CompletedTask;
 
