@@ -145,7 +145,7 @@ public sealed partial class DemoDataSeeder(
         await SeedResourcesAsync(organisations, people[Roles.ResourceManager], now, ct);
         if (!await db.Incidents.AnyAsync(ct))
         {
-            await SeedIncidentsAsync(organisations, now, people[Roles.AgencyStaff], people[Roles.Citizen], people[Roles.Coordinator], ct);
+            await SeedIncidentsAsync(organisations, now, people[Roles.AgencyStaff], people[Roles.Citizen], people[Roles.Coordinator], people[Roles.ResourceManager], ct);
         }
     }
 
@@ -217,7 +217,7 @@ public sealed partial class DemoDataSeeder(
         }
     }
 
-    private async Task SeedIncidentsAsync(Dictionary<string, Organisation> organisations, DateTimeOffset now, By staff, By citizen, By coordinator, CancellationToken ct)
+    private async Task SeedIncidentsAsync(Dictionary<string, Organisation> organisations, DateTimeOffset now, By staff, By citizen, By coordinator, By redCrossManager, CancellationToken ct)
     {
         Step To(IncidentState state, DateTimeOffset at, string reason) => new(at, "TransitionIncident", i => i.TransitionTo(state, reason, at));
         Step Lead(string name, DateTimeOffset at) => new(at, "SetIncidentLead", i =>
@@ -238,6 +238,38 @@ public sealed partial class DemoDataSeeder(
 
             db.Objectives.Add(objective);
         }, typeof(Objective));
+        // A task given to an organisation, then (optionally) taken further by that organisation, one recorded step each.
+        IEnumerable<Step> Work(string title, string? to, TaskPriority priority, DateTimeOffset at, params TaskState[] then)
+        {
+            IncidentTask? task = null;
+            yield return new(at, "CreateTask", i =>
+            {
+                task = IncidentTask.Create(i.Id, title, "", i.State.Phase(), null, priority, null, [], coordinator.User, at);
+                if (to is not null)
+                {
+                    task.AssignTo(organisations[to].Id, at);
+                }
+
+                db.Tasks.Add(task);
+            }, typeof(IncidentTask));
+            var when = at;
+            foreach (var state in then)
+            {
+                when = when.AddMinutes(20);
+                var step = when;
+                var by = to == RedCross ? redCrossManager : new By(null, organisations[to!].Id);
+                yield return new(step, state switch { TaskState.Accepted => "AcceptTask", TaskState.InProgress => "StartTask", _ => "CompleteTask" }, _ =>
+                {
+                    switch (state)
+                    {
+                        case TaskState.Accepted: task!.Accept(step); break;
+                        case TaskState.InProgress: task!.Start(step); break;
+                        default: task!.Complete(step); break;
+                    }
+                }, typeof(IncidentTask), by);
+            }
+        }
+
         Step Asks(string name, DateTimeOffset at, string note) => new(at, "RequestToJoin", i =>
             db.IncidentParticipants.Add(IncidentParticipant.Request(i.Id, organisations[name].Id, note, at)), typeof(IncidentParticipant),
             new By(null, organisations[name].Id));
@@ -247,25 +279,26 @@ public sealed partial class DemoDataSeeder(
         const string Dongshan = "Dongshan Town Government";
         await LogAsync(now.AddDays(-21), "Norovirus outbreak at Dongshan nursing home",
             "41 residents and 6 staff with vomiting and diarrhoea over three days; two residents hospitalised. Kitchen closed and wards isolated.",
-            IncidentCategory.PublicHealth, Severity.IV, "Dongshan Town, Sunshine Nursing Home", 30.5061, 114.2795, staff, coordinator, ct,
+            IncidentCategory.PublicHealth, Severity.IV, "Dongshan Town, Sunshine Nursing Home", 30.5061, 114.2795, staff, coordinator, ct, [
             Lead(Dongshan, now.AddDays(-21).AddHours(1)),
             To(IncidentState.Response, now.AddDays(-21).AddHours(2), "Confirmed by the district CDC: 47 cases, norovirus in stool samples."),
             Aim("Isolate affected wards and trace contacts", null, "", now.AddDays(-21).AddHours(3), 1),
             To(IncidentState.Recovery, now.AddDays(-17), "No new cases for 72 hours; wards being disinfected."),
             Aim("Disinfect kitchens and wards", null, "", now.AddDays(-16), 1),
-            To(IncidentState.Closed, now.AddDays(-12), "Wards reopened; the CDC declared the outbreak over."));
+            To(IncidentState.Closed, now.AddDays(-12), "Wards reopened; the CDC declared the outbreak over.")]);
         await LogAsync(now.AddDays(-6), "Chlorine leak at Qinghe Chemical Park",
             "Valve failure on a storage tank released chlorine gas; residents within 1.5 km downwind were evacuated. The leak is sealed; decontamination and health checks of residents continue.",
-            IncidentCategory.AccidentDisaster, Severity.III, "Qinghe City, Chemical Industrial Park, Gate 3", 30.5883, 114.3921, staff, coordinator, ct,
+            IncidentCategory.AccidentDisaster, Severity.III, "Qinghe City, Chemical Industrial Park, Gate 3", 30.5883, 114.3921, staff, coordinator, ct, [
             Lead(CityBureau, now.AddDays(-6).AddMinutes(10)),
             To(IncidentState.Response, now.AddDays(-6).AddMinutes(25), "Chlorine detected at the park fence; evacuation of the downwind blocks ordered."),
             Bring(RedCross, now.AddDays(-6).AddMinutes(50), "Shelter and first aid for evacuated residents"),
             To(IncidentState.Recovery, now.AddDays(-3), "Leak sealed; air readings normal for 48 hours."),
             Aim("Health checks for evacuated residents", 1800, "people", now.AddDays(-3).AddHours(2), 1240),
-            Aim("Decontaminate Gate 3 and the drainage channel", null, "", now.AddDays(-2), 0));
+            .. Work("Health checks for evacuated residents", RedCross, TaskPriority.High, now.AddDays(-3).AddHours(3), TaskState.Accepted, TaskState.InProgress),
+            Aim("Decontaminate Gate 3 and the drainage channel", null, "", now.AddDays(-2), 0)]);
         await LogAsync(now.AddHours(-9), "M6.1 earthquake near Xiba Town",
             "Shallow M6.1 earthquake at 04:12 local time. Houses collapsed in the old quarter, the middle school is damaged, and a landslide has cut the road to Liuzhuang. About 3,000 people displaced.",
-            IncidentCategory.NaturalDisaster, Severity.II, "Xiba Town", 30.6893, 114.1022, staff, coordinator, ct,
+            IncidentCategory.NaturalDisaster, Severity.II, "Xiba Town", 30.6893, 114.1022, staff, coordinator, ct, [
             To(IncidentState.Response, now.AddHours(-9).AddMinutes(15), "Seismic network confirms M6.1 at 10 km depth; collapsed houses reported in the old quarter."),
             Lead(CityBureau, now.AddHours(-9).AddMinutes(20)),
             Bring(XibaTown, now.AddHours(-9).AddMinutes(25), "Local command post and damage survey"),
@@ -274,24 +307,30 @@ public sealed partial class DemoDataSeeder(
             Aim("Search every collapsed house in the old quarter", 120, "houses", now.AddHours(-7).AddMinutes(30), 85),
             Aim("Shelter displaced residents", 3000, "people", now.AddHours(-7).AddMinutes(35), 2100),
             Aim("Reopen the road to Liuzhuang", null, "", now.AddHours(-7).AddMinutes(40), 0),
+            .. Work("Damage survey of Xiba Middle School", XibaTown, TaskPriority.High, now.AddHours(-7).AddMinutes(45), TaskState.Accepted, TaskState.InProgress, TaskState.Done),
+            .. Work("Search collapsed houses in the old quarter", BlueSky, TaskPriority.Urgent, now.AddHours(-7).AddMinutes(50), TaskState.Accepted, TaskState.InProgress),
+            .. Work("Shelter displaced residents at the middle-school playground", RedCross, TaskPriority.Urgent, now.AddHours(-7).AddMinutes(55), TaskState.Accepted),
+            .. Work("Clear the landslide on the Liuzhuang road", "Xiba Construction Co.", TaskPriority.High, now.AddHours(-6)),
+            .. Work("Deliver drinking water to the old quarter", null, TaskPriority.Normal, now.AddHours(-5)),
             Bring("Xiba Construction Co.", now.AddHours(-7), "Excavators and cranes to clear collapsed houses and the Liuzhuang road"),
-            Asks("Qinghe Logistics Co.", now.AddHours(-2), "25 trucks to move relief supplies from the city depots"));
+            Asks("Qinghe Logistics Co.", now.AddHours(-2), "25 trucks to move relief supplies from the city depots")]);
         await LogAsync(now.AddHours(-8).AddMinutes(-20), "Explosion reported at Xiba railway station",
             "Caller reported an explosion at the station. Checked by the station police: a transformer failure caused by the earthquake, already on the earthquake incident.",
-            IncidentCategory.SocialSecurity, Severity.III, "Xiba railway station", 30.6921, 114.1107, staff, coordinator, ct,
-            To(IncidentState.Dismissed, now.AddHours(-8), "Station police found a transformer failure, not an explosion; handled under the earthquake incident."));
+            IncidentCategory.SocialSecurity, Severity.III, "Xiba railway station", 30.6921, 114.1107, staff, coordinator, ct, [
+            To(IncidentState.Dismissed, now.AddHours(-8), "Station police found a transformer failure, not an explosion; handled under the earthquake incident.")]);
         // Led by the town, then re-graded past the town's reach: the demo's escalation waiting for the city.
         await LogAsync(now.AddHours(-3), "Qing River rising at Dongshan levee",
             "Gauge at Dongshan reads 27.9 m, 0.6 m below the warning level and rising 8 cm an hour after 36 hours of rain upstream. Low-lying farms on the east bank at risk within 24 hours.",
-            IncidentCategory.NaturalDisaster, Severity.III, "Dongshan Town, Qing River levee km 12", 30.5124, 114.2861, staff, coordinator, ct,
+            IncidentCategory.NaturalDisaster, Severity.III, "Dongshan Town, Qing River levee km 12", 30.5124, 114.2861, staff, coordinator, ct, [
             To(IncidentState.Warning, now.AddHours(-2).AddMinutes(-30), "Gauge 0.6 m below the warning level and rising 8 cm an hour; forecast more rain upstream."),
             Lead(Dongshan, now.AddHours(-2).AddMinutes(-20)),
             Bring(BlueSky, now.AddHours(-2), "Boat crews on standby at the east bank"),
             Aim("Evacuate the east-bank farms", 300, "people", now.AddHours(-1).AddMinutes(-50), 120),
-            Grade(Severity.II, now.AddHours(-1), "Upstream reservoir has started releasing water; overtopping of the east levee likely within 12 hours."));
+            .. Work("Boat crews on standby at the east bank", BlueSky, TaskPriority.High, now.AddHours(-1).AddMinutes(-45), TaskState.Accepted),
+            Grade(Severity.II, now.AddHours(-1), "Upstream reservoir has started releasing water; overtopping of the east levee likely within 12 hours.")]);
         await LogAsync(now.AddMinutes(-40), "Cracks in Liuzhuang reservoir dam",
             "A resident reports new cracks along the top of the small reservoir dam since the earthquake, with water seeping at its foot. Not yet checked by officials.",
-            IncidentCategory.NaturalDisaster, Severity.IV, "Liuzhuang Village reservoir", 30.7342, 114.0513, citizen, coordinator, ct);
+            IncidentCategory.NaturalDisaster, Severity.IV, "Liuzhuang Village reservoir", 30.7342, 114.0513, citizen, coordinator, ct, []);
     }
 
     /// <summary>One recorded change to an incident, as the coordinator made it.</summary>
@@ -310,7 +349,7 @@ public sealed partial class DemoDataSeeder(
         By reporter,
         By coordinator,
         CancellationToken ct,
-        params Step[] steps)
+        IEnumerable<Step> steps)
     {
         Incident? incident = null;
         await StepAsync("LogIncident", typeof(Incident), reporter, reportedAt, ct, () =>

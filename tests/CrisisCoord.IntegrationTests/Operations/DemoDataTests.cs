@@ -59,6 +59,8 @@ public sealed class DemoDataTests : IAsyncLifetime
             (await db.TimelineEvents.CountAsync(e => e.Action == "AdmitParticipant" && e.ChainId != TimelineChains.Registry)).ShouldBe(6);
             (await db.Incidents.CountAsync(i => i.EscalationRequired)).ShouldBe(1, "the flood waits for the city to take over");
             (await db.IncidentParticipants.CountAsync(p => p.Status == CrisisCoord.Domain.Incidents.ParticipationStatus.Requested)).ShouldBe(1);
+            (await db.Tasks.Select(t => t.State).Distinct().CountAsync()).ShouldBeGreaterThanOrEqualTo(5, "tasks on the demo boards in most states");
+            (await db.Objectives.CountAsync()).ShouldBeGreaterThan(5);
         }
 
         foreach (var email in new[] { "admin", "coordinator", "staff", "resources", "auditor", "citizen" })
