@@ -28,6 +28,9 @@ public sealed record TimelineEventDto(
     /// <summary>Who acted when nobody signed in did: start-up reference data, demo set-up.</summary>
     public const string SystemActor = "CrisisCoord (system)";
 
+    /// <summary>An organisation acted, but through no account of a named person (data brought in before its staff had accounts).</summary>
+    public const string UnnamedPerson = "(no named person)";
+
     public const string RegistryTitle = "Registry: organisations, people, charters, resources";
 }
 
@@ -79,7 +82,7 @@ public static class TimelineEvents
         e.OccurredAt,
         e.ActorUserId,
         e.ActorUserId == null
-            ? TimelineEventDto.SystemActor
+            ? (e.ActorOrganisationId == null ? TimelineEventDto.SystemActor : TimelineEventDto.UnnamedPerson)
             : db.Users.Where(u => u.Id == e.ActorUserId).Select(u => u.DisplayName).FirstOrDefault() ?? e.ActorUserId.ToString()!,
         e.ActorOrganisationId,
         db.Organisations.Where(o => o.Id == e.ActorOrganisationId).Select(o => o.Name).FirstOrDefault() ?? "",
