@@ -21,6 +21,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<IncidentTask> Tasks => Set<IncidentTask>();
 
+    public DbSet<SituationReport> SituationReports => Set<SituationReport>();
+
+    public DbSet<LogEntry> LogEntries => Set<LogEntry>();
+
     public DbSet<Organisation> Organisations => Set<Organisation>();
 
     public DbSet<CharterEntry> CharterEntries => Set<CharterEntry>();

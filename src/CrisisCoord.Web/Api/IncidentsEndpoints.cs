@@ -19,6 +19,9 @@ public static class IncidentsEndpoints
         group.MapGet("/{id:guid}/participants", ListParticipants).WithName(nameof(ListParticipants)).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/participants", AdmitParticipant).WithName(nameof(AdmitParticipant)).ProducesValidationProblem();
         group.MapPost("/{id:guid}/participants/requests", RequestToJoin).WithName(nameof(RequestToJoin)).ProducesValidationProblem();
+        group.MapGet("/{id:guid}/sitreps", ListSituationReports).WithName(nameof(ListSituationReports)).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/sitreps", SubmitSituationReport).WithName(nameof(SubmitSituationReport)).ProducesValidationProblem();
+        group.MapPost("/{id:guid}/log", PostLogEntry).WithName(nameof(PostLogEntry)).ProducesValidationProblem();
         return app;
     }
 
@@ -61,6 +64,18 @@ public static class IncidentsEndpoints
     /// <summary><c>{"note"}</c>: the sender's organisation asks to take part.</summary>
     private static async Task<Created<ParticipantDto>> RequestToJoin(Guid id, RequestToJoinCommand command, ISender sender, CancellationToken ct) =>
         TypedResults.Created($"/api/v1/incidents/{id}/participants", await sender.Send(command with { IncidentId = id }, ct));
+
+    /// <summary>Situation reports (newest first) and the shared log of the incident.</summary>
+    private static async Task<Ok<IncidentReporting>> ListSituationReports(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new ListSituationReportsQuery(id), ct));
+
+    /// <summary><c>{"summary","casualties"?,"peopleAffected"?,"needs"?,"actionsTaken"?,"nextSteps"?}</c> from an organisation taking part.</summary>
+    private static async Task<Created<SituationReportDto>> SubmitSituationReport(Guid id, SubmitSituationReportCommand command, ISender sender, CancellationToken ct) =>
+        TypedResults.Created($"/api/v1/incidents/{id}/sitreps", await sender.Send(command with { IncidentId = id }, ct));
+
+    /// <summary><c>{"text"}</c>: a short update on the shared log.</summary>
+    private static async Task<Created<LogEntryDto>> PostLogEntry(Guid id, PostLogEntryCommand command, ISender sender, CancellationToken ct) =>
+        TypedResults.Created($"/api/v1/incidents/{id}/sitreps", await sender.Send(command with { IncidentId = id }, ct));
 
     private static Task<IResult> ChangeAsync(HttpContext http, Func<uint, ValueTask<IncidentDto>> send) =>
         ETags.ConditionalAsync(http, send, x => x.Version);

@@ -517,6 +517,46 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.ToTable("tasks", (string)null);
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Incidents.LogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<Guid?>("PostedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posted_by_user_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incident_log");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_incident_log_organisation_id");
+
+                    b.HasIndex("IncidentId", "PostedAt")
+                        .HasDatabaseName("ix_incident_log_incident_id_posted_at");
+
+                    b.ToTable("incident_log", (string)null);
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Incidents.Objective", b =>
                 {
                     b.Property<Guid>("Id")
@@ -589,6 +629,75 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.ToTable("objectives", null, t =>
                         {
                             t.HasCheckConstraint("ck_objectives_progress", "progress >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Incidents.SituationReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ActionsTaken")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("actions_taken");
+
+                    b.Property<int?>("Casualties")
+                        .HasColumnType("integer")
+                        .HasColumnName("casualties");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("needs");
+
+                    b.Property<string>("NextSteps")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("next_steps");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int?>("PeopleAffected")
+                        .HasColumnType("integer")
+                        .HasColumnName("people_affected");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid?>("SubmittedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by_user_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_situation_reports");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_situation_reports_organisation_id");
+
+                    b.HasIndex("IncidentId", "OrganisationId", "SubmittedAt")
+                        .HasDatabaseName("ix_situation_reports_incident_id_organisation_id_submitted_at");
+
+                    b.ToTable("situation_reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_situation_reports_counts", "(casualties IS NULL OR casualties >= 0) AND (people_affected IS NULL OR people_affected >= 0)");
                         });
                 });
 
@@ -1157,6 +1266,23 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasConstraintName("fk_tasks_objectives_objective_id");
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Incidents.LogEntry", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_incident_log_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_incident_log_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Incidents.Objective", b =>
                 {
                     b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
@@ -1165,6 +1291,23 @@ namespace CrisisCoord.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_objectives_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Incidents.SituationReport", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_situation_reports_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_situation_reports_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Organisations.Organisation", b =>

@@ -76,6 +76,20 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
         ["CompleteTaskCommand"] = app => TaskStepAsync(app, assign: true, ("accept", s => s.Ngo, _ => new { }), ("start", s => s.Ngo, _ => new { }), ("complete", s => s.Ngo, _ => new { })),
         ["CancelTaskCommand"] = app => TaskStepAsync(app, assign: true, ("cancel", s => s.Coordinator, _ => new { reason = "Water receding" })),
         ["ClaimTaskCommand"] = app => TaskStepAsync(app, assign: false, ("claim", s => s.Ngo, _ => new { })),
+        ["SubmitSituationReportCommand"] = async app =>
+        {
+            var scene = await Tasks.TaskScene.CreateAsync(app);
+            await CountBeforeAsync(app);
+            var report = await Ok(await scene.NgoClient.PostAsJsonAsync($"/api/v1/incidents/{scene.Incident}/sitreps", new JsonObject { ["summary"] = "Two shelters open", ["peopleAffected"] = 800 }));
+            return new Sent(scene.Ngo, scene.Incident, "SituationReport", report["id"]!.GetValue<string>());
+        },
+        ["PostLogEntryCommand"] = async app =>
+        {
+            var scene = await Tasks.TaskScene.CreateAsync(app);
+            await CountBeforeAsync(app);
+            var entry = await Ok(await scene.NgoClient.PostAsJsonAsync($"/api/v1/incidents/{scene.Incident}/log", new JsonObject { ["text"] = "Boats launched at the east bank" }));
+            return new Sent(scene.Ngo, scene.Incident, "LogEntry", entry["id"]!.GetValue<string>());
+        },
         ["RegisterOrganisationCommand"] = async app =>
         {
             var admin = await app.CreateAsync(Roles.Administrator);

@@ -1,0 +1,155 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Tasks;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Incidents;
+
+public sealed record SituationReportDto(
+    Guid Id,
+    Guid OrganisationId,
+    string OrganisationName,
+    string SubmittedBy,
+    DateTimeOffset SubmittedAt,
+    string Summary,
+    int? Casualties,
+    int? PeopleAffected,
+    string Needs,
+    string ActionsTaken,
+    string NextSteps);
+
+public sealed record LogEntryDto(Guid Id, string OrganisationName, string PostedBy, DateTimeOffset PostedAt, string Text);
+
+/// <summary>An incident's situation reports (newest first; the page picks each organisation's latest) and its shared log.</summary>
+public sealed record ListSituationReportsQuery(Guid IncidentId) : IQuery<IncidentReporting>;
+
+public sealed record IncidentReporting(IReadOnlyList<SituationReportDto> Reports, IReadOnlyList<LogEntryDto> Log)
+{
+    public IEnumerable<SituationReportDto> LatestPerOrganisation => Reports.GroupBy(r => r.OrganisationId).Select(g => g.First());
+}
+
+public sealed class ListSituationReportsQueryHandler(AppDbContext db) : IQueryHandler<ListSituationReportsQuery, IncidentReporting>
+{
+    public async ValueTask<IncidentReporting> Handle(ListSituationReportsQuery query, CancellationToken cancellationToken)
+    {
+        if (!await db.Incidents.AnyAsync(i => i.Id == query.IncidentId, cancellationToken))
+        {
+            throw new NotFoundException("Incident", query.IncidentId);
+        }
+
+        var reports = await db.SituationReports.AsNoTracking()
+            .Where(r => r.IncidentId == query.IncidentId)
+            .OrderByDescending(r => r.SubmittedAt)
+            .Take(200)
+            .Select(r => new SituationReportDto(
+                r.Id, r.OrganisationId,
+                db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).First(),
+                db.Users.Where(u => u.Id == r.SubmittedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+                r.SubmittedAt, r.Summary, r.Casualties, r.PeopleAffected, r.Needs, r.ActionsTaken, r.NextSteps))
+            .ToListAsync(cancellationToken);
+        var log = await db.LogEntries.AsNoTracking()
+            .Where(l => l.IncidentId == query.IncidentId)
+            .OrderByDescending(l => l.PostedAt)
+            .Take(100)
+            .Select(l => new LogEntryDto(
+                l.Id,
+                db.Organisations.Where(o => o.Id == l.OrganisationId).Select(o => o.Name).First(),
+                db.Users.Where(u => u.Id == l.PostedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+                l.PostedAt, l.Text))
+            .ToListAsync(cancellationToken);
+        return new IncidentReporting(reports, log);
+    }
+}
+
+/// <summary>An organisation taking part reports what it sees, did and needs.</summary>
+[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
+[RequiresRight(Right.SubmitSitRep)]
+[RecordedAs(typeof(SituationReport))]
+public sealed record SubmitSituationReportCommand : ICommand<SituationReportDto>, IIncidentMessage
+{
+    public Guid IncidentId { get; init; }
+
+    public string? Summary { get; init; }
+
+    public int? Casualties { get; init; }
+
+    public int? PeopleAffected { get; init; }
+
+    public string? Needs { get; init; }
+
+    public string? ActionsTaken { get; init; }
+
+    public string? NextSteps { get; init; }
+}
+
+public sealed class SubmitSituationReportCommandValidator : AbstractValidator<SubmitSituationReportCommand>
+{
+    public SubmitSituationReportCommandValidator()
+    {
+        RuleFor(x => x.Summary).NotEmpty().WithMessage("Give a summary of the situation as your organisation sees it.")
+            .MaximumLength(SituationReport.TextMaxLength).PlainText();
+        RuleFor(x => x.Casualties).InclusiveBetween(0, SituationReport.MaxCount).WithMessage("Casualties must be a count between 0 and 10,000,000.");
+        RuleFor(x => x.PeopleAffected).InclusiveBetween(0, SituationReport.MaxCount).WithMessage("People affected must be a count between 0 and 10,000,000.");
+        RuleFor(x => x.Needs).MaximumLength(SituationReport.TextMaxLength).PlainText();
+        RuleFor(x => x.ActionsTaken).MaximumLength(SituationReport.TextMaxLength).PlainText();
+        RuleFor(x => x.NextSteps).MaximumLength(SituationReport.TextMaxLength).PlainText();
+    }
+}
+
+public sealed class SubmitSituationReportCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<SubmitSituationReportCommand, SituationReportDto>
+{
+    public async ValueTask<SituationReportDto> Handle(SubmitSituationReportCommand command, CancellationToken cancellationToken)
+    {
+        var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
+        await db.EnsureParticipantAsync(command.IncidentId, organisation, cancellationToken);
+        var report = SituationReport.Submit(
+            command.IncidentId, organisation, user.UserId, command.Summary!, command.Casualties, command.PeopleAffected,
+            command.Needs ?? "", command.ActionsTaken ?? "", command.NextSteps ?? "", clock.GetUtcNow());
+        db.SituationReports.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await new ListSituationReportsQueryHandler(db).Handle(new ListSituationReportsQuery(command.IncidentId), cancellationToken))
+            .Reports.Single(r => r.Id == report.Id);
+    }
+}
+
+/// <summary>A short update to everyone taking part: the incident's shared log.</summary>
+[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
+[RequiresRight(Right.ShareInformation)]
+[RecordedAs(typeof(LogEntry))]
+public sealed record PostLogEntryCommand : ICommand<LogEntryDto>, IIncidentMessage
+{
+    public Guid IncidentId { get; init; }
+
+    public string? Text { get; init; }
+}
+
+public sealed class PostLogEntryCommandValidator : AbstractValidator<PostLogEntryCommand>
+{
+    public PostLogEntryCommandValidator() =>
+        RuleFor(x => x.Text).NotEmpty().WithMessage("Write the update.").MaximumLength(LogEntry.TextMaxLength).PlainText();
+}
+
+public sealed class PostLogEntryCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<PostLogEntryCommand, LogEntryDto>
+{
+    public async ValueTask<LogEntryDto> Handle(PostLogEntryCommand command, CancellationToken cancellationToken)
+    {
+        var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
+        if (!IncidentAccess.SeesEveryIncident(user))
+        {
+            await db.EnsureParticipantAsync(command.IncidentId, organisation, cancellationToken);
+        }
+
+        var entry = LogEntry.Post(command.IncidentId, organisation, user.UserId, command.Text!, clock.GetUtcNow());
+        db.LogEntries.Add(entry);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await new ListSituationReportsQueryHandler(db).Handle(new ListSituationReportsQuery(command.IncidentId), cancellationToken))
+            .Log.Single(l => l.Id == entry.Id);
+    }
+}
