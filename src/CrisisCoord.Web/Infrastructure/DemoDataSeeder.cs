@@ -270,6 +270,13 @@ public sealed partial class DemoDataSeeder(
             }
         }
 
+        By Member(string name) => name == RedCross ? redCrossManager : new By(null, organisations[name].Id);
+        Step Report(string name, DateTimeOffset at, string summary, int? casualties, int? affected, string needs, string done, string next) =>
+            new(at, "SubmitSituationReport", i => db.SituationReports.Add(SituationReport.Submit(
+                i.Id, organisations[name].Id, Member(name).User, summary, casualties, affected, needs, done, next, at)), typeof(SituationReport), Member(name));
+        Step Say(string name, DateTimeOffset at, string text) =>
+            new(at, "PostLogEntry", i => db.LogEntries.Add(LogEntry.Post(i.Id, organisations[name].Id, Member(name).User, text, at)), typeof(LogEntry), Member(name));
+
         Step Asks(string name, DateTimeOffset at, string note) => new(at, "RequestToJoin", i =>
             db.IncidentParticipants.Add(IncidentParticipant.Request(i.Id, organisations[name].Id, note, at)), typeof(IncidentParticipant),
             new By(null, organisations[name].Id));
@@ -312,6 +319,12 @@ public sealed partial class DemoDataSeeder(
             .. Work("Shelter displaced residents at the middle-school playground", RedCross, TaskPriority.Urgent, now.AddHours(-7).AddMinutes(55), TaskState.Accepted),
             .. Work("Clear the landslide on the Liuzhuang road", "Xiba Construction Co.", TaskPriority.High, now.AddHours(-6)),
             .. Work("Deliver drinking water to the old quarter", null, TaskPriority.Normal, now.AddHours(-5)),
+            Report(XibaTown, now.AddHours(-4), "Old quarter: 140 houses collapsed or unsafe. Middle school cracked but standing; classes suspended. Power restored to half the town.",
+                7, 3100, "Tents, drinking water, a second medical team", "Damage survey finished; command post at the town hall", "Survey of outlying hamlets by nightfall"),
+            Report(RedCross, now.AddHours(-3), "Two shelters open at the middle-school playground with 2,100 people; water and blankets holding for 24 hours.",
+                null, 2100, "More blankets for the night; 1,000 food rations", "Shelters set up; first-aid post staffed", "Open a third shelter if the count passes 2,500"),
+            Say(BlueSky, now.AddHours(-2).AddMinutes(-10), "Team 3 pulled two people alive from No. 14 Old Street; both to Qinghe First Hospital."),
+            Say(RedCross, now.AddHours(-1), "Shelter B at capacity; new arrivals to shelter A."),
             Bring("Xiba Construction Co.", now.AddHours(-7), "Excavators and cranes to clear collapsed houses and the Liuzhuang road"),
             Asks("Qinghe Logistics Co.", now.AddHours(-2), "25 trucks to move relief supplies from the city depots")]);
         await LogAsync(now.AddHours(-8).AddMinutes(-20), "Explosion reported at Xiba railway station",

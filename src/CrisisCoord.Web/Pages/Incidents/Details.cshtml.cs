@@ -26,6 +26,8 @@ public sealed class DetailsModel(ISender sender, IConfiguration configuration) :
 
     public IReadOnlyList<ObjectiveDto> Objectives { get; private set; } = [];
 
+    public IncidentReporting? Reporting { get; private set; }
+
     /// <summary>Whether the reader's organisation is listed (taking part or asking to).</summary>
     public bool MyOrganisationListed =>
         Guid.TryParse(User.FindFirst(ClaimNames.OrganisationId)?.Value, out var mine) && Participants.Any(p => p.OrganisationId == mine);
@@ -37,6 +39,7 @@ public sealed class DetailsModel(ISender sender, IConfiguration configuration) :
         MinimumLeadLevel = IncidentCommands.GradedResponse(configuration).MinimumLeadLevel(Incident.Severity);
         Participants = await sender.Send(new ListParticipantsQuery(id), ct);
         Objectives = Incident.DetailShown ? await sender.Send(new ListObjectivesQuery(id), ct) : [];
+        Reporting = Incident.DetailShown ? await sender.Send(new ListSituationReportsQuery(id), ct) : null;
         Timeline = Incident.DetailShown
             ? await sender.Send(new ListTimelineEventsQuery { Chain = id.ToString(), Limit = TimelineLength }, ct)
             : new TimelineEventPage([], null);

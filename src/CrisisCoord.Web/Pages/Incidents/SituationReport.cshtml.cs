@@ -1,0 +1,15 @@
+using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Web.Infrastructure;
+using Mediator;
+
+namespace CrisisCoord.Web.Pages.Incidents;
+
+[FormPage]
+public sealed class SituationReportModel(ISender sender) : IncidentChangePageModel<SubmitSituationReportCommand, SituationReportDto>(sender)
+{
+    protected override SubmitSituationReportCommand Blank(IncidentDto incident) => new() { IncidentId = incident.Id };
+
+    protected override SubmitSituationReportCommand For(SubmitSituationReportCommand input, Guid id) => input with { IncidentId = id };
+
+    protected override string Done(SituationReportDto report) => $"Situation report from {report.OrganisationName} submitted.";
+}
