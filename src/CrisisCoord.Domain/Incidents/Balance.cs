@@ -1,0 +1,86 @@
+using System.Globalization;
+using CrisisCoord.Domain.Organisations;
+
+namespace CrisisCoord.Domain.Incidents;
+
+/// <summary>Thresholds for the balance warnings (DOMAIN "Balance"); configurable.</summary>
+public sealed record BalanceRules(decimal MonopolyShare = 0.6m, int MonopolyMinimumParticipants = 3, decimal MonopolyHhi = 0.5m, TimeSpan? UnassignedFor = null, TimeSpan? UnacknowledgedFor = null)
+{
+    public static readonly BalanceRules Default = new();
+
+    public TimeSpan UnassignedLimit => UnassignedFor ?? TimeSpan.FromHours(1);
+
+    public TimeSpan UnacknowledgedLimit => UnacknowledgedFor ?? TimeSpan.FromHours(1);
+}
+
+public sealed record Share(string Name, int Count, decimal Fraction);
+
+/// <summary>
+/// How evenly the active work of a phase is spread: each organisation's and each kind's share of active
+/// tasks, the Herfindahl–Hirschman index (sum of squared shares: 1 = one organisation does everything),
+/// and the two warnings — monopoly (one organisation dominates) and limbo (work or leadership left hanging).
+/// </summary>
+public sealed record BalanceReport(
+    int ActiveTasks,
+    IReadOnlyList<Share> ByOrganisation,
+    IReadOnlyList<Share> ByKind,
+    decimal Hhi,
+    IReadOnlyList<string> Warnings)
+{
+    public bool Monopoly => Warnings.Any(w => w.StartsWith("Monopoly", StringComparison.Ordinal));
+
+    public bool Limbo => Warnings.Any(w => w.StartsWith("Limbo", StringComparison.Ordinal));
+}
+
+public static class Balance
+{
+    public static readonly TaskState[] Active = [TaskState.Assigned, TaskState.Accepted, TaskState.InProgress];
+
+    /// <summary>Shares and HHI of a list of (organisation, kind) holders of active tasks.</summary>
+    public static BalanceReport Compute(
+        IReadOnlyList<(string Organisation, OrganisationKind Kind)> activeTaskHolders,
+        int participants,
+        bool hasLead,
+        int openUnassignedTooLong,
+        int unacknowledgedTooLong,
+        bool inResponse,
+        BalanceRules rules)
+    {
+        var total = activeTaskHolders.Count;
+        var byOrganisation = Shares(activeTaskHolders.Select(h => h.Organisation), total);
+        var byKind = Shares(activeTaskHolders.Select(h => h.Kind.ToString()), total);
+        var hhi = byOrganisation.Sum(s => s.Fraction * s.Fraction);
+
+        var warnings = new List<string>();
+        if (byOrganisation.FirstOrDefault() is { } top && participants >= rules.MonopolyMinimumParticipants && top.Fraction > rules.MonopolyShare)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Monopoly: {top.Name} holds {top.Fraction * 100:0}% of the active tasks among {participants} organisations taking part."));
+        }
+        else if (total > 0 && participants >= 2 && hhi > rules.MonopolyHhi)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Monopoly: the work is concentrated (HHI {hhi:0.00}, above {rules.MonopolyHhi:0.00})."));
+        }
+
+        if (!hasLead)
+        {
+            warnings.Add("Limbo: no lead organisation is named.");
+        }
+
+        if (inResponse && openUnassignedTooLong > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Limbo: {openUnassignedTooLong} task(s) open and unassigned for more than {rules.UnassignedLimit.TotalMinutes:0} minutes."));
+        }
+
+        if (unacknowledgedTooLong > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Limbo: {unacknowledgedTooLong} assigned task(s) not accepted or declined within {rules.UnacknowledgedLimit.TotalMinutes:0} minutes."));
+        }
+
+        return new BalanceReport(total, byOrganisation, byKind, Math.Round(hhi, 4), warnings);
+    }
+
+    private static List<Share> Shares(IEnumerable<string> holders, int total) =>
+        [.. holders.GroupBy(h => h)
+            .Select(g => new Share(g.Key, g.Count(), total == 0 ? 0 : Math.Round((decimal)g.Count() / total, 4)))
+            .OrderByDescending(s => s.Count).ThenBy(s => s.Name, StringComparer.Ordinal)];
+}
