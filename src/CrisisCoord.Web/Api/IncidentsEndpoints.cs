@@ -22,6 +22,7 @@ public static class IncidentsEndpoints
         group.MapGet("/{id:guid}/sitreps", ListSituationReports).WithName(nameof(ListSituationReports)).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/sitreps", SubmitSituationReport).WithName(nameof(SubmitSituationReport)).ProducesValidationProblem();
         group.MapPost("/{id:guid}/log", PostLogEntry).WithName(nameof(PostLogEntry)).ProducesValidationProblem();
+        group.MapGet("/{id:guid}/balance", GetIncidentBalance).WithName(nameof(GetIncidentBalance)).ProducesValidationProblem();
         return app;
     }
 
@@ -76,6 +77,10 @@ public static class IncidentsEndpoints
     /// <summary><c>{"text"}</c>: a short update on the shared log.</summary>
     private static async Task<Created<LogEntryDto>> PostLogEntry(Guid id, PostLogEntryCommand command, ISender sender, CancellationToken ct) =>
         TypedResults.Created($"/api/v1/incidents/{id}/sitreps", await sender.Send(command with { IncidentId = id }, ct));
+
+    /// <summary>Shares of active tasks per organisation and kind, the HHI, and the monopoly / limbo warnings; <c>?phase=</c> for another phase.</summary>
+    private static async Task<Ok<IncidentBalanceDto>> GetIncidentBalance(Guid id, string? phase, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetIncidentBalanceQuery(id) { Phase = phase }, ct));
 
     private static Task<IResult> ChangeAsync(HttpContext http, Func<uint, ValueTask<IncidentDto>> send) =>
         ETags.ConditionalAsync(http, send, x => x.Version);

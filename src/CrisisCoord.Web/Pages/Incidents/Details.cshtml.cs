@@ -2,6 +2,7 @@ using CrisisCoord.Application.Features.Audit;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Organisations;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,6 +29,8 @@ public sealed class DetailsModel(ISender sender, IConfiguration configuration) :
 
     public IncidentReporting? Reporting { get; private set; }
 
+    public IncidentBalanceDto? Balance { get; private set; }
+
     /// <summary>Whether the reader's organisation is listed (taking part or asking to).</summary>
     public bool MyOrganisationListed =>
         Guid.TryParse(User.FindFirst(ClaimNames.OrganisationId)?.Value, out var mine) && Participants.Any(p => p.OrganisationId == mine);
@@ -40,6 +43,7 @@ public sealed class DetailsModel(ISender sender, IConfiguration configuration) :
         Participants = await sender.Send(new ListParticipantsQuery(id), ct);
         Objectives = Incident.DetailShown ? await sender.Send(new ListObjectivesQuery(id), ct) : [];
         Reporting = Incident.DetailShown ? await sender.Send(new ListSituationReportsQuery(id), ct) : null;
+        Balance = Incident.DetailShown && Incident.State.IsOpen() ? await sender.Send(new GetIncidentBalanceQuery(id), ct) : null;
         Timeline = Incident.DetailShown
             ? await sender.Send(new ListTimelineEventsQuery { Chain = id.ToString(), Limit = TimelineLength }, ct)
             : new TimelineEventPage([], null);

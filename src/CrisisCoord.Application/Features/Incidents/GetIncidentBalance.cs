@@ -1,0 +1,72 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace CrisisCoord.Application.Features.Incidents;
+
+/// <summary>How evenly an incident's active work is spread in a phase (its current one by default), with warnings.</summary>
+public sealed record GetIncidentBalanceQuery(Guid IncidentId) : IQuery<IncidentBalanceDto>
+{
+    /// <summary>Warning, Response or Recovery.</summary>
+    public string? Phase { get; init; }
+}
+
+public sealed record IncidentBalanceDto(Guid IncidentId, Phases Phase, BalanceReport Report);
+
+public sealed class GetIncidentBalanceQueryValidator : AbstractValidator<GetIncidentBalanceQuery>
+{
+    private static readonly string[] PhaseNames = ["Warning", "Response", "Recovery"];
+
+    public GetIncidentBalanceQueryValidator() =>
+        RuleFor(x => x.Phase)
+            .Must(v => PhaseNames.Contains(v!.Trim(), StringComparer.OrdinalIgnoreCase))
+            .When(x => !string.IsNullOrWhiteSpace(x.Phase))
+            .WithMessage(x => $"'{x.Phase}' is not a phase: give Warning, Response or Recovery.");
+}
+
+public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, IConfiguration configuration, TimeProvider clock)
+    : IQueryHandler<GetIncidentBalanceQuery, IncidentBalanceDto>
+{
+    public async ValueTask<IncidentBalanceDto> Handle(GetIncidentBalanceQuery query, CancellationToken cancellationToken)
+    {
+        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.IncidentId, cancellationToken)
+            ?? throw new NotFoundException("Incident", query.IncidentId);
+        var phase = string.IsNullOrWhiteSpace(query.Phase) ? incident.State.Phase() : Enum.Parse<Phases>(query.Phase.Trim(), ignoreCase: true);
+        var rules = Rules(configuration);
+        var now = clock.GetUtcNow();
+
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => t.IncidentId == incident.Id && t.Phase == phase)
+            .Select(t => new
+            {
+                t.State,
+                t.StateChangedAt,
+                t.CreatedAt,
+                Organisation = db.Organisations.Where(o => o.Id == t.AssignedOrganisationId).Select(o => new { o.Name, o.Kind }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        var participants = await db.IncidentParticipants.CountAsync(p => p.IncidentId == incident.Id && p.Status == ParticipationStatus.Admitted, cancellationToken);
+
+        var report = Balance.Compute(
+            [.. tasks.Where(t => Balance.Active.Contains(t.State) && t.Organisation is not null).Select(t => (t.Organisation!.Name, t.Organisation.Kind))],
+            participants,
+            incident.LeadOrganisationId is not null,
+            tasks.Count(t => t.State == TaskState.Open && now - t.CreatedAt > rules.UnassignedLimit),
+            tasks.Count(t => t.State == TaskState.Assigned && now - t.StateChangedAt > rules.UnacknowledgedLimit),
+            incident.State == IncidentState.Response,
+            rules);
+        return new IncidentBalanceDto(incident.Id, phase, report);
+    }
+
+    /// <summary>From <c>Balance:*</c> (e.g. <c>Balance__MonopolyShare=0.7</c>), else the DOMAIN defaults.</summary>
+    public static BalanceRules Rules(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Balance");
+        return section.Exists() ? section.Get<BalanceRules>() ?? BalanceRules.Default : BalanceRules.Default;
+    }
+}
