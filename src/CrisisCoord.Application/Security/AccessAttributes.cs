@@ -32,3 +32,9 @@ public interface IIncidentMessage
 {
     Guid IncidentId { get; }
 }
+
+/// <summary>A message about one task; the phase of the task's incident decides which charter rights apply.</summary>
+public interface ITaskMessage
+{
+    Guid Id { get; }
+}

@@ -46,7 +46,12 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
 
         if (rule.Right is { } right)
         {
-            var phases = message is IIncidentMessage incident ? await PhaseOfAsync(incident.IncidentId, ct) : Phases.All;
+            var phases = message switch
+            {
+                IIncidentMessage incident => await PhaseOfAsync(incident.IncidentId, ct),
+                ITaskMessage task => await PhaseOfAsync(await IncidentOfTaskAsync(task.Id, ct), ct),
+                _ => Phases.All,
+            };
             if (phases == Phases.None && message is IBaseCommand)
             {
                 // Closed or dismissed: nobody's rights apply any more, and saying so is more useful than "forbidden".
@@ -56,7 +61,7 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
             var held = await HeldPhasesAsync(right, ct);
             if ((held & phases) == Phases.None)
             {
-                throw new AccessDeniedException(message is IIncidentMessage
+                throw new AccessDeniedException(message is IIncidentMessage or ITaskMessage
                     ? $"Your organisation's charter does not grant {right} in this incident's current phase."
                     : $"Your organisation's charter does not grant {right}.");
             }
@@ -94,6 +99,10 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
             .SingleAsync(ct);
         return await db.EffectivePhasesAsync(organisationId, kind, CharterItem.Of(right), ct);
     }
+
+    private async Task<Guid> IncidentOfTaskAsync(Guid taskId, CancellationToken ct) =>
+        await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.IncidentId).SingleOrDefaultAsync(ct)
+        ?? throw new NotFoundException("Task", taskId);
 
     private async Task<Phases> PhaseOfAsync(Guid incidentId, CancellationToken ct)
     {

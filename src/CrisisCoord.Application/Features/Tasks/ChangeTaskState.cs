@@ -10,7 +10,7 @@ using Mediator;
 namespace CrisisCoord.Application.Features.Tasks;
 
 /// <summary>What every change to a task carries: the task, and the version the sender saw (If-Match).</summary>
-public abstract record TaskChange
+public abstract record TaskChange : ITaskMessage
 {
     public Guid Id { get; init; }
 

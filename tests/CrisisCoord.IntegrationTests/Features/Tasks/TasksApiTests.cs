@@ -108,4 +108,19 @@ public sealed class TasksApiTests(CrisisCoordApp app) : AppTest(app)
 
         (await scene.CoordinatorClient.GetFromJsonAsync<JsonArray>(path))!.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task Charter_rights_on_a_task_are_those_of_its_incidents_current_phase()
+    {
+        var scene = await TaskScene.CreateAsync(App);
+        var (task, etag) = await scene.TaskAsync(assign: false);
+        // A civic group's charter grants AssignTasks in recovery only; the incident is in response.
+        var civicCoordinator = await App.ClientAsAsync(Roles.Coordinator, OrganisationKind.CivicGroup);
+
+        var refused = await TaskScene.ActAsync(civicCoordinator, task, "assign", etag, new { organisationId = scene.Ngo.OrganisationId });
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("in this incident's current phase");
+        (await TaskScene.ActAsync(scene.NgoClient, Guid.NewGuid(), "claim", etag)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
