@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using FluentValidation;
@@ -31,6 +32,9 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessPolicy>();
         services.AddScoped<TimelineRecorder>();
+        // Rules read from configuration once, at start-up, not on every request.
+        services.AddSingleton(services => IncidentCommands.GradedResponse(services.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(services => GetIncidentBalanceQueryHandler.Rules(services.GetRequiredService<IConfiguration>()));
         return services;
     }
 

@@ -76,7 +76,7 @@ public static class AuditCli
         {
             if (!TimelineChains.TryParse(chainText, out var parsed))
             {
-                await errors.WriteLineAsync($"'{chainText}' is not a chain: give 'registry' or an incident's id.");
+                await errors.WriteLineAsync(TimelineChains.NotAChain(chainText));
                 return CouldNotRun;
             }
 

@@ -3,7 +3,6 @@ using System.Reflection;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Domain.Charters;
-using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -46,18 +45,14 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
 
         if (rule.Right is { } right)
         {
-            var phases = message switch
-            {
-                IIncidentMessage incident => await PhaseOfAsync(incident.IncidentId, ct),
-                ITaskMessage task => await PhaseOfAsync(await IncidentOfTaskAsync(task.Id, ct), ct),
-                _ => Phases.All,
-            };
-            if (phases == Phases.None && message is IBaseCommand)
+            var state = await IncidentStateOfAsync(message, ct);
+            if (state is { } current && message is IBaseCommand)
             {
                 // Closed or dismissed: nobody's rights apply any more, and saying so is more useful than "forbidden".
-                throw new DomainRuleException("The incident is closed; nothing more can be changed on it.");
+                current.EnsureOpen();
             }
 
+            var phases = state?.Phase() ?? Phases.All;
             var held = await HeldPhasesAsync(right, ct);
             if ((held & phases) == Phases.None)
             {
@@ -100,19 +95,21 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
         return await db.EffectivePhasesAsync(organisationId, kind, CharterItem.Of(right), ct);
     }
 
-    private async Task<Guid> IncidentOfTaskAsync(Guid taskId, CancellationToken ct) =>
-        await db.Tasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => (Guid?)t.IncidentId).SingleOrDefaultAsync(ct)
-        ?? throw new NotFoundException("Task", taskId);
-
-    private async Task<Phases> PhaseOfAsync(Guid incidentId, CancellationToken ct)
+    /// <summary>The state of the incident a message is about (directly, or through one of its tasks); null when it is about none.</summary>
+    private async Task<IncidentState?> IncidentStateOfAsync(object message, CancellationToken ct) => message switch
     {
-        var state = await db.Incidents.AsNoTracking()
-            .Where(i => i.Id == incidentId)
-            .Select(i => (IncidentState?)i.State)
-            .SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Incident", incidentId);
-        return state.Phase();
-    }
+        IIncidentMessage m => await db.Incidents.AsNoTracking()
+                .Where(i => i.Id == m.IncidentId)
+                .Select(i => (IncidentState?)i.State)
+                .SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Incident", m.IncidentId),
+        ITaskMessage m => await db.Tasks.AsNoTracking()
+                .Where(t => t.Id == m.Id)
+                .Select(t => (IncidentState?)db.Incidents.Where(i => i.Id == t.IncidentId).Select(i => i.State).First())
+                .SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Task", m.Id),
+        _ => null,
+    };
 
     private sealed record Rule(bool Anonymous, bool AnySignedIn, IReadOnlyList<string> Roles, Right? Right)
     {

@@ -14,10 +14,15 @@ public static class Checkpoints
     public static async Task<IReadOnlyList<Checkpoint>> TakeAsync(
         AppDbContext db, CheckpointSigner signer, TimeProvider clock, Guid? chainId, CancellationToken ct)
     {
-        var heads = await db.TimelineEvents.AsNoTracking()
-            .Where(e => chainId == null || e.ChainId == chainId)
-            .GroupBy(e => e.ChainId)
-            .Select(g => new { ChainId = g.Key, Sequence = g.Max(e => e.Sequence) })
+        // Each chain's head in one query: the highest sequence per chain, joined back for its hash and time.
+        var heads = await (
+                from top in db.TimelineEvents
+                    .Where(e => chainId == null || e.ChainId == chainId)
+                    .GroupBy(e => e.ChainId)
+                    .Select(g => new { ChainId = g.Key, Sequence = g.Max(e => e.Sequence) })
+                join e in db.TimelineEvents on new { top.ChainId, top.Sequence } equals new { e.ChainId, e.Sequence }
+                select new { e.ChainId, Head = new ChainHead(e.Sequence, e.Hash, e.OccurredAt) })
+            .AsNoTracking()
             .ToListAsync(ct);
         var checkpointed = await db.Checkpoints.AsNoTracking()
             .Where(c => chainId == null || c.ChainId == chainId)
@@ -25,14 +30,11 @@ public static class Checkpoints
             .Select(g => new { ChainId = g.Key, Sequence = g.Max(c => c.Sequence) })
             .ToDictionaryAsync(x => x.ChainId, x => x.Sequence, ct);
 
-        var taken = new List<Checkpoint>();
-        foreach (var head in heads.Where(h => !checkpointed.TryGetValue(h.ChainId, out var done) || done < h.Sequence))
-        {
-            var e = await db.TimelineEvents.AsNoTracking()
-                .SingleAsync(x => x.ChainId == head.ChainId && x.Sequence == head.Sequence, ct);
-            taken.Add(signer.Sign(head.ChainId, new ChainHead(e.Sequence, e.Hash, e.OccurredAt), clock.GetUtcNow()));
-        }
-
+        var now = clock.GetUtcNow();
+        var taken = heads
+            .Where(h => !checkpointed.TryGetValue(h.ChainId, out var done) || done < h.Head.Sequence)
+            .Select(h => signer.Sign(h.ChainId, h.Head, now))
+            .ToList();
         db.Checkpoints.AddRange(taken);
         await db.SaveChangesAsync(ct);
         return taken;

@@ -81,7 +81,7 @@ public sealed class Incident
             throw new ArgumentOutOfRangeException(nameof(latitude), "The position is not a valid WGS84 point.");
         }
 
-        var reportedAt = TruncateToMicroseconds(now.ToUniversalTime());
+        var reportedAt = Microseconds.Truncate(now);
         return new Incident
         {
             // Version 7 ids sort by creation time, which keeps the primary-key index append-mostly.
@@ -118,7 +118,7 @@ public sealed class Incident
 
         State = to;
         StateReason = reason.Trim();
-        StateChangedAt = TruncateToMicroseconds(now.ToUniversalTime());
+        StateChangedAt = Microseconds.Truncate(now);
     }
 
     /// <summary>
@@ -128,10 +128,7 @@ public sealed class Incident
     /// </summary>
     public void ChangeSeverity(Severity severity, string reason, AdministrativeLevel? leadLevel, GradedResponse rules)
     {
-        if (!State.IsOpen())
-        {
-            throw new DomainRuleException($"The incident is {State}; its severity can no longer change.");
-        }
+        State.EnsureOpen();
 
         if (severity == Severity)
         {
@@ -146,10 +143,7 @@ public sealed class Incident
     /// <summary>Names the lead: a government organisation at or above the level the grade needs.</summary>
     public void AssignLead(Guid organisationId, string name, OrganisationKind kind, AdministrativeLevel level, GradedResponse rules)
     {
-        if (!State.IsOpen())
-        {
-            throw new DomainRuleException($"The incident is {State}; its lead can no longer change.");
-        }
+        State.EnsureOpen();
 
         if (rules.WhyNotLead(kind, level, Severity, name) is { } problem)
         {
@@ -159,10 +153,6 @@ public sealed class Incident
         LeadOrganisationId = organisationId;
         EscalationRequired = false;
     }
-
-    // PostgreSQL keeps microseconds; truncating here means what we return equals what we stored.
-    private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset value) =>
-        new(value.Ticks - (value.Ticks % (TimeSpan.TicksPerMillisecond / 1000)), TimeSpan.Zero);
 }
 
 /// <summary>Who logged an incident: a person and the organisation they act for.</summary>

@@ -1,4 +1,5 @@
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 
 namespace CrisisCoord.Domain.Incidents;
 
@@ -41,6 +42,15 @@ public static class IncidentStateMachine
         IncidentState.Recovery => Phases.Recovery,
         _ => Phases.None,
     };
+
+    /// <summary>Refuses any change to a closed or dismissed incident, with one message wherever it is asked.</summary>
+    public static void EnsureOpen(this IncidentState state)
+    {
+        if (!state.IsOpen())
+        {
+            throw new DomainRuleException($"The incident is {state.ToString().ToLowerInvariant()}; nothing more can be changed on it.");
+        }
+    }
 
     public static bool IsOpen(this IncidentState state) =>
         state is not (IncidentState.Closed or IncidentState.Dismissed);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CrisisCoord.Domain.Common;
 
 namespace CrisisCoord.Domain.Timeline;
 
@@ -32,7 +33,7 @@ public sealed class Checkpoint
 
     public static Checkpoint Sign(Guid chainId, ChainHead head, DateTimeOffset now, ECDsa key)
     {
-        var takenAt = TimelineHash.TruncateToMicroseconds(now);
+        var takenAt = Microseconds.Truncate(now);
         return new Checkpoint
         {
             Id = Guid.CreateVersion7(now),

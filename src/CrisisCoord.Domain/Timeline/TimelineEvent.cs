@@ -1,3 +1,4 @@
+using CrisisCoord.Domain.Common;
 namespace CrisisCoord.Domain.Timeline;
 
 /// <summary>
@@ -81,7 +82,7 @@ public sealed class TimelineEvent
     public static TimelineEvent Append(Guid id, Guid chainId, ChainHead? head, TimelineEntry entry, DateTimeOffset now)
     {
         ArgumentException.ThrowIfNullOrEmpty(entry.Action);
-        var at = TimelineHash.TruncateToMicroseconds(now.ToUniversalTime());
+        var at = Microseconds.Truncate(now);
         if (head is not null && at < head.OccurredAt)
         {
             // A clock stepped back: the record keeps time in order rather than claim an earlier moment.
@@ -129,6 +130,8 @@ public static class TimelineChains
 
     /// <summary>How a chain is named in URLs and exports: <c>registry</c>, or the incident's id.</summary>
     public static string Format(Guid chainId) => chainId == Registry ? RegistryName : chainId.ToString("D");
+
+    public static string NotAChain(string? text) => $"'{text}' is not a chain: give 'registry' or an incident's id.";
 
     public static bool TryParse(string? text, out Guid chainId)
     {

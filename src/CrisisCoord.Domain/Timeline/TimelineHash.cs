@@ -56,9 +56,6 @@ public static class TimelineHash
 
     public static byte[] PayloadDigest(string payload) => SHA256.HashData(Encoding.UTF8.GetBytes(payload));
 
-    public static DateTimeOffset TruncateToMicroseconds(DateTimeOffset t) =>
-        new(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
-
     public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
 
     private static string Id(Guid id) => id.ToString("D");

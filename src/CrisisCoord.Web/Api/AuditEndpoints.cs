@@ -32,10 +32,7 @@ public static class AuditEndpoints
     private static async Task<EmptyHttpResult> ExportTimelineEvents(
         [AsParameters] ExportTimelineEventsQuery query, ISender sender, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
-        var export = await sender.Send(query, ct);
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{TimelineCsv.FileName(clock.GetUtcNow())}\"";
-        await TimelineCsv.WriteAsync(http.Response.Body, export.Events, ct);
+        await TimelineCsv.WriteResponseAsync(http.Response, await sender.Send(query, ct), clock.GetUtcNow(), ct);
         return TypedResults.Empty;
     }
 

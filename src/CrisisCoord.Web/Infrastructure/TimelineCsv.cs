@@ -18,10 +18,18 @@ public static class TimelineCsv
         "actor_organisation", "action", "entity_type", "entity_id", "payload", "previous_hash", "hash",
     ];
 
-    public static string FileName(DateTimeOffset now) =>
+    private static string FileName(DateTimeOffset now) =>
         string.Create(CultureInfo.InvariantCulture, $"crisiscoord-timeline-{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}.csv");
 
-    public static async Task WriteAsync(Stream body, IAsyncEnumerable<TimelineEventDto> events, CancellationToken ct)
+    /// <summary>The whole response: a CSV attachment named for the moment, written as the events are read.</summary>
+    public static async Task WriteResponseAsync(HttpResponse response, TimelineExport export, DateTimeOffset now, CancellationToken ct)
+    {
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(now)}\"";
+        await WriteAsync(response.Body, export.Events, ct);
+    }
+
+    private static async Task WriteAsync(Stream body, IAsyncEnumerable<TimelineEventDto> events, CancellationToken ct)
     {
         await using var writer = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
         writer.NewLine = "\r\n";

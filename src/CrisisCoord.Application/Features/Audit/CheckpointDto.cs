@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Timeline;
 using FluentValidation;
 
@@ -34,7 +35,7 @@ public sealed record CheckpointDto(
         try
         {
             return TimelineChains.TryParse(Chain, out var chain) && Sequence >= 1
-                ? Checkpoint.Restore(chain, Sequence, Convert.FromHexString(Hash), TimelineHash.TruncateToMicroseconds(TakenAt.ToUniversalTime()), KeyId, Convert.FromBase64String(Signature))
+                ? Checkpoint.Restore(chain, Sequence, Convert.FromHexString(Hash), Microseconds.Truncate(TakenAt), KeyId, Convert.FromBase64String(Signature))
                 : null;
         }
         catch (FormatException)
@@ -51,9 +52,7 @@ public sealed class CheckpointDtoValidator : AbstractValidator<CheckpointDto>
 {
     public CheckpointDtoValidator()
     {
-        RuleFor(x => x.Chain)
-            .Must(v => TimelineChains.TryParse(v, out _))
-            .WithMessage(x => $"'{x.Chain}' is not a chain: give 'registry' or an incident's id.");
+        RuleFor(x => x.Chain).NotEmpty().WithMessage(_ => TimelineChains.NotAChain("")).ChainName();
         RuleFor(x => x.Sequence).GreaterThanOrEqualTo(1).WithMessage("The checkpoint's sequence must be 1 or more.");
         RuleFor(x => x.Hash)
             .Must(v => v is { Length: 64 } && v.All(Uri.IsHexDigit))

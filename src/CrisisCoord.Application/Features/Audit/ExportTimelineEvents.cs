@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
-using CrisisCoord.Domain.Timeline;
 using FluentValidation;
 using Mediator;
 
@@ -39,10 +38,7 @@ public sealed class ExportTimelineEventsQueryHandler(AppDbContext db, ICurrentUs
 
     public ValueTask<TimelineExport> Handle(ExportTimelineEventsQuery query, CancellationToken cancellationToken)
     {
-        if (TimelineChains.TryParse(query.Chain, out var chain) && !TimelineEvents.MayReadChain(user, chain))
-        {
-            throw new AccessDeniedException("Only auditors and administrators read the registry's timeline.");
-        }
+        query.EnsureReadableBy(user);
 
         // An export reads in time order, whatever order the screen showed.
         return ValueTask.FromResult(new TimelineExport(ReadAsync(query with { Order = "oldest" }, cancellationToken)));

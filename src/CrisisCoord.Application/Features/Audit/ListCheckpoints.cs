@@ -20,10 +20,7 @@ public sealed record ListCheckpointsQuery : IQuery<IReadOnlyList<CheckpointDto>>
 public sealed class ListCheckpointsQueryValidator : AbstractValidator<ListCheckpointsQuery>
 {
     public ListCheckpointsQueryValidator() =>
-        RuleFor(x => x.Chain)
-            .Must(v => TimelineChains.TryParse(v, out _))
-            .When(x => !string.IsNullOrWhiteSpace(x.Chain))
-            .WithMessage(x => $"'{x.Chain}' is not a chain: give 'registry' or an incident's id.");
+        RuleFor(x => x.Chain).ChainName();
 }
 
 public sealed class ListCheckpointsQueryHandler(AppDbContext db) : IQueryHandler<ListCheckpointsQuery, IReadOnlyList<CheckpointDto>>

@@ -22,10 +22,7 @@ public sealed record TakeCheckpointRequest : IRequest<IReadOnlyList<CheckpointDt
 public sealed class TakeCheckpointRequestValidator : AbstractValidator<TakeCheckpointRequest>
 {
     public TakeCheckpointRequestValidator() =>
-        RuleFor(x => x.Chain)
-            .Must(v => TimelineChains.TryParse(v, out _))
-            .When(x => !string.IsNullOrWhiteSpace(x.Chain))
-            .WithMessage(x => $"'{x.Chain}' is not a chain: give 'registry' or an incident's id.");
+        RuleFor(x => x.Chain).ChainName();
 }
 
 public sealed class TakeCheckpointRequestHandler(AppDbContext db, CheckpointSigner signer, TimeProvider clock)

@@ -4,6 +4,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Timeline;
+using FluentValidation;
 
 namespace CrisisCoord.Application.Features.Audit;
 
@@ -66,8 +67,10 @@ public static class TimelineEvents
             .Order(StringComparer.Ordinal),
     ];
 
-    public static bool MayReadChain(ICurrentUser user, Guid chainId) =>
-        chainId != TimelineChains.Registry || user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Administrator);
+    /// <summary>A chain named as in URLs: <c>registry</c> or an incident's id. Empty passes; add NotEmpty where one is required.</summary>
+    public static IRuleBuilderOptions<T, string?> ChainName<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(text => string.IsNullOrWhiteSpace(text) || TimelineChains.TryParse(text, out _))
+            .WithMessage((_, text) => TimelineChains.NotAChain(text));
 
     public static IQueryable<TimelineEventDto> Project(this IQueryable<TimelineEvent> events, AppDbContext db) =>
         events.Select(Projection(db));

@@ -41,9 +41,7 @@ public sealed class VerifyChainQueryValidator : AbstractValidator<VerifyChainQue
 {
     public VerifyChainQueryValidator()
     {
-        RuleFor(x => x.Chain)
-            .Must(v => TimelineChains.TryParse(v, out _))
-            .WithMessage(x => $"'{x.Chain}' is not a chain: give 'registry' or an incident's id.");
+        RuleFor(x => x.Chain).NotEmpty().WithMessage(_ => TimelineChains.NotAChain("")).ChainName();
         RuleFor(x => x.Checkpoint!).SetValidator(new CheckpointDtoValidator()).When(x => x.Checkpoint is not null);
         RuleFor(x => x.Checkpoint!.Chain)
             .Must((query, chain) => string.Equals(chain, query.Chain, StringComparison.OrdinalIgnoreCase))

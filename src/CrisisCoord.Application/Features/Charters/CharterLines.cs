@@ -97,6 +97,10 @@ public static class CharterLines
         return true;
     }
 
+    /// <summary>One working phase by name (Warning, Response, Recovery); false for anything else, empty included.</summary>
+    public static bool TryParsePhase(string? name, out Phases phase) =>
+        TryParsePhases([name], out phase) && phase != Phases.None;
+
     public static string AllowedPhases => string.Join(", ", PhasesExtensions.Each);
 
     public static IReadOnlyList<string> Names(Phases phases) =>
@@ -156,6 +160,11 @@ public static class CharterLines
             .Where(u => wanted.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
+
+    /// <summary>One phase name, when one is given (an objective's, a task's, the phase a balance is asked for).</summary>
+    public static IRuleBuilderOptions<T, string?> OnePhase<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(name => string.IsNullOrWhiteSpace(name) || TryParsePhase(name, out _))
+            .WithMessage((_, name) => $"'{name}' is not a phase: give {AllowedPhases}.");
 
     /// <summary>A set of phase names, checked the same way wherever one arrives.</summary>
     public static IRuleBuilderOptions<T, IReadOnlyList<string>?> PhaseNames<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>

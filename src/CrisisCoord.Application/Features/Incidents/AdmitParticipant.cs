@@ -2,7 +2,6 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
@@ -36,14 +35,9 @@ public sealed class AdmitParticipantCommandHandler(AppDbContext db, ICurrentUser
 {
     public async ValueTask<ParticipantDto> Handle(AdmitParticipantCommand command, CancellationToken cancellationToken)
     {
-        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == command.IncidentId, cancellationToken)
-            ?? throw new NotFoundException("Incident", command.IncidentId);
-        if (!incident.State.IsOpen())
-        {
-            throw new DomainRuleException($"The incident is {incident.State}; no organisation can join it now.");
-        }
+        await db.OpenIncidentStateAsync(command.IncidentId, cancellationToken);
 
-        var participant = await db.AdmitAsync(incident.Id, command.OrganisationId!.Value, command.Note ?? "", user.UserId, clock.GetUtcNow(), cancellationToken);
+        var participant = await db.AdmitAsync(command.IncidentId, command.OrganisationId!.Value, command.Note ?? "", user.UserId, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return await ParticipantDto.LoadAsync(db, participant.Id, cancellationToken);
     }

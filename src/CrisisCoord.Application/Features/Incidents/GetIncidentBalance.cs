@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
@@ -20,24 +21,17 @@ public sealed record IncidentBalanceDto(Guid IncidentId, Phases Phase, BalanceRe
 
 public sealed class GetIncidentBalanceQueryValidator : AbstractValidator<GetIncidentBalanceQuery>
 {
-    private static readonly string[] PhaseNames = ["Warning", "Response", "Recovery"];
-
-    public GetIncidentBalanceQueryValidator() =>
-        RuleFor(x => x.Phase)
-            .Must(v => PhaseNames.Contains(v!.Trim(), StringComparer.OrdinalIgnoreCase))
-            .When(x => !string.IsNullOrWhiteSpace(x.Phase))
-            .WithMessage(x => $"'{x.Phase}' is not a phase: give Warning, Response or Recovery.");
+    public GetIncidentBalanceQueryValidator() => RuleFor(x => x.Phase).OnePhase();
 }
 
-public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, IConfiguration configuration, TimeProvider clock)
+public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, BalanceRules rules, TimeProvider clock)
     : IQueryHandler<GetIncidentBalanceQuery, IncidentBalanceDto>
 {
     public async ValueTask<IncidentBalanceDto> Handle(GetIncidentBalanceQuery query, CancellationToken cancellationToken)
     {
         var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.IncidentId, cancellationToken)
             ?? throw new NotFoundException("Incident", query.IncidentId);
-        var phase = string.IsNullOrWhiteSpace(query.Phase) ? incident.State.Phase() : Enum.Parse<Phases>(query.Phase.Trim(), ignoreCase: true);
-        var rules = Rules(configuration);
+        var phase = CharterLines.TryParsePhase(query.Phase, out var named) ? named : incident.State.Phase();
         var now = clock.GetUtcNow();
 
         var tasks = await db.Tasks.AsNoTracking()

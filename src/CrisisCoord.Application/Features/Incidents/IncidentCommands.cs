@@ -1,5 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Charters;
+using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +21,22 @@ public static class IncidentCommands
         }
 
         return incident;
+    }
+
+    /// <summary>The state of an incident that must still be open: 404 if there is none, 409 if it is closed or dismissed.</summary>
+    public static async Task<IncidentState> OpenIncidentStateAsync(this AppDbContext db, Guid incidentId, CancellationToken ct)
+    {
+        var state = await db.Incidents.Where(i => i.Id == incidentId).Select(i => (IncidentState?)i.State).SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Incident", incidentId);
+        state.EnsureOpen();
+        return state;
+    }
+
+    /// <summary>The phase new work belongs to: the one named, else the incident's current phase. The incident must be open.</summary>
+    public static async Task<Phases> WorkingPhaseAsync(this AppDbContext db, Guid incidentId, string? named, CancellationToken ct)
+    {
+        var state = await db.OpenIncidentStateAsync(incidentId, ct);
+        return CharterLines.TryParsePhase(named, out var phase) ? phase : state.Phase();
     }
 
     /// <summary>

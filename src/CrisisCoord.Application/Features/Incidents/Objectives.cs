@@ -71,11 +71,7 @@ public static class ObjectiveRules
             db.Entry(objective).Property(o => o.Version).OriginalValue = seen;
         }
 
-        var open = await db.Incidents.Where(i => i.Id == objective.IncidentId).Select(i => i.State).SingleAsync(ct);
-        if (!open.IsOpen())
-        {
-            throw new Domain.Common.DomainRuleException($"The incident is {open}; its objectives can no longer change.");
-        }
+        await db.OpenIncidentStateAsync(objective.IncidentId, ct);
 
         return objective;
     }

@@ -36,15 +36,10 @@ public sealed class RequestToJoinCommandHandler(AppDbContext db, ICurrentUser us
     public async ValueTask<ParticipantDto> Handle(RequestToJoinCommand command, CancellationToken cancellationToken)
     {
         var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
-        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == command.IncidentId, cancellationToken)
-            ?? throw new NotFoundException("Incident", command.IncidentId);
-        if (!incident.State.IsOpen())
-        {
-            throw new DomainRuleException($"The incident is {incident.State}; no organisation can join it now.");
-        }
+        await db.OpenIncidentStateAsync(command.IncidentId, cancellationToken);
 
         var existing = await db.IncidentParticipants.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.IncidentId == incident.Id && p.OrganisationId == organisation, cancellationToken);
+            .SingleOrDefaultAsync(p => p.IncidentId == command.IncidentId && p.OrganisationId == organisation, cancellationToken);
         if (existing is not null)
         {
             throw new DomainRuleException(existing.Status == ParticipationStatus.Admitted
@@ -52,7 +47,7 @@ public sealed class RequestToJoinCommandHandler(AppDbContext db, ICurrentUser us
                 : "Your organisation has already asked to join; a coordinator will answer.");
         }
 
-        var participant = IncidentParticipant.Request(incident.Id, organisation, command.Note!, clock.GetUtcNow());
+        var participant = IncidentParticipant.Request(command.IncidentId, organisation, command.Note!, clock.GetUtcNow());
         db.IncidentParticipants.Add(participant);
         await db.SaveChangesAsync(cancellationToken);
         return await ParticipantDto.LoadAsync(db, participant.Id, cancellationToken);

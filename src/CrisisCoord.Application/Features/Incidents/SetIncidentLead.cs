@@ -6,7 +6,6 @@ using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 namespace CrisisCoord.Application.Features.Incidents;
 
@@ -29,14 +28,14 @@ public sealed class SetIncidentLeadCommandValidator : AbstractValidator<SetIncid
         RuleFor(x => x.OrganisationId).ExistingOrganisation(db, "Choose the organisation that will lead.");
 }
 
-public sealed class SetIncidentLeadCommandHandler(AppDbContext db, IConfiguration configuration, ICurrentUser user, TimeProvider clock)
+public sealed class SetIncidentLeadCommandHandler(AppDbContext db, GradedResponse rules, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<SetIncidentLeadCommand, IncidentDto>
 {
     public async ValueTask<IncidentDto> Handle(SetIncidentLeadCommand command, CancellationToken cancellationToken)
     {
         var incident = await db.LoadForChangeAsync(command.IncidentId, command.Version, cancellationToken);
         var lead = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == command.OrganisationId, cancellationToken);
-        incident.AssignLead(lead.Id, lead.Name, lead.Kind, lead.Level, IncidentCommands.GradedResponse(configuration));
+        incident.AssignLead(lead.Id, lead.Name, lead.Kind, lead.Level, rules);
         if (!await db.IncidentParticipants.AnyAsync(p => p.IncidentId == incident.Id && p.OrganisationId == lead.Id && p.Status == ParticipationStatus.Admitted, cancellationToken))
         {
             // The lead takes part, of course.

@@ -7,7 +7,6 @@ using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Severity = CrisisCoord.Domain.Incidents.Severity;
 
 namespace CrisisCoord.Application.Features.Incidents;
@@ -42,7 +41,7 @@ public sealed class SetIncidentSeverityCommandValidator : AbstractValidator<SetI
     }
 }
 
-public sealed class SetIncidentSeverityCommandHandler(AppDbContext db, IConfiguration configuration)
+public sealed class SetIncidentSeverityCommandHandler(AppDbContext db, GradedResponse rules)
     : ICommandHandler<SetIncidentSeverityCommand, IncidentDto>
 {
     public async ValueTask<IncidentDto> Handle(SetIncidentSeverityCommand command, CancellationToken cancellationToken)
@@ -52,7 +51,7 @@ public sealed class SetIncidentSeverityCommandHandler(AppDbContext db, IConfigur
             ? await db.Organisations.Where(o => o.Id == lead).Select(o => (Domain.Organisations.AdministrativeLevel?)o.Level).SingleAsync(cancellationToken)
             : null;
         EnumText.TryParse<Severity>(command.Severity, out var severity);
-        incident.ChangeSeverity(severity, command.Reason!, leadLevel, IncidentCommands.GradedResponse(configuration));
+        incident.ChangeSeverity(severity, command.Reason!, leadLevel, rules);
         await db.SaveChangesAsync(cancellationToken);
         return IncidentDto.From(incident);
     }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
@@ -31,14 +32,9 @@ public sealed record SetObjectiveCommand : ICommand<ObjectiveDto>, IIncidentMess
 
 public sealed class SetObjectiveCommandValidator : AbstractValidator<SetObjectiveCommand>
 {
-    private static readonly string[] PhaseNames = ["Warning", "Response", "Recovery"];
-
     public SetObjectiveCommandValidator()
     {
-        RuleFor(x => x.Phase)
-            .Must(v => PhaseNames.Contains(v!.Trim(), StringComparer.OrdinalIgnoreCase))
-            .When(x => !string.IsNullOrWhiteSpace(x.Phase))
-            .WithMessage(x => $"'{x.Phase}' is not a phase: give Warning, Response or Recovery.");
+        RuleFor(x => x.Phase).OnePhase();
         RuleFor(x => x.Title)
             .NotEmpty().WithMessage("Say what is to be achieved, e.g. \"Evacuate the east-bank farms\".")
             .MaximumLength(Objective.TitleMaxLength)
@@ -57,9 +53,7 @@ public sealed class SetObjectiveCommandHandler(AppDbContext db, TimeProvider clo
 {
     public async ValueTask<ObjectiveDto> Handle(SetObjectiveCommand command, CancellationToken cancellationToken)
     {
-        var state = await db.Incidents.Where(i => i.Id == command.IncidentId).Select(i => (IncidentState?)i.State).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Incident", command.IncidentId);
-        var phase = string.IsNullOrWhiteSpace(command.Phase) ? state.Phase() : Enum.Parse<Phases>(command.Phase.Trim(), ignoreCase: true);
+        var phase = await db.WorkingPhaseAsync(command.IncidentId, command.Phase, cancellationToken);
         var objective = Objective.Set(command.IncidentId, phase, command.Title!, command.Target, command.Unit ?? "", clock.GetUtcNow());
         db.Objectives.Add(objective);
         await db.SaveChangesAsync(cancellationToken);

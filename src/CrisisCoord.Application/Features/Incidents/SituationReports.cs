@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Tasks;
@@ -22,9 +23,31 @@ public sealed record SituationReportDto(
     int? PeopleAffected,
     string Needs,
     string ActionsTaken,
-    string NextSteps);
+    string NextSteps)
+{
+    public static Expression<Func<SituationReport, SituationReportDto>> Projection(AppDbContext db) => r => new SituationReportDto(
+        r.Id,
+        r.OrganisationId,
+        db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).First(),
+        db.Users.Where(u => u.Id == r.SubmittedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+        r.SubmittedAt,
+        r.Summary,
+        r.Casualties,
+        r.PeopleAffected,
+        r.Needs,
+        r.ActionsTaken,
+        r.NextSteps);
+}
 
-public sealed record LogEntryDto(Guid Id, string OrganisationName, string PostedBy, DateTimeOffset PostedAt, string Text);
+public sealed record LogEntryDto(Guid Id, string OrganisationName, string PostedBy, DateTimeOffset PostedAt, string Text)
+{
+    public static Expression<Func<LogEntry, LogEntryDto>> Projection(AppDbContext db) => l => new LogEntryDto(
+        l.Id,
+        db.Organisations.Where(o => o.Id == l.OrganisationId).Select(o => o.Name).First(),
+        db.Users.Where(u => u.Id == l.PostedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+        l.PostedAt,
+        l.Text);
+}
 
 /// <summary>An incident's situation reports (newest first; the page picks each organisation's latest) and its shared log.</summary>
 public sealed record ListSituationReportsQuery(Guid IncidentId) : IQuery<IncidentReporting>;
@@ -47,21 +70,13 @@ public sealed class ListSituationReportsQueryHandler(AppDbContext db) : IQueryHa
             .Where(r => r.IncidentId == query.IncidentId)
             .OrderByDescending(r => r.SubmittedAt)
             .Take(200)
-            .Select(r => new SituationReportDto(
-                r.Id, r.OrganisationId,
-                db.Organisations.Where(o => o.Id == r.OrganisationId).Select(o => o.Name).First(),
-                db.Users.Where(u => u.Id == r.SubmittedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
-                r.SubmittedAt, r.Summary, r.Casualties, r.PeopleAffected, r.Needs, r.ActionsTaken, r.NextSteps))
+            .Select(SituationReportDto.Projection(db))
             .ToListAsync(cancellationToken);
         var log = await db.LogEntries.AsNoTracking()
             .Where(l => l.IncidentId == query.IncidentId)
             .OrderByDescending(l => l.PostedAt)
             .Take(100)
-            .Select(l => new LogEntryDto(
-                l.Id,
-                db.Organisations.Where(o => o.Id == l.OrganisationId).Select(o => o.Name).First(),
-                db.Users.Where(u => u.Id == l.PostedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
-                l.PostedAt, l.Text))
+            .Select(LogEntryDto.Projection(db))
             .ToListAsync(cancellationToken);
         return new IncidentReporting(reports, log);
     }
@@ -114,8 +129,7 @@ public sealed class SubmitSituationReportCommandHandler(AppDbContext db, ICurren
             command.Needs ?? "", command.ActionsTaken ?? "", command.NextSteps ?? "", clock.GetUtcNow());
         db.SituationReports.Add(report);
         await db.SaveChangesAsync(cancellationToken);
-        return (await new ListSituationReportsQueryHandler(db).Handle(new ListSituationReportsQuery(command.IncidentId), cancellationToken))
-            .Reports.Single(r => r.Id == report.Id);
+        return await db.SituationReports.AsNoTracking().Where(r => r.Id == report.Id).Select(SituationReportDto.Projection(db)).SingleAsync(cancellationToken);
     }
 }
 
@@ -149,7 +163,6 @@ public sealed class PostLogEntryCommandHandler(AppDbContext db, ICurrentUser use
         var entry = LogEntry.Post(command.IncidentId, organisation, user.UserId, command.Text!, clock.GetUtcNow());
         db.LogEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
-        return (await new ListSituationReportsQueryHandler(db).Handle(new ListSituationReportsQuery(command.IncidentId), cancellationToken))
-            .Log.Single(l => l.Id == entry.Id);
+        return await db.LogEntries.AsNoTracking().Where(l => l.Id == entry.Id).Select(LogEntryDto.Projection(db)).SingleAsync(cancellationToken);
     }
 }

@@ -1,5 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Charters;
+using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
@@ -41,16 +43,11 @@ public sealed record CreateTaskCommand : ICommand<TaskDto>, IIncidentMessage
 
 public sealed class CreateTaskCommandValidator : AbstractValidator<CreateTaskCommand>
 {
-    private static readonly string[] PhaseNames = ["Warning", "Response", "Recovery"];
-
     public CreateTaskCommandValidator(AppDbContext db, TimeProvider clock)
     {
         RuleFor(x => x.Title).NotEmpty().WithMessage("Say what is to be done.").MaximumLength(IncidentTask.TitleMaxLength).PlainText();
         RuleFor(x => x.Description).MaximumLength(IncidentTask.DescriptionMaxLength).PlainText();
-        RuleFor(x => x.Phase)
-            .Must(v => PhaseNames.Contains(v!.Trim(), StringComparer.OrdinalIgnoreCase))
-            .When(x => !string.IsNullOrWhiteSpace(x.Phase))
-            .WithMessage(x => $"'{x.Phase}' is not a phase: give Warning, Response or Recovery.");
+        RuleFor(x => x.Phase).OnePhase();
         RuleFor(x => x.Priority)
             .Must(v => EnumText.TryParse<TaskPriority>(v, out _))
             .When(x => !string.IsNullOrWhiteSpace(x.Priority))
@@ -74,10 +71,8 @@ public sealed class CreateTaskCommandHandler(AppDbContext db, ICurrentUser user,
 {
     public async ValueTask<TaskDto> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
     {
-        var state = await db.Incidents.Where(i => i.Id == command.IncidentId).Select(i => (IncidentState?)i.State).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Incident", command.IncidentId);
+        var phase = await db.WorkingPhaseAsync(command.IncidentId, command.Phase, cancellationToken);
         var now = clock.GetUtcNow();
-        var phase = string.IsNullOrWhiteSpace(command.Phase) ? state.Phase() : Enum.Parse<Phases>(command.Phase.Trim(), ignoreCase: true);
         EnumText.TryParse<TaskPriority>(command.Priority, out var priority);
         var task = IncidentTask.Create(
             command.IncidentId, command.Title!, command.Description ?? "", phase, command.ObjectiveId,

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Common;
@@ -67,11 +68,7 @@ public static class TaskRules
             db.Entry(task).Property(t => t.Version).OriginalValue = seen;
         }
 
-        var state = await db.Incidents.Where(i => i.Id == task.IncidentId).Select(i => i.State).SingleAsync(ct);
-        if (!state.IsOpen())
-        {
-            throw new DomainRuleException($"The incident is {state}; its tasks can no longer change.");
-        }
+        await db.OpenIncidentStateAsync(task.IncidentId, ct);
 
         return task;
     }

@@ -42,10 +42,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
     /// <summary>The same selection as a CSV file, streamed as it is read.</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
-        var export = await sender.Send(ExportTimelineEventsQuery.Of(Input), ct);
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{TimelineCsv.FileName(clock.GetUtcNow())}\"";
-        await TimelineCsv.WriteAsync(Response.Body, export.Events, ct);
+        await TimelineCsv.WriteResponseAsync(Response, await sender.Send(ExportTimelineEventsQuery.Of(Input), ct), clock.GetUtcNow(), ct);
         return new EmptyResult();
     }
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Incidents;
 
-public sealed class DetailsModel(ISender sender, IConfiguration configuration) : PageModel
+public sealed class DetailsModel(ISender sender, GradedResponse gradedResponse) : PageModel
 {
     public const int TimelineLength = 20;
 
@@ -39,7 +39,7 @@ public sealed class DetailsModel(ISender sender, IConfiguration configuration) :
     {
         Incident = await sender.Send(new GetIncidentQuery(id), ct);
         Lead = Incident.LeadOrganisationId is { } lead ? await sender.Send(new GetOrganisationQuery(lead), ct) : null;
-        MinimumLeadLevel = IncidentCommands.GradedResponse(configuration).MinimumLeadLevel(Incident.Severity);
+        MinimumLeadLevel = gradedResponse.MinimumLeadLevel(Incident.Severity);
         Participants = await sender.Send(new ListParticipantsQuery(id), ct);
         Objectives = Incident.DetailShown ? await sender.Send(new ListObjectivesQuery(id), ct) : [];
         Reporting = Incident.DetailShown ? await sender.Send(new ListSituationReportsQuery(id), ct) : null;

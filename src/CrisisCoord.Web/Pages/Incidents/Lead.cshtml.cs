@@ -7,13 +7,13 @@ using Mediator;
 namespace CrisisCoord.Web.Pages.Incidents;
 
 [FormPage]
-public sealed class LeadModel(ISender sender, IConfiguration configuration) : IncidentChangePageModel<SetIncidentLeadCommand>(sender)
+public sealed class LeadModel(ISender sender, GradedResponse rules) : IncidentChangePageModel<SetIncidentLeadCommand>(sender)
 {
     public IReadOnlyList<OrganisationSummaryDto> Governments { get; private set; } = [];
 
-    public GradedResponse Rules { get; } = IncidentCommands.GradedResponse(configuration);
+    public GradedResponse Rules { get; } = rules;
 
-    protected override async Task LoadAsync(CancellationToken ct) =>
+    protected override async Task LoadChoicesAsync(CancellationToken ct) =>
         Governments = [.. (await Sender.Send(new ListOrganisationsQuery { Kind = "Government" }, ct)).Items.OrderByDescending(o => o.Level).ThenBy(o => o.Name)];
 
     protected override SetIncidentLeadCommand Blank(IncidentDto incident) =>

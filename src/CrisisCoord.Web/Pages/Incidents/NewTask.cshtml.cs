@@ -12,7 +12,7 @@ public sealed class NewTaskModel(ISender sender) : IncidentChangePageModel<Creat
 {
     public IReadOnlyList<ParticipantDto> Participants { get; private set; } = [];
 
-    protected override async Task LoadAsync(CancellationToken ct) =>
+    protected override async Task LoadChoicesAsync(CancellationToken ct) =>
         Participants = [.. (await Sender.Send(new ListParticipantsQuery(Incident.Id), ct)).Where(p => p.Status == ParticipationStatus.Admitted)];
 
     protected override CreateTaskCommand Blank(IncidentDto incident) => new() { IncidentId = incident.Id, Priority = "Normal" };
@@ -23,5 +23,5 @@ public sealed class NewTaskModel(ISender sender) : IncidentChangePageModel<Creat
         ? $"Task “{task.Title}” given to {org}."
         : $"Task “{task.Title}” is open for any organisation taking part to claim.";
 
-    protected override IActionResult After(TaskDto task) => RedirectToPage("/Incidents/Tasks", new { id = task.IncidentId });
+    protected override IActionResult After(TaskDto task, Guid id) => RedirectToPage("/Incidents/Tasks", new { id });
 }

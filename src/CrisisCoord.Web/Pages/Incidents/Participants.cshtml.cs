@@ -13,7 +13,7 @@ public sealed class ParticipantsModel(ISender sender) : IncidentChangePageModel<
 
     public IReadOnlyList<OrganisationSummaryDto> Candidates { get; private set; } = [];
 
-    protected override async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadChoicesAsync(CancellationToken ct)
     {
         Participants = await Sender.Send(new ListParticipantsQuery(Incident.Id), ct);
         var admitted = Participants.Where(p => p.Status == Domain.Incidents.ParticipationStatus.Admitted).Select(p => p.OrganisationId).ToHashSet();
