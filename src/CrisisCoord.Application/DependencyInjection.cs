@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using FluentValidation;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         // Rules read from configuration once, at start-up, not on every request.
         services.AddSingleton(services => IncidentCommands.GradedResponse(services.GetRequiredService<IConfiguration>()));
         services.AddSingleton(services => GetIncidentBalanceQueryHandler.Rules(services.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(services => ObligationFinder.Rules(services.GetRequiredService<IConfiguration>()));
         return services;
     }
 

@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Resources;
 using CrisisCoord.Domain.Timeline;
@@ -24,6 +25,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SituationReport> SituationReports => Set<SituationReport>();
 
     public DbSet<LogEntry> LogEntries => Set<LogEntry>();
+
+    public DbSet<ObligationBreach> ObligationBreaches => Set<ObligationBreach>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
 

@@ -38,3 +38,12 @@ public interface ITaskMessage
 {
     Guid Id { get; }
 }
+
+/// <summary>
+/// A read of an incident's non-public detail: only organisations taking part (or that reported it),
+/// coordinators, auditors and administrators may send it (<see cref="IncidentAccess"/>).
+/// </summary>
+public interface IIncidentDetailMessage
+{
+    Guid IncidentId { get; }
+}

@@ -43,6 +43,11 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
             throw new AccessDeniedException("Auditors read the record; they do not change it.");
         }
 
+        if (message is IIncidentDetailMessage detail && !IncidentAccess.SeesEveryIncident(user))
+        {
+            await EnsureDetailShownAsync(detail.IncidentId, ct);
+        }
+
         if (rule.Right is { } right)
         {
             var state = await IncidentStateOfAsync(message, ct);
@@ -82,6 +87,19 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
         if (user.OrganisationId != ownerOrganisationId)
         {
             throw new AccessDeniedException("You can change only your own organisation's records.");
+        }
+    }
+
+    private async Task EnsureDetailShownAsync(Guid incidentId, CancellationToken ct)
+    {
+        if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, ct))
+        {
+            throw new NotFoundException("Incident", incidentId);
+        }
+
+        if ((await IncidentAccess.DetailShownAsync(db, user, [incidentId], ct)).Count == 0)
+        {
+            throw new AccessDeniedException("Only organisations taking part in this incident see its detail; ask to join it from the incident page.");
         }
     }
 

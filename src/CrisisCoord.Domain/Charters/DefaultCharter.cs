@@ -45,15 +45,4 @@ public static class DefaultCharter
     public static Phases For(OrganisationKind kind, Right right) => Rights[right][(int)kind];
 
     public static Phases For(OrganisationKind kind, Obligation obligation) => Obligations[obligation][(int)kind];
-
-    /// <summary>The obligation's time bound as the domain states it; configurable per deployment.</summary>
-    public static string BoundText(Obligation obligation) => obligation switch
-    {
-        Obligation.AcknowledgeTask => "30 min in response, 4 h otherwise",
-        Obligation.SubmitSitRep => "every 12 h (lead: every 6 h)",
-        Obligation.AnswerResourceRequest => "4 h",
-        Obligation.ConfirmInventory => "every 24 h",
-        Obligation.SetObjectives => "2 h after the phase starts",
-        _ => throw new ArgumentOutOfRangeException(nameof(obligation), obligation, null),
-    };
 }

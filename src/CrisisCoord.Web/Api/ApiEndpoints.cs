@@ -19,6 +19,7 @@ public static class ApiEndpoints
         api.MapPeopleEndpoints();
         api.MapObjectivesEndpoints();
         api.MapTasksEndpoints();
+        api.MapObligationsEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

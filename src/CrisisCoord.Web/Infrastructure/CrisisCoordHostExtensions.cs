@@ -43,7 +43,6 @@ public static class CrisisCoordHostExtensions
 
         builder.Services.AddRazorPages(options =>
             {
-                options.Conventions.AddPageRoute("/Incidents/Index", "");
                 // Every page needs a signed-in person except these.
                 options.Conventions.AuthorizeFolder("/");
                 options.Conventions.AllowAnonymousToPage("/Account/SignIn");

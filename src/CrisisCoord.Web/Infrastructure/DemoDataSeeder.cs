@@ -1,9 +1,11 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.People;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Resources;
 using Microsoft.AspNetCore.Identity;
@@ -24,14 +26,15 @@ public sealed class DemoDataOptions
 /// The demo scenario (shared DOMAIN.md, "Demo scenario"): one province, Qinghe, with an incident in every state. Built
 /// through the same domain factories and transitions as real data, back-dated so the timeline reads
 /// like a real week. Every step is recorded on the timeline as it would have been — who did it, when —
-/// in time order within each chain, and the chains are checkpointed at the end, so an auditor signing
-/// in finds a record to filter, export and verify.
+/// in time order within each chain; the obligation breaches the scenario leaves are recorded, and the
+/// chains are checkpointed at the end, so an auditor signing in finds a record to filter, export and verify.
 /// </summary>
 public sealed partial class DemoDataSeeder(
     AppDbContext db,
     UserManager<AppUser> users,
     TimelineRecorder timeline,
     CheckpointSigner signer,
+    ObligationRules obligationRules,
     TimeProvider clock,
     IOptions<DemoDataOptions> options,
     ILogger<DemoDataSeeder> logger)
@@ -74,9 +77,13 @@ public sealed partial class DemoDataSeeder(
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 await SeedScenarioAsync(clock.GetUtcNow(), ct);
-                await Checkpoints.TakeAsync(db, signer, clock, null, ct);
                 await transaction.CommitAsync(ct);
             });
+
+            // The scenario leaves some obligations unmet (a task nobody acknowledged, a late report, stale
+            // inventory): record those breaches as the watch would, then sign every chain.
+            await BreachWatch.RecordNewAsync(db, timeline, obligationRules, clock.GetUtcNow(), ct);
+            await Checkpoints.TakeAsync(db, signer, clock, null, ct);
             LogSeeded(DemoOrganisations.Length, DemoPeople.Length);
         }
 

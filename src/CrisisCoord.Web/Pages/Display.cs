@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -109,6 +110,29 @@ public static class Display
         ({ } f, null) => $"From {Utc(f)}",
         (null, { } u) => $"Until {Utc(u)}",
         ({ } f, { } u) => $"{Utc(f)} – {Utc(u)}",
+    };
+
+    /// <summary>An obligation as a duty in words: "Accept or decline tasks", "Situation reports".</summary>
+    public static string Obligation(Obligation obligation) => obligation switch
+    {
+        Domain.Charters.Obligation.AcknowledgeTask => "Accept or decline tasks",
+        Domain.Charters.Obligation.SubmitSitRep => "Situation reports",
+        Domain.Charters.Obligation.AnswerResourceRequest => "Answer resource requests",
+        Domain.Charters.Obligation.ConfirmInventory => "Confirm inventory",
+        Domain.Charters.Obligation.SetObjectives => "Set objectives",
+        _ => obligation.ToString(),
+    };
+
+    /// <summary>How long overdue, to the minute: "45 min", "2 h 15 min", "3 d 4 h".</summary>
+    public static string Overdue(int minutes) => minutes switch
+    {
+        < 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes} min"),
+        < 24 * 60 => minutes % 60 == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h")
+            : string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60} min"),
+        _ => (minutes / 60) % 24 == 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{minutes / (24 * 60)} d")
+            : string.Create(CultureInfo.InvariantCulture, $"{minutes / (24 * 60)} d {(minutes / 60) % 24} h"),
     };
 
     public static IEnumerable<SelectListItem> Categories() =>

@@ -59,6 +59,8 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:Tokens:SigningKey", TestSigningKey);
         builder.UseSetting("Timeline:CheckpointSigningKey", CheckpointKeyPem);
         builder.UseSetting("Timeline:CheckpointInterval", "00:00:00");
+        // Tests record breaches when they ask (BreachWatch), not on a timer that races their assertions.
+        builder.UseSetting("Obligations:WatchInterval", "00:00:00");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Timeline;
@@ -54,7 +56,14 @@ public sealed class DemoDataTests : IAsyncLifetime
             registry.Count(e => e.Action == "RegisterOrganisation").ShouldBe(11);
             registry.Count(e => e.Action == "CreateUser").ShouldBe(Roles.All.Count);
             registry.ShouldAllBe(e => !e.Payload.Contains("passwordHash") && !e.Payload.Contains("AQAAAA"));
-            registry[^1].OccurredAt.ShouldBeLessThan(DateTimeOffset.UtcNow.AddHours(-1), "the scenario's registry is back-dated, not stamped at start-up");
+            registry.Last(e => e.Action != BreachWatch.Action).OccurredAt.ShouldBeLessThan(DateTimeOffset.UtcNow.AddHours(-1), "the scenario's registry is back-dated, not stamped at start-up");
+
+            // The scenario leaves obligations unmet; each breach is recorded once, on its incident's chain or (inventory) the registry's.
+            var breaches = await db.ObligationBreaches.ToListAsync();
+            breaches.Select(b => b.Obligation).Distinct().ShouldBe(
+                [Obligation.AcknowledgeTask, Obligation.SubmitSitRep, Obligation.ConfirmInventory], ignoreOrder: true);
+            (await db.TimelineEvents.CountAsync(e => e.Action == BreachWatch.Action)).ShouldBe(breaches.Count);
+            registry.Count(e => e.Action == BreachWatch.Action).ShouldBe(breaches.Count(b => b.IncidentId == null));
             (await db.TimelineEvents.CountAsync(e => e.Action == "TransitionIncident")).ShouldBeGreaterThan(5);
             (await db.TimelineEvents.CountAsync(e => e.Action == "AdmitParticipant" && e.ChainId != TimelineChains.Registry)).ShouldBe(6);
             (await db.Incidents.CountAsync(i => i.EscalationRequired)).ShouldBe(1, "the flood waits for the city to take over");

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -119,18 +120,18 @@ public static class CharterLines
     /// <see cref="CharterItem.DecidingEntry"/> that access decisions use.
     /// </summary>
     public static async Task<IReadOnlyList<CharterLineDto>> ForAsync(
-        AppDbContext db, OrganisationKind kind, Guid? organisationId, CancellationToken ct)
+        AppDbContext db, OrganisationKind kind, Guid? organisationId, ObligationRules rules, CancellationToken ct)
     {
         var entries = await db.CharterEntries.AsNoTracking()
             .Where(e => e.Kind == kind && (e.OrganisationId == null || e.OrganisationId == organisationId))
             .ToListAsync(ct);
         var names = await UserNamesAsync(db, entries.Select(e => e.UpdatedBy), ct);
-        return [.. Items.Select(item => Line(item, kind, entries, names))];
+        return [.. Items.Select(item => Line(item, kind, entries, names, rules))];
     }
 
     /// <summary>One line from the stored entries of a kind (and possibly one organisation's overrides).</summary>
     public static CharterLineDto Line(
-        CharterItem item, OrganisationKind kind, IEnumerable<CharterEntry> entries, IReadOnlyDictionary<Guid, string> userNames)
+        CharterItem item, OrganisationKind kind, IEnumerable<CharterEntry> entries, IReadOnlyDictionary<Guid, string> userNames, ObligationRules rules)
     {
         var entry = item.DecidingEntry(kind, entries);
         var (phases, source) = entry is null
@@ -143,7 +144,7 @@ public static class CharterLines
             Names(phases),
             entry?.LegalBasis ?? "",
             source,
-            item.Obligation is { } obligation ? DefaultCharter.BoundText(obligation) : null,
+            item.Obligation is { } obligation ? rules.BoundText(obligation) : null,
             entry?.UpdatedAt,
             entry is null ? null : userNames.GetValueOrDefault(entry.UpdatedBy, "a former user"));
     }

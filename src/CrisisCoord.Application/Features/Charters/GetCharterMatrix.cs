@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -21,7 +22,7 @@ public sealed record CharterMatrixCellDto(
     DateTimeOffset? UpdatedAt,
     string? UpdatedBy);
 
-public sealed class GetCharterMatrixQueryHandler(AppDbContext db) : IQueryHandler<GetCharterMatrixQuery, CharterMatrixDto>
+public sealed class GetCharterMatrixQueryHandler(AppDbContext db, ObligationRules rules) : IQueryHandler<GetCharterMatrixQuery, CharterMatrixDto>
 {
     public async ValueTask<CharterMatrixDto> Handle(GetCharterMatrixQuery query, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class GetCharterMatrixQueryHandler(AppDbContext db) : IQueryHandle
 
         var rows = CharterLines.Items.Select(item =>
         {
-            var lines = kinds.Select(kind => CharterLines.Line(item, kind, entries, names)).ToList();
+            var lines = kinds.Select(kind => CharterLines.Line(item, kind, entries, names, rules)).ToList();
             return new CharterMatrixRowDto(
                 lines[0].Item,
                 lines[0].Type,

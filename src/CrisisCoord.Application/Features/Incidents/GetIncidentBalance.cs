@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Configuration;
 namespace CrisisCoord.Application.Features.Incidents;
 
 /// <summary>How evenly an incident's active work is spread in a phase (its current one by default), with warnings.</summary>
-public sealed record GetIncidentBalanceQuery(Guid IncidentId) : IQuery<IncidentBalanceDto>
+public sealed record GetIncidentBalanceQuery(Guid IncidentId) : IQuery<IncidentBalanceDto>, IIncidentDetailMessage
 {
     /// <summary>Warning, Response or Recovery.</summary>
     public string? Phase { get; init; }
@@ -32,8 +33,13 @@ public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, BalanceRules
         var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.IncidentId, cancellationToken)
             ?? throw new NotFoundException("Incident", query.IncidentId);
         var phase = CharterLines.TryParsePhase(query.Phase, out var named) ? named : incident.State.Phase();
-        var now = clock.GetUtcNow();
+        var report = await ReportAsync(db, IncidentDto.From(incident), phase, rules, clock.GetUtcNow(), cancellationToken);
+        return new IncidentBalanceDto(incident.Id, phase, report);
+    }
 
+    /// <summary>The balance of one incident's work in one phase, from its tasks and participants as they are now.</summary>
+    public static async Task<BalanceReport> ReportAsync(AppDbContext db, IncidentDto incident, Phases phase, BalanceRules rules, DateTimeOffset now, CancellationToken ct)
+    {
         var tasks = await db.Tasks.AsNoTracking()
             .Where(t => t.IncidentId == incident.Id && t.Phase == phase)
             .Select(t => new
@@ -43,10 +49,10 @@ public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, BalanceRules
                 t.CreatedAt,
                 Organisation = db.Organisations.Where(o => o.Id == t.AssignedOrganisationId).Select(o => new { o.Name, o.Kind }).FirstOrDefault(),
             })
-            .ToListAsync(cancellationToken);
-        var participants = await db.IncidentParticipants.CountAsync(p => p.IncidentId == incident.Id && p.Status == ParticipationStatus.Admitted, cancellationToken);
+            .ToListAsync(ct);
+        var participants = await db.IncidentParticipants.CountAsync(p => p.IncidentId == incident.Id && p.Status == ParticipationStatus.Admitted, ct);
 
-        var report = Balance.Compute(
+        return Balance.Compute(
             [.. tasks.Where(t => Balance.Active.Contains(t.State) && t.Organisation is not null).Select(t => (t.Organisation!.Name, t.Organisation.Kind))],
             participants,
             incident.LeadOrganisationId is not null,
@@ -54,7 +60,6 @@ public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, BalanceRules
             tasks.Count(t => t.State == TaskState.Assigned && now - t.StateChangedAt > rules.UnacknowledgedLimit),
             incident.State == IncidentState.Response,
             rules);
-        return new IncidentBalanceDto(incident.Id, phase, report);
     }
 
     /// <summary>From <c>Balance:*</c> (e.g. <c>Balance__MonopolyShare=0.7</c>), else the DOMAIN defaults.</summary>

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using Mediator;
@@ -33,7 +34,7 @@ public sealed record ObjectiveDto(
 }
 
 /// <summary>An incident's objectives, by phase, oldest first.</summary>
-public sealed record ListObjectivesQuery(Guid IncidentId) : IQuery<IReadOnlyList<ObjectiveDto>>;
+public sealed record ListObjectivesQuery(Guid IncidentId) : IQuery<IReadOnlyList<ObjectiveDto>>, IIncidentDetailMessage;
 
 public sealed class ListObjectivesQueryHandler(AppDbContext db) : IQueryHandler<ListObjectivesQuery, IReadOnlyList<ObjectiveDto>>
 {

@@ -50,7 +50,7 @@ public sealed record LogEntryDto(Guid Id, string OrganisationName, string Posted
 }
 
 /// <summary>An incident's situation reports (newest first; the page picks each organisation's latest) and its shared log.</summary>
-public sealed record ListSituationReportsQuery(Guid IncidentId) : IQuery<IncidentReporting>;
+public sealed record ListSituationReportsQuery(Guid IncidentId) : IQuery<IncidentReporting>, IIncidentDetailMessage;
 
 public sealed record IncidentReporting(IReadOnlyList<SituationReportDto> Reports, IReadOnlyList<LogEntryDto> Log)
 {

@@ -2,6 +2,7 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Obligations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed record OrganisationDetailDto(
 
 public sealed record MemberDto(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles);
 
-public sealed class GetOrganisationQueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetOrganisationQuery, OrganisationDetailDto>
+public sealed class GetOrganisationQueryHandler(AppDbContext db, ICurrentUser user, ObligationRules rules) : IQueryHandler<GetOrganisationQuery, OrganisationDetailDto>
 {
     public async ValueTask<OrganisationDetailDto> Handle(GetOrganisationQuery query, CancellationToken cancellationToken)
     {
@@ -30,7 +31,7 @@ public sealed class GetOrganisationQueryHandler(AppDbContext db, ICurrentUser us
             .Select(OrganisationDto.Projection)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Organisation", query.Id);
-        var charter = await CharterLines.ForAsync(db, organisation.Kind, organisation.Id, cancellationToken);
+        var charter = await CharterLines.ForAsync(db, organisation.Kind, organisation.Id, rules, cancellationToken);
 
         var peopleShown = user.IsInRole(Roles.Administrator);
         IReadOnlyList<MemberDto> people = [];

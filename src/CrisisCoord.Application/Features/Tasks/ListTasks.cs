@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Tasks;
 
 /// <summary>An incident's task board, optionally for one organisation.</summary>
-public sealed record ListTasksQuery(Guid IncidentId) : IQuery<IReadOnlyList<TaskDto>>
+public sealed record ListTasksQuery(Guid IncidentId) : IQuery<IReadOnlyList<TaskDto>>, IIncidentDetailMessage
 {
     public Guid? Organisation { get; init; }
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Audit;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.Organisations;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
@@ -31,6 +32,9 @@ public sealed class DetailsModel(ISender sender, GradedResponse gradedResponse) 
 
     public IncidentBalanceDto? Balance { get; private set; }
 
+    /// <summary>Who owes what in this incident now (participants, coordinators, auditors).</summary>
+    public ObligationTable? Obligations { get; private set; }
+
     /// <summary>Whether the reader's organisation is listed (taking part or asking to).</summary>
     public bool MyOrganisationListed =>
         Guid.TryParse(User.FindFirst(ClaimNames.OrganisationId)?.Value, out var mine) && Participants.Any(p => p.OrganisationId == mine);
@@ -44,6 +48,11 @@ public sealed class DetailsModel(ISender sender, GradedResponse gradedResponse) 
         Objectives = Incident.DetailShown ? await sender.Send(new ListObjectivesQuery(id), ct) : [];
         Reporting = Incident.DetailShown ? await sender.Send(new ListSituationReportsQuery(id), ct) : null;
         Balance = Incident.DetailShown && Incident.State.IsOpen() ? await sender.Send(new GetIncidentBalanceQuery(id), ct) : null;
+        if (Incident.DetailShown && Incident.State.IsOpen())
+        {
+            var obligations = await sender.Send(new ListIncidentObligationsQuery(id), ct);
+            Obligations = new ObligationTable(obligations.Items, "Open obligations in this incident, most overdue first", "Nothing is owed: tasks are acknowledged, reports and objectives are up to date.", ShowIncident: false);
+        }
         Timeline = Incident.DetailShown
             ? await sender.Send(new ListTimelineEventsQuery { Chain = id.ToString(), Limit = TimelineLength }, ct)
             : new TimelineEventPage([], null);

@@ -1,6 +1,8 @@
 using CrisisCoord.Application.Features.Charters;
+using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.Organisations;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -8,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Organisations;
 
-public sealed class DetailsModel(ISender sender) : PageModel
+public sealed class DetailsModel(ISender sender, ICurrentUser user) : PageModel
 {
     /// <summary>The charter override form (administrators only; the pipeline enforces it).</summary>
     [BindProperty]
@@ -18,12 +20,20 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     public IReadOnlyList<ResourceDto> Resources { get; private set; } = [];
 
+    /// <summary>What the organisation owes now, for its own people, coordinators and auditors; null for others.</summary>
+    public ObligationTable? Obligations { get; private set; }
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         // Loaded before every handler, so a refused override re-renders with the whole page.
         var id = Guid.Parse((string)RouteData.Values["id"]!);
         Detail = await sender.Send(new GetOrganisationQuery(id), HttpContext.RequestAborted);
         Resources = await sender.Send(new ListResourcesQuery { OrganisationId = id }, HttpContext.RequestAborted);
+        if (ListOrganisationObligationsQuery.ShownTo(user, id))
+        {
+            var obligations = await sender.Send(new ListOrganisationObligationsQuery(id), HttpContext.RequestAborted);
+            Obligations = new ObligationTable(obligations.Items, $"What {Detail.Organisation.Name} owes now", "Nothing is owed right now: every task is acknowledged, reports and inventory are up to date.");
+        }
         await next();
     }
 

@@ -1,0 +1,89 @@
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Features.Obligations;
+using CrisisCoord.Application.Features.Tasks;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Obligations;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Dashboard;
+
+/// <summary>
+/// What a signed-in person needs first: the open incidents (by state and severity, on a map), escalations
+/// required, overdue obligations, balance warnings and their organisation's tasks — all computed from the
+/// data as it is now. Coordinators, auditors and administrators see every organisation's obligations and
+/// every incident's warnings; others see their own organisation's and the incidents they take part in.
+/// </summary>
+public sealed record GetDashboardQuery : IQuery<DashboardDto>;
+
+public sealed record DashboardDto(
+    DateTimeOffset AsOf,
+    bool AllOrganisations,
+    IReadOnlyList<IncidentDto> OpenIncidents,
+    IReadOnlyList<CountDto> ByState,
+    IReadOnlyList<CountDto> BySeverity,
+    IReadOnlyList<ObligationDto> OverdueObligations,
+    IReadOnlyList<ObligationDto> UpcomingObligations,
+    IReadOnlyList<BalanceWarningDto> BalanceWarnings,
+    IReadOnlyList<TaskDto> MyTasks)
+{
+    public IEnumerable<IncidentDto> Escalations => OpenIncidents.Where(i => i.EscalationRequired);
+}
+
+public sealed record CountDto(string Name, int Count);
+
+public sealed record BalanceWarningDto(Guid IncidentId, string IncidentTitle, string Warning);
+
+public sealed class GetDashboardQueryHandler(AppDbContext db, ICurrentUser user, ObligationRules obligationRules, BalanceRules balanceRules, TimeProvider clock)
+    : IQueryHandler<GetDashboardQuery, DashboardDto>
+{
+    public const int ObligationsShown = 50;
+    public const int TasksShown = 20;
+
+    private static readonly TaskState[] Unfinished = [TaskState.Assigned, TaskState.Accepted, TaskState.InProgress];
+
+    public async ValueTask<DashboardDto> Handle(GetDashboardQuery query, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
+        var everyone = IncidentAccess.SeesEveryIncident(user);
+
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => i.State != IncidentState.Closed && i.State != IncidentState.Dismissed)
+            .OrderBy(i => i.Severity).ThenByDescending(i => i.ReportedAt)
+            .Select(IncidentDto.Projection)
+            .ToListAsync(cancellationToken);
+        var shown = await IncidentAccess.DetailShownAsync(db, user, [.. incidents.Select(i => i.Id)], cancellationToken);
+        incidents = [.. incidents.Select(i => shown.Contains(i.Id) ? i : i.WithoutDetail())];
+
+        var obligations = await ObligationQueriesHandler.ListAsync(
+            db, obligationRules, now, everyone ? ObligationScope.Everyone : new ObligationScope(OrganisationId: organisation), cancellationToken);
+
+        var warnings = new List<BalanceWarningDto>();
+        foreach (var incident in incidents.Where(i => i.DetailShown && i.State != IncidentState.Reported))
+        {
+            var report = await GetIncidentBalanceQueryHandler.ReportAsync(db, incident, incident.State.Phase(), balanceRules, now, cancellationToken);
+            warnings.AddRange(report.Warnings.Select(w => new BalanceWarningDto(incident.Id, incident.Title, w)));
+        }
+
+        var myTasks = await db.Tasks.AsNoTracking()
+            .Where(t => t.AssignedOrganisationId == organisation && Unfinished.Contains(t.State))
+            .OrderBy(t => t.State).ThenByDescending(t => t.Priority).ThenBy(t => t.DueAt ?? DateTimeOffset.MaxValue)
+            .Take(TasksShown)
+            .Select(TaskDto.Projection(db))
+            .ToListAsync(cancellationToken);
+
+        return new DashboardDto(
+            now,
+            everyone,
+            incidents,
+            [.. Enum.GetValues<IncidentState>().Where(s => s.IsOpen()).Select(s => new CountDto(s.ToString(), incidents.Count(i => i.State == s)))],
+            [.. Enum.GetValues<Severity>().Select(s => new CountDto(s.ToString(), incidents.Count(i => i.Severity == s)))],
+            [.. obligations.Overdue.Take(ObligationsShown)],
+            [.. obligations.Items.Where(o => !o.Overdue && o.OrganisationId == organisation).Take(ObligationsShown)],
+            warnings,
+            myTasks);
+    }
+}

@@ -1,0 +1,142 @@
+using CrisisCoord.Application.Data;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Obligations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+
+namespace CrisisCoord.Application.Features.Obligations;
+
+/// <summary>Whose obligations to look at: one incident's, one organisation's, or everyone's (both null).</summary>
+public sealed record ObligationScope(Guid? IncidentId = null, Guid? OrganisationId = null)
+{
+    public static readonly ObligationScope Everyone = new();
+}
+
+/// <summary>
+/// Computes, from the data as it is now, what each organisation owes (DOMAIN "Charter"): tasks to
+/// acknowledge, situation reports due, inventory to re-confirm, objectives to set. An obligation counts
+/// only where the organisation's effective charter holds it in the phase concerned. Resource requests
+/// to answer join this list when requests exist.
+/// </summary>
+public static class ObligationFinder
+{
+    private static readonly IncidentState[] Working = [IncidentState.Reported, IncidentState.Warning, IncidentState.Response, IncidentState.Recovery];
+
+    public static async Task<IReadOnlyList<OpenObligation>> FindAsync(this AppDbContext db, ObligationRules rules, ObligationScope scope, CancellationToken ct)
+    {
+        var (incidentId, organisationId) = (scope.IncidentId, scope.OrganisationId);
+        var incidents = db.Incidents.AsNoTracking().Where(i => Working.Contains(i.State) && (incidentId == null || i.Id == incidentId));
+        var candidates = new List<(OpenObligation Obligation, Phases Phase)>();
+
+        // Assigned tasks waiting for their assignee to accept or decline.
+        var assigned = await (
+                from t in db.Tasks
+                join i in incidents on t.IncidentId equals i.Id
+                where t.State == TaskState.Assigned && t.AssignedOrganisationId != null
+                    && (organisationId == null || t.AssignedOrganisationId == organisationId)
+                select new { t.Id, t.Title, t.IncidentId, Assignee = t.AssignedOrganisationId!.Value, t.StateChangedAt, i.State })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        candidates.AddRange(assigned.Select(t =>
+            (rules.AcknowledgeTaskOf(t.Id, t.Title, t.IncidentId, t.Assignee, t.StateChangedAt, t.State), t.State.Phase())));
+
+        // Situation reports from every organisation taking part in a response.
+        var reporting = await (
+                from p in db.IncidentParticipants
+                join i in incidents on p.IncidentId equals i.Id
+                where i.State == IncidentState.Response && p.Status == ParticipationStatus.Admitted
+                    && (organisationId == null || p.OrganisationId == organisationId)
+                select new
+                {
+                    i.Id,
+                    i.StateChangedAt,
+                    p.OrganisationId,
+                    IsLead = i.LeadOrganisationId == p.OrganisationId,
+                    p.AdmittedAt,
+                    LastReport = db.SituationReports
+                        .Where(r => r.IncidentId == i.Id && r.OrganisationId == p.OrganisationId)
+                        .Max(r => (DateTimeOffset?)r.SubmittedAt),
+                })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        candidates.AddRange(reporting.Select(r =>
+            (rules.SituationReportOf(r.Id, r.OrganisationId, r.IsLead, r.StateChangedAt, r.AdmittedAt, r.LastReport), Phases.Response)));
+
+        // Objectives for the phase, from the lead, once the phase has started.
+        var leading = await incidents
+            .Where(i => i.LeadOrganisationId != null && i.State != IncidentState.Reported && (organisationId == null || i.LeadOrganisationId == organisationId))
+            .Select(i => new { i.Id, Lead = i.LeadOrganisationId!.Value, i.State, i.StateChangedAt, Phases = db.Objectives.Where(o => o.IncidentId == i.Id).Select(o => o.Phase).ToList() })
+            .ToListAsync(ct);
+        candidates.AddRange(leading
+            .Where(i => !i.Phases.Contains(i.State.Phase()))
+            .Select(i => (rules.SetObjectivesOf(i.Id, i.Lead, i.State.Phase(), i.StateChangedAt), i.State.Phase())));
+
+        // Inventory: while an organisation takes part in a response, its registered resources are re-confirmed.
+        // This belongs to the organisation, not to one incident, so an incident's list leaves it out.
+        if (incidentId is null)
+        {
+            // Since when each organisation has taken part in a response: the later of the response starting and its joining.
+            var responding = (await (
+                    from p in db.IncidentParticipants
+                    join i in db.Incidents on p.IncidentId equals i.Id
+                    where p.Status == ParticipationStatus.Admitted && i.State == IncidentState.Response
+                        && (organisationId == null || p.OrganisationId == organisationId)
+                    select new { p.OrganisationId, i.StateChangedAt, p.AdmittedAt })
+                .AsNoTracking()
+                .ToListAsync(ct))
+                .GroupBy(r => r.OrganisationId)
+                .ToDictionary(g => g.Key, g => g.Min(r => r.AdmittedAt is { } joined && joined > r.StateChangedAt ? joined : r.StateChangedAt));
+            var holders = responding.Keys.ToList();
+            var resources = await db.Resources.AsNoTracking()
+                .Where(r => holders.Contains(r.OrganisationId))
+                .Select(r => new
+                {
+                    r.Id,
+                    r.OrganisationId,
+                    r.LastConfirmedAt,
+                    r.PlaceName,
+                    Type = db.ResourceTypes.Where(t => t.Id == r.ResourceTypeId).Select(t => t.Name).First(),
+                })
+                .ToListAsync(ct);
+            candidates.AddRange(resources.Select(r =>
+                (rules.ConfirmInventoryOf(r.Id, $"{r.Type} at {r.PlaceName}", r.OrganisationId, r.LastConfirmedAt, responding[r.OrganisationId]), Phases.Response)));
+        }
+
+        return await HeldUnderChartersAsync(db, candidates, ct);
+    }
+
+    /// <summary>Keeps the obligations each organisation's effective charter holds in the phase concerned.</summary>
+    private static async Task<IReadOnlyList<OpenObligation>> HeldUnderChartersAsync(
+        AppDbContext db, List<(OpenObligation Obligation, Phases Phase)> candidates, CancellationToken ct)
+    {
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var organisations = candidates.Select(c => c.Obligation.OrganisationId).Distinct().ToList();
+        var kinds = await db.Organisations.AsNoTracking()
+            .Where(o => organisations.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Kind, ct);
+        var entries = await db.CharterEntries.AsNoTracking()
+            .Where(e => e.Obligation != null && (e.OrganisationId == null || organisations.Contains(e.OrganisationId.Value)))
+            .ToListAsync(ct);
+
+        bool Holds(OpenObligation o, Phases phase)
+        {
+            var kind = kinds[o.OrganisationId];
+            var own = entries.Where(e => e.OrganisationId == null || e.OrganisationId == o.OrganisationId);
+            return CharterItem.Of(o.Obligation).EffectivePhases(kind, own).HasFlag(phase);
+        }
+
+        return [.. candidates.Where(c => Holds(c.Obligation, c.Phase)).Select(c => c.Obligation).OrderBy(o => o.DueAt)];
+    }
+
+    /// <summary>From <c>Obligations:*</c> (e.g. <c>Obligations__AcknowledgeTaskInResponse=00:15:00</c>), else the DOMAIN defaults.</summary>
+    public static ObligationRules Rules(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Obligations");
+        return section.Exists() ? section.Get<ObligationRules>() ?? ObligationRules.Default : ObligationRules.Default;
+    }
+}

@@ -1,0 +1,58 @@
+// The dashboard map: one marker per open incident, coloured by severity. Markers are drawn as vectors,
+// so they show even when the tile server (Map:TileUrl) cannot be reached; a note then says so.
+(function () {
+    const element = document.getElementById("incident-map");
+    const source = document.getElementById("incident-map-data");
+    if (!element || !source || !window.L) {
+        return;
+    }
+
+    const data = JSON.parse(source.textContent);
+    const note = document.getElementById("map-tiles-note");
+    const colours = { I: "#c62828", II: "#e66a00", III: "#f5c400", IV: "#1565c0" };
+    const map = L.map(element, { scrollWheelZoom: false, worldCopyJump: true });
+
+    if (data.tileUrl) {
+        let loaded = false;
+        const tiles = L.tileLayer(data.tileUrl, { attribution: data.attribution, maxZoom: 18 });
+        tiles.on("tileload", () => { loaded = true; note.hidden = true; });
+        tiles.on("tileerror", () => { if (!loaded) { note.hidden = false; } });
+        tiles.addTo(map);
+    } else {
+        note.textContent = "No map background is configured (Map:TileUrl); incident markers are shown at their coordinates.";
+        note.hidden = false;
+    }
+
+    const points = [];
+    for (const incident of data.incidents) {
+        const at = [incident.lat, incident.lon];
+        points.push(at);
+        const marker = L.circleMarker(at, {
+            radius: incident.severity === "I" ? 13 : 10,
+            color: incident.escalation ? "#000000" : "#1b1f24",
+            weight: incident.escalation ? 4 : 2,
+            fillColor: colours[incident.severity] || "#5b6470",
+            fillOpacity: 0.9,
+            className: "incident-marker severity-" + incident.severity,
+        });
+
+        // Built from text nodes, never HTML, so a title cannot inject markup.
+        const popup = document.createElement("div");
+        const link = document.createElement("a");
+        link.href = "/Incidents/" + incident.id;
+        link.textContent = incident.title;
+        const facts = document.createElement("div");
+        facts.textContent = incident.severityText + " · " + incident.state + " · " + incident.place
+            + (incident.escalation ? " · escalation required" : "");
+        popup.append(link, facts);
+        marker.bindPopup(popup);
+        marker.bindTooltip(incident.title);
+        marker.addTo(map);
+    }
+
+    if (points.length > 0) {
+        map.fitBounds(points, { padding: [40, 40], maxZoom: 11 });
+    } else {
+        map.setView([20, 0], 2);
+    }
+})();
