@@ -80,7 +80,7 @@ public sealed record ObligationRules
     /// <summary>"30 min", "4 h", "1 h 30 min", "2 d".</summary>
     public static string Span(TimeSpan span)
     {
-        if (span.TotalDays >= 1 && span.Ticks % TimeSpan.TicksPerDay == 0)
+        if (span.TotalDays >= 2 && span.Ticks % TimeSpan.TicksPerDay == 0)
         {
             return string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0} d");
         }

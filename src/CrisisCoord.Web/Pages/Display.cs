@@ -126,6 +126,7 @@ public static class Display
     /// <summary>How long overdue, to the minute: "45 min", "2 h 15 min", "3 d 4 h".</summary>
     public static string Overdue(int minutes) => minutes switch
     {
+        < 1 => "under a minute",
         < 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes} min"),
         < 24 * 60 => minutes % 60 == 0
             ? string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h")

@@ -61,6 +61,8 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Timeline:CheckpointInterval", "00:00:00");
         // Tests record breaches when they ask (BreachWatch), not on a timer that races their assertions.
         builder.UseSetting("Obligations:WatchInterval", "00:00:00");
+        // No tile server answers here (port 9 refuses): the dashboard map must still show its markers.
+        builder.UseSetting("Map:TileUrl", "http://127.0.0.1:9/{z}/{x}/{y}.png");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

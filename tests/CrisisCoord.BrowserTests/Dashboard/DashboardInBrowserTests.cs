@@ -1,0 +1,83 @@
+using CrisisCoord.Application.Security;
+using CrisisCoord.BrowserTests.Infrastructure;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Organisations;
+using CrisisCoord.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CrisisCoord.BrowserTests.Dashboard;
+
+/// <summary>The coordinator's home page: incidents on a map that works without tiles, escalations, overdue obligations, balance.</summary>
+public sealed class DashboardInBrowserTests(BrowserApp app) : BrowserTest(app)
+{
+    protected override string Role => Roles.Coordinator;
+
+    [Fact]
+    public async Task The_coordinator_sees_every_open_incident_on_the_map_and_what_is_overdue_and_unbalanced()
+    {
+        var staff = await App.ClientForAsync(await App.CreateAsync(Roles.AgencyStaff));
+        var quake = (await IncidentData.LogAsync(staff, IncidentData.ValidBody("M6.1 earthquake near Xiba Town").With("severity", "I")))["id"]!.GetValue<Guid>();
+        var flood = (await IncidentData.LogAsync(staff, IncidentData.ValidBody("Qing River rising at Dongshan levee")
+            .With("latitude", 30.5124).With("longitude", 114.2861).With("severity", "IV")))["id"]!.GetValue<Guid>();
+        var builder = await App.CreateAsync(Roles.AgencyStaff, OrganisationKind.Enterprise);
+        var village = await App.CreateAsync(Roles.AgencyStaff, OrganisationKind.Government, AdministrativeLevel.Village);
+        await using (var db = App.Database.CreateContext())
+        {
+            var twoHoursAgo = DateTimeOffset.UtcNow.AddHours(-2);
+            (await db.Incidents.SingleAsync(i => i.Id == quake)).TransitionTo(IncidentState.Response, "set-up", twoHoursAgo);
+            db.IncidentParticipants.Add(IncidentParticipant.Admit(quake, builder.OrganisationId, "Excavators", null, twoHoursAgo));
+            var task = IncidentTask.Create(quake, "Clear the landslide on the Liuzhuang road", "", Phases.Response, null, TaskPriority.High, null, [], null, twoHoursAgo);
+            task.AssignTo(builder.OrganisationId, twoHoursAgo);
+            db.Tasks.Add(task);
+
+            // Led by a village, graded II: a city must take over.
+            var river = await db.Incidents.SingleAsync(i => i.Id == flood);
+            river.TransitionTo(IncidentState.Warning, "set-up", twoHoursAgo);
+            db.IncidentParticipants.Add(IncidentParticipant.Admit(flood, village.OrganisationId, "lead", null, twoHoursAgo));
+            river.AssignLead(village.OrganisationId, "Liuzhuang Village Committee", OrganisationKind.Government, AdministrativeLevel.Village, new GradedResponse(new Dictionary<Severity, AdministrativeLevel>
+            {
+                [Severity.I] = AdministrativeLevel.Village,
+                [Severity.II] = AdministrativeLevel.Village,
+                [Severity.III] = AdministrativeLevel.Village,
+                [Severity.IV] = AdministrativeLevel.Village,
+            }));
+            river.ChangeSeverity(Severity.II, "Reservoir releasing water", AdministrativeLevel.Village, GradedResponse.Default);
+            await db.SaveChangesAsync();
+        }
+
+        await Page.GotoAsync("/");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard", Level = 1 })).ToBeVisibleAsync();
+
+        // Two markers, drawn without any tile server; the page says the background is missing.
+        var markers = Page.Locator("#incident-map path.incident-marker");
+        await Expect(markers).ToHaveCountAsync(2);
+        await Expect(Page.Locator("#incident-map path.severity-II")).ToHaveCountAsync(1);
+        await Expect(Page.Locator("#map-tiles-note")).ToBeVisibleAsync();
+        await Page.Locator("#incident-map path.severity-II").ClickAsync(new() { Force = true });
+        await Expect(Page.Locator(".leaflet-popup-content")).ToContainTextAsync("Qing River rising at Dongshan levee");
+        await Expect(Page.Locator(".leaflet-popup-content")).ToContainTextAsync("escalation required");
+
+        var escalations = Page.GetByRole(AriaRole.Region, new() { Name = "Escalation required" });
+        await Expect(escalations).ToContainTextAsync("Qing River rising at Dongshan levee");
+
+        var overdue = Page.GetByRole(AriaRole.Region, new() { Name = "Overdue obligations" });
+        await Expect(overdue.GetByRole(AriaRole.Row).Filter(new() { HasText = "Clear the landslide on the Liuzhuang road" })).ToContainTextAsync("Overdue by 1 h");
+
+        var balance = Page.GetByRole(AriaRole.Region, new() { Name = "Balance warnings" });
+        await Expect(balance).ToContainTextAsync("Limbo: no lead organisation is named.");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "2 open incidents" })).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(Page, "dashboard-coordinator");
+
+        // The enterprise's own people see the task they owe, on their own dashboard.
+        var builderPage = await App.NewPageAsync(390, 844);
+        await SignInAsync(builderPage, builder);
+        await Expect(builderPage.GetByRole(AriaRole.Region, new() { Name = "My organisation's tasks" })).ToContainTextAsync("Clear the landslide on the Liuzhuang road");
+        await Expect(builderPage.GetByRole(AriaRole.Region, new() { Name = "Overdue obligations" })).ToContainTextAsync("Accept or decline the task");
+        await BrowserApp.ScreenshotAsync(builderPage, "dashboard-enterprise-phone");
+        await BrowserApp.AssertFitsWidthAsync(builderPage, "/");
+        await builderPage.Context.CloseAsync();
+    }
+}
