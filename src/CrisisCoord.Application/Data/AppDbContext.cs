@@ -3,6 +3,7 @@ using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
 using CrisisCoord.Domain.Timeline;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +28,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<LogEntry> LogEntries => Set<LogEntry>();
 
     public DbSet<ObligationBreach> ObligationBreaches => Set<ObligationBreach>();
+
+    public DbSet<ResourceRequest> ResourceRequests => Set<ResourceRequest>();
+
+    public DbSet<RequestAddressee> RequestAddressees => Set<RequestAddressee>();
+
+    public DbSet<ResourceOffer> ResourceOffers => Set<ResourceOffer>();
+
+    public DbSet<ResourceCommitment> ResourceCommitments => Set<ResourceCommitment>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
 

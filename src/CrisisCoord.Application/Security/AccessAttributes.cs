@@ -47,3 +47,21 @@ public interface IIncidentDetailMessage
 {
     Guid IncidentId { get; }
 }
+
+/// <summary>A message about one resource request; the phase of its incident decides which charter rights apply.</summary>
+public interface IResourceRequestMessage
+{
+    Guid RequestId { get; }
+}
+
+/// <summary>A message about one resource offer; the phase of its incident decides which charter rights apply.</summary>
+public interface IResourceOfferMessage
+{
+    Guid OfferId { get; }
+}
+
+/// <summary>A message about one resource commitment; the phase of its incident decides which charter rights apply.</summary>
+public interface IResourceCommitmentMessage
+{
+    Guid CommitmentId { get; }
+}

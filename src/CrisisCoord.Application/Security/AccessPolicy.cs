@@ -61,7 +61,7 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
             var held = await HeldPhasesAsync(right, ct);
             if ((held & phases) == Phases.None)
             {
-                throw new AccessDeniedException(message is IIncidentMessage or ITaskMessage
+                throw new AccessDeniedException(message is IIncidentMessage or ITaskMessage or IResourceRequestMessage or IResourceOfferMessage or IResourceCommitmentMessage
                     ? $"Your organisation's charter does not grant {right} in this incident's current phase."
                     : $"Your organisation's charter does not grant {right}.");
             }
@@ -126,8 +126,19 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
                 .Select(t => (IncidentState?)db.Incidents.Where(i => i.Id == t.IncidentId).Select(i => i.State).First())
                 .SingleOrDefaultAsync(ct)
             ?? throw new NotFoundException("Task", m.Id),
+        // An empty id is a missing field: validation names it, after this.
+        IResourceRequestMessage m when m.RequestId != Guid.Empty => await StateOfAsync(db.ResourceRequests.Where(r => r.Id == m.RequestId).Select(r => r.IncidentId), "Resource request", m.RequestId, ct),
+        IResourceOfferMessage m when m.OfferId != Guid.Empty => await StateOfAsync(db.ResourceOffers.Where(o => o.Id == m.OfferId).Select(o => o.IncidentId), "Resource offer", m.OfferId, ct),
+        IResourceCommitmentMessage m when m.CommitmentId != Guid.Empty => await StateOfAsync(db.ResourceCommitments.Where(c => c.Id == m.CommitmentId).Select(c => c.IncidentId), "Resource commitment", m.CommitmentId, ct),
         _ => null,
     };
+
+    private async Task<IncidentState> StateOfAsync(IQueryable<Guid> incidentOf, string entity, Guid id, CancellationToken ct) =>
+        await db.Incidents.AsNoTracking()
+            .Where(i => incidentOf.Contains(i.Id))
+            .Select(i => (IncidentState?)i.State)
+            .SingleOrDefaultAsync(ct)
+        ?? throw new NotFoundException(entity, id);
 
     private sealed record Rule(bool Anonymous, bool AnySignedIn, IReadOnlyList<string> Roles, Right? Right)
     {

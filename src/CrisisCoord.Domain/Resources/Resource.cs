@@ -21,6 +21,12 @@ public sealed class Resource
 
     public decimal Quantity { get; private set; }
 
+    /// <summary>How much of <see cref="Quantity"/> is committed to incidents; never more than the quantity.</summary>
+    public decimal Committed { get; private set; }
+
+    /// <summary>What can still be offered and committed.</summary>
+    public decimal Available => Quantity - Committed;
+
     public string PlaceName { get; private set; } = "";
 
     public double Latitude { get; private set; }
@@ -71,6 +77,12 @@ public sealed class Resource
             throw new ArgumentException("Availability must end after it starts.", nameof(details));
         }
 
+        if (details.Quantity < Committed)
+        {
+            throw new DomainRuleException(
+                $"{Committed:0.##} of this resource is committed to incidents; the quantity cannot go below that until commitments are released.");
+        }
+
         Quantity = details.Quantity;
         PlaceName = details.PlaceName.Trim();
         Latitude = details.Latitude;
@@ -83,8 +95,36 @@ public sealed class Resource
 
     public void Confirm(DateTimeOffset now) => LastConfirmedAt = now.ToUniversalTime();
 
+    /// <summary>Reserves part of the inventory for a commitment; refuses what is not there, naming what is.</summary>
+    public void Reserve(decimal quantity)
+    {
+        if (quantity <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantity), "A reservation is of a positive quantity.");
+        }
+
+        if (quantity > Available)
+        {
+            throw new InsufficientInventoryException(Id, quantity, Available);
+        }
+
+        Committed += quantity;
+    }
+
+    /// <summary>Gives a released commitment's quantity back to the inventory.</summary>
+    public void Restore(decimal quantity) => Committed = Math.Max(0, Committed - quantity);
+
     public bool IsAvailableAt(DateTimeOffset at) =>
         Quantity > 0 && (AvailableFrom is null || AvailableFrom <= at) && (AvailableUntil is null || at <= AvailableUntil);
+}
+
+/// <summary>A commitment asked for more than the resource has left; <see cref="Remaining"/> says how much there is.</summary>
+public sealed class InsufficientInventoryException(Guid resourceId, decimal wanted, decimal remaining)
+    : Exception($"Only {remaining:0.##} of this resource is left to commit; {wanted:0.##} was asked for.")
+{
+    public Guid ResourceId { get; } = resourceId;
+
+    public decimal Remaining { get; } = remaining;
 }
 
 public sealed record ResourceDetails(

@@ -20,6 +20,7 @@ public static class ApiEndpoints
         api.MapObjectivesEndpoints();
         api.MapTasksEndpoints();
         api.MapObligationsEndpoints();
+        api.MapRequestsEndpoints();
         api.MapAuditEndpoints();
         return app;
     }

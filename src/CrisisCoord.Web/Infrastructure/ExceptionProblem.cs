@@ -4,6 +4,7 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Features.Account;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Common;
+using CrisisCoord.Domain.Resources;
 using FluentValidation;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,9 @@ namespace CrisisCoord.Web.Infrastructure;
 /// </summary>
 public sealed partial record ExceptionProblem(int Status, string Title, string? Detail, IDictionary<string, string[]>? Errors)
 {
+    /// <summary>Extra members of the problem document, e.g. <c>remaining</c> when inventory ran short.</summary>
+    public IDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
+
     public static ExceptionProblem From(Exception exception) => exception switch
     {
         ValidationException validation => new(
@@ -30,6 +34,10 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
         SignInFailedException failed => new(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message, null),
         AccessDeniedException denied => new(StatusCodes.Status403Forbidden, "Not allowed.", denied.Message, null),
         NotFoundException notFound => new(StatusCodes.Status404NotFound, "Not found.", notFound.Message, null),
+        InsufficientInventoryException shortage => new(StatusCodes.Status409Conflict, "Not enough left to commit.", shortage.Message, null)
+        {
+            Extensions = { ["remaining"] = shortage.Remaining, ["resourceId"] = shortage.ResourceId },
+        },
         DomainRuleException rule => new(StatusCodes.Status409Conflict, "The request conflicts with the current state.", rule.Message, null),
         StaleWriteException stale => new(StatusCodes.Status412PreconditionFailed, "Someone else changed this record first.", stale.Message, null),
         // A unique index caught two writers racing for the same key; the loser can simply look and retry.

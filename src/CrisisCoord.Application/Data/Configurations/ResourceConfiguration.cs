@@ -26,6 +26,8 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Quantity).HasPrecision(14, 2);
+        builder.Property(x => x.Committed).HasPrecision(14, 2);
+        builder.Ignore(x => x.Available);
         builder.Property(x => x.PlaceName).HasMaxLength(Resource.PlaceNameMaxLength);
         builder.Property(x => x.Notes).HasMaxLength(Resource.NotesMaxLength);
         builder.Property(x => x.Version).IsRowVersion();
@@ -37,6 +39,8 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("ck_resources_quantity", "quantity >= 0");
+            // Never over-committed, whatever writes the row.
+            t.HasCheckConstraint("ck_resources_committed", "committed >= 0 AND committed <= quantity");
             t.HasCheckConstraint("ck_resources_latitude", "latitude BETWEEN -90 AND 90");
             t.HasCheckConstraint("ck_resources_longitude", "longitude BETWEEN -180 AND 180");
             t.HasCheckConstraint("ck_resources_availability", "available_until IS NULL OR available_from IS NULL OR available_until >= available_from");

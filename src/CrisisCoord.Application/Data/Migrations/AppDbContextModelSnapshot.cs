@@ -836,6 +836,310 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Requests.RequestAddressee", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("asked_at");
+
+                    b.Property<Guid?>("AskedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("asked_by_user_id");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_request_addressees");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_resource_request_addressees_organisation_id");
+
+                    b.HasIndex("RequestId", "OrganisationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resource_request_addressees_request_id_organisation_id");
+
+                    b.ToTable("resource_request_addressees", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Requests.ResourceCommitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<DateTimeOffset>("CommittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("committed_at");
+
+                    b.Property<Guid?>("CommittedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("committed_by_user_id");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offer_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("StateChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("state_changed_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_commitments");
+
+                    b.HasIndex("OfferId")
+                        .HasDatabaseName("ix_resource_commitments_offer_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_resource_commitments_organisation_id");
+
+                    b.HasIndex("RequestId")
+                        .HasDatabaseName("ix_resource_commitments_request_id");
+
+                    b.HasIndex("ResourceId")
+                        .HasDatabaseName("ix_resource_commitments_resource_id");
+
+                    b.HasIndex("IncidentId", "State")
+                        .HasDatabaseName("ix_resource_commitments_incident_id_state");
+
+                    b.ToTable("resource_commitments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_resource_commitments_quantity", "quantity > 0");
+                        });
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Requests.ResourceOffer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("EstimatedArrival")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("estimated_arrival");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("OfferedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("offered_at");
+
+                    b.Property<Guid?>("OfferedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offered_by_user_id");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_offers");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_resource_offers_incident_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_resource_offers_organisation_id");
+
+                    b.HasIndex("ResourceId")
+                        .HasDatabaseName("ix_resource_offers_resource_id");
+
+                    b.HasIndex("RequestId", "OrganisationId")
+                        .HasDatabaseName("ix_resource_offers_request_id_organisation_id");
+
+                    b.ToTable("resource_offers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_resource_offers_quantity", "quantity >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Requests.ResourceRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double>("DeliveryLatitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("delivery_latitude");
+
+                    b.Property<double>("DeliveryLongitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("delivery_longitude");
+
+                    b.Property<string>("DeliveryPlace")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("delivery_place");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<DateTimeOffset?>("NeededBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("needed_by");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("priority");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("quantity");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<Guid>("RaisedByOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("raised_by_organisation_id");
+
+                    b.Property<Guid?>("RaisedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("raised_by_user_id");
+
+                    b.Property<Guid>("ResourceTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_type_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resource_requests");
+
+                    b.HasIndex("RaisedByOrganisationId")
+                        .HasDatabaseName("ix_resource_requests_raised_by_organisation_id");
+
+                    b.HasIndex("ResourceTypeId")
+                        .HasDatabaseName("ix_resource_requests_resource_type_id");
+
+                    b.HasIndex("IncidentId", "RaisedAt")
+                        .HasDatabaseName("ix_resource_requests_incident_id_raised_at");
+
+                    b.HasIndex("State", "RaisedAt")
+                        .HasDatabaseName("ix_resource_requests_state_raised_at");
+
+                    b.ToTable("resource_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_resource_requests_latitude", "delivery_latitude BETWEEN -90 AND 90");
+
+                            t.HasCheckConstraint("ck_resource_requests_longitude", "delivery_longitude BETWEEN -180 AND 180");
+
+                            t.HasCheckConstraint("ck_resource_requests_quantity", "quantity > 0");
+                        });
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Resources.Resource", b =>
                 {
                     b.Property<Guid>("Id")
@@ -849,6 +1153,11 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.Property<DateTimeOffset?>("AvailableUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("available_until");
+
+                    b.Property<decimal>("Committed")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("committed");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -909,6 +1218,8 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.ToTable("resources", null, t =>
                         {
                             t.HasCheckConstraint("ck_resources_availability", "available_until IS NULL OR available_from IS NULL OR available_until >= available_from");
+
+                            t.HasCheckConstraint("ck_resources_committed", "committed >= 0 AND committed <= quantity");
 
                             t.HasCheckConstraint("ck_resources_latitude", "latitude BETWEEN -90 AND 90");
 
@@ -1433,6 +1744,113 @@ namespace CrisisCoord.Application.Data.Migrations
 
                     b.Navigation("Profile")
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Requests.RequestAddressee", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_request_addressees_organisations_organisation_id");
+
+                    b.HasOne("CrisisCoord.Domain.Requests.ResourceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_request_addressees_resource_requests_request_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Requests.ResourceCommitment", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_commitments_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Requests.ResourceOffer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_commitments_resource_offers_offer_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_commitments_organisations_organisation_id");
+
+                    b.HasOne("CrisisCoord.Domain.Requests.ResourceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_resource_commitments_resource_requests_request_id");
+
+                    b.HasOne("CrisisCoord.Domain.Resources.Resource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_commitments_resources_resource_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Requests.ResourceOffer", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_offers_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_offers_organisations_organisation_id");
+
+                    b.HasOne("CrisisCoord.Domain.Requests.ResourceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_resource_offers_resource_requests_request_id");
+
+                    b.HasOne("CrisisCoord.Domain.Resources.Resource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_resource_offers_resources_resource_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Requests.ResourceRequest", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_requests_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_requests_organisations_raised_by_organisation_id");
+
+                    b.HasOne("CrisisCoord.Domain.Resources.ResourceType", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_resource_requests_resource_types_resource_type_id");
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Resources.Resource", b =>

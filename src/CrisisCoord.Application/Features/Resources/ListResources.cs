@@ -90,17 +90,7 @@ public sealed class ListResourcesQueryHandler(AppDbContext db, TimeProvider cloc
             return [.. list.Select(x => x.ToDto())];
         }
 
-        // Haversine, translated to SQL so the database filters and orders by distance.
-        var latRad = lat * Math.PI / 180;
-        var lonRad = lon * Math.PI / 180;
-        var withDistance = rows.Select(x => new
-        {
-            Row = x,
-            DistanceKm = 2 * ResourceQueries.EarthRadiusKm * Math.Asin(Math.Sqrt(
-                Math.Pow(Math.Sin(((x.Resource.Latitude * Math.PI / 180) - latRad) / 2), 2)
-                + (Math.Cos(latRad) * Math.Cos(x.Resource.Latitude * Math.PI / 180)
-                    * Math.Pow(Math.Sin(((x.Resource.Longitude * Math.PI / 180) - lonRad) / 2), 2)))),
-        });
+        var withDistance = rows.WithDistanceFrom(lat, lon);
         if (query.WithinKm is { } radius)
         {
             withDistance = withDistance.Where(x => x.DistanceKm <= radius);

@@ -14,6 +14,7 @@ public sealed record ResourceDto(
     string TypeName,
     string Unit,
     decimal Quantity,
+    decimal Committed,
     string PlaceName,
     double Latitude,
     double Longitude,
@@ -22,11 +23,38 @@ public sealed record ResourceDto(
     string Notes,
     DateTimeOffset LastConfirmedAt,
     uint Version,
-    double? DistanceKm = null);
+    double? DistanceKm = null)
+{
+    /// <summary>What is left to offer and commit.</summary>
+    public decimal Available => Quantity - Committed;
+}
+
+/// <summary>A resource row and its great-circle distance from a point, as the database computed it.</summary>
+public sealed class ResourceRowWithDistance
+{
+    public ResourceRow Row { get; init; } = null!;
+
+    public double DistanceKm { get; init; }
+}
 
 public static class ResourceQueries
 {
     public const double EarthRadiusKm = 6371.0088;
+
+    /// <summary>Haversine, translated to SQL so the database filters and orders by distance.</summary>
+    public static IQueryable<ResourceRowWithDistance> WithDistanceFrom(this IQueryable<ResourceRow> rows, double latitude, double longitude)
+    {
+        var latRad = latitude * Math.PI / 180;
+        var lonRad = longitude * Math.PI / 180;
+        return rows.Select(x => new ResourceRowWithDistance
+        {
+            Row = x,
+            DistanceKm = 2 * EarthRadiusKm * Math.Asin(Math.Sqrt(
+                Math.Pow(Math.Sin(((x.Resource.Latitude * Math.PI / 180) - latRad) / 2), 2)
+                + (Math.Cos(latRad) * Math.Cos(x.Resource.Latitude * Math.PI / 180)
+                    * Math.Pow(Math.Sin(((x.Resource.Longitude * Math.PI / 180) - lonRad) / 2), 2)))),
+        });
+    }
 
     /// <summary>Resources joined to their organisation and type: the one shape every resource read starts from.</summary>
     public static IQueryable<ResourceRow> Rows(this AppDbContext db) =>
@@ -52,6 +80,7 @@ public static class ResourceQueries
         row.TypeName,
         row.Unit,
         row.Resource.Quantity,
+        row.Resource.Committed,
         row.Resource.PlaceName,
         row.Resource.Latitude,
         row.Resource.Longitude,

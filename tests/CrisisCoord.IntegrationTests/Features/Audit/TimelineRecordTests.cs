@@ -7,9 +7,11 @@ using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Timeline;
 using CrisisCoord.IntegrationTests.Features.Organisations;
+using CrisisCoord.IntegrationTests.Features.Requests;
 using CrisisCoord.IntegrationTests.Features.Resources;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrisisCoord.IntegrationTests.Features.Audit;
@@ -171,6 +173,56 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             put.Headers.TryAddWithoutValidation("If-Match", etag);
             await Ok(await client.SendAsync(put));
             return new Sent(manager, TimelineChains.Registry, "Resource", id);
+        },
+        ["RaiseResourceRequestCommand"] = async app =>
+        {
+            var s = await RequestScene.CreateAsync(app);
+            await CountBeforeAsync(app);
+            var request = await s.RaiseAsync();
+            return new Sent(s.Scene.Coordinator, s.Incident, "ResourceRequest", request.ToString());
+        },
+        ["AskOrganisationCommand"] = async app =>
+        {
+            var s = await RequestScene.CreateAsync(app);
+            var request = await s.RaiseAsync();
+            await CountBeforeAsync(app);
+            await Ok(await s.Coordinator.PostAsJsonAsync($"/api/v1/resource-requests/{request}/addressees", new { organisationId = s.Scene.Ngo.OrganisationId }));
+            await using var db = app.Database.CreateContext();
+            return new Sent(s.Scene.Coordinator, s.Incident, "RequestAddressee", (await db.RequestAddressees.SingleAsync()).Id.ToString());
+        },
+        ["RespondToResourceRequestCommand"] = async app =>
+        {
+            var s = await RequestScene.CreateAsync(app);
+            var request = await s.RaiseAsync();
+            await CountBeforeAsync(app);
+            var offer = await s.OfferAsync(request, 100);
+            return new Sent(s.Scene.Ngo, s.Incident, "ResourceOffer", offer.ToString());
+        },
+        ["OfferResourcesCommand"] = async app =>
+        {
+            var s = await RequestScene.CreateAsync(app);
+            await CountBeforeAsync(app);
+            var offer = await Ok(await s.Ngo.PostAsJsonAsync($"/api/v1/incidents/{s.Incident}/offers", new { resourceId = s.Water, quantity = 40 }));
+            return new Sent(s.Scene.Ngo, s.Incident, "ResourceOffer", offer["id"]!.GetValue<string>());
+        },
+        ["CommitOfferCommand"] = async app =>
+        {
+            var s = await RequestScene.CreateAsync(app);
+            var request = await s.RaiseAsync();
+            var offer = await s.OfferAsync(request, 100);
+            await CountBeforeAsync(app);
+            var commitment = await s.CommitAsync(request, offer);
+            return new Sent(s.Scene.Coordinator, s.Incident, "ResourceCommitment", commitment["id"]!.GetValue<string>());
+        },
+        ["ChangeCommitmentStatusCommand"] = async app =>
+        {
+            var s = await RequestScene.CreateAsync(app);
+            var request = await s.RaiseAsync();
+            var commitment = await s.CommitAsync(request, await s.OfferAsync(request, 100));
+            await CountBeforeAsync(app);
+            var id = commitment["id"]!.GetValue<Guid>();
+            (await RequestScene.MoveAsync(s.Ngo, id, "EnRoute", $"\"{commitment["version"]}\"")).EnsureSuccessStatusCode();
+            return new Sent(s.Scene.Ngo, s.Incident, "ResourceCommitment", id.ToString());
         },
         ["ConfirmInventoryCommand"] = async app =>
         {

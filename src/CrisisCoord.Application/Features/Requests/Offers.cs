@@ -1,0 +1,142 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
+using CrisisCoord.Domain.Requests;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Requests;
+
+/// <summary>What an offer says, whether it answers a request or is made unasked.</summary>
+public abstract record OfferFields
+{
+    /// <summary>Accept, Provisional or Decline (answers only; an unsolicited offer is an Accept).</summary>
+    public string? Answer { get; init; }
+
+    /// <summary>One of the organisation's own resources, of the type asked for; not needed to decline.</summary>
+    public Guid? ResourceId { get; init; }
+
+    public decimal? Quantity { get; init; }
+
+    public DateTimeOffset? EstimatedArrival { get; init; }
+
+    /// <summary>Conditions, or (required) why the organisation declines.</summary>
+    public string? Note { get; init; }
+
+    public OfferAnswer ParsedAnswer => EnumText.TryParse<OfferAnswer>(Answer, out var answer) ? answer : OfferAnswer.Accept;
+}
+
+/// <summary>An organisation answers a request: Accept or Provisional with a quantity from one of its resources, or Decline with a reason.</summary>
+[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
+[RequiresRight(Right.CommitResources)]
+[RecordedAs(typeof(ResourceOffer))]
+public sealed record RespondToResourceRequestCommand : OfferFields, ICommand<OfferDto>, IResourceRequestMessage
+{
+    public Guid RequestId { get; init; }
+}
+
+/// <summary>An organisation offers resources to an incident nobody asked it for (EDXL-RM OfferUnsolicitedResource).</summary>
+[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
+[RequiresRight(Right.CommitResources)]
+[RecordedAs(typeof(ResourceOffer))]
+public sealed record OfferResourcesCommand : OfferFields, ICommand<OfferDto>, IIncidentMessage
+{
+    public Guid IncidentId { get; init; }
+}
+
+public static class OfferRules
+{
+    public static void AddOfferRules<T>(this AbstractValidator<T> validator, TimeProvider clock)
+        where T : OfferFields
+    {
+        validator.RuleFor(x => x.Answer)
+            .Must(v => EnumText.TryParse<OfferAnswer>(v, out _))
+            .When(x => !string.IsNullOrWhiteSpace(x.Answer))
+            .WithMessage(x => EnumText.NotValidMessage<OfferAnswer>(x.Answer));
+        validator.RuleFor(x => x.Note)
+            .NotEmpty().When(x => x.ParsedAnswer == OfferAnswer.Decline).WithMessage("Say why the organisation declines.");
+        validator.RuleFor(x => x.Note).MaximumLength(ResourceOffer.NoteMaxLength).PlainText();
+        validator.RuleFor(x => x.ResourceId)
+            .NotNull().When(x => x.ParsedAnswer != OfferAnswer.Decline).WithMessage("Choose which of your resources the offer comes from.");
+        validator.RuleFor(x => x.Quantity)
+            .NotNull().WithMessage("Say how many you offer.")
+            .GreaterThan(0).WithMessage("Offer more than zero.")
+            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage("Quantity can have at most two decimals.")
+            .When(x => x.ParsedAnswer != OfferAnswer.Decline);
+        validator.RuleFor(x => x.EstimatedArrival)
+            .Must(t => t > clock.GetUtcNow())
+            .When(x => x.EstimatedArrival is not null && x.ParsedAnswer != OfferAnswer.Decline)
+            .WithMessage("The estimated arrival is in the past; give a time still to come.");
+    }
+
+    /// <summary>
+    /// Makes the offer from the sender's own organisation. The resource must be theirs, of the type wanted
+    /// (when answering a request) and hold at least the quantity offered beyond what is already committed.
+    /// </summary>
+    public static async Task<OfferDto> MakeAsync(
+        AppDbContext db, AccessPolicy access, ICurrentUser user, TimeProvider clock, Guid incidentId, Guid? requestId, Guid? typeId, OfferFields fields, CancellationToken ct)
+    {
+        var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
+        var answer = fields.ParsedAnswer;
+        if (answer != OfferAnswer.Decline)
+        {
+            var resource = await db.Resources.AsNoTracking().SingleOrDefaultAsync(r => r.Id == fields.ResourceId, ct)
+                ?? throw new NotFoundException("Resource", fields.ResourceId!.Value);
+            access.EnsureOwnOrganisation(resource.OrganisationId);
+            if (typeId is { } wanted && resource.ResourceTypeId != wanted)
+            {
+                throw new DomainRuleException("That resource is not of the type the request asks for.");
+            }
+
+            if (fields.Quantity > resource.Available)
+            {
+                throw new DomainRuleException($"That resource has {resource.Available:0.##} left to offer; offer at most that.");
+            }
+        }
+
+        var offer = ResourceOffer.Make(
+            incidentId, requestId, organisation, fields.ResourceId, answer, fields.Quantity ?? 0, fields.EstimatedArrival, fields.Note ?? "", user.UserId, clock.GetUtcNow());
+        db.ResourceOffers.Add(offer);
+        await db.SaveChangesAsync(ct);
+        return (await RequestThreads.OffersAsync(db, db.ResourceOffers.Where(o => o.Id == offer.Id), ct)).Single();
+    }
+}
+
+public sealed class RespondToResourceRequestCommandValidator : AbstractValidator<RespondToResourceRequestCommand>
+{
+    public RespondToResourceRequestCommandValidator(TimeProvider clock) => this.AddOfferRules(clock);
+}
+
+public sealed class OfferResourcesCommandValidator : AbstractValidator<OfferResourcesCommand>
+{
+    public OfferResourcesCommandValidator(TimeProvider clock)
+    {
+        this.AddOfferRules(clock);
+        RuleFor(x => x.Answer)
+            .Must(a => EnumText.TryParse<OfferAnswer>(a, out var answer) && answer == OfferAnswer.Accept)
+            .When(x => !string.IsNullOrWhiteSpace(x.Answer))
+            .WithMessage("An unsolicited offer is an offer: leave 'answer' out, or send Accept.");
+    }
+}
+
+public sealed class OfferCommandsHandler(AppDbContext db, AccessPolicy access, ICurrentUser user, TimeProvider clock) :
+    ICommandHandler<RespondToResourceRequestCommand, OfferDto>,
+    ICommandHandler<OfferResourcesCommand, OfferDto>
+{
+    public async ValueTask<OfferDto> Handle(RespondToResourceRequestCommand command, CancellationToken cancellationToken)
+    {
+        var request = await db.LoadOpenRequestAsync(command.RequestId, cancellationToken);
+        return await OfferRules.MakeAsync(db, access, user, clock, request.IncidentId, request.Id, request.ResourceTypeId, command, cancellationToken);
+    }
+
+    public async ValueTask<OfferDto> Handle(OfferResourcesCommand command, CancellationToken cancellationToken)
+    {
+        await db.OpenIncidentStateAsync(command.IncidentId, cancellationToken);
+        return await OfferRules.MakeAsync(db, access, user, clock, command.IncidentId, null, null, command, cancellationToken);
+    }
+}

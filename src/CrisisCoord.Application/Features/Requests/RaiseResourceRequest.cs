@@ -1,0 +1,158 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Requests;
+using CrisisCoord.Domain.Resources;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Requests;
+
+/// <summary>A coordinator asks for resources on an incident: so many of a type, at a place, by a time.</summary>
+[RequiresRole(Roles.Coordinator)]
+[RequiresRight(Right.RequestResources)]
+[RecordedAs(typeof(ResourceRequest))]
+public sealed record RaiseResourceRequestCommand : ICommand<ResourceRequestDto>, IIncidentMessage
+{
+    public Guid IncidentId { get; init; }
+
+    /// <summary>A catalogue code, e.g. rescue-boat.</summary>
+    public string? Type { get; init; }
+
+    public decimal? Quantity { get; init; }
+
+    public DateTimeOffset? NeededBy { get; init; }
+
+    public string? DeliveryPlace { get; init; }
+
+    public double? DeliveryLatitude { get; init; }
+
+    public double? DeliveryLongitude { get; init; }
+
+    /// <summary>Low, Normal (default), High or Urgent.</summary>
+    public string? Priority { get; init; }
+
+    public string? Notes { get; init; }
+}
+
+public sealed class RaiseResourceRequestCommandValidator : AbstractValidator<RaiseResourceRequestCommand>
+{
+    public RaiseResourceRequestCommandValidator(AppDbContext db, TimeProvider clock)
+    {
+        RuleFor(x => x.Type)
+            .NotEmpty().WithMessage("Say what type of resource is needed (a catalogue code such as rescue-boat).")
+            .MustAsync((code, ct) => db.ResourceTypes.AnyAsync(t => t.Code == code, ct))
+            .When(x => !string.IsNullOrWhiteSpace(x.Type))
+            .WithMessage(x => $"'{x.Type}' is not in the resource catalogue; use a code such as rescue-boat or drinking-water.");
+        RuleFor(x => x.Quantity)
+            .NotNull().WithMessage("Say how many are needed.")
+            .GreaterThan(0).WithMessage("Ask for more than zero.")
+            .LessThanOrEqualTo(Resource.MaxQuantity).WithMessage($"Ask for at most {Resource.MaxQuantity:N0}.")
+            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage("Quantity can have at most two decimals.");
+        RuleFor(x => x.NeededBy)
+            .Must(t => t > clock.GetUtcNow())
+            .When(x => x.NeededBy is not null)
+            .WithMessage("'Needed by' is in the past; give a time still to come.");
+        RuleFor(x => x.DeliveryPlace)
+            .NotEmpty().WithMessage("Say where to deliver (a place name).")
+            .MaximumLength(ResourceRequest.PlaceMaxLength)
+            .PlainText();
+        RuleFor(x => x.DeliveryLatitude)
+            .NotNull().WithMessage("Give the delivery latitude.")
+            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value)).WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.DeliveryLatitude}).");
+        RuleFor(x => x.DeliveryLongitude)
+            .NotNull().WithMessage("Give the delivery longitude.")
+            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value)).WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.DeliveryLongitude}).");
+        RuleFor(x => x.Priority)
+            .Must(v => EnumText.TryParse<TaskPriority>(v, out _))
+            .When(x => !string.IsNullOrWhiteSpace(x.Priority))
+            .WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority));
+        RuleFor(x => x.Notes).MaximumLength(ResourceRequest.NotesMaxLength).PlainText();
+    }
+}
+
+public sealed class RaiseResourceRequestCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<RaiseResourceRequestCommand, ResourceRequestDto>
+{
+    public async ValueTask<ResourceRequestDto> Handle(RaiseResourceRequestCommand command, CancellationToken cancellationToken)
+    {
+        await db.OpenIncidentStateAsync(command.IncidentId, cancellationToken);
+        var type = await db.ResourceTypes.Where(t => t.Code == command.Type).Select(t => t.Id).SingleAsync(cancellationToken);
+        var priority = EnumText.TryParse<TaskPriority>(command.Priority, out var named) ? named : TaskPriority.Normal;
+        var request = ResourceRequest.Raise(
+            command.IncidentId, type, command.Quantity!.Value, command.NeededBy,
+            new GeoPlace(command.DeliveryPlace!, command.DeliveryLatitude!.Value, command.DeliveryLongitude!.Value),
+            priority, command.Notes ?? "", user.UserId, user.OrganisationId ?? throw new NotAuthenticatedException(), clock.GetUtcNow());
+        db.ResourceRequests.Add(request);
+        await db.SaveChangesAsync(cancellationToken);
+        return await RequestThreads.LoadOneAsync(db, request.Id, cancellationToken);
+    }
+}
+
+/// <summary>The coordinator asks one candidate organisation to answer the request.</summary>
+[RequiresRole(Roles.Coordinator)]
+[RequiresRight(Right.RequestResources)]
+[RecordedAs(typeof(RequestAddressee))]
+public sealed record AskOrganisationCommand : ICommand<ResourceRequestDto>, IResourceRequestMessage
+{
+    public Guid RequestId { get; init; }
+
+    public Guid? OrganisationId { get; init; }
+}
+
+public sealed class AskOrganisationCommandValidator : AbstractValidator<AskOrganisationCommand>
+{
+    public AskOrganisationCommandValidator(AppDbContext db) =>
+        RuleFor(x => x.OrganisationId)
+            .NotNull().WithMessage("Say which organisation to ask.")
+            .MustAsync((id, ct) => db.Organisations.AnyAsync(o => o.Id == id, ct))
+            .When(x => x.OrganisationId is not null)
+            .WithMessage("There is no such organisation.");
+}
+
+public sealed class AskOrganisationCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<AskOrganisationCommand, ResourceRequestDto>
+{
+    public async ValueTask<ResourceRequestDto> Handle(AskOrganisationCommand command, CancellationToken cancellationToken)
+    {
+        var request = await db.LoadOpenRequestAsync(command.RequestId, cancellationToken);
+        var organisation = command.OrganisationId!.Value;
+        if (await db.RequestAddressees.AnyAsync(a => a.RequestId == request.Id && a.OrganisationId == organisation, cancellationToken))
+        {
+            throw new DomainRuleException("This organisation has already been asked.");
+        }
+
+        db.RequestAddressees.Add(RequestAddressee.Ask(request, organisation, user.UserId, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return await RequestThreads.LoadOneAsync(db, request.Id, cancellationToken);
+    }
+}
+
+/// <summary>What the request commands share.</summary>
+public static class RequestCommands
+{
+    /// <summary>
+    /// Loads a resource for a change to its committed quantity, holding its row lock until the transaction
+    /// ends: writers to one resource queue here until the one before commits, then read what it left.
+    /// </summary>
+    public static async Task<Domain.Resources.Resource> LockResourceAsync(this AppDbContext db, Guid id, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM resources WHERE id = {id} FOR UPDATE", ct);
+        return await db.Resources.SingleAsync(r => r.Id == id, ct);
+    }
+
+    /// <summary>The request, open, on an open incident.</summary>
+    public static async Task<ResourceRequest> LoadOpenRequestAsync(this AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var request = await db.ResourceRequests.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Resource request", id);
+        await db.OpenIncidentStateAsync(request.IncidentId, ct);
+        request.EnsureOpen();
+        return request;
+    }
+}
