@@ -4,4 +4,4 @@ namespace CrisisCoord.Domain.Common;
 /// A request that is well-formed but breaks a rule of the domain in the entity's current state,
 /// such as an illegal phase transition. The edge reports it as a conflict.
 /// </summary>
-public sealed class DomainRuleException(string message) : Exception(message);
+public class DomainRuleException(string message) : Exception(message);

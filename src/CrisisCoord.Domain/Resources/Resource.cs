@@ -120,7 +120,7 @@ public sealed class Resource
 
 /// <summary>A commitment asked for more than the resource has left; <see cref="Remaining"/> says how much there is.</summary>
 public sealed class InsufficientInventoryException(Guid resourceId, decimal wanted, decimal remaining)
-    : Exception($"Only {remaining:0.##} of this resource is left to commit; {wanted:0.##} was asked for.")
+    : DomainRuleException($"Only {remaining:0.##} of this resource is left to commit; {wanted:0.##} was asked for.")
 {
     public Guid ResourceId { get; } = resourceId;
 

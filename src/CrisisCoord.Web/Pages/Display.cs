@@ -112,6 +112,30 @@ public static class Display
         ({ } f, { } u) => $"{Utc(f)} – {Utc(u)}",
     };
 
+    public static string Answer(Domain.Requests.OfferAnswer answer) => answer switch
+    {
+        Domain.Requests.OfferAnswer.Accept => "Will provide",
+        Domain.Requests.OfferAnswer.Provisional => "Probably (to be confirmed)",
+        _ => "Declined",
+    };
+
+    public static string Commitment(Domain.Requests.CommitmentState state) => state switch
+    {
+        Domain.Requests.CommitmentState.Committed => "Committed",
+        Domain.Requests.CommitmentState.EnRoute => "En route",
+        Domain.Requests.CommitmentState.Arrived => "Arrived",
+        _ => "Released",
+    };
+
+    /// <summary>The button that moves a commitment to this state.</summary>
+    public static string CommitmentMove(Domain.Requests.CommitmentState to) => to switch
+    {
+        Domain.Requests.CommitmentState.EnRoute => "Mark en route",
+        Domain.Requests.CommitmentState.Arrived => "Mark arrived",
+        Domain.Requests.CommitmentState.Released => "Release",
+        _ => to.ToString(),
+    };
+
     /// <summary>An obligation as a duty in words: "Accept or decline tasks", "Situation reports".</summary>
     public static string Obligation(Obligation obligation) => obligation switch
     {

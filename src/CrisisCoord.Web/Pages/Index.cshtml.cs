@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Dashboard;
+using CrisisCoord.Application.Features.Requests;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -23,7 +24,14 @@ public sealed class IndexModel(ISender sender, IConfiguration configuration) : P
 
     public ObligationTable Upcoming => new(Dashboard.UpcomingObligations, "Your organisation's open obligations, by due time", "Nothing else is due.");
 
-    public async Task OnGetAsync(CancellationToken ct) => Dashboard = await sender.Send(new GetDashboardQuery(), ct);
+    /// <summary>Open requests the reader's organisation was asked to answer or could answer from its inventory.</summary>
+    public IReadOnlyList<ResourceRequestDto> RequestsForMe { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Dashboard = await sender.Send(new GetDashboardQuery(), ct);
+        RequestsForMe = await sender.Send(new ListRequestsForMyOrganisationQuery(), ct);
+    }
 
     /// <summary>What the map script draws: one marker per open incident.</summary>
     public object MapData => new

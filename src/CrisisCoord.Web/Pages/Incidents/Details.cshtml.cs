@@ -2,10 +2,12 @@ using CrisisCoord.Application.Features.Audit;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Application.Features.Requests;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Incidents;
@@ -32,6 +34,9 @@ public sealed class DetailsModel(ISender sender, GradedResponse gradedResponse) 
 
     public IncidentBalanceDto? Balance { get; private set; }
 
+    /// <summary>Resource requests with their answers and commitments, and offers made unasked.</summary>
+    public IncidentRequests? Requests { get; private set; }
+
     /// <summary>Who owes what in this incident now (participants, coordinators, auditors).</summary>
     public ObligationTable? Obligations { get; private set; }
 
@@ -48,6 +53,7 @@ public sealed class DetailsModel(ISender sender, GradedResponse gradedResponse) 
         Objectives = Incident.DetailShown ? await sender.Send(new ListObjectivesQuery(id), ct) : [];
         Reporting = Incident.DetailShown ? await sender.Send(new ListSituationReportsQuery(id), ct) : null;
         Balance = Incident.DetailShown && Incident.State.IsOpen() ? await sender.Send(new GetIncidentBalanceQuery(id), ct) : null;
+        Requests = Incident.DetailShown ? await sender.Send(new ListIncidentRequestsQuery(id), ct) : null;
         if (Incident.DetailShown && Incident.State.IsOpen())
         {
             var obligations = await sender.Send(new ListIncidentObligationsQuery(id), ct);
@@ -56,5 +62,16 @@ public sealed class DetailsModel(ISender sender, GradedResponse gradedResponse) 
         Timeline = Incident.DetailShown
             ? await sender.Send(new ListTimelineEventsQuery { Chain = id.ToString(), Limit = TimelineLength }, ct)
             : new TimelineEventPage([], null);
+    }
+
+    /// <summary>A coordinator commits an offer made unasked.</summary>
+    public async Task<IActionResult> OnPostCommitOfferAsync(Guid id, Guid offer, decimal? quantity, CancellationToken ct)
+    {
+        TempData["Flash"] = await PageActions.TryAsync(async () =>
+        {
+            var commitment = await sender.Send(new CommitOfferCommand { OfferId = offer, Quantity = quantity }, ct);
+            return $"Committed {Display.Quantity(commitment.Quantity)} from {commitment.OrganisationName}; it is reserved in their inventory.";
+        });
+        return RedirectToPage(new { id });
     }
 }

@@ -1,8 +1,6 @@
-using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Tasks;
 using CrisisCoord.Application.Security;
-using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
@@ -54,9 +52,8 @@ public static class TaskActions
         return moves;
     }
 
-    public static async Task<string> MoveAsync(ISender sender, string move, Guid task, uint version, Guid? organisation, string? reason, CancellationToken ct)
-    {
-        try
+    public static Task<string> MoveAsync(ISender sender, string move, Guid task, uint version, Guid? organisation, string? reason, CancellationToken ct) =>
+        PageActions.TryAsync(async () =>
         {
             var moved = move switch
             {
@@ -70,16 +67,7 @@ public static class TaskActions
                 _ => throw new ValidationException($"'{move}' is not something a task can do."),
             };
             return $"“{moved.Title}” is now {Display.TaskState(moved.State)}.";
-        }
-        catch (ValidationException invalid)
-        {
-            return "Not done: " + string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(invalid.Message));
-        }
-        catch (Exception refused) when (refused is DomainRuleException or StaleWriteException or AccessDeniedException)
-        {
-            return "Not done: " + refused.Message;
-        }
-    }
+        });
 
     public static void Flash(ITempDataDictionary tempData, string message) => tempData["Flash"] = message;
 }

@@ -1,0 +1,29 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Common;
+using FluentValidation;
+
+namespace CrisisCoord.Web.Pages;
+
+/// <summary>
+/// One-click actions on a page (move a task card, ask an organisation, commit an offer): the outcome is a
+/// sentence shown above the page, and a refusal says why, since the page then shows the current state.
+/// </summary>
+public static class PageActions
+{
+    public static async Task<string> TryAsync(Func<Task<string>> act)
+    {
+        try
+        {
+            return await act();
+        }
+        catch (ValidationException invalid)
+        {
+            return "Not done: " + string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(invalid.Message));
+        }
+        catch (Exception refused) when (refused is DomainRuleException or StaleWriteException or AccessDeniedException or NotFoundException)
+        {
+            return "Not done: " + refused.Message;
+        }
+    }
+}

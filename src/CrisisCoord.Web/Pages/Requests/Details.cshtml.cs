@@ -1,0 +1,90 @@
+using CrisisCoord.Application.Features.Requests;
+using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Requests;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CrisisCoord.Web.Pages.Requests;
+
+/// <summary>
+/// One request thread: coordinators ask candidates and commit offers, organisations answer from their own
+/// inventory and report their deliveries; everyone who may see it sees how far it is covered and delivered.
+/// </summary>
+public sealed class DetailsModel(ISender sender, ICurrentUser user) : PageModel
+{
+    /// <summary>The answer form (organisations holding the resource type).</summary>
+    [BindProperty]
+    public RespondToResourceRequestCommand Input { get; set; } = new();
+
+    public ResourceRequestDto Thread { get; private set; } = null!;
+
+    public IReadOnlyList<CandidateDto> Candidates { get; private set; } = [];
+
+    /// <summary>The reader's organisation's resources of the type asked for, with some left.</summary>
+    public IReadOnlyList<ResourceDto> MyResources { get; private set; } = [];
+
+    public bool Coordinating => AccessPolicy.RoleMaySend<CommitOfferCommand>(User.IsInRole);
+
+    public bool MayAnswer => Thread.State == RequestState.Open && AccessPolicy.RoleMaySend<RespondToResourceRequestCommand>(User.IsInRole) && !User.IsInRole(Roles.Auditor);
+
+    public Guid? MyOrganisation => user.OrganisationId;
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        // Loaded before every handler, so a refused answer re-renders with the whole thread.
+        var id = Guid.Parse((string)RouteData.Values["id"]!);
+        var ct = HttpContext.RequestAborted;
+        Thread = await sender.Send(new GetResourceRequestQuery(id), ct);
+        if (IncidentAccess.SeesEveryIncident(user) && Thread.State == RequestState.Open)
+        {
+            Candidates = await sender.Send(new MatchResourcesQuery(id), ct);
+        }
+
+        if (user.OrganisationId is { } mine && MayAnswer)
+        {
+            MyResources = [.. (await sender.Send(new ListResourcesQuery { OrganisationId = mine, Type = Thread.Type, Limit = ListResourcesQuery.MaxLimit }, ct)).Where(r => r.Available > 0)];
+        }
+
+        await next();
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken ct)
+    {
+        var offer = await sender.Send(Input with { RequestId = id }, ct);
+        TempData["Flash"] = offer.Answer == OfferAnswer.Decline
+            ? "Your organisation declined; the coordinator sees your reason."
+            : $"Your organisation offered {Display.Amount(offer.Quantity, Thread.Unit)} ({offer.Answer.ToString().ToLowerInvariant()}); the coordinator decides what to commit.";
+        return RedirectToPage(new { id });
+    }
+
+    public Task<IActionResult> OnPostAskAsync(Guid id, Guid organisation, CancellationToken ct) => Act(id, async () =>
+    {
+        await sender.Send(new AskOrganisationCommand { RequestId = id, OrganisationId = organisation }, ct);
+        return $"Asked {Candidates.FirstOrDefault(c => c.OrganisationId == organisation)?.OrganisationName ?? "the organisation"} to answer.";
+    });
+
+    public Task<IActionResult> OnPostCommitAsync(Guid id, Guid offer, decimal? quantity, CancellationToken ct) => Act(id, async () =>
+    {
+        var commitment = await sender.Send(new CommitOfferCommand { OfferId = offer, RequestId = id, Quantity = quantity }, ct);
+        return $"Committed {Display.Amount(commitment.Quantity, Thread.Unit)} from {commitment.OrganisationName}; it is reserved in their inventory.";
+    });
+
+    public Task<IActionResult> OnPostMoveAsync(Guid id, Guid commitment, uint version, string status, CancellationToken ct) => Act(id, async () =>
+    {
+        var moved = await sender.Send(new ChangeCommitmentStatusCommand { CommitmentId = commitment, Version = version, Status = status }, ct);
+        return $"{moved.OrganisationName}'s {Display.Amount(moved.Quantity, Thread.Unit)}: {Display.Commitment(moved.State).ToLowerInvariant()}.";
+    });
+
+    private async Task<IActionResult> Act(Guid id, Func<Task<string>> act)
+    {
+        TempData["Flash"] = await PageActions.TryAsync(act);
+        return RedirectToPage(new { id });
+    }
+}

@@ -1,0 +1,29 @@
+using CrisisCoord.Application.Features.Requests;
+using CrisisCoord.Application.Security;
+using Mediator;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CrisisCoord.Web.Pages.Requests;
+
+/// <summary>
+/// Coordinators: every open request, late and unanswered ones first. Everyone else: the requests their
+/// organisation was asked to answer or could answer from its inventory.
+/// </summary>
+public sealed class IndexModel(ISender sender, ICurrentUser user) : PageModel
+{
+    public OpenRequests? All { get; private set; }
+
+    public IReadOnlyList<ResourceRequestDto> ForMe { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (IncidentAccess.SeesEveryIncident(user))
+        {
+            All = await sender.Send(new ListOpenRequestsQuery(), ct);
+        }
+        else
+        {
+            ForMe = await sender.Send(new ListRequestsForMyOrganisationQuery(), ct);
+        }
+    }
+}
