@@ -4,13 +4,16 @@ using CrisisCoord.Domain.Organisations;
 namespace CrisisCoord.Domain.Incidents;
 
 /// <summary>Thresholds for the balance warnings (DOMAIN "Balance"); configurable.</summary>
-public sealed record BalanceRules(decimal MonopolyShare = 0.6m, int MonopolyMinimumParticipants = 3, decimal MonopolyHhi = 0.5m, TimeSpan? UnassignedFor = null, TimeSpan? UnacknowledgedFor = null)
+public sealed record BalanceRules(decimal MonopolyShare = 0.6m, int MonopolyMinimumParticipants = 3, decimal MonopolyHhi = 0.5m, TimeSpan? UnassignedFor = null, TimeSpan? UnacknowledgedFor = null, TimeSpan? UnansweredFor = null)
 {
     public static readonly BalanceRules Default = new();
 
     public TimeSpan UnassignedLimit => UnassignedFor ?? TimeSpan.FromHours(1);
 
     public TimeSpan UnacknowledgedLimit => UnacknowledgedFor ?? TimeSpan.FromHours(1);
+
+    /// <summary>How long an organisation asked to answer a resource request may leave it unanswered.</summary>
+    public TimeSpan UnansweredLimit => UnansweredFor ?? TimeSpan.FromHours(4);
 }
 
 public sealed record Share(string Name, int Count, decimal Fraction);
@@ -27,6 +30,15 @@ public sealed record BalanceReport(
     decimal Hhi,
     IReadOnlyList<string> Warnings)
 {
+    /// <summary>Live resource commitments in the incident.</summary>
+    public int CommittedResources { get; init; }
+
+    /// <summary>Each organisation's share of the live resource commitments.</summary>
+    public IReadOnlyList<Share> ResourcesByOrganisation { get; init; } = [];
+
+    /// <summary>Each kind's share of the live resource commitments.</summary>
+    public IReadOnlyList<Share> ResourcesByKind { get; init; } = [];
+
     public bool Monopoly => Warnings.Any(w => w.StartsWith("Monopoly", StringComparison.Ordinal));
 
     public bool Limbo => Warnings.Any(w => w.StartsWith("Limbo", StringComparison.Ordinal));
@@ -44,7 +56,9 @@ public static class Balance
         int openUnassignedTooLong,
         int unacknowledgedTooLong,
         bool inResponse,
-        BalanceRules rules)
+        BalanceRules rules,
+        IReadOnlyList<(string Organisation, OrganisationKind Kind)>? committedResourceHolders = null,
+        int unansweredRequestsTooLong = 0)
     {
         var total = activeTaskHolders.Count;
         var byOrganisation = Shares(activeTaskHolders.Select(h => h.Organisation), total);
@@ -76,7 +90,18 @@ public static class Balance
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Limbo: {unacknowledgedTooLong} assigned task(s) not accepted or declined within {rules.UnacknowledgedLimit.TotalMinutes:0} minutes."));
         }
 
-        return new BalanceReport(total, byOrganisation, byKind, Math.Round(hhi, 4), warnings);
+        if (unansweredRequestsTooLong > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Limbo: {unansweredRequestsTooLong} organisation(s) asked for resources have not answered within {rules.UnansweredLimit.TotalHours:0.#} hours."));
+        }
+
+        var resources = committedResourceHolders ?? [];
+        return new BalanceReport(total, byOrganisation, byKind, Math.Round(hhi, 4), warnings)
+        {
+            CommittedResources = resources.Count,
+            ResourcesByOrganisation = Shares(resources.Select(h => h.Organisation), resources.Count),
+            ResourcesByKind = Shares(resources.Select(h => h.Kind.ToString()), resources.Count),
+        };
     }
 
     private static List<Share> Shares(IEnumerable<string> holders, int total) =>

@@ -73,6 +73,10 @@ public sealed record ObligationRules
         new(Obligation.ConfirmInventory, organisation, null, resourceId, $"Confirm the inventory of {resourceName}", lastConfirmedAt,
             Latest(lastConfirmedAt + ConfirmInventoryEvery, respondingSince));
 
+    /// <summary>An organisation asked to answer a resource request answers (offers or declines) within the bound.</summary>
+    public OpenObligation AnswerResourceRequestOf(Guid requestId, string wanted, Guid incidentId, Guid organisation, DateTimeOffset askedAt) =>
+        new(Obligation.AnswerResourceRequest, organisation, incidentId, requestId, $"Answer the request for {wanted}", askedAt, askedAt + AnswerResourceRequest);
+
     /// <summary>The lead sets the objectives of the phase the incident is in.</summary>
     public OpenObligation SetObjectivesOf(Guid incidentId, Guid lead, Phases phase, DateTimeOffset phaseStartedAt) =>
         new(Obligation.SetObjectives, lead, incidentId, incidentId, $"Set objectives for the {phase.ToString().ToLowerInvariant()} phase", phaseStartedAt, phaseStartedAt + SetObjectivesWithin);

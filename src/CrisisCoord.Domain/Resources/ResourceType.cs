@@ -23,6 +23,14 @@ public sealed class ResourceType
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>"1,500", "2.5": thousands grouped, decimals only when there are some.</summary>
+    public static string Quantity(decimal quantity) =>
+        quantity.ToString(quantity == decimal.Truncate(quantity) ? "#,0" : "#,0.##", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>"1 boat", "6 boats", "200 litres", "35 people".</summary>
+    public static string Amount(decimal quantity, string unit) =>
+        $"{Quantity(quantity)} {(quantity == 1 ? unit : unit == "person" ? "people" : unit + "s")}";
+
     public static ResourceType Define(string code, string name, string unit, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),

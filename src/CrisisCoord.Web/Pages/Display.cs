@@ -94,12 +94,10 @@ public static class Display
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    public static string Quantity(decimal quantity) =>
-        quantity.ToString(quantity == decimal.Truncate(quantity) ? "#,0" : "#,0.##", CultureInfo.InvariantCulture);
+    public static string Quantity(decimal quantity) => Domain.Resources.ResourceType.Quantity(quantity);
 
     /// <summary>"1 boat", "6 boats", "200 litres", "35 people".</summary>
-    public static string Amount(decimal quantity, string unit) =>
-        $"{Quantity(quantity)} {(quantity == 1 ? unit : unit == "person" ? "people" : unit + "s")}";
+    public static string Amount(decimal quantity, string unit) => Domain.Resources.ResourceType.Amount(quantity, unit);
 
     public static string Distance(double? km) =>
         km is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{km:0.#} km");

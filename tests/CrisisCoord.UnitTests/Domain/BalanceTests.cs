@@ -57,4 +57,16 @@ public sealed class BalanceTests
 
         Balance.Compute([Red, Red, Red, Red, Town], participants: 3, hasLead: true, 0, 0, true, lenient).Monopoly.ShouldBeFalse();
     }
+
+    [Fact]
+    public void Committed_resources_have_their_own_shares_and_unanswered_requests_are_limbo()
+    {
+        var report = Balance.Compute([Red], participants: 3, hasLead: true, 0, 0, true, BalanceRules.Default, [Builder, Builder, Builder, Red], unansweredRequestsTooLong: 2);
+
+        report.CommittedResources.ShouldBe(4);
+        report.ResourcesByOrganisation.Select(s => (s.Name, s.Fraction)).ShouldBe([("Xiba Construction", 0.75m), ("Red Cross", 0.25m)]);
+        report.ResourcesByKind.First().Name.ShouldBe("Enterprise");
+        report.Warnings.ShouldContain("Limbo: 2 organisation(s) asked for resources have not answered within 4 hours.");
+        report.Hhi.ShouldBe(1m, "the HHI is of the tasks");
+    }
 }

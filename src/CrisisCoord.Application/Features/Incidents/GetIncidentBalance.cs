@@ -4,6 +4,7 @@ using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Requests;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,19 @@ public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, BalanceRules
             })
             .ToListAsync(ct);
         var participants = await db.IncidentParticipants.CountAsync(p => p.IncidentId == incident.Id && p.Status == ParticipationStatus.Admitted, ct);
+        var committed = await (
+                from c in db.ResourceCommitments
+                join o in db.Organisations on c.OrganisationId equals o.Id
+                where c.IncidentId == incident.Id && c.State != CommitmentState.Released
+                select new { o.Name, o.Kind })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        var answerBy = now - rules.UnansweredLimit;
+        var unanswered = await db.RequestAddressees.CountAsync(
+            a => a.IncidentId == incident.Id && a.AskedAt < answerBy
+                && db.ResourceRequests.Any(r => r.Id == a.RequestId && r.State == RequestState.Open)
+                && !db.ResourceOffers.Any(o => o.RequestId == a.RequestId && o.OrganisationId == a.OrganisationId),
+            ct);
 
         return Balance.Compute(
             [.. tasks.Where(t => Balance.Active.Contains(t.State) && t.Organisation is not null).Select(t => (t.Organisation!.Name, t.Organisation.Kind))],
@@ -59,7 +73,9 @@ public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, BalanceRules
             tasks.Count(t => t.State == TaskState.Open && now - t.CreatedAt > rules.UnassignedLimit),
             tasks.Count(t => t.State == TaskState.Assigned && now - t.StateChangedAt > rules.UnacknowledgedLimit),
             incident.State == IncidentState.Response,
-            rules);
+            rules,
+            [.. committed.Select(c => (c.Name, c.Kind))],
+            unanswered);
     }
 
     /// <summary>From <c>Balance:*</c> (e.g. <c>Balance__MonopolyShare=0.7</c>), else the DOMAIN defaults.</summary>

@@ -2,6 +2,8 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Obligations;
+using CrisisCoord.Domain.Requests;
+using CrisisCoord.Domain.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 
@@ -15,9 +17,8 @@ public sealed record ObligationScope(Guid? IncidentId = null, Guid? Organisation
 
 /// <summary>
 /// Computes, from the data as it is now, what each organisation owes (DOMAIN "Charter"): tasks to
-/// acknowledge, situation reports due, inventory to re-confirm, objectives to set. An obligation counts
-/// only where the organisation's effective charter holds it in the phase concerned. Resource requests
-/// to answer join this list when requests exist.
+/// acknowledge, situation reports due, inventory to re-confirm, objectives to set, resource requests to
+/// answer. An obligation counts only where the organisation's effective charter holds it in the phase concerned.
 /// </summary>
 public static class ObligationFinder
 {
@@ -62,6 +63,29 @@ public static class ObligationFinder
             .ToListAsync(ct);
         candidates.AddRange(reporting.Select(r =>
             (rules.SituationReportOf(r.Id, r.OrganisationId, r.IsLead, r.StateChangedAt, r.AdmittedAt, r.LastReport), Phases.Response)));
+
+        // Resource requests an organisation was asked to answer and has not (neither offered nor declined).
+        var asked = await (
+                from a in db.RequestAddressees
+                join r in db.ResourceRequests on a.RequestId equals r.Id
+                join i in incidents on r.IncidentId equals i.Id
+                where r.State == RequestState.Open
+                    && (organisationId == null || a.OrganisationId == organisationId)
+                    && !db.ResourceOffers.Any(o => o.RequestId == r.Id && o.OrganisationId == a.OrganisationId)
+                select new
+                {
+                    RequestId = r.Id,
+                    r.Quantity,
+                    Type = db.ResourceTypes.Where(t => t.Id == r.ResourceTypeId).Select(t => new { t.Name, t.Unit }).First(),
+                    r.IncidentId,
+                    a.OrganisationId,
+                    a.AskedAt,
+                    i.State,
+                })
+            .AsNoTracking()
+            .ToListAsync(ct);
+        candidates.AddRange(asked.Select(a =>
+            (rules.AnswerResourceRequestOf(a.RequestId, $"{ResourceType.Amount(a.Quantity, a.Type.Unit)} of {a.Type.Name.ToLowerInvariant()}", a.IncidentId, a.OrganisationId, a.AskedAt), a.State.Phase())));
 
         // Objectives for the phase, from the lead, once the phase has started.
         var leading = await incidents

@@ -11,6 +11,7 @@ using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Timeline;
 using CrisisCoord.IntegrationTests.Features.Audit;
+using CrisisCoord.IntegrationTests.Features.Requests;
 using CrisisCoord.IntegrationTests.Features.Resources;
 using CrisisCoord.IntegrationTests.Features.Tasks;
 using CrisisCoord.IntegrationTests.Infrastructure;
@@ -121,6 +122,24 @@ public sealed class ObligationsApiTests(CrisisCoordApp app) : AppTest(app)
         (await RecordBreachesAsync()).ShouldBeGreaterThanOrEqualTo(1);
         var registry = await TimelineData.EventsAsync(App.Database, TimelineChains.Registry);
         registry.Single(e => e.Action == BreachWatch.Action).Payload.ShouldContain(water["id"]!.GetValue<Guid>().ToString());
+    }
+
+    [Fact]
+    public async Task An_organisation_asked_to_answer_a_request_owes_an_answer_within_4_hours_and_answering_ends_it()
+    {
+        var s = await RequestScene.CreateAsync(App);
+        var request = await s.RaiseAsync(300);
+        (await s.Coordinator.PostAsJsonAsync($"/api/v1/resource-requests/{request}/addressees", new { organisationId = s.Scene.Ngo.OrganisationId })).EnsureSuccessStatusCode();
+
+        var owed = Owed(await ObligationsAsync(s.Coordinator, s.Incident), "AnswerResourceRequest", s.Scene.Ngo.OrganisationId);
+        owed["subject"]!.GetValue<string>().ShouldBe("Answer the request for 300 litres of drinking water");
+        owed["subjectId"]!.GetValue<Guid>().ShouldBe(request);
+        App.Clock.Advance(TimeSpan.FromHours(4).Add(TimeSpan.FromMinutes(5)));
+        Owed(await ObligationsAsync(s.Coordinator, s.Incident), "AnswerResourceRequest", s.Scene.Ngo.OrganisationId)["overdue"]!.GetValue<bool>().ShouldBeTrue();
+        App.Clock.Reset();
+
+        (await s.Ngo.PostAsJsonAsync($"/api/v1/resource-requests/{request}/responses", new { answer = "Decline", note = "All our water is at the flood" })).EnsureSuccessStatusCode();
+        (await ObligationsAsync(s.Coordinator, s.Incident)).ShouldNotContain(o => o!["obligation"]!.GetValue<string>() == "AnswerResourceRequest");
     }
 
     [Fact]
