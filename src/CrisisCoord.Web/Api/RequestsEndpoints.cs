@@ -18,6 +18,10 @@ public static class RequestsEndpoints
         requests.MapGet("/", (ISender s, CancellationToken ct) => s.Send(new ListOpenRequestsQuery(), ct)).WithName("ListOpenRequests");
         requests.MapGet("/mine", (ISender s, CancellationToken ct) => s.Send(new ListRequestsForMyOrganisationQuery(), ct)).WithName("ListRequestsForMyOrganisation");
         requests.MapGet("/{id:guid}", (Guid id, ISender s, CancellationToken ct) => s.Send(new GetResourceRequestQuery(id), ct)).WithName("GetResourceRequest");
+        requests.MapGet("/{id:guid}/edxl-rm", async (Guid id, ISender s, CancellationToken ct) => EdxlXml(await s.Send(new ExportRequestThreadQuery(id), ct)))
+            .WithName("ExportRequestThread").Produces(StatusCodes.Status200OK, contentType: "application/xml");
+        incident.MapGet("/edxl-rm", async (Guid incidentId, ISender s, CancellationToken ct) => EdxlXml(await s.Send(new ExportIncidentResourcesQuery(incidentId), ct)))
+            .WithName("ExportIncidentResources").Produces(StatusCodes.Status200OK, contentType: "application/xml");
         requests.MapGet("/{id:guid}/candidates", (Guid id, ISender s, CancellationToken ct) => s.Send(new MatchResourcesQuery(id), ct)).WithName("MatchResources");
         requests.MapPost("/{id:guid}/addressees", (Guid id, AskOrganisationCommand c, ISender s, CancellationToken ct) => s.Send(c with { RequestId = id }, ct))
             .WithName("AskOrganisation").ProducesValidationProblem();
@@ -31,6 +35,9 @@ public static class RequestsEndpoints
             .WithTags("Resource requests").WithName("ChangeCommitmentStatus").ProducesValidationProblem();
         return app;
     }
+
+    private static IResult EdxlXml(System.Xml.Linq.XDocument document) =>
+        TypedResults.Text(document.Declaration + Environment.NewLine + document.ToString(), "application/xml", System.Text.Encoding.UTF8);
 
     private static async Task<Ok<IncidentRequests>> ListIncidentRequests(Guid incidentId, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListIncidentRequestsQuery(incidentId), ct));

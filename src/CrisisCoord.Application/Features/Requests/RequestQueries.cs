@@ -69,11 +69,7 @@ public sealed class RequestQueriesHandler(AppDbContext db, ICurrentUser user, Ob
     public async ValueTask<ResourceRequestDto> Handle(GetResourceRequestQuery query, CancellationToken cancellationToken)
     {
         var request = await RequestThreads.LoadOneAsync(db, query.Id, cancellationToken);
-        if (!await VisibleRequests().AnyAsync(r => r.Id == query.Id, cancellationToken))
-        {
-            throw new AccessDeniedException("This request is shown to the organisations taking part in its incident, those asked to answer it, and those holding its type of resource.");
-        }
-
+        await RequestAccess.EnsureVisibleAsync(db, user, query.Id, cancellationToken);
         return request;
     }
 
@@ -135,12 +131,15 @@ public sealed class RequestQueriesHandler(AppDbContext db, ICurrentUser user, Ob
             asked.Contains(c.Row.Resource.OrganisationId),
             answered.Contains(c.Row.Resource.OrganisationId)))];
     }
+}
 
+public static class RequestAccess
+{
     /// <summary>
     /// Requests the reader may see: coordinators, auditors and administrators all; others those of incidents
     /// their organisation takes part in, those it was asked to answer, and open ones for a type it holds.
     /// </summary>
-    private IQueryable<ResourceRequest> VisibleRequests()
+    public static IQueryable<ResourceRequest> Visible(AppDbContext db, ICurrentUser user)
     {
         if (IncidentAccess.SeesEveryIncident(user))
         {
@@ -152,5 +151,13 @@ public sealed class RequestQueriesHandler(AppDbContext db, ICurrentUser user, Ob
         return db.ResourceRequests.Where(r => own.Contains(r.IncidentId)
             || db.RequestAddressees.Any(a => a.RequestId == r.Id && a.OrganisationId == organisation)
             || (r.State == RequestState.Open && db.Resources.Any(x => x.OrganisationId == organisation && x.ResourceTypeId == r.ResourceTypeId)));
+    }
+
+    public static async Task EnsureVisibleAsync(AppDbContext db, ICurrentUser user, Guid id, CancellationToken ct)
+    {
+        if (!await Visible(db, user).AnyAsync(r => r.Id == id, ct))
+        {
+            throw new AccessDeniedException("This request is shown to the organisations taking part in its incident, those asked to answer it, and those holding its type of resource.");
+        }
     }
 }

@@ -55,6 +55,14 @@ public sealed class DetailsModel(ISender sender, ICurrentUser user) : PageModel
     {
     }
 
+    /// <summary>The thread as EDXL-RM messages, for another agency's system.</summary>
+    public async Task<IActionResult> OnGetEdxlAsync(Guid id, CancellationToken ct)
+    {
+        var document = await sender.Send(new ExportRequestThreadQuery(id), ct);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(document.Declaration + Environment.NewLine + document);
+        return File(bytes, "application/xml", $"request-{id}.edxl-rm.xml");
+    }
+
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, CancellationToken ct)
     {
         var offer = await sender.Send(Input with { RequestId = id }, ct);

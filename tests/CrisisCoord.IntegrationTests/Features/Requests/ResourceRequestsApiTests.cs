@@ -194,6 +194,41 @@ public sealed class ResourceRequestsApiTests(CrisisCoordApp app) : AppTest(app)
         (await s.Coordinator.GetFromJsonAsync<JsonObject>("/api/v1/resource-requests"))!["requests"]!.AsArray().Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_thread_exports_as_edxl_rm_messages_threaded_by_their_ids_in_one_edxl_de_distribution()
+    {
+        var s = await RequestScene.CreateAsync(App);
+        var request = await s.RaiseAsync(300);
+        var offer = await s.OfferAsync(request, 120);
+        var commitment = await s.CommitAsync(request, offer);
+        (await RequestScene.MoveAsync(s.Coordinator, commitment["id"]!.GetValue<Guid>(), "Released", $"\"{commitment["version"]}\"")).EnsureSuccessStatusCode();
+
+        var response = await s.Coordinator.GetAsync($"/api/v1/resource-requests/{request}/edxl-rm");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/xml");
+        var xml = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace msg = "urn:oasis:names:tc:emergency:EDXL:RM:1.0:msg";
+        System.Xml.Linq.XNamespace rm = "urn:oasis:names:tc:emergency:EDXL:RM:1.0";
+        xml.Root!.Name.LocalName.ShouldBe("EDXLDistribution");
+        var messages = xml.Descendants().Where(e => e.Name.Namespace == msg && e.Element(msg + "MessageID") is not null).ToList();
+        messages.Select(m => m.Name.LocalName).ShouldBe(["RequestResource", "ResponseToRequestResource", "CommitResource", "ReleaseResource"]);
+        string Id(System.Xml.Linq.XElement m, string name) => m.Element(msg + name)?.Value ?? "";
+        var first = Id(messages[0], "MessageID");
+        messages.Select(m => Id(m, "OriginatingMessageID")).Distinct().ShouldBe([first]);
+        Id(messages[1], "PrecedingMessageID").ShouldBe(first);
+        Id(messages[2], "PrecedingMessageID").ShouldBe(Id(messages[1], "MessageID"));
+        Id(messages[3], "PrecedingMessageID").ShouldBe(Id(messages[2], "MessageID"));
+        messages[1].Descendants(rm + "ResponseType").Single().Value.ShouldBe("Accept");
+        messages[0].Descendants(rm + "Amount").Single().Value.ShouldBe("300");
+        Id(messages[0], "SentDateTime").ShouldMatch(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$");
+
+        var outsider = await App.ClientAsAsync(Roles.AgencyStaff, OrganisationKind.Enterprise);
+        (await outsider.GetAsync($"/api/v1/resource-requests/{request}/edxl-rm")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await s.Coordinator.GetAsync($"/api/v1/resource-requests/{Guid.NewGuid()}/edxl-rm")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await s.Coordinator.GetAsync($"/api/v1/incidents/{Guid.NewGuid()}/edxl-rm")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await s.Coordinator.GetAsync($"/api/v1/incidents/{s.Incident}/edxl-rm")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private async Task<string> MoveOkAsync(HttpClient client, JsonObject commitment, string status, string? etag = null)
     {
         var response = await RequestScene.MoveAsync(client, commitment["id"]!.GetValue<Guid>(), status, etag ?? $"\"{commitment["version"]}\"");
