@@ -7,6 +7,7 @@ using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -290,6 +291,73 @@ public sealed partial class DemoDataSeeder(
         Step Grade(Severity severity, DateTimeOffset at, string reason) => new(at, "SetIncidentSeverity", i =>
             i.ChangeSeverity(severity, reason, organisations.Values.FirstOrDefault(o => o.Id == i.LeadOrganisationId)?.Level, GradedResponse.Default));
 
+        var types = await db.ResourceTypes.ToDictionaryAsync(t => t.Code, t => t.Id, ct);
+        // A resource request, optionally asked of one holder, answered, committed and moved on; one recorded step each.
+        IEnumerable<Step> Need(
+            string type, decimal quantity, string place, double latitude, double longitude, DateTimeOffset at, TimeSpan neededWithin,
+            string? ask = null, (OfferAnswer Answer, decimal Quantity, string Note)? answer = null, params CommitmentState[] moves)
+        {
+            ResourceRequest? request = null;
+            ResourceOffer? offer = null;
+            ResourceCommitment? commitment = null;
+            yield return new(at, "RaiseResourceRequest", i =>
+            {
+                request = ResourceRequest.Raise(i.Id, types[type], quantity, at + neededWithin, new GeoPlace(place, latitude, longitude), TaskPriority.High, "",
+                    coordinator.User, coordinator.Organisation!.Value, at);
+                db.ResourceRequests.Add(request);
+            }, typeof(ResourceRequest));
+            if (ask is null)
+            {
+                yield break;
+            }
+
+            var asked = at.AddMinutes(5);
+            yield return new(asked, "AskOrganisation", _ => db.RequestAddressees.Add(RequestAddressee.Ask(request!, organisations[ask].Id, coordinator.User, asked)), typeof(RequestAddressee));
+            if (answer is not { } a)
+            {
+                yield break;
+            }
+
+            var answered = at.AddMinutes(30);
+            var stock = db.Resources.Local.Single(r => r.OrganisationId == organisations[ask].Id && r.ResourceTypeId == types[type]);
+            yield return new(answered, "RespondToResourceRequest", i =>
+            {
+                offer = ResourceOffer.Make(i.Id, request!.Id, organisations[ask].Id, stock.Id, a.Answer, a.Quantity, answered.AddHours(1), a.Note, Member(ask).User, answered);
+                db.ResourceOffers.Add(offer);
+            }, typeof(ResourceOffer), Member(ask));
+            if (moves.Length == 0)
+            {
+                yield break;
+            }
+
+            var when = at.AddMinutes(40);
+            yield return new(when, "CommitOffer", _ =>
+            {
+                stock.Reserve(a.Quantity);
+                commitment = ResourceCommitment.Commit(offer!, a.Quantity, coordinator.User, when);
+                db.ResourceCommitments.Add(commitment);
+            }, typeof(ResourceCommitment));
+            foreach (var move in moves.Skip(1))
+            {
+                when = when.AddMinutes(50);
+                var moved = when;
+                yield return new(moved, "ChangeCommitmentStatus", _ =>
+                {
+                    commitment!.MoveTo(move, "", moved);
+                    if (move == CommitmentState.Released)
+                    {
+                        stock.Restore(commitment.Quantity);
+                    }
+                }, typeof(ResourceCommitment), move == CommitmentState.Released ? coordinator : Member(ask));
+            }
+        }
+
+        Step Offers(string name, string type, decimal quantity, DateTimeOffset at, string note) => new(at, "OfferResources", i =>
+        {
+            var stock = db.Resources.Local.Single(r => r.OrganisationId == organisations[name].Id && r.ResourceTypeId == types[type]);
+            db.ResourceOffers.Add(ResourceOffer.Make(i.Id, null, organisations[name].Id, stock.Id, OfferAnswer.Accept, quantity, at.AddHours(2), note, Member(name).User, at));
+        }, typeof(ResourceOffer), Member(name));
+
         const string Dongshan = "Dongshan Town Government";
         await LogAsync(now.AddDays(-21), "Norovirus outbreak at Dongshan nursing home",
             "41 residents and 6 staff with vomiting and diarrhoea over three days; two residents hospitalised. Kitchen closed and wards isolated.",
@@ -333,7 +401,17 @@ public sealed partial class DemoDataSeeder(
             Say(BlueSky, now.AddHours(-2).AddMinutes(-10), "Team 3 pulled two people alive from No. 14 Old Street; both to Qinghe First Hospital."),
             Say(RedCross, now.AddHours(-1), "Shelter B at capacity; new arrivals to shelter A."),
             Bring("Xiba Construction Co.", now.AddHours(-7), "Excavators and cranes to clear collapsed houses and the Liuzhuang road"),
-            Asks("Qinghe Logistics Co.", now.AddHours(-2), "25 trucks to move relief supplies from the city depots")]);
+            Asks("Qinghe Logistics Co.", now.AddHours(-2), "25 trucks to move relief supplies from the city depots"),
+            // Resource requests: shelter beds partly covered and delivered, water covered and delivered, excavators
+            // asked of the builder who has not answered (a breach), blankets just asked of the Red Cross (the demo
+            // resource manager can answer), and trucks offered unasked by the logistics company.
+            .. Need("shelter-bed", 600, "Xiba Middle School playground", 30.6901, 114.1030, now.AddHours(-7).AddMinutes(20), TimeSpan.FromHours(4),
+                RedCross, (OfferAnswer.Accept, 400, "All 400 beds from the North depot"), CommitmentState.Committed, CommitmentState.EnRoute, CommitmentState.Arrived),
+            .. Need("excavator", 3, "Liuzhuang road landslide, km 4", 30.7105, 114.0800, now.AddHours(-6).AddMinutes(10), TimeSpan.FromHours(3), "Xiba Construction Co."),
+            .. Need("drinking-water", 5_000, "Xiba Middle School playground", 30.6901, 114.1030, now.AddHours(-5).AddMinutes(30), TimeSpan.FromHours(3),
+                RedCross, (OfferAnswer.Provisional, 5_000, "Trucks to be confirmed"), CommitmentState.Committed, CommitmentState.EnRoute, CommitmentState.Arrived),
+            .. Need("blanket", 1_000, "Xiba Middle School playground", 30.6901, 114.1030, now.AddMinutes(-50), TimeSpan.FromHours(8), RedCross),
+            Offers("Qinghe Logistics Co.", "truck", 10, now.AddMinutes(-100), "Ten trucks with drivers, from the Ring Road 3 yard")]);
         await LogAsync(now.AddHours(-8).AddMinutes(-20), "Explosion reported at Xiba railway station",
             "Caller reported an explosion at the station. Checked by the station police: a transformer failure caused by the earthquake, already on the earthquake incident.",
             IncidentCategory.SocialSecurity, Severity.III, "Xiba railway station", 30.6921, 114.1107, staff, coordinator, ct, [
@@ -380,7 +458,8 @@ public sealed partial class DemoDataSeeder(
             return Task.CompletedTask;
         });
 
-        foreach (var step in steps)
+        // In time order, as the chain records them (a stable sort: steps at the same moment keep their order).
+        foreach (var step in steps.OrderBy(s => s.At))
         {
             await StepAsync(step.Action, step.Subject ?? typeof(Incident), step.Actor ?? coordinator, step.At, ct, () =>
             {

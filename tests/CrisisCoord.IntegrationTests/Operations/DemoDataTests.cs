@@ -61,7 +61,13 @@ public sealed class DemoDataTests : IAsyncLifetime
             // The scenario leaves obligations unmet; each breach is recorded once, on its incident's chain or (inventory) the registry's.
             var breaches = await db.ObligationBreaches.ToListAsync();
             breaches.Select(b => b.Obligation).Distinct().ShouldBe(
-                [Obligation.AcknowledgeTask, Obligation.SubmitSitRep, Obligation.ConfirmInventory], ignoreOrder: true);
+                [Obligation.AcknowledgeTask, Obligation.SubmitSitRep, Obligation.ConfirmInventory, Obligation.AnswerResourceRequest], ignoreOrder: true);
+
+            // The earthquake's requests: covered and delivered in part, in full, unanswered, just asked; and an offer made unasked.
+            (await db.ResourceRequests.CountAsync()).ShouldBe(4);
+            (await db.ResourceOffers.CountAsync(o => o.RequestId == null)).ShouldBe(1);
+            (await db.ResourceCommitments.CountAsync(c => c.State == CrisisCoord.Domain.Requests.CommitmentState.Arrived)).ShouldBe(2);
+            (await db.Resources.SumAsync(r => r.Committed)).ShouldBe(5_400, "400 beds and 5,000 litres of water are out");
             (await db.TimelineEvents.CountAsync(e => e.Action == BreachWatch.Action)).ShouldBe(breaches.Count);
             registry.Count(e => e.Action == BreachWatch.Action).ShouldBe(breaches.Count(b => b.IncidentId == null));
             (await db.TimelineEvents.CountAsync(e => e.Action == "TransitionIncident")).ShouldBeGreaterThan(5);
