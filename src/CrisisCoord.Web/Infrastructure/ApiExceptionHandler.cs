@@ -34,6 +34,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         details.Status = problem.Status;
         details.Title = problem.Title;
         details.Detail = problem.Detail;
+        if (problem.RowErrors is { } rows)
+        {
+            details.Extensions["rowErrors"] = rows;
+        }
 
         httpContext.Response.StatusCode = problem.Status;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext

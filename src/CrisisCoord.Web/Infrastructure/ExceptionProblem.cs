@@ -14,9 +14,15 @@ namespace CrisisCoord.Web.Infrastructure;
 /// <summary>
 /// What an exception means to the person who caused it: one mapping used by the API's
 /// ProblemDetails and by the pages' error view, so both say the same thing.
+/// <para>
+/// Failures that name a place in an uploaded table (<see cref="TableError"/>) are also listed in
+/// <see cref="RowErrors"/>, in order, so a client can show "row 14, column quantity" without parsing keys.
+/// </para>
 /// </summary>
 public sealed partial record ExceptionProblem(int Status, string Title, string? Detail, IDictionary<string, string[]>? Errors)
 {
+    public IReadOnlyList<RowProblem>? RowErrors { get; init; }
+
     public static ExceptionProblem From(Exception exception) => exception switch
     {
         ValidationException validation => new(
@@ -25,7 +31,12 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
             "Correct the fields listed in 'errors' and send it again.",
             validation.Errors
                 .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        {
+            RowErrors = validation.Errors.Any(e => e.CustomState is TableError)
+                ? [.. validation.Errors.Where(e => e.CustomState is TableError).Select(e => new RowProblem(((TableError)e.CustomState).Row, ((TableError)e.CustomState).Column, e.ErrorMessage))]
+                : null,
+        },
         NotAuthenticatedException => new(StatusCodes.Status401Unauthorized, "Sign in first.", "Send 'Authorization: Bearer <token>' with a token from POST /api/v1/auth/token.", null),
         SignInFailedException failed => new(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message, null),
         AccessDeniedException denied => new(StatusCodes.Status403Forbidden, "Not allowed.", denied.Message, null),
@@ -130,3 +141,6 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
     [GeneratedRegex("^Failed to bind parameter \"(?<type>[^ \"]+) (?<name>[^\"]+)\" from \"(?<value>[^\"]*)\"\\.$")]
     private static partial Regex BoundParameter();
 }
+
+/// <summary>One error in an uploaded table, as the API lists it under <c>rowErrors</c>.</summary>
+public sealed record RowProblem(int? Row, string? Column, string Message);
