@@ -261,7 +261,7 @@ public static partial class InventoryCsv
         if (type is not null && !typeCodes.Contains(type))
         {
             bad.Add(Type);
-            errors.Add(record.Number, Type, $"\"{Text(Type)}\" is not a resource type. The import page and GET /api/v1/resource-types list the codes.");
+            errors.Add(record.Number, Type, $"\"{Text(Type)}\" is not a resource type code; the import page lists them.");
         }
 
         T? Value<T>(string column, Func<string, T?> parse, Func<string, string> problem)

@@ -1,6 +1,7 @@
 using System.Text;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Features.Resources;
+using Microsoft.Extensions.Configuration;
 
 namespace CrisisCoord.UnitTests.Features.Resources;
 
@@ -177,6 +178,20 @@ public sealed class InventoryCsvTests
         Single(Read(text, new InventoryImportLimits(10, 100))).Message.ShouldContain("larger than 0 MB");
         Single(Read(text, new InventoryImportLimits(1024 * 1024, 2))).Message.ShouldContain("more than 2 rows");
         Read(text, new InventoryImportLimits(1024 * 1024, 3)).ErrorCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Limits_come_from_configuration_with_defaults_for_missing_or_nonsense_values()
+    {
+        var configured = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Resources:ImportMaxBytes"] = "1048576", ["Resources:ImportMaxRows"] = "-3" })
+            .Build();
+
+        var limits = InventoryImportLimits.From(configured);
+
+        limits.ShouldBe(new InventoryImportLimits(1024 * 1024, InventoryImportLimits.Default.MaxRows));
+        limits.MaxSize.ShouldBe("1 MB");
+        InventoryImportLimits.Default.MaxSize.ShouldBe("5 MB");
     }
 
     [Fact]
