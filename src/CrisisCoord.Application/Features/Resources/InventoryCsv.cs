@@ -63,7 +63,7 @@ public sealed record InventorySheet(IReadOnlyList<InventoryRow> Rows, IReadOnlyL
             yield return new InventoryFileError(
                 null,
                 null,
-                $"… and {ErrorCount - Errors.Count:N0} more errors. Correct the ones above and upload the file again to see the rest.").ToFailure();
+                $"… and {InventoryCsv.Count(ErrorCount - Errors.Count)} more errors. Correct the ones above and upload the file again to see the rest.").ToFailure();
         }
     }
 }
@@ -152,7 +152,7 @@ public static partial class InventoryCsv
             if (rows.Count == limits.MaxRows)
             {
                 return InventorySheet.Refused(
-                    $"The file has more than {limits.MaxRows:N0} rows, the most that can be imported at once. Split it into smaller files.");
+                    $"The file has more than {Count(limits.MaxRows)} rows, the most that can be imported at once. Split it into smaller files.");
             }
 
             if (record.Error is not null)
@@ -296,6 +296,9 @@ public static partial class InventoryCsv
             Notes = Text(Notes),
         };
     }
+
+    /// <summary>A count as the pages write numbers, whatever the server's culture: 20,000.</summary>
+    public static string Count(int count) => count.ToString("#,0", CultureInfo.InvariantCulture);
 
     private const NumberStyles Number = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 

@@ -44,7 +44,7 @@ public sealed class ImportModel(ISender sender, ICurrentUser user, InventoryImpo
             Content = Upload is null ? null : await ImportInventoryCommand.ReadAsync(Upload.OpenReadStream(), limits.MaxBytes, ct),
         };
         var result = await sender.Send(Input, ct);
-        TempData["Flash"] = $"Imported {result.Rows:N0} rows: {result.Inserted:N0} new, {result.Updated:N0} updated.";
+        TempData["Flash"] = $"Imported {Display.Amount(result.Rows, "row")}: {Display.Quantity(result.Inserted)} new, {Display.Quantity(result.Updated)} updated.";
         return RedirectToPage("/Resources/Index", new { organisationId = user.OrganisationId });
     }
 }
