@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton(services => GetIncidentBalanceQueryHandler.Rules(services.GetRequiredService<IConfiguration>()));
         services.AddSingleton(services => ObligationFinder.Rules(services.GetRequiredService<IConfiguration>()));
         services.AddSingleton(services => InventoryImportLimits.From(services.GetRequiredService<IConfiguration>()));
+        services.AddScoped<InventoryFileReader>();
         return services;
     }
 

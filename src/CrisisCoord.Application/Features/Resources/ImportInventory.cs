@@ -46,14 +46,35 @@ public sealed record ImportInventoryCommand : ICommand<InventoryImportResult>
 /// <summary>What an import did: rows in the file, resources registered, resources updated.</summary>
 public sealed record InventoryImportResult(Guid Id, int Rows, int Inserted, int Updated);
 
+/// <summary>
+/// Reads an upload once per request: the validator and then the handler ask for the same file, and reading and
+/// checking every row is most of an import's time.
+/// </summary>
+public sealed class InventoryFileReader(AppDbContext db, InventoryImportLimits limits)
+{
+    private (byte[]? Content, InventorySheet Sheet)? _last;
+
+    public async Task<InventorySheet> ReadAsync(byte[]? content, CancellationToken ct)
+    {
+        if (_last is { } last && ReferenceEquals(last.Content, content))
+        {
+            return last.Sheet;
+        }
+
+        var codes = (await db.ResourceTypes.AsNoTracking().Select(t => t.Code).ToListAsync(ct)).ToHashSet();
+        var sheet = InventoryCsv.Read(content, limits, codes);
+        _last = (content, sheet);
+        return sheet;
+    }
+}
+
 public sealed class ImportInventoryCommandValidator : AbstractValidator<ImportInventoryCommand>
 {
-    public ImportInventoryCommandValidator(AppDbContext db, InventoryImportLimits limits)
+    public ImportInventoryCommandValidator(InventoryFileReader reader)
     {
         RuleFor(x => x.Content).CustomAsync(async (content, context, ct) =>
         {
-            var sheet = InventoryCsv.Read(content, limits, (await db.ResourceTypes.AsNoTracking().Select(t => t.Code).ToListAsync(ct)).ToHashSet());
-            foreach (var failure in sheet.Failures())
+            foreach (var failure in (await reader.ReadAsync(content, ct)).Failures())
             {
                 context.AddFailure(failure);
             }
@@ -61,19 +82,19 @@ public sealed class ImportInventoryCommandValidator : AbstractValidator<ImportIn
     }
 }
 
-public sealed class ImportInventoryCommandHandler(AppDbContext db, ICurrentUser user, InventoryImportLimits limits, TimeProvider clock)
+public sealed class ImportInventoryCommandHandler(AppDbContext db, ICurrentUser user, InventoryFileReader reader, TimeProvider clock)
     : ICommandHandler<ImportInventoryCommand, InventoryImportResult>
 {
     public async ValueTask<InventoryImportResult> Handle(ImportInventoryCommand command, CancellationToken cancellationToken)
     {
-        var typeIds = await db.ResourceTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
-        var sheet = InventoryCsv.Read(command.Content, limits, typeIds.Keys.ToHashSet());
+        var sheet = await reader.ReadAsync(command.Content, cancellationToken);
         if (sheet.ErrorCount > 0)
         {
             // The validator refused this already; reaching here means the pipeline was bypassed.
             throw new ValidationException(sheet.Failures());
         }
 
+        var typeIds = await db.ResourceTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
         var organisationId = user.OrganisationId!.Value;
         var now = clock.GetUtcNow();
         var (inserted, updated) = await InventoryMerge.RunAsync(db, organisationId, sheet.Rows, typeIds, now, cancellationToken);
