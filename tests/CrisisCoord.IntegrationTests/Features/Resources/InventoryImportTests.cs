@@ -126,6 +126,38 @@ public sealed class InventoryImportTests(CrisisCoordApp app, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task Two_uploads_of_the_same_new_rows_at_once_register_each_resource_once()
+    {
+        var client = await App.ClientAsAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
+        var csv = ResourceData.InventoryCsv(Rows(2_000));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.PostAsync(Url, ResourceData.CsvUpload(csv))));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        var counts = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonObject>())!));
+        counts.Sum(c => c["inserted"]!.GetValue<int>()).ShouldBe(2_000);
+        counts.Sum(c => c["updated"]!.GetValue<int>()).ShouldBe(4_000);
+        await using var db = App.Database.CreateContext();
+        (await db.Resources.CountAsync()).ShouldBe(2_000);
+    }
+
+    [Fact]
+    public async Task The_import_page_is_offered_to_resource_managers_and_refused_to_others()
+    {
+        var manager = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.ResourceManager, OrganisationKind.CivicGroup));
+        var staff = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.AgencyStaff));
+
+        var (_, managersList) = await manager.GetAsync("/Resources");
+        var (_, staffList) = await staff.GetAsync("/Resources");
+        var (refused, _) = await staff.GetAsync("/Resources/Import");
+
+        managersList.QuerySelector("a[href='/Resources/Import']").ShouldNotBeNull();
+        staffList.QuerySelector("a[href='/Resources/Import']").ShouldBeNull();
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.ToString().ShouldContain("/Account/AccessDenied");
+    }
+
+    [Fact]
     public async Task A_file_with_bad_rows_lists_every_one_by_row_and_column_and_writes_nothing()
     {
         var manager = await App.CreateAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
