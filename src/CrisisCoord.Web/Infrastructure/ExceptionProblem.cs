@@ -33,9 +33,7 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
                 .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
         {
-            RowErrors = validation.Errors.Any(e => e.CustomState is TableError)
-                ? [.. validation.Errors.Where(e => e.CustomState is TableError).Select(e => new RowProblem(((TableError)e.CustomState).Row, ((TableError)e.CustomState).Column, e.ErrorMessage))]
-                : null,
+            RowErrors = RowProblems(validation),
         },
         NotAuthenticatedException => new(StatusCodes.Status401Unauthorized, "Sign in first.", "Send 'Authorization: Bearer <token>' with a token from POST /api/v1/auth/token.", null),
         SignInFailedException failed => new(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message, null),
@@ -74,6 +72,12 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
         OperationCanceledException => new(StatusCodes.Status499ClientClosedRequest, "The request was cancelled.", null, null),
         _ => new(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null, null),
     };
+
+    private static List<RowProblem>? RowProblems(ValidationException validation)
+    {
+        List<RowProblem> rows = [.. validation.Errors.Select(e => e.CustomState is TableError at ? new RowProblem(at.Row, at.Column, e.ErrorMessage) : null).OfType<RowProblem>()];
+        return rows.Count > 0 ? rows : null;
+    }
 
     private static ExceptionProblem FromJson(JsonException json)
     {
