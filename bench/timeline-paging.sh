@@ -8,27 +8,10 @@
 # Prints medians and ratios; docs/PERFORMANCE.md records a run. Usage: bench/timeline-paging.sh [N] [REPS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/pg.sh
-pg_find_binaries
+. bench/portal.sh
 
 N=${1:-1000000} REPS=${2:-15} PORT_APP=5089
-WORK=$(mktemp -d /tmp/crisiscoord-bench.XXXXXX); chmod 755 "$WORK"
-PGDIR=$WORK/pg PORT=$(pg_free_port) PW=bench
-cleanup() { [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null; pg_stop "$PGDIR" 2>/dev/null || true; rm -rf "$WORK"; }
-trap cleanup EXIT INT TERM
-
-pg_init "$PGDIR" "$PW"; pg_start "$PGDIR" "$PORT"
-q() { PGPASSWORD=$PW psql -h 127.0.0.1 -p "$PORT" -U postgres -d "${DB:-postgres}" -qAtX "$@"; }
-q -c "CREATE ROLE crisiscoord_app NOLOGIN" -c "CREATE ROLE bench_web LOGIN PASSWORD '$PW' IN ROLE crisiscoord_app" -c "CREATE DATABASE bench"
-DB=bench
-
-dotnet build src/CrisisCoord.Web -c Release -nologo -v quiet >/dev/null
-ASPNETCORE_ENVIRONMENT=Development Database__MigrateOnStartup=true DemoData__Seed=true Serilog__MinimumLevel__Default=Warning \
-ConnectionStrings__CrisisCoord="Host=127.0.0.1;Port=$PORT;Database=bench;Username=bench_web;Password=$PW" \
-ConnectionStrings__CrisisCoordMigrations="Host=127.0.0.1;Port=$PORT;Database=bench;Username=postgres;Password=$PW" \
-  dotnet src/CrisisCoord.Web/bin/Release/net10.0/CrisisCoord.Web.dll --contentRoot "$PWD/src/CrisisCoord.Web" --urls "http://127.0.0.1:$PORT_APP" >"$WORK/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT_APP/health/ready" >/dev/null 2>&1 && break; kill -0 "$app_pid" 2>/dev/null || { cat "$WORK/app.log" >&2; exit 1; }; sleep 1; done
+bench_portal "$PORT_APP"
 
 echo "inserting $N synthetic events..." >&2
 q -c "INSERT INTO timeline_events (id, chain_id, sequence, occurred_at, actor_user_id, actor_organisation_id, action, entity_type, entity_id, payload, previous_hash, hash)

@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Obligations;
+using CrisisCoord.Application.Features.Resources;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using FluentValidation;
@@ -37,6 +38,8 @@ public static class DependencyInjection
         services.AddSingleton(services => IncidentCommands.GradedResponse(services.GetRequiredService<IConfiguration>()));
         services.AddSingleton(services => GetIncidentBalanceQueryHandler.Rules(services.GetRequiredService<IConfiguration>()));
         services.AddSingleton(services => ObligationFinder.Rules(services.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(services => InventoryImportLimits.From(services.GetRequiredService<IConfiguration>()));
+        services.AddScoped<InventoryFileReader>();
         return services;
     }
 

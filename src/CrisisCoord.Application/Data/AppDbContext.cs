@@ -47,6 +47,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Resource> Resources => Set<Resource>();
 
+    public DbSet<InventoryImport> InventoryImports => Set<InventoryImport>();
+
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
 
     public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();

@@ -1,6 +1,10 @@
 using CrisisCoord.Application.Features.Resources;
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace CrisisCoord.Web.Api;
 
@@ -21,6 +25,15 @@ public static class ResourcesEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         resources.MapPost("/{id:guid}/confirm", ConfirmInventory).WithName(nameof(ConfirmInventory));
+
+        // Room above the file limit, so a file a little too large is read and refused with the import's own words;
+        // anything far larger is cut off by the server (413 as problem details) before it is read.
+        var limits = app.ServiceProvider.GetRequiredService<InventoryImportLimits>();
+        resources.MapPost("/import", ImportInventory).WithName(nameof(ImportInventory))
+            .WithMetadata(new RequestSizeLimitAttribute((limits.MaxBytes * 2) + (1024 * 1024)))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return app;
     }
 
@@ -71,5 +84,54 @@ public static class ResourcesEndpoints
         var resource = await sender.Send(new ConfirmInventoryCommand(id), ct);
         http.Response.Headers.ETag = ETags.For(resource.Version);
         return TypedResults.Ok(resource);
+    }
+
+    /// <summary>The file as a multipart form's <c>file</c> part (what a browser sends), or as a raw <c>text/csv</c> body.</summary>
+    private static async Task<Results<Ok<InventoryImportResult>, ProblemHttpResult>> ImportInventory(
+        HttpRequest request, ISender sender, InventoryImportLimits limits, CancellationToken ct)
+    {
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType);
+        ImportInventoryCommand command;
+        if (contentType?.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var file = (await ReadFormAsync(request, ct)).Files.GetFile("file");
+            command = new ImportInventoryCommand
+            {
+                FileName = file?.FileName,
+                Content = file is null ? null : await ImportInventoryCommand.ReadAsync(file.OpenReadStream(), limits.MaxBytes, ct),
+            };
+        }
+        else if (contentType?.MediaType.Value is { } type && CsvMediaTypes.Contains(type, StringComparer.OrdinalIgnoreCase))
+        {
+            command = new ImportInventoryCommand
+            {
+                FileName = request.Query["fileName"].FirstOrDefault(),
+                Content = await ImportInventoryCommand.ReadAsync(request.Body, limits.MaxBytes, ct),
+            };
+        }
+        else
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Unsupported Media Type",
+                detail: "Send the CSV file as multipart/form-data in a part named 'file', or as the request body with 'Content-Type: text/csv'.");
+        }
+
+        return TypedResults.Ok(await sender.Send(command, ct));
+    }
+
+    private static readonly string[] CsvMediaTypes = ["text/csv", "application/csv"];
+
+    private static async Task<IFormCollection> ReadFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (InvalidDataException ex)
+        {
+            // A malformed multipart body is the client's mistake, not a server fault.
+            throw new ValidationException([new ValidationFailure("file", $"The upload could not be read as a form: {ex.Message}")]);
+        }
     }
 }

@@ -15,6 +15,10 @@ namespace CrisisCoord.Web.Infrastructure;
 /// <summary>
 /// What an exception means to the person who caused it: one mapping used by the API's
 /// ProblemDetails and by the pages' error view, so both say the same thing.
+/// <para>
+/// Failures that name a place in an uploaded table (<see cref="TableError"/>) are also listed in
+/// <c>rowErrors</c> (in <see cref="Extensions"/>), in order, so a client can show "row 14, column quantity" without parsing keys.
+/// </para>
 /// </summary>
 public sealed partial record ExceptionProblem(int Status, string Title, string? Detail, IDictionary<string, string[]>? Errors)
 {
@@ -29,7 +33,10 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
             "Correct the fields listed in 'errors' and send it again.",
             validation.Errors
                 .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        {
+            Extensions = RowProblems(validation) is { } rows ? new Dictionary<string, object?> { ["rowErrors"] = rows } : new Dictionary<string, object?>(),
+        },
         NotAuthenticatedException => new(StatusCodes.Status401Unauthorized, "Sign in first.", "Send 'Authorization: Bearer <token>' with a token from POST /api/v1/auth/token.", null),
         SignInFailedException failed => new(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message, null),
         AccessDeniedException denied => new(StatusCodes.Status403Forbidden, "Not allowed.", denied.Message, null),
@@ -71,6 +78,12 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
         OperationCanceledException => new(StatusCodes.Status499ClientClosedRequest, "The request was cancelled.", null, null),
         _ => new(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null, null),
     };
+
+    private static List<RowProblem>? RowProblems(ValidationException validation)
+    {
+        List<RowProblem> rows = [.. validation.Errors.Select(e => e.CustomState is TableError at ? new RowProblem(at.Row, at.Column, e.ErrorMessage) : null).OfType<RowProblem>()];
+        return rows.Count > 0 ? rows : null;
+    }
 
     private static ExceptionProblem FromJson(JsonException json)
     {
@@ -138,3 +151,6 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
     [GeneratedRegex("^Failed to bind parameter \"(?<type>[^ \"]+) (?<name>[^\"]+)\" from \"(?<value>[^\"]*)\"\\.$")]
     private static partial Regex BoundParameter();
 }
+
+/// <summary>One error in an uploaded table, as the API lists it under <c>rowErrors</c>.</summary>
+public sealed record RowProblem(int? Row, string? Column, string Message);

@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -45,5 +46,19 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
             t.HasCheckConstraint("ck_resources_longitude", "longitude BETWEEN -180 AND 180");
             t.HasCheckConstraint("ck_resources_availability", "available_until IS NULL OR available_from IS NULL OR available_until >= available_from");
         });
+    }
+}
+
+internal sealed class InventoryImportConfiguration : IEntityTypeConfiguration<InventoryImport>
+{
+    public void Configure(EntityTypeBuilder<InventoryImport> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.FileName).HasMaxLength(InventoryImport.FileNameMaxLength);
+        builder.Property(x => x.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ImportedBy).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.OrganisationId, x.ImportedAt });
     }
 }

@@ -1140,6 +1140,61 @@ namespace CrisisCoord.Application.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Resources.InventoryImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<Guid>("ImportedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("InsertedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("inserted_count");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<int>("UpdatedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_count");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inventory_imports");
+
+                    b.HasIndex("ImportedBy")
+                        .HasDatabaseName("ix_inventory_imports_imported_by");
+
+                    b.HasIndex("OrganisationId", "ImportedAt")
+                        .HasDatabaseName("ix_inventory_imports_organisation_id_imported_at");
+
+                    b.ToTable("inventory_imports", (string)null);
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Resources.Resource", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1851,6 +1906,23 @@ namespace CrisisCoord.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_resource_requests_resource_types_resource_type_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Resources.InventoryImport", b =>
+                {
+                    b.HasOne("CrisisCoord.Application.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ImportedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_imports_users_imported_by");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inventory_imports_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Resources.Resource", b =>

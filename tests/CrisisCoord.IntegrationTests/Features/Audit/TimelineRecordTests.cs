@@ -224,6 +224,13 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             (await RequestScene.MoveAsync(s.Ngo, id, "EnRoute", $"\"{commitment["version"]}\"")).EnsureSuccessStatusCode();
             return new Sent(s.Scene.Ngo, s.Incident, "ResourceCommitment", id.ToString());
         },
+        ["ImportInventoryCommand"] = async app =>
+        {
+            var manager = await app.CreateAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
+            var csv = ResourceData.InventoryCsv("drinking-water,200,Red Cross depot,30.6012,114.3105,,,", "blanket,50,School gym,30.6044,114.3121,,,");
+            var result = await Ok(await (await app.ClientForAsync(manager)).PostAsync("/api/v1/resources/import", ResourceData.CsvUpload(csv)));
+            return new Sent(manager, TimelineChains.Registry, "InventoryImport", result["id"]!.GetValue<string>());
+        },
         ["ConfirmInventoryCommand"] = async app =>
         {
             var manager = await app.CreateAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);

@@ -229,6 +229,28 @@ public sealed class ResourceRequestsApiTests(CrisisCoordApp app) : AppTest(app)
         (await s.Coordinator.GetAsync($"/api/v1/incidents/{s.Incident}/edxl-rm")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task An_inventory_import_cannot_take_a_resource_below_what_is_committed()
+    {
+        var s = await RequestScene.CreateAsync(App, water: 500);
+        var request = await s.RaiseAsync(300);
+        await s.CommitAsync(request, await s.OfferAsync(request, 300));
+
+        var csv = ResourceData.InventoryCsv("drinking-water,250,\"Red Cross depot, Qinghe North\",30.6012,114.3105,,,");
+        var response = await s.Ngo.PostAsync("/api/v1/resources/import", ResourceData.CsvUpload(csv));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        var row = problem["rowErrors"]!.AsArray().Single()!;
+        row["row"]!.GetValue<int>().ShouldBe(2);
+        row["column"]!.GetValue<string>().ShouldBe("quantity");
+        row["message"]!.GetValue<string>().ShouldContain("300 of this resource is committed");
+
+        await using var db = App.Database.CreateContext();
+        var water = await db.Resources.SingleAsync(r => r.Id == s.Water);
+        (water.Quantity, water.Committed).ShouldBe((500m, 300m), "nothing written");
+        (await db.Set<CrisisCoord.Domain.Resources.InventoryImport>().CountAsync()).ShouldBe(0);
+    }
+
     private async Task<string> MoveOkAsync(HttpClient client, JsonObject commitment, string status, string? etag = null)
     {
         var response = await RequestScene.MoveAsync(client, commitment["id"]!.GetValue<Guid>(), status, etag ?? $"\"{commitment["version"]}\"");
