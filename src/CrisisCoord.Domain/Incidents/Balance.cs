@@ -4,7 +4,7 @@ using CrisisCoord.Domain.Organisations;
 namespace CrisisCoord.Domain.Incidents;
 
 /// <summary>Thresholds for the balance warnings (DOMAIN "Balance"); configurable.</summary>
-public sealed record BalanceRules(decimal MonopolyShare = 0.6m, int MonopolyMinimumParticipants = 3, decimal MonopolyHhi = 0.5m, TimeSpan? UnassignedFor = null, TimeSpan? UnacknowledgedFor = null, TimeSpan? UnansweredFor = null)
+public sealed record BalanceRules(decimal MonopolyShare = 0.6m, int MonopolyMinimumParticipants = 3, decimal MonopolyHhi = 0.5m, TimeSpan? UnassignedFor = null, TimeSpan? UnacknowledgedFor = null, TimeSpan? UnansweredFor = null, int MonopolyMinimumTasks = 3)
 {
     public static readonly BalanceRules Default = new();
 
@@ -66,11 +66,13 @@ public static class Balance
         var hhi = byOrganisation.Sum(s => s.Fraction * s.Fraction);
 
         var warnings = new List<string>();
-        if (byOrganisation.FirstOrDefault() is { } top && participants >= rules.MonopolyMinimumParticipants && top.Fraction > rules.MonopolyShare)
+        // One or two tasks are always "concentrated"; concentration means something once there is work to share.
+        var enoughWork = total >= rules.MonopolyMinimumTasks;
+        if (enoughWork && byOrganisation.FirstOrDefault() is { } top && participants >= rules.MonopolyMinimumParticipants && top.Fraction > rules.MonopolyShare)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Monopoly: {top.Name} holds {top.Fraction * 100:0}% of the active tasks among {participants} organisations taking part."));
         }
-        else if (total > 0 && participants >= 2 && hhi > rules.MonopolyHhi)
+        else if (enoughWork && participants >= 2 && hhi > rules.MonopolyHhi)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Monopoly: the work is concentrated (HHI {hhi:0.00}, above {rules.MonopolyHhi:0.00})."));
         }

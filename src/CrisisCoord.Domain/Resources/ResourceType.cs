@@ -31,6 +31,15 @@ public sealed class ResourceType
     public static string Amount(decimal quantity, string unit) =>
         $"{Quantity(quantity)} {(quantity == 1 ? unit : unit == "person" ? "people" : unit + "s")}";
 
+    /// <summary>
+    /// So many of a type, as people say it: "600 shelter beds", "1,000 blankets" when the unit is the thing
+    /// itself, "5,000 litres of drinking water" when it is a measure.
+    /// </summary>
+    public static string Describe(decimal quantity, string unit, string name) =>
+        name.Contains(unit, StringComparison.OrdinalIgnoreCase) || unit.Equals("unit", StringComparison.OrdinalIgnoreCase)
+            ? Amount(quantity, name.ToLowerInvariant())
+            : $"{Amount(quantity, unit)} of {name.ToLowerInvariant()}";
+
     public static ResourceType Define(string code, string name, string unit, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),

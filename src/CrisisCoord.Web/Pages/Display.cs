@@ -99,6 +99,9 @@ public static class Display
     /// <summary>"1 boat", "6 boats", "200 litres", "35 people".</summary>
     public static string Amount(decimal quantity, string unit) => Domain.Resources.ResourceType.Amount(quantity, unit);
 
+    /// <summary>"600 shelter beds", "5,000 litres of drinking water".</summary>
+    public static string Need(decimal quantity, string unit, string typeName) => Domain.Resources.ResourceType.Describe(quantity, unit, typeName);
+
     public static string Distance(double? km) =>
         km is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{km:0.#} km");
 

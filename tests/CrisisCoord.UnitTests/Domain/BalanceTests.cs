@@ -69,4 +69,13 @@ public sealed class BalanceTests
         report.Warnings.ShouldContain("Limbo: 2 organisation(s) asked for resources have not answered within 4 hours.");
         report.Hhi.ShouldBe(1m, "the HHI is of the tasks");
     }
+
+    [Fact]
+    public void One_or_two_active_tasks_are_not_called_a_monopoly_however_they_are_held()
+    {
+        Balance.Compute([Red], participants: 3, hasLead: true, 0, 0, true, BalanceRules.Default).Monopoly.ShouldBeFalse();
+        Balance.Compute([Red, Red], participants: 3, hasLead: true, 0, 0, true, BalanceRules.Default).Monopoly.ShouldBeFalse();
+        Balance.Compute([Red, Red, Red], participants: 3, hasLead: true, 0, 0, true, BalanceRules.Default).Monopoly.ShouldBeTrue();
+        Balance.Compute([Red], participants: 3, hasLead: true, 0, 0, true, BalanceRules.Default with { MonopolyMinimumTasks = 1 }).Monopoly.ShouldBeTrue();
+    }
 }

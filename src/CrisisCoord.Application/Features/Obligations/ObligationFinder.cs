@@ -85,7 +85,7 @@ public static class ObligationFinder
             .AsNoTracking()
             .ToListAsync(ct);
         candidates.AddRange(asked.Select(a =>
-            (rules.AnswerResourceRequestOf(a.RequestId, $"{ResourceType.Amount(a.Quantity, a.Type.Unit)} of {a.Type.Name.ToLowerInvariant()}", a.IncidentId, a.OrganisationId, a.AskedAt), a.State.Phase())));
+            (rules.AnswerResourceRequestOf(a.RequestId, ResourceType.Describe(a.Quantity, a.Type.Unit, a.Type.Name), a.IncidentId, a.OrganisationId, a.AskedAt), a.State.Phase())));
 
         // Objectives for the phase, from the lead, once the phase has started.
         var leading = await incidents

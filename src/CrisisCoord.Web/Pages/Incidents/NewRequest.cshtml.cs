@@ -27,7 +27,7 @@ public sealed class NewRequestModel(ISender sender) : IncidentChangePageModel<Ra
     protected override RaiseResourceRequestCommand For(RaiseResourceRequestCommand input, Guid id) => input with { IncidentId = id };
 
     protected override string Done(ResourceRequestDto request) =>
-        $"Request raised: {Display.Amount(request.Quantity, request.Unit)} of {request.TypeName.ToLowerInvariant()}. Ask the candidates below.";
+        $"Request raised: {Display.Need(request.Quantity, request.Unit, request.TypeName)}. Ask the candidates below.";
 
     protected override IActionResult After(ResourceRequestDto request, Guid id) => RedirectToPage("/Requests/Details", new { id = request.Id });
 }
