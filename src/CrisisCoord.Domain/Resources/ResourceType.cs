@@ -31,14 +31,20 @@ public sealed class ResourceType
     public static string Amount(decimal quantity, string unit) =>
         $"{Quantity(quantity)} {(quantity == 1 ? unit : unit == "person" ? "people" : unit + "s")}";
 
+    /// <summary>Units that measure an amount rather than count things: "5,000 litres of drinking water".</summary>
+    private static readonly HashSet<string> Measures = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "litre", "liter", "millilitre", "kg", "kilogram", "gram", "tonne", "ton", "metre", "meter", "cubic metre", "m3", "hour", "kWh",
+    };
+
     /// <summary>
-    /// So many of a type, as people say it: "600 shelter beds", "1,000 blankets" when the unit is the thing
-    /// itself, "5,000 litres of drinking water" when it is a measure.
+    /// So many of a type, as people say it: things are counted by name ("600 shelter beds", "3 excavators"),
+    /// amounts by their measure ("5,000 litres of drinking water").
     /// </summary>
     public static string Describe(decimal quantity, string unit, string name) =>
-        name.Contains(unit, StringComparison.OrdinalIgnoreCase) || unit.Equals("unit", StringComparison.OrdinalIgnoreCase)
-            ? Amount(quantity, name.ToLowerInvariant())
-            : $"{Amount(quantity, unit)} of {name.ToLowerInvariant()}";
+        Measures.Contains(unit)
+            ? $"{Amount(quantity, unit)} of {name.ToLowerInvariant()}"
+            : Amount(quantity, name.ToLowerInvariant());
 
     public static ResourceType Define(string code, string name, string unit, DateTimeOffset now) => new()
     {

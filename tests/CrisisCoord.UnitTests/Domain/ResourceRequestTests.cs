@@ -66,4 +66,13 @@ public sealed class ResourceRequestTests
 
     private static ResourceOffer Offer(decimal quantity) =>
         ResourceOffer.Make(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), OfferAnswer.Accept, quantity, null, "", null, Now);
+
+    [Theory]
+    [InlineData(600, "bed", "Shelter bed", "600 shelter beds")]
+    [InlineData(3, "machine", "Excavator", "3 excavators")]
+    [InlineData(1, "vehicle", "Cargo truck", "1 cargo truck")]
+    [InlineData(5000, "litre", "Drinking water", "5,000 litres of drinking water")]
+    [InlineData(35, "person", "Volunteer", "35 volunteers")]
+    public void Requests_read_as_people_say_them(decimal quantity, string unit, string name, string expected) =>
+        ResourceType.Describe(quantity, unit, name).ShouldBe(expected);
 }
