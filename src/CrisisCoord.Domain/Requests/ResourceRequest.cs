@@ -56,6 +56,11 @@ public sealed class ResourceRequest
 
     public RequestState State { get; private set; }
 
+    /// <summary>Why the coordinator closed it: met, or no longer needed.</summary>
+    public string ClosedReason { get; private set; } = "";
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
     public DateTimeOffset RaisedAt { get; private set; }
 
     public Guid? RaisedByUserId { get; private set; }
@@ -92,10 +97,18 @@ public sealed class ResourceRequest
         };
     }
 
-    public void Close()
+    /// <summary>Closes the request, saying why; answers and commitments stay as they are (release commitments separately).</summary>
+    public void Close(string reason, DateTimeOffset now)
     {
         EnsureOpen();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Say why the request is closed.");
+        }
+
         State = RequestState.Closed;
+        ClosedReason = reason.Trim();
+        ClosedAt = now;
     }
 
     public void EnsureOpen()

@@ -17,7 +17,12 @@ public static class RequestsEndpoints
         var requests = app.MapGroup("/resource-requests").WithTags("Resource requests");
         requests.MapGet("/", (ISender s, CancellationToken ct) => s.Send(new ListOpenRequestsQuery(), ct)).WithName("ListOpenRequests");
         requests.MapGet("/mine", (ISender s, CancellationToken ct) => s.Send(new ListRequestsForMyOrganisationQuery(), ct)).WithName("ListRequestsForMyOrganisation");
-        requests.MapGet("/{id:guid}", (Guid id, ISender s, CancellationToken ct) => s.Send(new GetResourceRequestQuery(id), ct)).WithName("GetResourceRequest");
+        requests.MapGet("/{id:guid}", async (Guid id, ISender s, HttpContext h, CancellationToken ct) =>
+        {
+            var request = await s.Send(new GetResourceRequestQuery(id), ct);
+            h.Response.Headers.ETag = ETags.For(request.Version);
+            return request;
+        }).WithName("GetResourceRequest");
         requests.MapGet("/{id:guid}/edxl-rm", async (Guid id, ISender s, CancellationToken ct) => EdxlXml(await s.Send(new ExportRequestThreadQuery(id), ct)))
             .WithName("ExportRequestThread").Produces(StatusCodes.Status200OK, contentType: "application/xml");
         incident.MapGet("/edxl-rm", async (Guid incidentId, ISender s, CancellationToken ct) => EdxlXml(await s.Send(new ExportIncidentResourcesQuery(incidentId), ct)))
@@ -25,6 +30,10 @@ public static class RequestsEndpoints
         requests.MapGet("/{id:guid}/candidates", (Guid id, ISender s, CancellationToken ct) => s.Send(new MatchResourcesQuery(id), ct)).WithName("MatchResources");
         requests.MapPost("/{id:guid}/addressees", (Guid id, AskOrganisationCommand c, ISender s, CancellationToken ct) => s.Send(c with { RequestId = id }, ct))
             .WithName("AskOrganisation").ProducesValidationProblem();
+        // Conditional: If-Match with the request's ETag (from GET /resource-requests/{id}).
+        requests.MapPost("/{id:guid}/close", (Guid id, CloseResourceRequestCommand c, ISender s, HttpContext h, CancellationToken ct) =>
+                ETags.ConditionalAsync(h, v => s.Send(c with { RequestId = id, Version = v }, ct), r => r.Version))
+            .WithName("CloseResourceRequest").ProducesValidationProblem();
         requests.MapPost("/{id:guid}/responses", RespondToResourceRequest).WithName(nameof(RespondToResourceRequest)).ProducesValidationProblem();
         requests.MapPost("/{id:guid}/commitments", CommitForRequest).WithName(nameof(CommitForRequest)).ProducesValidationProblem();
 

@@ -79,6 +79,14 @@ public sealed class ResourceRequestInBrowserTests(BrowserApp app) : BrowserTest(
         await BrowserApp.ScreenshotAsync(ngoPage, "request-ngo");
         await ngoPage.Context.CloseAsync();
 
+        // Met: the coordinator closes it, saying why; the answer form and commit buttons are gone.
+        await Page.ReloadAsync();
+        await Page.GetByLabel("Why").FillAsync("All 300 litres committed; the school has its own tank again");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Close the request" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("The request is closed.");
+        await Expect(Page.GetByText("the school has its own tank again")).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Close the request" })).ToHaveCountAsync(0);
+
         await using var check = App.Database.CreateContext();
         (await check.Resources.SingleAsync()).Committed.ShouldBe(300);
     }

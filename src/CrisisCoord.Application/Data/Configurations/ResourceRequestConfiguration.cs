@@ -22,6 +22,7 @@ internal sealed class ResourceRequestConfiguration : IEntityTypeConfiguration<Re
         builder.Property(x => x.Quantity).HasPrecision(14, 2);
         builder.Property(x => x.DeliveryPlace).HasMaxLength(ResourceRequest.PlaceMaxLength);
         builder.Property(x => x.Notes).HasMaxLength(ResourceRequest.NotesMaxLength);
+        builder.Property(x => x.ClosedReason).HasMaxLength(ResourceRequest.NotesMaxLength);
         builder.Property(x => x.Version).IsRowVersion();
         builder.HasOne<Incident>().WithMany().HasForeignKey(x => x.IncidentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ResourceType>().WithMany().HasForeignKey(x => x.ResourceTypeId).OnDelete(DeleteBehavior.Restrict);

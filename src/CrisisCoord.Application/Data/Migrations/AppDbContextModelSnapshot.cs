@@ -1048,6 +1048,16 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedReason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("closed_reason");
+
                     b.Property<double>("DeliveryLatitude")
                         .HasColumnType("double precision")
                         .HasColumnName("delivery_latitude");

@@ -134,6 +134,43 @@ public sealed class AskOrganisationCommandHandler(AppDbContext db, ICurrentUser 
     }
 }
 
+/// <summary>A coordinator closes a request — met, or no longer needed — saying why.</summary>
+[RequiresRole(Roles.Coordinator)]
+[RequiresRight(Right.RequestResources)]
+[RecordedAs(typeof(ResourceRequest))]
+public sealed record CloseResourceRequestCommand : ICommand<ResourceRequestDto>, IResourceRequestMessage
+{
+    public Guid RequestId { get; init; }
+
+    public string? Reason { get; init; }
+
+    /// <summary>The version the sender last saw (If-Match).</summary>
+    public uint? Version { get; init; }
+}
+
+public sealed class CloseResourceRequestCommandValidator : AbstractValidator<CloseResourceRequestCommand>
+{
+    public CloseResourceRequestCommandValidator() =>
+        RuleFor(x => x.Reason).NotEmpty().WithMessage("Say why the request is closed (met, or no longer needed).")
+            .MaximumLength(ResourceRequest.NotesMaxLength).PlainText();
+}
+
+public sealed class CloseResourceRequestCommandHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<CloseResourceRequestCommand, ResourceRequestDto>
+{
+    public async ValueTask<ResourceRequestDto> Handle(CloseResourceRequestCommand command, CancellationToken cancellationToken)
+    {
+        var request = await db.LoadOpenRequestAsync(command.RequestId, cancellationToken);
+        if (command.Version is { } seen)
+        {
+            db.Entry(request).Property(r => r.Version).OriginalValue = seen;
+        }
+
+        request.Close(command.Reason!, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return await RequestThreads.LoadOneAsync(db, request.Id, cancellationToken);
+    }
+}
+
 /// <summary>What the request commands share.</summary>
 public static class RequestCommands
 {

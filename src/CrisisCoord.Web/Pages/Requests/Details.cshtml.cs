@@ -90,6 +90,12 @@ public sealed class DetailsModel(ISender sender, ICurrentUser user) : PageModel
         return $"{moved.OrganisationName}'s {Display.Amount(moved.Quantity, Thread.Unit)}: {Display.Commitment(moved.State).ToLowerInvariant()}.";
     });
 
+    public Task<IActionResult> OnPostCloseAsync(Guid id, uint version, string? reason, CancellationToken ct) => Act(id, async () =>
+    {
+        await sender.Send(new CloseResourceRequestCommand { RequestId = id, Version = version, Reason = reason }, ct);
+        return "The request is closed.";
+    });
+
     private async Task<IActionResult> Act(Guid id, Func<Task<string>> act)
     {
         TempData["Flash"] = await PageActions.TryAsync(act);

@@ -224,6 +224,17 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             (await RequestScene.MoveAsync(s.Ngo, id, "EnRoute", $"\"{commitment["version"]}\"")).EnsureSuccessStatusCode();
             return new Sent(s.Scene.Ngo, s.Incident, "ResourceCommitment", id.ToString());
         },
+        ["CloseResourceRequestCommand"] = async app =>
+        {
+            var s = await RequestScene.CreateAsync(app);
+            var request = await s.RaiseAsync();
+            var version = (await s.GetAsync(request))["version"]!.GetValue<uint>();
+            await CountBeforeAsync(app);
+            var close = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/resource-requests/{request}/close") { Content = JsonContent.Create(new { reason = "No longer needed" }) };
+            close.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+            await Ok(await s.Coordinator.SendAsync(close));
+            return new Sent(s.Scene.Coordinator, s.Incident, "ResourceRequest", request.ToString());
+        },
         ["ImportInventoryCommand"] = async app =>
         {
             var manager = await app.CreateAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);

@@ -251,6 +251,39 @@ public sealed class ResourceRequestsApiTests(CrisisCoordApp app) : AppTest(app)
         (await db.Set<CrisisCoord.Domain.Resources.InventoryImport>().CountAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_coordinator_closes_a_request_with_a_reason_and_nothing_more_is_answered_or_committed_on_it()
+    {
+        var s = await RequestScene.CreateAsync(App);
+        var request = await s.RaiseAsync(300);
+        var offer = await s.OfferAsync(request, 100);
+        var get = await s.Coordinator.GetAsync($"/api/v1/resource-requests/{request}");
+        var etag = get.Headers.ETag!.Tag;
+
+        async Task<HttpResponseMessage> CloseAsync(object body, string? match)
+        {
+            var close = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/resource-requests/{request}/close") { Content = JsonContent.Create(body) };
+            if (match is not null)
+            {
+                close.Headers.TryAddWithoutValidation("If-Match", match);
+            }
+
+            return await s.Coordinator.SendAsync(close);
+        }
+
+        (await CloseAsync(new { reason = "Met by the city's own stock" }, null)).StatusCode.ShouldBe(HttpStatusCode.PreconditionRequired);
+        (await CloseAsync(new { }, etag)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await CloseAsync(new { reason = "Met by the city's own stock" }, "\"1\"")).StatusCode.ShouldBe(HttpStatusCode.PreconditionFailed);
+        var closed = await RequestScene.OkAsync(await CloseAsync(new { reason = "Met by the city's own stock" }, etag));
+        closed["state"]!.GetValue<string>().ShouldBe("Closed");
+        closed["closedReason"]!.GetValue<string>().ShouldBe("Met by the city's own stock");
+
+        (await s.Ngo.PostAsJsonAsync($"/api/v1/resource-requests/{request}/responses", new { answer = "Accept", resourceId = s.Water, quantity = 10 }))
+            .StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await s.Coordinator.PostAsJsonAsync($"/api/v1/resource-requests/{request}/commitments", new { offerId = offer })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await s.Coordinator.GetFromJsonAsync<JsonObject>("/api/v1/resource-requests"))!["requests"]!.AsArray().ShouldBeEmpty("only open requests are listed");
+    }
+
     private async Task<string> MoveOkAsync(HttpClient client, JsonObject commitment, string status, string? etag = null)
     {
         var response = await RequestScene.MoveAsync(client, commitment["id"]!.GetValue<Guid>(), status, etag ?? $"\"{commitment["version"]}\"");
