@@ -1,9 +1,10 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
-using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.Resources;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Obligations;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -36,12 +37,21 @@ public static class DependencyInjection
         services.AddScoped<TimelineRecorder>();
         // Rules read from configuration once, at start-up, not on every request.
         services.AddSingleton(services => IncidentCommands.GradedResponse(services.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(services => GetIncidentBalanceQueryHandler.Rules(services.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(services => ObligationFinder.Rules(services.GetRequiredService<IConfiguration>()));
+        // From Balance:* (e.g. Balance__MonopolyShare=0.7) and Obligations:* (e.g. Obligations__AcknowledgeTaskInResponse=00:15:00).
+        services.AddRules("Balance", BalanceRules.Default);
+        services.AddRules("Obligations", ObligationRules.Default);
         services.AddSingleton(services => InventoryImportLimits.From(services.GetRequiredService<IConfiguration>()));
         services.AddScoped<InventoryFileReader>();
         return services;
     }
+
+    /// <summary>Rules bound from a configuration section once, at start-up; the DOMAIN defaults where it is absent.</summary>
+    private static void AddRules<TRules>(this IServiceCollection services, string section, TRules defaults)
+        where TRules : class =>
+        services.AddSingleton(provider =>
+            provider.GetRequiredService<IConfiguration>().GetSection(section) is { } found && found.Exists()
+                ? found.Get<TRules>() ?? defaults
+                : defaults);
 
     public static string MigrationsConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(MigrationsConnectionStringName) is { Length: > 0 } owner ? owner : ConnectionString(configuration);

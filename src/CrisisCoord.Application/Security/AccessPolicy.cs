@@ -113,19 +113,14 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
         return await db.EffectivePhasesAsync(organisationId, kind, CharterItem.Of(right), ct);
     }
 
-    /// <summary>The state of the incident a message is about (directly, or through one of its tasks); null when it is about none.</summary>
+    /// <summary>
+    /// The state of the incident a message is about (directly, or through one of its tasks, requests, offers or
+    /// commitments); null when it is about none.
+    /// </summary>
     private async Task<IncidentState?> IncidentStateOfAsync(object message, CancellationToken ct) => message switch
     {
-        IIncidentMessage m => await db.Incidents.AsNoTracking()
-                .Where(i => i.Id == m.IncidentId)
-                .Select(i => (IncidentState?)i.State)
-                .SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Incident", m.IncidentId),
-        ITaskMessage m => await db.Tasks.AsNoTracking()
-                .Where(t => t.Id == m.Id)
-                .Select(t => (IncidentState?)db.Incidents.Where(i => i.Id == t.IncidentId).Select(i => i.State).First())
-                .SingleOrDefaultAsync(ct)
-            ?? throw new NotFoundException("Task", m.Id),
+        IIncidentMessage m => await StateOfAsync(db.Incidents.Where(i => i.Id == m.IncidentId).Select(i => i.Id), "Incident", m.IncidentId, ct),
+        ITaskMessage m => await StateOfAsync(db.Tasks.Where(t => t.Id == m.Id).Select(t => t.IncidentId), "Task", m.Id, ct),
         // An empty id is a missing field: validation names it, after this.
         IResourceRequestMessage m when m.RequestId != Guid.Empty => await StateOfAsync(db.ResourceRequests.Where(r => r.Id == m.RequestId).Select(r => r.IncidentId), "Resource request", m.RequestId, ct),
         IResourceOfferMessage m when m.OfferId != Guid.Empty => await StateOfAsync(db.ResourceOffers.Where(o => o.Id == m.OfferId).Select(o => o.IncidentId), "Resource offer", m.OfferId, ct),
@@ -133,6 +128,7 @@ public sealed class AccessPolicy(AppDbContext db, ICurrentUser user)
         _ => null,
     };
 
+    /// <summary>The state of the incident <paramref name="incidentOf"/> names, in one query; 404 naming the record when there is none.</summary>
     private async Task<IncidentState> StateOfAsync(IQueryable<Guid> incidentOf, string entity, Guid id, CancellationToken ct) =>
         await db.Incidents.AsNoTracking()
             .Where(i => incidentOf.Contains(i.Id))

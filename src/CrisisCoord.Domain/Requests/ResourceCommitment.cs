@@ -62,7 +62,10 @@ public sealed class ResourceCommitment
     public uint Version { get; private set; }
 
     /// <summary>Whether it still counts towards the request: it is live, or it was delivered before its release.</summary>
-    public bool Counts => State != CommitmentState.Released || ArrivedAt is not null;
+    public bool Counts => CountsTowardsRequest(State, ArrivedAt);
+
+    public static bool CountsTowardsRequest(CommitmentState state, DateTimeOffset? arrivedAt) =>
+        state != CommitmentState.Released || arrivedAt is not null;
 
     public static IReadOnlyList<CommitmentState> NextStates(CommitmentState from) => Next[from];
 

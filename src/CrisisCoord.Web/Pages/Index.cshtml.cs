@@ -1,5 +1,4 @@
 using CrisisCoord.Application.Features.Dashboard;
-using CrisisCoord.Application.Features.Requests;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -24,14 +23,7 @@ public sealed class IndexModel(ISender sender, IConfiguration configuration) : P
 
     public ObligationTable Upcoming => new(Dashboard.UpcomingObligations, "Your organisation's open obligations, by due time", "Nothing else is due.");
 
-    /// <summary>Open requests the reader's organisation was asked to answer or could answer from its inventory.</summary>
-    public IReadOnlyList<ResourceRequestDto> RequestsForMe { get; private set; } = [];
-
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        Dashboard = await sender.Send(new GetDashboardQuery(), ct);
-        RequestsForMe = await sender.Send(new ListRequestsForMyOrganisationQuery(), ct);
-    }
+    public async Task OnGetAsync(CancellationToken ct) => Dashboard = await sender.Send(new GetDashboardQuery(), ct);
 
     /// <summary>What the map script draws: one marker per open incident.</summary>
     public object MapData => new

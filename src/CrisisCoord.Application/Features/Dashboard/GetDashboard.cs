@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Obligations;
+using CrisisCoord.Application.Features.Requests;
 using CrisisCoord.Application.Features.Tasks;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
@@ -12,7 +13,7 @@ namespace CrisisCoord.Application.Features.Dashboard;
 
 /// <summary>
 /// What a signed-in person needs first: the open incidents (by state and severity, on a map), escalations
-/// required, overdue obligations, balance warnings and their organisation's tasks — all computed from the
+/// required, overdue obligations, balance warnings, their organisation's tasks and the requests it can answer — all computed from the
 /// data as it is now. Coordinators, auditors and administrators see every organisation's obligations and
 /// every incident's warnings; others see their own organisation's and the incidents they take part in.
 /// </summary>
@@ -27,7 +28,8 @@ public sealed record DashboardDto(
     IReadOnlyList<ObligationDto> OverdueObligations,
     IReadOnlyList<ObligationDto> UpcomingObligations,
     IReadOnlyList<BalanceWarningDto> BalanceWarnings,
-    IReadOnlyList<TaskDto> MyTasks)
+    IReadOnlyList<TaskDto> MyTasks,
+    IReadOnlyList<ResourceRequestDto> RequestsForMyOrganisation)
 {
     public IEnumerable<IncidentDto> Escalations => OpenIncidents.Where(i => i.EscalationRequired);
 }
@@ -84,6 +86,7 @@ public sealed class GetDashboardQueryHandler(AppDbContext db, ICurrentUser user,
             [.. obligations.Overdue.Take(ObligationsShown)],
             [.. obligations.Items.Where(o => !o.Overdue && o.OrganisationId == organisation).Take(ObligationsShown)],
             warnings,
-            myTasks);
+            myTasks,
+            await RequestThreads.ForOrganisationAsync(db, organisation, cancellationToken));
     }
 }

@@ -8,7 +8,6 @@ using CrisisCoord.Domain.Requests;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 namespace CrisisCoord.Application.Features.Incidents;
 
@@ -76,12 +75,5 @@ public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, BalanceRules
             rules,
             [.. committed.Select(c => (c.Name, c.Kind))],
             unanswered);
-    }
-
-    /// <summary>From <c>Balance:*</c> (e.g. <c>Balance__MonopolyShare=0.7</c>), else the DOMAIN defaults.</summary>
-    public static BalanceRules Rules(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Balance");
-        return section.Exists() ? section.Get<BalanceRules>() ?? BalanceRules.Default : BalanceRules.Default;
     }
 }

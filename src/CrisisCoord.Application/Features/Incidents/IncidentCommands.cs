@@ -15,10 +15,7 @@ public static class IncidentCommands
     public static async Task<Incident> LoadForChangeAsync(this AppDbContext db, Guid id, uint? version, CancellationToken ct)
     {
         var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new NotFoundException("Incident", id);
-        if (version is { } seen)
-        {
-            db.Entry(incident).Property(i => i.Version).OriginalValue = seen;
-        }
+        db.ExpectVersion(incident, version);
 
         return incident;
     }

@@ -67,10 +67,7 @@ public static class ObjectiveRules
     public static async Task<Objective> LoadObjectiveForChangeAsync(this AppDbContext db, Guid id, uint? version, CancellationToken ct)
     {
         var objective = await db.Objectives.SingleOrDefaultAsync(o => o.Id == id, ct) ?? throw new NotFoundException("Objective", id);
-        if (version is { } seen)
-        {
-            db.Entry(objective).Property(o => o.Version).OriginalValue = seen;
-        }
+        db.ExpectVersion(objective, version);
 
         await db.OpenIncidentStateAsync(objective.IncidentId, ct);
 

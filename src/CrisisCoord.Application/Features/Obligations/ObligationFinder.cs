@@ -5,7 +5,6 @@ using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 
 namespace CrisisCoord.Application.Features.Obligations;
 
@@ -155,12 +154,5 @@ public static class ObligationFinder
         }
 
         return [.. candidates.Where(c => Holds(c.Obligation, c.Phase)).Select(c => c.Obligation).OrderBy(o => o.DueAt)];
-    }
-
-    /// <summary>From <c>Obligations:*</c> (e.g. <c>Obligations__AcknowledgeTaskInResponse=00:15:00</c>), else the DOMAIN defaults.</summary>
-    public static ObligationRules Rules(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Obligations");
-        return section.Exists() ? section.Get<ObligationRules>() ?? ObligationRules.Default : ObligationRules.Default;
     }
 }

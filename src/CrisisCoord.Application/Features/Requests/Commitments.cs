@@ -125,10 +125,7 @@ public sealed class ChangeCommitmentStatusCommandHandler(AppDbContext db, ICurre
     {
         var commitment = await db.ResourceCommitments.SingleOrDefaultAsync(c => c.Id == command.CommitmentId, cancellationToken)
             ?? throw new NotFoundException("Resource commitment", command.CommitmentId);
-        if (command.Version is { } seen)
-        {
-            db.Entry(commitment).Property(c => c.Version).OriginalValue = seen;
-        }
+        db.ExpectVersion(commitment, command.Version);
 
         await db.OpenIncidentStateAsync(commitment.IncidentId, cancellationToken);
         EnumText.TryParse<CommitmentState>(command.Status, out var to);

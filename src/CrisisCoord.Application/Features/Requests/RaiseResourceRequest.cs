@@ -160,10 +160,7 @@ public sealed class CloseResourceRequestCommandHandler(AppDbContext db, TimeProv
     public async ValueTask<ResourceRequestDto> Handle(CloseResourceRequestCommand command, CancellationToken cancellationToken)
     {
         var request = await db.LoadOpenRequestAsync(command.RequestId, cancellationToken);
-        if (command.Version is { } seen)
-        {
-            db.Entry(request).Property(r => r.Version).OriginalValue = seen;
-        }
+        db.ExpectVersion(request, command.Version);
 
         request.Close(command.Reason!, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);

@@ -91,15 +91,8 @@ public sealed class RequestQueriesHandler(AppDbContext db, ICurrentUser user, Ob
         };
     }
 
-    public async ValueTask<IReadOnlyList<ResourceRequestDto>> Handle(ListRequestsForMyOrganisationQuery query, CancellationToken cancellationToken)
-    {
-        var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
-        var mine = db.ResourceRequests.Where(r => r.State == RequestState.Open
-            && (db.RequestAddressees.Any(a => a.RequestId == r.Id && a.OrganisationId == organisation)
-                || db.Resources.Any(x => x.OrganisationId == organisation && x.ResourceTypeId == r.ResourceTypeId && x.Quantity > x.Committed)));
-        var requests = await RequestThreads.LoadAsync(db, mine, cancellationToken);
-        return [.. requests.OrderByDescending(r => r.Asked.Any(a => a.OrganisationId == organisation)).ThenByDescending(r => r.Priority).ThenBy(r => r.NeededBy ?? DateTimeOffset.MaxValue)];
-    }
+    public async ValueTask<IReadOnlyList<ResourceRequestDto>> Handle(ListRequestsForMyOrganisationQuery query, CancellationToken cancellationToken) =>
+        await RequestThreads.ForOrganisationAsync(db, user.OrganisationId ?? throw new NotAuthenticatedException(), cancellationToken);
 
     public async ValueTask<IReadOnlyList<CandidateDto>> Handle(MatchResourcesQuery query, CancellationToken cancellationToken)
     {

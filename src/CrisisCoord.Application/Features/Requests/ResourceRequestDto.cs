@@ -78,7 +78,7 @@ public sealed record CommitmentDto(
     string Note,
     uint Version)
 {
-    public bool Counts => State != CommitmentState.Released || ArrivedAt is not null;
+    public bool Counts => ResourceCommitment.CountsTowardsRequest(State, ArrivedAt);
 
     public IReadOnlyList<CommitmentState> NextStates => ResourceCommitment.NextStates(State);
 }
@@ -108,6 +108,8 @@ public static class RequestThreads
             .ToListAsync(ct);
         var offers = await OffersAsync(db, db.ResourceOffers.Where(o => o.RequestId != null && ids.Contains(o.RequestId.Value)), ct);
         var commitments = await CommitmentsAsync(db, db.ResourceCommitments.Where(c => c.RequestId != null && ids.Contains(c.RequestId.Value)), ct);
+        // Every commitment comes from an offer that answered its request.
+        var requestOfOffer = offers.ToDictionary(o => o.Id, o => o.RequestId);
 
         return [.. rows.Select(r => new ResourceRequestDto(
             r.Request.Id,
@@ -130,7 +132,20 @@ public static class RequestThreads
             r.Request.Version,
             [.. asked.Where(a => a.RequestId == r.Request.Id).Select(a => a.Dto)],
             [.. offers.Where(o => o.RequestId == r.Request.Id)],
-            [.. commitments.Where(c => offers.Any(o => o.Id == c.OfferId && o.RequestId == r.Request.Id))]))];
+            [.. commitments.Where(c => requestOfOffer[c.OfferId] == r.Request.Id)]))];
+    }
+
+    /// <summary>Open requests an organisation was asked to answer, or could answer from its inventory; asked first.</summary>
+    public static async Task<IReadOnlyList<ResourceRequestDto>> ForOrganisationAsync(AppDbContext db, Guid organisation, CancellationToken ct)
+    {
+        var mine = db.ResourceRequests.Where(r => r.State == RequestState.Open
+            && (db.RequestAddressees.Any(a => a.RequestId == r.Id && a.OrganisationId == organisation)
+                || db.Resources.Any(x => x.OrganisationId == organisation && x.ResourceTypeId == r.ResourceTypeId && x.Quantity > x.Committed)));
+        var requests = await LoadAsync(db, mine, ct);
+        return [.. requests
+            .OrderByDescending(r => r.Asked.Any(a => a.OrganisationId == organisation))
+            .ThenByDescending(r => r.Priority)
+            .ThenBy(r => r.NeededBy ?? DateTimeOffset.MaxValue)];
     }
 
     public static async Task<ResourceRequestDto> LoadOneAsync(AppDbContext db, Guid id, CancellationToken ct) =>

@@ -63,10 +63,7 @@ public static class TaskRules
     public static async Task<IncidentTask> LoadTaskForChangeAsync(this AppDbContext db, Guid id, uint? version, CancellationToken ct)
     {
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("Task", id);
-        if (version is { } seen)
-        {
-            db.Entry(task).Property(t => t.Version).OriginalValue = seen;
-        }
+        db.ExpectVersion(task, version);
 
         await db.OpenIncidentStateAsync(task.IncidentId, ct);
 
