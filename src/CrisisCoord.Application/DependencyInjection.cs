@@ -34,6 +34,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessPolicy>();
+        services.AddScoped<Subjects>();
+        services.AddSingleton<AccessRules>();
         services.AddScoped<TimelineRecorder>();
         // Rules read from configuration once, at start-up, not on every request.
         services.AddSingleton(services => IncidentCommands.GradedResponse(services.GetRequiredService<IConfiguration>()));

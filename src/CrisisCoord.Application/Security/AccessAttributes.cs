@@ -1,67 +1,59 @@
-using CrisisCoord.Domain.Charters;
-
 namespace CrisisCoord.Application.Security;
 
-/// <summary>Only people holding one of these roles may send the message.</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class RequiresRoleAttribute(params string[] roles) : Attribute
-{
-    public IReadOnlyList<string> Roles { get; } = roles;
-}
-
 /// <summary>
-/// The sender's organisation must hold this charter right: in the incident's current phase when the
-/// message concerns an incident (<see cref="IIncidentMessage"/>), otherwise in at least one phase.
+/// The act a message performs. Every command and query carries one; what it acts on, and who may, is in
+/// <see cref="AccessRules.Table"/>. A message without it is refused (and fails a unit test).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class RequiresRightAttribute(Right right) : Attribute
+public sealed class PerformsAttribute(Act act) : Attribute
 {
-    public Right Right { get; } = right;
+    public Act Act { get; } = act;
 }
 
-/// <summary>Any signed-in person may send the message, whatever their role (e.g. changing their own password).</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class AnySignedInPersonAttribute : Attribute;
-
-/// <summary>Anyone, signed in or not, may send the message (sign-in, self-registration).</summary>
-[AttributeUsage(AttributeTargets.Class, Inherited = false)]
-public sealed class AllowAnonymousAccessAttribute : Attribute;
-
-/// <summary>A message about one incident; its phase decides which charter rights apply.</summary>
+/// <summary>A message about one incident.</summary>
 public interface IIncidentMessage
 {
     Guid IncidentId { get; }
 }
 
-/// <summary>A message about one task; the phase of the task's incident decides which charter rights apply.</summary>
+/// <summary>A message about one task.</summary>
 public interface ITaskMessage
 {
-    Guid Id { get; }
+    Guid TaskId { get; }
 }
 
-/// <summary>
-/// A read of an incident's non-public detail: only organisations taking part (or that reported it),
-/// coordinators, auditors and administrators may send it (<see cref="IncidentAccess"/>).
-/// </summary>
-public interface IIncidentDetailMessage
+/// <summary>A message about one objective.</summary>
+public interface IObjectiveMessage
 {
-    Guid IncidentId { get; }
+    Guid ObjectiveId { get; }
 }
 
-/// <summary>A message about one resource request; the phase of its incident decides which charter rights apply.</summary>
+/// <summary>A message about one resource request.</summary>
 public interface IResourceRequestMessage
 {
     Guid RequestId { get; }
 }
 
-/// <summary>A message about one resource offer; the phase of its incident decides which charter rights apply.</summary>
+/// <summary>A message about one resource offer.</summary>
 public interface IResourceOfferMessage
 {
     Guid OfferId { get; }
 }
 
-/// <summary>A message about one resource commitment; the phase of its incident decides which charter rights apply.</summary>
+/// <summary>A message about one resource commitment.</summary>
 public interface IResourceCommitmentMessage
 {
     Guid CommitmentId { get; }
+}
+
+/// <summary>A message about one organisation's record.</summary>
+public interface IOrganisationMessage
+{
+    Guid OrganisationId { get; }
+}
+
+/// <summary>A message about one registered resource.</summary>
+public interface IResourceMessage
+{
+    Guid ResourceId { get; }
 }

@@ -46,11 +46,15 @@ public static class IncidentStateMachine
     /// <summary>Refuses any change to a closed or dismissed incident, with one message wherever it is asked.</summary>
     public static void EnsureOpen(this IncidentState state)
     {
-        if (!state.IsOpen())
+        if (state.WhyNotOpen() is { } why)
         {
-            throw new DomainRuleException($"The incident is {state.ToString().ToLowerInvariant()}; nothing more can be changed on it.");
+            throw new DomainRuleException(why);
         }
     }
+
+    /// <summary>Why nothing more can change on an incident in this state; null while it is open.</summary>
+    public static string? WhyNotOpen(this IncidentState state) =>
+        state.IsOpen() ? null : $"The incident is {state.ToString().ToLowerInvariant()}; nothing more can be changed on it.";
 
     public static bool IsOpen(this IncidentState state) =>
         state is not (IncidentState.Closed or IncidentState.Dismissed);

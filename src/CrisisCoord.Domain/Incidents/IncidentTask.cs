@@ -95,7 +95,7 @@ public sealed class IncidentTask
     /// <summary>Gives the task to an organisation; reassigns it if it was assigned or declined.</summary>
     public void AssignTo(Guid organisationId, DateTimeOffset now)
     {
-        Require(TaskState.Open, TaskState.Assigned, TaskState.Declined);
+        Require(TaskMove.Assign);
         if (State == TaskState.Assigned && AssignedOrganisationId == organisationId)
         {
             throw new DomainRuleException("The task is already assigned to this organisation.");
@@ -109,52 +109,48 @@ public sealed class IncidentTask
     /// <summary>An organisation takes an open task on itself.</summary>
     public void Claim(Guid organisationId, DateTimeOffset now)
     {
-        Require(TaskState.Open);
+        Require(TaskMove.Claim);
         AssignedOrganisationId = organisationId;
         Move(TaskState.Accepted, now);
     }
 
     public void Accept(DateTimeOffset now)
     {
-        Require(TaskState.Assigned);
+        Require(TaskMove.Accept);
         Move(TaskState.Accepted, now);
     }
 
     public void Decline(string reason, DateTimeOffset now)
     {
-        Require(TaskState.Assigned);
+        Require(TaskMove.Decline);
         Reason = reason.Trim();
         Move(TaskState.Declined, now);
     }
 
     public void Start(DateTimeOffset now)
     {
-        Require(TaskState.Accepted);
+        Require(TaskMove.Start);
         Move(TaskState.InProgress, now);
     }
 
     public void Complete(DateTimeOffset now)
     {
-        Require(TaskState.InProgress);
+        Require(TaskMove.Complete);
         Move(TaskState.Done, now);
     }
 
     public void Cancel(string reason, DateTimeOffset now)
     {
-        if (IsFinished)
-        {
-            throw new DomainRuleException($"The task is already {State}.");
-        }
-
+        Require(TaskMove.Cancel);
         Reason = reason.Trim();
         Move(TaskState.Cancelled, now);
     }
 
-    private void Require(params TaskState[] allowed)
+    private void Require(TaskMove move)
     {
-        if (!allowed.Contains(State))
+        if (State.WhyNot(move) is { } why)
         {
-            throw new DomainRuleException($"The task is {State}; this needs it to be {string.Join(" or ", allowed)}.");
+            throw new DomainRuleException(why);
         }
     }
 

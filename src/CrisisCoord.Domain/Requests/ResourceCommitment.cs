@@ -97,9 +97,12 @@ public sealed class ResourceCommitment
         };
     }
 
+    /// <summary>Whether a commitment in this state can move to that one; pages ask before offering the move.</summary>
+    public static bool CanMove(CommitmentState from, CommitmentState to) => Next[from].Contains(to);
+
     public void MoveTo(CommitmentState to, string note, DateTimeOffset now)
     {
-        if (!Next[State].Contains(to))
+        if (!CanMove(State, to))
         {
             throw new DomainRuleException(Next[State].Length == 0
                 ? "The commitment is released; nothing more can change on it."

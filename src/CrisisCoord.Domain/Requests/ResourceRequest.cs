@@ -113,11 +113,15 @@ public sealed class ResourceRequest
 
     public void EnsureOpen()
     {
-        if (State != RequestState.Open)
+        if (WhyNotOpen(State) is { } why)
         {
-            throw new DomainRuleException("The request is closed; raise a new one if more is needed.");
+            throw new DomainRuleException(why);
         }
     }
+
+    /// <summary>Why a request in this state takes no more answers, asks or commitments; null while it is open.</summary>
+    public static string? WhyNotOpen(RequestState state) =>
+        state == RequestState.Open ? null : "The request is closed; raise a new one if more is needed.";
 
     /// <summary>None, Partial or Full: how much of <paramref name="requested"/> <paramref name="covered"/> covers.</summary>
     public static CoverStatus Cover(decimal requested, decimal covered) =>

@@ -10,7 +10,7 @@ namespace CrisisCoord.Application.Features.Account;
 /// A signed-in person changes their own password. Not a transactional command: a wrong current password
 /// must still count towards lock-out, so that write is not rolled back with the refusal.
 /// </summary>
-[AnySignedInPerson]
+[Performs(Act.ChangeOwnPassword)]
 public sealed record ChangePasswordCommand : IRequest<Unit>
 {
     public string? CurrentPassword { get; init; }

@@ -9,7 +9,7 @@ namespace CrisisCoord.Application.Features.Account;
 /// Exchange an e-mail and password for a short-lived API bearer token. Not a command: a failed attempt
 /// must still count towards lock-out, so it is not rolled back with a transaction.
 /// </summary>
-[AllowAnonymousAccess]
+[Performs(Act.SignIn)]
 public sealed record IssueTokenRequest : IRequest<BearerToken>
 {
     public string? Email { get; init; }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Account;
 
 /// <summary>A member of the public makes their own account, as a Citizen in a citizens' organisation.</summary>
-[AllowAnonymousAccess]
 [RecordedAs(typeof(AppUser))]
+[Performs(Act.RegisterAsCitizen)]
 public sealed record RegisterCitizenCommand : ICommand<PersonDto>
 {
     public string? DisplayName { get; init; }

@@ -10,6 +10,7 @@ namespace CrisisCoord.Application.Features.Audit;
 /// Exactly the events a filter selects and the reader may see, oldest first, read in keyset batches as
 /// the response is written: memory stays flat however long the timeline is.
 /// </summary>
+[Performs(Act.ReadTimeline)]
 public sealed record ExportTimelineEventsQuery : TimelineFilter, IQuery<TimelineExport>
 {
     /// <summary>The export of what a page shows with these filters.</summary>
@@ -31,25 +32,26 @@ public sealed class ExportTimelineEventsQueryValidator : AbstractValidator<Expor
     public ExportTimelineEventsQueryValidator() => Include(new TimelineFilterValidator<ExportTimelineEventsQuery>());
 }
 
-public sealed class ExportTimelineEventsQueryHandler(AppDbContext db, ICurrentUser user)
+public sealed class ExportTimelineEventsQueryHandler(AppDbContext db, AccessPolicy access, AccessRules rules)
     : IQueryHandler<ExportTimelineEventsQuery, TimelineExport>
 {
     private const int BatchSize = 1000;
 
-    public ValueTask<TimelineExport> Handle(ExportTimelineEventsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<TimelineExport> Handle(ExportTimelineEventsQuery query, CancellationToken cancellationToken)
     {
-        query.EnsureReadableBy(user);
+        var reader = await access.ReaderAsync(cancellationToken);
+        query.EnsureReadableBy(reader);
 
         // An export reads in time order, whatever order the screen showed.
-        return ValueTask.FromResult(new TimelineExport(ReadAsync(query with { Order = "oldest" }, cancellationToken)));
+        return new TimelineExport(ReadAsync(query with { Order = "oldest" }, reader, cancellationToken));
     }
 
-    private async IAsyncEnumerable<TimelineEventDto> ReadAsync(ExportTimelineEventsQuery query, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<TimelineEventDto> ReadAsync(ExportTimelineEventsQuery query, Reader reader, [EnumeratorCancellation] CancellationToken ct)
     {
         TimelineCursor? after = null;
         while (true)
         {
-            var page = await query.PageAsync(db, user, after, BatchSize, ct);
+            var page = await query.PageAsync(db, rules, reader, after, BatchSize, ct);
             foreach (var e in page.Items)
             {
                 yield return e;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Audit;
 
 /// <summary>Every chain with its head and latest checkpoint: the auditor's starting point for verification.</summary>
-[RequiresRole(Roles.Auditor, Roles.Administrator)]
+[Performs(Act.AuditChains)]
 public sealed record ListChainsQuery : IQuery<IReadOnlyList<ChainSummaryDto>>;
 
 public sealed record ChainSummaryDto(

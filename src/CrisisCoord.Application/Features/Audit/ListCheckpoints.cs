@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Audit;
 
 /// <summary>Signed checkpoints, newest first, for auditors to download and keep.</summary>
-[RequiresRole(Roles.Auditor, Roles.Administrator)]
+[Performs(Act.AuditChains)]
 public sealed record ListCheckpointsQuery : IQuery<IReadOnlyList<CheckpointDto>>
 {
     public const int Limit = 200;

@@ -42,19 +42,18 @@ public abstract record TimelineFilter
     /// Asking for the registry's chain by name is refused outright to those who may not read it (rather
     /// than answered with nothing); checked before any event is read, so an export fails before it starts.
     /// </summary>
-    public void EnsureReadableBy(ICurrentUser user)
+    public void EnsureReadableBy(Reader reader)
     {
-        if (TimelineChains.TryParse(Chain, out var chain) && chain == TimelineChains.Registry
-            && !user.IsInRole(Roles.Auditor) && !user.IsInRole(Roles.Administrator))
+        if (TimelineChains.TryParse(Chain, out var chain) && chain == TimelineChains.Registry && !reader.Oversees)
         {
             throw new AccessDeniedException("Only auditors and administrators read the registry's timeline.");
         }
     }
 
-    /// <summary>The events this filter selects among those <paramref name="user"/> may read.</summary>
-    public IQueryable<TimelineEvent> Apply(AppDbContext db, IQueryable<TimelineEvent> events, ICurrentUser user)
+    /// <summary>The events this filter selects among those <paramref name="reader"/> may read.</summary>
+    public IQueryable<TimelineEvent> Apply(AppDbContext db, IQueryable<TimelineEvent> events, AccessRules rules, Reader reader)
     {
-        events = events.VisibleTo(db, user);
+        events = events.VisibleTo(db, rules, reader);
         if (TimelineChains.TryParse(Chain, out var chain))
         {
             events = events.Where(e => e.ChainId == chain);
@@ -90,9 +89,9 @@ public abstract record TimelineFilter
     }
 
     /// <summary>One page in the chosen order, starting after <paramref name="after"/>; keyset, so any depth costs the same.</summary>
-    public async Task<TimelineEventPage> PageAsync(AppDbContext db, ICurrentUser user, TimelineCursor? after, int limit, CancellationToken ct)
+    public async Task<TimelineEventPage> PageAsync(AppDbContext db, AccessRules rules, Reader reader, TimelineCursor? after, int limit, CancellationToken ct)
     {
-        var events = Apply(db, db.TimelineEvents.AsNoTracking(), user);
+        var events = Apply(db, db.TimelineEvents.AsNoTracking(), rules, reader);
         if (after is { } c)
         {
             // Row-value comparisons, so PostgreSQL seeks the (occurred_at, chain_id, sequence) index directly.
@@ -135,6 +134,7 @@ public sealed class TimelineFilterValidator<T> : AbstractValidator<T>
 }
 
 /// <summary>The timeline across incidents, one page at a time, newest or oldest first.</summary>
+[Performs(Act.ReadTimeline)]
 public sealed record ListTimelineEventsQuery : TimelineFilter, IQuery<TimelineEventPage>
 {
     public const int DefaultLimit = 50;
@@ -182,13 +182,14 @@ public sealed class ListTimelineEventsQueryValidator : AbstractValidator<ListTim
     }
 }
 
-public sealed class ListTimelineEventsQueryHandler(AppDbContext db, ICurrentUser user)
+public sealed class ListTimelineEventsQueryHandler(AppDbContext db, AccessPolicy access, AccessRules rules)
     : IQueryHandler<ListTimelineEventsQuery, TimelineEventPage>
 {
     public async ValueTask<TimelineEventPage> Handle(ListTimelineEventsQuery query, CancellationToken cancellationToken)
     {
-        query.EnsureReadableBy(user);
+        var reader = await access.ReaderAsync(cancellationToken);
+        query.EnsureReadableBy(reader);
 
-        return await query.PageAsync(db, user, TimelineCursor.Decode(query.After), query.Limit ?? ListTimelineEventsQuery.DefaultLimit, cancellationToken);
+        return await query.PageAsync(db, rules, reader, TimelineCursor.Decode(query.After), query.Limit ?? ListTimelineEventsQuery.DefaultLimit, cancellationToken);
     }
 }

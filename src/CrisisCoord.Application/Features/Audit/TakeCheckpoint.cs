@@ -12,7 +12,7 @@ namespace CrisisCoord.Application.Features.Audit;
 /// it attests the record rather than changes it, so auditors, who change nothing, may take one, and it
 /// is not itself a timeline event.
 /// </summary>
-[RequiresRole(Roles.Auditor, Roles.Administrator)]
+[Performs(Act.SignCheckpoints)]
 public sealed record TakeCheckpointRequest : IRequest<IReadOnlyList<CheckpointDto>>
 {
     /// <summary><c>registry</c>, an incident's id, or empty for every chain that grew.</summary>

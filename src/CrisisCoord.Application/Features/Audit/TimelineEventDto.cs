@@ -39,21 +39,18 @@ public sealed record TimelineEventDto(
 public static class TimelineEvents
 {
     /// <summary>
-    /// Auditors read every chain; administrators, who keep the registry, read it and every incident;
-    /// everyone else reads the timelines of the incidents whose detail they may see
-    /// (<see cref="IncidentAccess"/>) and never the registry.
+    /// Auditors and administrators read every chain; everyone else reads the timelines of the incidents whose
+    /// detail they may see (<see cref="AccessRules.IncidentsWithDetailShown"/>) and never the registry.
     /// </summary>
-    public static IQueryable<TimelineEvent> VisibleTo(this IQueryable<TimelineEvent> events, AppDbContext db, ICurrentUser user)
+    public static IQueryable<TimelineEvent> VisibleTo(this IQueryable<TimelineEvent> events, AppDbContext db, AccessRules rules, Reader reader)
     {
-        if (user.IsInRole(Roles.Auditor) || user.IsInRole(Roles.Administrator))
+        if (reader.Oversees)
         {
             return events;
         }
 
-        events = events.Where(e => e.ChainId != TimelineChains.Registry);
-        return IncidentAccess.SeesEveryIncident(user) ? events
-            : user.OrganisationId is { } organisation ? events.Where(e => IncidentAccess.OwnIncidentIds(db, organisation).Contains(e.ChainId))
-            : events.Where(e => false);
+        var incidents = rules.IncidentsWithDetailShown(db.Incidents, db.IncidentParticipants, reader);
+        return events.Where(e => e.ChainId != TimelineChains.Registry && incidents.Contains(e.ChainId));
     }
 
     /// <summary>Every action the timeline can hold: one per command, plus the reference data the system adds at start-up.</summary>

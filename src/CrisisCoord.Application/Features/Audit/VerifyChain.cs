@@ -13,7 +13,7 @@ namespace CrisisCoord.Application.Features.Audit;
 /// Walks a chain, recomputes every hash, checks every link and the sequence, and compares the result
 /// with the portal's stored checkpoints and, if given, one the auditor kept.
 /// </summary>
-[RequiresRole(Roles.Auditor, Roles.Administrator)]
+[Performs(Act.AuditChains)]
 public sealed record VerifyChainQuery(string Chain) : IQuery<ChainVerificationDto>
 {
     public CheckpointDto? Checkpoint { get; init; }

@@ -16,8 +16,8 @@ namespace CrisisCoord.Application.Features.Charters;
 /// organisation (<see cref="Kind"/>) or, overriding that, for one organisation (<see cref="OrganisationId"/>).
 /// Every change is logged with who made it, when, and what it was before.
 /// </summary>
-[RequiresRole(Roles.Administrator)]
 [RecordedAs(typeof(CharterChange))]
+[Performs(Act.ChangeCharter)]
 public sealed record ChangeCharterCommand : ICommand<CharterChangeDto>
 {
     /// <summary>The kind whose default to change; not needed for an organisation's override.</summary>

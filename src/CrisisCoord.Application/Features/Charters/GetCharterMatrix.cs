@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
 using Mediator;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Charters;
 
 /// <summary>Who may do what, per kind of organisation and phase: the kind-level charter in force.</summary>
+[Performs(Act.ViewDirectory)]
 public sealed record GetCharterMatrixQuery : IQuery<CharterMatrixDto>;
 
 public sealed record CharterMatrixDto(IReadOnlyList<OrganisationKind> Kinds, IReadOnlyList<CharterMatrixRowDto> Rows);

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Charters;
 
 /// <summary>The charter's change log, newest first, for one organisation or kind or for all; administrators and auditors.</summary>
-[RequiresRole(Roles.Administrator, Roles.Auditor)]
+[Performs(Act.ViewCharterChanges)]
 public sealed record ListCharterChangesQuery : IQuery<IReadOnlyList<CharterChangeDto>>
 {
     public const int DefaultLimit = 50;

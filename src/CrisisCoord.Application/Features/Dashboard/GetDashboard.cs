@@ -17,6 +17,7 @@ namespace CrisisCoord.Application.Features.Dashboard;
 /// data as it is now. Coordinators, auditors and administrators see every organisation's obligations and
 /// every incident's warnings; others see their own organisation's and the incidents they take part in.
 /// </summary>
+[Performs(Act.ViewOwnWork)]
 public sealed record GetDashboardQuery : IQuery<DashboardDto>;
 
 public sealed record DashboardDto(
@@ -38,7 +39,7 @@ public sealed record CountDto(string Name, int Count);
 
 public sealed record BalanceWarningDto(Guid IncidentId, string IncidentTitle, string Warning);
 
-public sealed class GetDashboardQueryHandler(AppDbContext db, ICurrentUser user, ObligationRules obligationRules, BalanceRules balanceRules, TimeProvider clock)
+public sealed class GetDashboardQueryHandler(AppDbContext db, AccessPolicy access, ICurrentUser user, ObligationRules obligationRules, BalanceRules balanceRules, TimeProvider clock)
     : IQueryHandler<GetDashboardQuery, DashboardDto>
 {
     public const int ObligationsShown = 50;
@@ -50,15 +51,20 @@ public sealed class GetDashboardQueryHandler(AppDbContext db, ICurrentUser user,
     {
         var now = clock.GetUtcNow();
         var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
-        var everyone = IncidentAccess.SeesEveryIncident(user);
+        var everyone = AccessRules.OverseesObligations(await access.ReaderAsync(cancellationToken));
 
         var incidents = await db.Incidents.AsNoTracking()
             .Where(i => i.State != IncidentState.Closed && i.State != IncidentState.Dismissed)
             .OrderBy(i => i.Severity).ThenByDescending(i => i.ReportedAt)
             .Select(IncidentDto.Projection)
             .ToListAsync(cancellationToken);
-        var shown = await IncidentAccess.DetailShownAsync(db, user, [.. incidents.Select(i => i.Id)], cancellationToken);
-        incidents = [.. incidents.Select(i => shown.Contains(i.Id) ? i : i.WithoutDetail())];
+        var facts = await access.IncidentFactsAsync([.. incidents.Select(i => i.Id)], cancellationToken);
+        var decide = await access.DeciderAsync(cancellationToken);
+        incidents = [.. incidents.Select(i =>
+        {
+            var capabilities = decide(new Subject(SubjectKind.Incident, i.Id) { Incident = facts[i.Id] });
+            return (capabilities.Can(Act.ViewIncidentDetail) ? i : i.WithoutDetail()) with { Capabilities = capabilities };
+        })];
 
         var obligations = await ObligationQueriesHandler.ListAsync(
             db, obligationRules, now, everyone ? ObligationScope.Everyone : new ObligationScope(OrganisationId: organisation), cancellationToken);

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Incidents;
 
 /// <summary>A coordinator brings an organisation of any kind into an incident, or admits one that asked to join.</summary>
-[RequiresRole(Roles.Coordinator)]
 [RecordedAs(typeof(IncidentParticipant))]
+[Performs(Act.AdmitParticipant)]
 public sealed record AdmitParticipantCommand : ICommand<ParticipantDto>, IIncidentMessage
 {
     public Guid IncidentId { get; init; }

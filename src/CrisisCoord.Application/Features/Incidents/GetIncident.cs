@@ -6,9 +6,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Incidents;
 
-public sealed record GetIncidentQuery(Guid Id) : IQuery<IncidentDto>;
+[Performs(Act.ViewIncident)]
+public sealed record GetIncidentQuery(Guid Id) : IQuery<IncidentDto>, IIncidentMessage
+{
+    Guid IIncidentMessage.IncidentId => Id;
+}
 
-public sealed class GetIncidentQueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<GetIncidentQuery, IncidentDto>
+public sealed class GetIncidentQueryHandler(AppDbContext db, AccessPolicy access) : IQueryHandler<GetIncidentQuery, IncidentDto>
 {
     public async ValueTask<IncidentDto> Handle(GetIncidentQuery query, CancellationToken cancellationToken)
     {
@@ -17,8 +21,7 @@ public sealed class GetIncidentQueryHandler(AppDbContext db, ICurrentUser user) 
             .Select(IncidentDto.Projection)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Incident", query.Id);
-        return (await IncidentAccess.DetailShownAsync(db, user, [incident.Id], cancellationToken)).Contains(incident.Id)
-            ? incident
-            : incident.WithoutDetail();
+        var capabilities = await access.CapabilitiesAsync(SubjectKind.Incident, query.Id, cancellationToken);
+        return (capabilities.Can(Act.ViewIncidentDetail) ? incident : incident.WithoutDetail()) with { Capabilities = capabilities };
     }
 }

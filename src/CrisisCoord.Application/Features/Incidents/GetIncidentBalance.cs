@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Incidents;
 
 /// <summary>How evenly an incident's active work is spread in a phase (its current one by default), with warnings.</summary>
-public sealed record GetIncidentBalanceQuery(Guid IncidentId) : IQuery<IncidentBalanceDto>, IIncidentDetailMessage
+[Performs(Act.ViewIncidentDetail)]
+public sealed record GetIncidentBalanceQuery(Guid IncidentId) : IQuery<IncidentBalanceDto>, IIncidentMessage
 {
     /// <summary>Warning, Response or Recovery.</summary>
     public string? Phase { get; init; }

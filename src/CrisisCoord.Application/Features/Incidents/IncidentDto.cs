@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
 
 namespace CrisisCoord.Application.Features.Incidents;
@@ -43,6 +44,9 @@ public sealed record IncidentDto(
 
     /// <summary>False when the reader's organisation neither reported nor takes part: the description is withheld.</summary>
     public bool DetailShown { get; init; } = true;
+
+    /// <summary>What the reader may do to the incident; only on a read of the one incident.</summary>
+    public Capabilities? Capabilities { get; init; }
 
     /// <summary>The public summary only.</summary>
     public IncidentDto WithoutDetail() => this with { Description = "", StateReason = "", DetailShown = false };

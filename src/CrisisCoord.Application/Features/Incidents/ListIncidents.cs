@@ -14,6 +14,7 @@ namespace CrisisCoord.Application.Features.Incidents;
 /// Incidents newest first, one page at a time. Filters arrive as text (from a query string) and
 /// are checked by the validator, so a wrong value gets a message listing the allowed ones.
 /// </summary>
+[Performs(Act.ViewDirectory)]
 public sealed record ListIncidentsQuery : IQuery<IncidentPage>
 {
     public const int DefaultLimit = 25;
@@ -84,7 +85,7 @@ public sealed class ListIncidentsQueryValidator : AbstractValidator<ListIncident
     }
 }
 
-public sealed class ListIncidentsQueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListIncidentsQuery, IncidentPage>
+public sealed class ListIncidentsQueryHandler(AppDbContext db, AccessPolicy access) : IQueryHandler<ListIncidentsQuery, IncidentPage>
 {
     public async ValueTask<IncidentPage> Handle(ListIncidentsQuery query, CancellationToken cancellationToken)
     {
@@ -126,7 +127,7 @@ public sealed class ListIncidentsQueryHandler(AppDbContext db, ICurrentUser user
             next = new IncidentCursor(rows[^1].ReportedAt, rows[^1].Id).Encode();
         }
 
-        var shown = await IncidentAccess.DetailShownAsync(db, user, [.. rows.Select(r => r.Id)], cancellationToken);
+        var shown = await access.DetailShownAsync([.. rows.Select(r => r.Id)], cancellationToken);
         return new IncidentPage([.. rows.Select(r => shown.Contains(r.Id) ? r : r.WithoutDetail())], next);
     }
 }

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
-using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using Mediator;
@@ -8,8 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Incidents;
 
-/// <summary>The organisations taking part in an incident, and those asking to.</summary>
-public sealed record ListParticipantsQuery(Guid IncidentId) : IQuery<IReadOnlyList<ParticipantDto>>;
+/// <summary>
+/// The organisations taking part in an incident, and those asking to: public, so anyone can see who to work
+/// with; what each said it offers is detail, shown to those who see the incident's detail.
+/// </summary>
+[Performs(Act.ViewIncident)]
+public sealed record ListParticipantsQuery(Guid IncidentId) : IQuery<IReadOnlyList<ParticipantDto>>, IIncidentMessage;
 
 public sealed record ParticipantDto(
     Guid Id,
@@ -33,23 +37,26 @@ public sealed record ParticipantDto(
         p.RequestedAt,
         p.AdmittedAt);
 
+    /// <summary>Who takes part and who asks to; what each said it offers only with the incident's detail.</summary>
+    public static async Task<IReadOnlyList<ParticipantDto>> ForIncidentAsync(AppDbContext db, Guid incidentId, bool withNotes, CancellationToken ct)
+    {
+        var participants = await db.IncidentParticipants.AsNoTracking()
+            .Where(p => p.IncidentId == incidentId)
+            .OrderBy(p => p.Status).ThenBy(p => p.AdmittedAt ?? p.RequestedAt)
+            .Select(Projection(db))
+            .ToListAsync(ct);
+        return withNotes ? participants : [.. participants.Select(p => p with { Note = "" })];
+    }
+
     public static async Task<ParticipantDto> LoadAsync(AppDbContext db, Guid id, CancellationToken ct) =>
         await db.IncidentParticipants.AsNoTracking().Where(p => p.Id == id).Select(Projection(db)).SingleAsync(ct);
 }
 
-public sealed class ListParticipantsQueryHandler(AppDbContext db) : IQueryHandler<ListParticipantsQuery, IReadOnlyList<ParticipantDto>>
+public sealed class ListParticipantsQueryHandler(AppDbContext db, AccessPolicy access) : IQueryHandler<ListParticipantsQuery, IReadOnlyList<ParticipantDto>>
 {
     public async ValueTask<IReadOnlyList<ParticipantDto>> Handle(ListParticipantsQuery query, CancellationToken cancellationToken)
     {
-        if (!await db.Incidents.AnyAsync(i => i.Id == query.IncidentId, cancellationToken))
-        {
-            throw new NotFoundException("Incident", query.IncidentId);
-        }
-
-        return await db.IncidentParticipants.AsNoTracking()
-            .Where(p => p.IncidentId == query.IncidentId)
-            .OrderBy(p => p.Status).ThenBy(p => p.AdmittedAt ?? p.RequestedAt)
-            .Select(ParticipantDto.Projection(db))
-            .ToListAsync(cancellationToken);
+        var detail = (await access.DetailShownAsync([query.IncidentId], cancellationToken)).Count > 0;
+        return await ParticipantDto.ForIncidentAsync(db, query.IncidentId, detail, cancellationToken);
     }
 }

@@ -2,7 +2,6 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
@@ -12,9 +11,8 @@ using Severity = CrisisCoord.Domain.Incidents.Severity;
 namespace CrisisCoord.Application.Features.Incidents;
 
 /// <summary>Agency staff, coordinators and citizens log a new incident; it starts unverified as Reported.</summary>
-[RequiresRole(Roles.AgencyStaff, Roles.Coordinator, Roles.Citizen)]
-[RequiresRight(Right.ReportIncident)]
 [RecordedAs(typeof(Incident))]
+[Performs(Act.LogIncident)]
 public sealed record LogIncidentCommand : ICommand<IncidentDto>
 {
     public string? Title { get; init; }

@@ -24,6 +24,9 @@ public sealed record ObjectiveDto(
     DateTimeOffset UpdatedAt,
     uint Version)
 {
+    /// <summary>What the reader may do to the objective; on the incident page's read.</summary>
+    public Capabilities? Capabilities { get; init; }
+
     public static readonly Expression<Func<Objective, ObjectiveDto>> Projection = o => new ObjectiveDto(
         o.Id, o.IncidentId, o.Phase, o.Title, o.Target, o.Unit, o.Progress, Objective.Percent(o.Progress, o.Target),
         o.Status, o.WaiverReason, o.UpdatedAt, o.Version);
@@ -34,27 +37,29 @@ public sealed record ObjectiveDto(
 }
 
 /// <summary>An incident's objectives, by phase, oldest first.</summary>
-public sealed record ListObjectivesQuery(Guid IncidentId) : IQuery<IReadOnlyList<ObjectiveDto>>, IIncidentDetailMessage;
+[Performs(Act.ViewIncidentDetail)]
+public sealed record ListObjectivesQuery(Guid IncidentId) : IQuery<IReadOnlyList<ObjectiveDto>>, IIncidentMessage;
 
 public sealed class ListObjectivesQueryHandler(AppDbContext db) : IQueryHandler<ListObjectivesQuery, IReadOnlyList<ObjectiveDto>>
 {
     public async ValueTask<IReadOnlyList<ObjectiveDto>> Handle(ListObjectivesQuery query, CancellationToken cancellationToken)
     {
-        if (!await db.Incidents.AnyAsync(i => i.Id == query.IncidentId, cancellationToken))
-        {
-            throw new NotFoundException("Incident", query.IncidentId);
-        }
-
-        var rows = await db.Objectives.AsNoTracking()
-            .Where(o => o.IncidentId == query.IncidentId)
-            .OrderBy(o => o.SetAt)
-            .ToListAsync(cancellationToken);
-        return [.. rows.OrderBy(o => o.Phase).Select(ObjectiveDto.From)];
+        return await db.ObjectivesOfAsync(query.IncidentId, cancellationToken);
     }
 }
 
 public static class ObjectiveRules
 {
+    /// <summary>An incident's objectives, by phase, oldest first.</summary>
+    public static async Task<IReadOnlyList<ObjectiveDto>> ObjectivesOfAsync(this AppDbContext db, Guid incidentId, CancellationToken ct)
+    {
+        var rows = await db.Objectives.AsNoTracking()
+            .Where(o => o.IncidentId == incidentId)
+            .OrderBy(o => o.SetAt)
+            .ToListAsync(ct);
+        return [.. rows.OrderBy(o => o.Phase).Select(ObjectiveDto.From)];
+    }
+
     /// <summary>The objectives of the incident's current phase that are neither met nor waived: what stops it closing.</summary>
     public static async Task<List<string>> UnsettledAsync(this AppDbContext db, Guid incidentId, Phases phase, CancellationToken ct) =>
         await db.Objectives.AsNoTracking()
@@ -76,7 +81,11 @@ public static class ObjectiveRules
 }
 
 /// <summary>One objective, with the incident it belongs to.</summary>
-public sealed record GetObjectiveQuery(Guid Id) : IQuery<ObjectiveDto>;
+[Performs(Act.ViewObjective)]
+public sealed record GetObjectiveQuery(Guid Id) : IQuery<ObjectiveDto>, IObjectiveMessage
+{
+    Guid IObjectiveMessage.ObjectiveId => Id;
+}
 
 public sealed class GetObjectiveQueryHandler(AppDbContext db) : IQueryHandler<GetObjectiveQuery, ObjectiveDto>
 {

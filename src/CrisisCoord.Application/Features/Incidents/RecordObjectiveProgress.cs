@@ -8,11 +8,13 @@ using Mediator;
 namespace CrisisCoord.Application.Features.Incidents;
 
 /// <summary>Where an objective stands now: a number towards its target, or 1 for done.</summary>
-[RequiresRole(Roles.Coordinator, Roles.AgencyStaff)]
 [RecordedAs(typeof(Objective))]
-public sealed record RecordObjectiveProgressCommand : ICommand<ObjectiveDto>
+[Performs(Act.RecordProgress)]
+public sealed record RecordObjectiveProgressCommand : ICommand<ObjectiveDto>, IObjectiveMessage
 {
     public Guid Id { get; init; }
+
+    Guid IObjectiveMessage.ObjectiveId => Id;
 
     public decimal? Progress { get; init; }
 

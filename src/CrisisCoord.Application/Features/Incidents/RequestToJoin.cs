@@ -2,17 +2,15 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Incidents;
 
 /// <summary>An organisation asks to take part in an incident; a coordinator admits it.</summary>
-[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
 [RecordedAs(typeof(IncidentParticipant))]
+[Performs(Act.AskToJoin)]
 public sealed record RequestToJoinCommand : ICommand<ParticipantDto>, IIncidentMessage
 {
     public Guid IncidentId { get; init; }
@@ -35,18 +33,8 @@ public sealed class RequestToJoinCommandHandler(AppDbContext db, ICurrentUser us
 {
     public async ValueTask<ParticipantDto> Handle(RequestToJoinCommand command, CancellationToken cancellationToken)
     {
+        // The policy has checked that the organisation neither takes part nor has asked already.
         var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
-        await db.OpenIncidentStateAsync(command.IncidentId, cancellationToken);
-
-        var existing = await db.IncidentParticipants.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.IncidentId == command.IncidentId && p.OrganisationId == organisation, cancellationToken);
-        if (existing is not null)
-        {
-            throw new DomainRuleException(existing.Status == ParticipationStatus.Admitted
-                ? "Your organisation already takes part in this incident."
-                : "Your organisation has already asked to join; a coordinator will answer.");
-        }
-
         var participant = IncidentParticipant.Request(command.IncidentId, organisation, command.Note!, clock.GetUtcNow());
         db.IncidentParticipants.Add(participant);
         await db.SaveChangesAsync(cancellationToken);

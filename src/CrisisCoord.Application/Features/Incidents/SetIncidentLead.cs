@@ -2,6 +2,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
@@ -10,9 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Incidents;
 
 /// <summary>Names the lead: a government organisation at or above the level the grade needs. Clears an escalation.</summary>
-[RequiresRole(Roles.Coordinator)]
-[RequiresRight(Right.LeadIncident)]
 [RecordedAs(typeof(Incident))]
+[Performs(Act.SetLead)]
 public sealed record SetIncidentLeadCommand : ICommand<IncidentDto>, IIncidentMessage
 {
     public Guid IncidentId { get; init; }
@@ -35,6 +35,11 @@ public sealed class SetIncidentLeadCommandHandler(AppDbContext db, GradedRespons
     {
         var incident = await db.LoadForChangeAsync(command.IncidentId, command.Version, cancellationToken);
         var lead = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == command.OrganisationId, cancellationToken);
+        if ((await db.EffectivePhasesAsync(lead.Id, lead.Kind, CharterItem.Of(Right.LeadIncident), cancellationToken) & incident.State.Phase()) == Phases.None)
+        {
+            throw new DomainRuleException($"{lead.Name}'s charter does not grant LeadIncident in this incident's current phase; choose an organisation that may lead.");
+        }
+
         incident.AssignLead(lead.Id, lead.Name, lead.Kind, lead.Level, rules);
         if (!await db.IncidentParticipants.AnyAsync(p => p.IncidentId == incident.Id && p.OrganisationId == lead.Id && p.Status == ParticipationStatus.Admitted, cancellationToken))
         {

@@ -2,7 +2,6 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
@@ -12,9 +11,8 @@ using Severity = CrisisCoord.Domain.Incidents.Severity;
 namespace CrisisCoord.Application.Features.Incidents;
 
 /// <summary>Re-grades an incident (I–IV); past the lead's level it becomes "escalation required".</summary>
-[RequiresRole(Roles.Coordinator)]
-[RequiresRight(Right.SetSeverity)]
 [RecordedAs(typeof(Incident))]
+[Performs(Act.SetSeverity)]
 public sealed record SetIncidentSeverityCommand : ICommand<IncidentDto>, IIncidentMessage
 {
     public Guid IncidentId { get; init; }

@@ -3,7 +3,6 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
@@ -12,9 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Incidents;
 
 /// <summary>A coordinator sets a measurable objective for a phase of the incident.</summary>
-[RequiresRole(Roles.Coordinator)]
-[RequiresRight(Right.AssignTasks)]
 [RecordedAs(typeof(Objective))]
+[Performs(Act.SetObjective)]
 public sealed record SetObjectiveCommand : ICommand<ObjectiveDto>, IIncidentMessage
 {
     public Guid IncidentId { get; init; }

@@ -1,10 +1,8 @@
 using System.Linq.Expressions;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
-using CrisisCoord.Application.Features.Tasks;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
@@ -50,42 +48,40 @@ public sealed record LogEntryDto(Guid Id, string OrganisationName, string Posted
 }
 
 /// <summary>An incident's situation reports (newest first; the page picks each organisation's latest) and its shared log.</summary>
-public sealed record ListSituationReportsQuery(Guid IncidentId) : IQuery<IncidentReporting>, IIncidentDetailMessage;
+[Performs(Act.ViewIncidentDetail)]
+public sealed record ListSituationReportsQuery(Guid IncidentId) : IQuery<IncidentReporting>, IIncidentMessage;
 
 public sealed record IncidentReporting(IReadOnlyList<SituationReportDto> Reports, IReadOnlyList<LogEntryDto> Log)
 {
     public IEnumerable<SituationReportDto> LatestPerOrganisation => Reports.GroupBy(r => r.OrganisationId).Select(g => g.First());
-}
 
-public sealed class ListSituationReportsQueryHandler(AppDbContext db) : IQueryHandler<ListSituationReportsQuery, IncidentReporting>
-{
-    public async ValueTask<IncidentReporting> Handle(ListSituationReportsQuery query, CancellationToken cancellationToken)
+    public static async Task<IncidentReporting> LoadAsync(AppDbContext db, Guid incidentId, CancellationToken ct)
     {
-        if (!await db.Incidents.AnyAsync(i => i.Id == query.IncidentId, cancellationToken))
-        {
-            throw new NotFoundException("Incident", query.IncidentId);
-        }
-
         var reports = await db.SituationReports.AsNoTracking()
-            .Where(r => r.IncidentId == query.IncidentId)
+            .Where(r => r.IncidentId == incidentId)
             .OrderByDescending(r => r.SubmittedAt)
             .Take(200)
             .Select(SituationReportDto.Projection(db))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(ct);
         var log = await db.LogEntries.AsNoTracking()
-            .Where(l => l.IncidentId == query.IncidentId)
+            .Where(l => l.IncidentId == incidentId)
             .OrderByDescending(l => l.PostedAt)
             .Take(100)
             .Select(LogEntryDto.Projection(db))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(ct);
         return new IncidentReporting(reports, log);
     }
 }
 
+public sealed class ListSituationReportsQueryHandler(AppDbContext db) : IQueryHandler<ListSituationReportsQuery, IncidentReporting>
+{
+    public async ValueTask<IncidentReporting> Handle(ListSituationReportsQuery query, CancellationToken cancellationToken) =>
+        await IncidentReporting.LoadAsync(db, query.IncidentId, cancellationToken);
+}
+
 /// <summary>An organisation taking part reports what it sees, did and needs.</summary>
-[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
-[RequiresRight(Right.SubmitSitRep)]
 [RecordedAs(typeof(SituationReport))]
+[Performs(Act.SubmitSituationReport)]
 public sealed record SubmitSituationReportCommand : ICommand<SituationReportDto>, IIncidentMessage
 {
     public Guid IncidentId { get; init; }
@@ -123,7 +119,6 @@ public sealed class SubmitSituationReportCommandHandler(AppDbContext db, ICurren
     public async ValueTask<SituationReportDto> Handle(SubmitSituationReportCommand command, CancellationToken cancellationToken)
     {
         var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
-        await db.EnsureParticipantAsync(command.IncidentId, organisation, cancellationToken);
         var report = SituationReport.Submit(
             command.IncidentId, organisation, user.UserId, command.Summary!, command.Casualties, command.PeopleAffected,
             command.Needs ?? "", command.ActionsTaken ?? "", command.NextSteps ?? "", clock.GetUtcNow());
@@ -134,9 +129,8 @@ public sealed class SubmitSituationReportCommandHandler(AppDbContext db, ICurren
 }
 
 /// <summary>A short update to everyone taking part: the incident's shared log.</summary>
-[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
-[RequiresRight(Right.ShareInformation)]
 [RecordedAs(typeof(LogEntry))]
+[Performs(Act.PostLogEntry)]
 public sealed record PostLogEntryCommand : ICommand<LogEntryDto>, IIncidentMessage
 {
     public Guid IncidentId { get; init; }
@@ -155,11 +149,6 @@ public sealed class PostLogEntryCommandHandler(AppDbContext db, ICurrentUser use
     public async ValueTask<LogEntryDto> Handle(PostLogEntryCommand command, CancellationToken cancellationToken)
     {
         var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
-        if (!IncidentAccess.SeesEveryIncident(user))
-        {
-            await db.EnsureParticipantAsync(command.IncidentId, organisation, cancellationToken);
-        }
-
         var entry = LogEntry.Post(command.IncidentId, organisation, user.UserId, command.Text!, clock.GetUtcNow());
         db.LogEntries.Add(entry);
         await db.SaveChangesAsync(cancellationToken);

@@ -2,7 +2,6 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
@@ -11,9 +10,8 @@ using Mediator;
 namespace CrisisCoord.Application.Features.Incidents;
 
 /// <summary>Moves an incident to its next state (verify, warn, respond, recover, close, dismiss), with a reason.</summary>
-[RequiresRole(Roles.Coordinator)]
-[RequiresRight(Right.TransitionPhase)]
 [RecordedAs(typeof(Incident))]
+[Performs(Act.TransitionIncident)]
 public sealed record TransitionIncidentCommand : ICommand<IncidentDto>, IIncidentMessage
 {
     public Guid IncidentId { get; init; }

@@ -9,11 +9,13 @@ using Mediator;
 namespace CrisisCoord.Application.Features.Incidents;
 
 /// <summary>A coordinator gives up an objective on purpose, saying why (so the phase can close).</summary>
-[RequiresRole(Roles.Coordinator)]
 [RecordedAs(typeof(Objective))]
-public sealed record WaiveObjectiveCommand : ICommand<ObjectiveDto>
+[Performs(Act.WaiveObjective)]
+public sealed record WaiveObjectiveCommand : ICommand<ObjectiveDto>, IObjectiveMessage
 {
     public Guid Id { get; init; }
+
+    Guid IObjectiveMessage.ObjectiveId => Id;
 
     public string? Reason { get; init; }
 

@@ -13,17 +13,15 @@ namespace CrisisCoord.Application.Features.Obligations;
 /// An incident's open obligations: who owes what, by when, and how long overdue. Non-public detail:
 /// participants, coordinators and auditors see it.
 /// </summary>
-public sealed record ListIncidentObligationsQuery(Guid IncidentId) : IQuery<ObligationList>, IIncidentDetailMessage;
+[Performs(Act.ViewIncidentDetail)]
+public sealed record ListIncidentObligationsQuery(Guid IncidentId) : IQuery<ObligationList>, IIncidentMessage;
 
 /// <summary>
 /// An organisation's open obligations across incidents, its inventory included: for its own people, and for
 /// coordinators, auditors and administrators.
 /// </summary>
-public sealed record ListOrganisationObligationsQuery(Guid OrganisationId) : IQuery<ObligationList>
-{
-    public static bool ShownTo(ICurrentUser user, Guid organisationId) =>
-        IncidentAccess.SeesEveryIncident(user) || user.OrganisationId == organisationId;
-}
+[Performs(Act.ViewObligations)]
+public sealed record ListOrganisationObligationsQuery(Guid OrganisationId) : IQuery<ObligationList>, IOrganisationMessage;
 
 /// <param name="AsOf">The time the list was computed; overdue figures are as of then.</param>
 /// <param name="Items">Most overdue first, then by due time.</param>
@@ -49,7 +47,7 @@ public sealed record ObligationDto(
     int OverdueMinutes,
     DateTimeOffset? BreachRecordedAt);
 
-public sealed class ObligationQueriesHandler(AppDbContext db, ICurrentUser user, ObligationRules rules, TimeProvider clock) :
+public sealed class ObligationQueriesHandler(AppDbContext db, ObligationRules rules, TimeProvider clock) :
     IQueryHandler<ListIncidentObligationsQuery, ObligationList>,
     IQueryHandler<ListOrganisationObligationsQuery, ObligationList>
 {
@@ -65,16 +63,6 @@ public sealed class ObligationQueriesHandler(AppDbContext db, ICurrentUser user,
 
     public async ValueTask<ObligationList> Handle(ListOrganisationObligationsQuery query, CancellationToken cancellationToken)
     {
-        if (!await db.Organisations.AnyAsync(o => o.Id == query.OrganisationId, cancellationToken))
-        {
-            throw new NotFoundException("Organisation", query.OrganisationId);
-        }
-
-        if (!ListOrganisationObligationsQuery.ShownTo(user, query.OrganisationId))
-        {
-            throw new AccessDeniedException("An organisation's obligations are shown to its own people, coordinators and auditors.");
-        }
-
         return await ListAsync(new ObligationScope(OrganisationId: query.OrganisationId), cancellationToken);
     }
 

@@ -1,6 +1,8 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
+using CrisisCoord.Application.Features.Obligations;
+using CrisisCoord.Application.Features.Resources;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Obligations;
 using Mediator;
@@ -9,20 +11,33 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Organisations;
 
 /// <summary>
-/// One organisation's page: its record, its effective charter and, for administrators only, its people
-/// (names and e-mail addresses are personal data; others see <see cref="OrganisationDetailDto.PeopleShown"/> false).
+/// One organisation's page in one read: its record, its effective charter, its resources, what it owes (for
+/// those who may see it), its people (names and e-mail addresses are personal data: administrators only) and
+/// what the reader may do to it.
 /// </summary>
-public sealed record GetOrganisationQuery(Guid Id) : IQuery<OrganisationDetailDto>;
+[Performs(Act.ViewOrganisation)]
+public sealed record GetOrganisationQuery(Guid Id) : IQuery<OrganisationDetailDto>, IOrganisationMessage
+{
+    Guid IOrganisationMessage.OrganisationId => Id;
+}
 
+/// <param name="Organisation">The record.</param>
+/// <param name="Charter">Its effective charter, line by line.</param>
+/// <param name="People">Its people, where the reader may see them (<see cref="Act.ViewPeople"/>); else empty.</param>
+/// <param name="Resources">What it holds.</param>
+/// <param name="Obligations">What it owes now, where the reader may see it (<see cref="Act.ViewObligations"/>); else null.</param>
+/// <param name="Capabilities">What the reader may do to the organisation's record.</param>
 public sealed record OrganisationDetailDto(
     OrganisationDto Organisation,
     IReadOnlyList<CharterLineDto> Charter,
-    bool PeopleShown,
-    IReadOnlyList<MemberDto> People);
+    IReadOnlyList<MemberDto> People,
+    IReadOnlyList<ResourceDto> Resources,
+    ObligationList? Obligations,
+    Capabilities Capabilities);
 
 public sealed record MemberDto(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles);
 
-public sealed class GetOrganisationQueryHandler(AppDbContext db, ICurrentUser user, ObligationRules rules) : IQueryHandler<GetOrganisationQuery, OrganisationDetailDto>
+public sealed class GetOrganisationQueryHandler(AppDbContext db, AccessPolicy access, ObligationRules rules, TimeProvider clock) : IQueryHandler<GetOrganisationQuery, OrganisationDetailDto>
 {
     public async ValueTask<OrganisationDetailDto> Handle(GetOrganisationQuery query, CancellationToken cancellationToken)
     {
@@ -33,9 +48,9 @@ public sealed class GetOrganisationQueryHandler(AppDbContext db, ICurrentUser us
             ?? throw new NotFoundException("Organisation", query.Id);
         var charter = await CharterLines.ForAsync(db, organisation.Kind, organisation.Id, rules, cancellationToken);
 
-        var peopleShown = user.IsInRole(Roles.Administrator);
+        var capabilities = await access.CapabilitiesAsync(SubjectKind.Organisation, query.Id, cancellationToken);
         IReadOnlyList<MemberDto> people = [];
-        if (peopleShown)
+        if (capabilities.Can(Act.ViewPeople))
         {
             people = await db.Users.AsNoTracking()
                 .Where(u => u.OrganisationId == query.Id)
@@ -51,6 +66,13 @@ public sealed class GetOrganisationQueryHandler(AppDbContext db, ICurrentUser us
                 .ToListAsync(cancellationToken);
         }
 
-        return new OrganisationDetailDto(organisation, charter, peopleShown, people);
+        var resources = await db.Rows().AsNoTracking()
+            .Where(x => x.Resource.OrganisationId == query.Id)
+            .OrderBy(x => x.TypeName).ThenBy(x => x.Resource.PlaceName).ThenBy(x => x.Resource.Id)
+            .ToListAsync(cancellationToken);
+        var obligations = capabilities.Can(Act.ViewObligations)
+            ? await ObligationQueriesHandler.ListAsync(db, rules, clock.GetUtcNow(), new ObligationScope(OrganisationId: query.Id), cancellationToken)
+            : null;
+        return new OrganisationDetailDto(organisation, charter, people, [.. resources.Select(x => x.ToDto())], obligations, capabilities);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Organisations;
 
 /// <summary>The citizens' organisations a member of the public may join when registering.</summary>
-[AllowAnonymousAccess]
+[Performs(Act.ListCitizenGroups)]
 public sealed record ListCitizenGroupsQuery : IQuery<IReadOnlyList<CitizenGroupDto>>;
 
 public sealed record CitizenGroupDto(Guid Id, string Name, string AreaName);

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
 using Mediator;
@@ -11,6 +12,7 @@ namespace CrisisCoord.Application.Features.Organisations;
 /// The directory of organisations, highest level first, then by name. Filters arrive as text (from a
 /// query string) and are checked by the validator, so a wrong value gets a message listing the allowed ones.
 /// </summary>
+[Performs(Act.ViewDirectory)]
 public sealed record ListOrganisationsQuery : IQuery<OrganisationList>
 {
     public const int TextMaxLength = 200;

@@ -14,8 +14,8 @@ namespace CrisisCoord.Application.Features.Organisations;
 /// An administrator registers an organisation. Its kind is fixed from now on: it decides the default
 /// charter and profile. Profile fields left blank take the kind's defaults.
 /// </summary>
-[RequiresRole(Roles.Administrator)]
 [RecordedAs(typeof(Organisation))]
+[Performs(Act.RegisterOrganisation)]
 public sealed record RegisterOrganisationCommand : OrganisationFields, ICommand<OrganisationDto>
 {
     public OrganisationKind? Kind { get; init; }
@@ -64,7 +64,7 @@ public sealed class RegisterOrganisationCommandHandler(AppDbContext db, TimeProv
 }
 
 /// <summary>What the registration form offers: each kind's default profile, shown beside the blank fields.</summary>
-[RequiresRole(Roles.Administrator)]
+[Performs(Act.RegisterOrganisation)]
 public sealed record GetOrganisationProfileDefaultsQuery : IQuery<IReadOnlyDictionary<OrganisationKind, OrganisationProfile>>;
 
 public sealed class GetOrganisationProfileDefaultsQueryHandler

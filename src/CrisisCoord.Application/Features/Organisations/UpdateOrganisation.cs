@@ -15,13 +15,15 @@ namespace CrisisCoord.Application.Features.Organisations;
 /// An administrator changes an organisation's record (not its kind). The write names the
 /// <see cref="Version"/> it was based on; if someone changed the record since, it is refused, never lost.
 /// </summary>
-[RequiresRole(Roles.Administrator)]
 [RecordedAs(typeof(Organisation))]
-public sealed record UpdateOrganisationCommand : OrganisationFields, ICommand<OrganisationDto>
+[Performs(Act.EditOrganisation)]
+public sealed record UpdateOrganisationCommand : OrganisationFields, ICommand<OrganisationDto>, IOrganisationMessage
 {
     /// <summary>From the address (route), not the body.</summary>
     [JsonIgnore]
     public Guid Id { get; init; }
+
+    Guid IOrganisationMessage.OrganisationId => Id;
 
     /// <summary>The row version the change is based on (the API takes it from If-Match).</summary>
     public uint? Version { get; init; }
@@ -67,8 +69,11 @@ public sealed class UpdateOrganisationCommandHandler(AppDbContext db) : ICommand
 }
 
 /// <summary>The edit form, filled with the organisation as it is now (and the version to send back).</summary>
-[RequiresRole(Roles.Administrator)]
-public sealed record GetOrganisationForUpdateQuery(Guid Id) : IQuery<OrganisationUpdateForm>;
+[Performs(Act.EditOrganisation)]
+public sealed record GetOrganisationForUpdateQuery(Guid Id) : IQuery<OrganisationUpdateForm>, IOrganisationMessage
+{
+    Guid IOrganisationMessage.OrganisationId => Id;
+}
 
 public sealed record OrganisationUpdateForm(OrganisationKind Kind, UpdateOrganisationCommand Input);
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.People;
 
 /// <summary>An administrator gives a person an account in an organisation, with one or more roles.</summary>
-[RequiresRole(Security.Roles.Administrator)]
 [RecordedAs(typeof(AppUser))]
+[Performs(Act.AddPerson)]
 public sealed record CreateUserCommand : ICommand<PersonDto>
 {
     public string? DisplayName { get; init; }

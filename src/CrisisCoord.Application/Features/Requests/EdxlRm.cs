@@ -14,19 +14,23 @@ namespace CrisisCoord.Application.Features.Requests;
 /// CommitResource, ReleaseResource — each threaded by MessageID / OriginatingMessageID / PrecedingMessageID,
 /// carried together in one EDXL-DE 1.0 distribution (one contentObject per message, in time order).
 /// </summary>
-public sealed record ExportRequestThreadQuery(Guid Id) : IQuery<XDocument>;
+[Performs(Act.ViewRequest)]
+public sealed record ExportRequestThreadQuery(Guid Id) : IQuery<XDocument>, IResourceRequestMessage
+{
+    Guid IResourceRequestMessage.RequestId => Id;
+}
 
 /// <summary>The same for a whole incident: every request thread and every unsolicited offer (OfferUnsolicitedResource).</summary>
-public sealed record ExportIncidentResourcesQuery(Guid IncidentId) : IQuery<XDocument>, IIncidentDetailMessage;
+[Performs(Act.ViewIncidentDetail)]
+public sealed record ExportIncidentResourcesQuery(Guid IncidentId) : IQuery<XDocument>, IIncidentMessage;
 
-public sealed class EdxlRmExportHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) :
+public sealed class EdxlRmExportHandler(AppDbContext db, TimeProvider clock) :
     IQueryHandler<ExportRequestThreadQuery, XDocument>,
     IQueryHandler<ExportIncidentResourcesQuery, XDocument>
 {
     public async ValueTask<XDocument> Handle(ExportRequestThreadQuery query, CancellationToken cancellationToken)
     {
         var thread = await RequestThreads.LoadOneAsync(db, query.Id, cancellationToken);
-        await RequestAccess.EnsureVisibleAsync(db, user, query.Id, cancellationToken);
         return EdxlRm.Distribution($"crisiscoord:request:{thread.Id}", clock.GetUtcNow(), EdxlRm.Thread(thread));
     }
 

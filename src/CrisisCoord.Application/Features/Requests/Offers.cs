@@ -3,10 +3,10 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Requests;
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,18 +32,16 @@ public abstract record OfferFields
 }
 
 /// <summary>An organisation answers a request: Accept or Provisional with a quantity from one of its resources, or Decline with a reason.</summary>
-[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
-[RequiresRight(Right.CommitResources)]
 [RecordedAs(typeof(ResourceOffer))]
+[Performs(Act.AnswerRequest)]
 public sealed record RespondToResourceRequestCommand : OfferFields, ICommand<OfferDto>, IResourceRequestMessage
 {
     public Guid RequestId { get; init; }
 }
 
 /// <summary>An organisation offers resources to an incident nobody asked it for (EDXL-RM OfferUnsolicitedResource).</summary>
-[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
-[RequiresRight(Right.CommitResources)]
 [RecordedAs(typeof(ResourceOffer))]
+[Performs(Act.OfferResources)]
 public sealed record OfferResourcesCommand : OfferFields, ICommand<OfferDto>, IIncidentMessage
 {
     public Guid IncidentId { get; init; }
@@ -79,15 +77,15 @@ public static class OfferRules
     /// (when answering a request) and hold at least the quantity offered beyond what is already committed.
     /// </summary>
     public static async Task<OfferDto> MakeAsync(
-        AppDbContext db, AccessPolicy access, ICurrentUser user, TimeProvider clock, Guid incidentId, Guid? requestId, Guid? typeId, OfferFields fields, CancellationToken ct)
+        AppDbContext db, ICurrentUser user, TimeProvider clock, Guid incidentId, Guid? requestId, Guid? typeId, OfferFields fields, CancellationToken ct)
     {
         var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
         var answer = fields.ParsedAnswer;
         if (answer != OfferAnswer.Decline)
         {
-            var resource = await db.Resources.AsNoTracking().SingleOrDefaultAsync(r => r.Id == fields.ResourceId, ct)
-                ?? throw new NotFoundException("Resource", fields.ResourceId!.Value);
-            access.EnsureOwnOrganisation(resource.OrganisationId);
+            // Which resource the offer comes from is part of what is said, so a wrong one is a field error.
+            var resource = await db.Resources.AsNoTracking().SingleOrDefaultAsync(r => r.Id == fields.ResourceId && r.OrganisationId == organisation, ct)
+                ?? throw new ValidationException([new ValidationFailure(nameof(OfferFields.ResourceId), "Choose one of your own organisation's resources.")]);
             if (typeId is { } wanted && resource.ResourceTypeId != wanted)
             {
                 throw new DomainRuleException("That resource is not of the type the request asks for.");
@@ -124,19 +122,19 @@ public sealed class OfferResourcesCommandValidator : AbstractValidator<OfferReso
     }
 }
 
-public sealed class OfferCommandsHandler(AppDbContext db, AccessPolicy access, ICurrentUser user, TimeProvider clock) :
+public sealed class OfferCommandsHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) :
     ICommandHandler<RespondToResourceRequestCommand, OfferDto>,
     ICommandHandler<OfferResourcesCommand, OfferDto>
 {
     public async ValueTask<OfferDto> Handle(RespondToResourceRequestCommand command, CancellationToken cancellationToken)
     {
         var request = await db.LoadOpenRequestAsync(command.RequestId, cancellationToken);
-        return await OfferRules.MakeAsync(db, access, user, clock, request.IncidentId, request.Id, request.ResourceTypeId, command, cancellationToken);
+        return await OfferRules.MakeAsync(db, user, clock, request.IncidentId, request.Id, request.ResourceTypeId, command, cancellationToken);
     }
 
     public async ValueTask<OfferDto> Handle(OfferResourcesCommand command, CancellationToken cancellationToken)
     {
         await db.OpenIncidentStateAsync(command.IncidentId, cancellationToken);
-        return await OfferRules.MakeAsync(db, access, user, clock, command.IncidentId, null, null, command, cancellationToken);
+        return await OfferRules.MakeAsync(db, user, clock, command.IncidentId, null, null, command, cancellationToken);
     }
 }

@@ -3,7 +3,6 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Requests;
@@ -15,9 +14,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Requests;
 
 /// <summary>A coordinator asks for resources on an incident: so many of a type, at a place, by a time.</summary>
-[RequiresRole(Roles.Coordinator)]
-[RequiresRight(Right.RequestResources)]
 [RecordedAs(typeof(ResourceRequest))]
+[Performs(Act.RaiseRequest)]
 public sealed record RaiseResourceRequestCommand : ICommand<ResourceRequestDto>, IIncidentMessage
 {
     public Guid IncidentId { get; init; }
@@ -96,9 +94,8 @@ public sealed class RaiseResourceRequestCommandHandler(AppDbContext db, ICurrent
 }
 
 /// <summary>The coordinator asks one candidate organisation to answer the request.</summary>
-[RequiresRole(Roles.Coordinator)]
-[RequiresRight(Right.RequestResources)]
 [RecordedAs(typeof(RequestAddressee))]
+[Performs(Act.AskOrganisation)]
 public sealed record AskOrganisationCommand : ICommand<ResourceRequestDto>, IResourceRequestMessage
 {
     public Guid RequestId { get; init; }
@@ -135,9 +132,8 @@ public sealed class AskOrganisationCommandHandler(AppDbContext db, ICurrentUser 
 }
 
 /// <summary>A coordinator closes a request — met, or no longer needed — saying why.</summary>
-[RequiresRole(Roles.Coordinator)]
-[RequiresRight(Right.RequestResources)]
 [RecordedAs(typeof(ResourceRequest))]
+[Performs(Act.CloseRequest)]
 public sealed record CloseResourceRequestCommand : ICommand<ResourceRequestDto>, IResourceRequestMessage
 {
     public Guid RequestId { get; init; }
@@ -179,6 +175,15 @@ public static class RequestCommands
     {
         await db.Database.ExecuteSqlAsync($"SELECT 1 FROM resources WHERE id = {id} FOR UPDATE", ct);
         return await db.Resources.SingleAsync(r => r.Id == id, ct);
+    }
+
+    /// <summary>The commitment, tracked for a change, with the version the writer saw.</summary>
+    public static async Task<ResourceCommitment> LoadCommitmentForChangeAsync(this AppDbContext db, Guid id, uint? version, CancellationToken ct)
+    {
+        var commitment = await db.ResourceCommitments.SingleOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new NotFoundException("Resource commitment", id);
+        db.ExpectVersion(commitment, version);
+        return commitment;
     }
 
     /// <summary>The request, open, on an open incident.</summary>

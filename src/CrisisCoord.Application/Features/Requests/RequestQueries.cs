@@ -1,4 +1,3 @@
-using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Resources;
 using CrisisCoord.Application.Security;
@@ -11,14 +10,20 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Requests;
 
 /// <summary>An incident's requests with their offers and commitments, and the offers made to it unasked.</summary>
-public sealed record ListIncidentRequestsQuery(Guid IncidentId) : IQuery<IncidentRequests>, IIncidentDetailMessage;
+[Performs(Act.ViewIncidentDetail)]
+public sealed record ListIncidentRequestsQuery(Guid IncidentId) : IQuery<IncidentRequests>, IIncidentMessage;
 
 public sealed record IncidentRequests(IReadOnlyList<ResourceRequestDto> Requests, IReadOnlyList<OfferDto> UnsolicitedOffers);
 
 /// <summary>One request thread.</summary>
-public sealed record GetResourceRequestQuery(Guid Id) : IQuery<ResourceRequestDto>;
+[Performs(Act.ViewRequest)]
+public sealed record GetResourceRequestQuery(Guid Id) : IQuery<ResourceRequestDto>, IResourceRequestMessage
+{
+    Guid IResourceRequestMessage.RequestId => Id;
+}
 
 /// <summary>For coordinators: every open request, the ones with unanswered organisations and the late ones first.</summary>
+[Performs(Act.ViewOpenRequests)]
 public sealed record ListOpenRequestsQuery : IQuery<OpenRequests>;
 
 public sealed record OpenRequests(DateTimeOffset AsOf, IReadOnlyList<ResourceRequestDto> Requests, TimeSpan AnswerWithin)
@@ -29,13 +34,15 @@ public sealed record OpenRequests(DateTimeOffset AsOf, IReadOnlyList<ResourceReq
 }
 
 /// <summary>Open requests the reader's organisation was asked to answer, or could answer from its inventory.</summary>
+[Performs(Act.ViewOwnWork)]
 public sealed record ListRequestsForMyOrganisationQuery : IQuery<IReadOnlyList<ResourceRequestDto>>;
 
 /// <summary>
 /// Candidates for a request: resources of its type with quantity left, nearest to the delivery place first
 /// (great-circle distance computed in the database), then the most recently confirmed.
 /// </summary>
-public sealed record MatchResourcesQuery(Guid RequestId) : IQuery<IReadOnlyList<CandidateDto>>;
+[Performs(Act.MatchResources)]
+public sealed record MatchResourcesQuery(Guid RequestId) : IQuery<IReadOnlyList<CandidateDto>>, IResourceRequestMessage;
 
 public sealed record CandidateDto(
     Guid ResourceId,
@@ -50,7 +57,7 @@ public sealed record CandidateDto(
     bool Asked,
     bool Answered);
 
-public sealed class RequestQueriesHandler(AppDbContext db, ICurrentUser user, ObligationRules rules, TimeProvider clock) :
+public sealed class RequestQueriesHandler(AppDbContext db, AccessPolicy access, ICurrentUser user, ObligationRules rules, TimeProvider clock) :
     IQueryHandler<ListIncidentRequestsQuery, IncidentRequests>,
     IQueryHandler<GetResourceRequestQuery, ResourceRequestDto>,
     IQueryHandler<ListOpenRequestsQuery, OpenRequests>,
@@ -61,26 +68,19 @@ public sealed class RequestQueriesHandler(AppDbContext db, ICurrentUser user, Ob
 
     public async ValueTask<IncidentRequests> Handle(ListIncidentRequestsQuery query, CancellationToken cancellationToken)
     {
-        var requests = await RequestThreads.LoadAsync(db, db.ResourceRequests.Where(r => r.IncidentId == query.IncidentId), cancellationToken);
-        var unsolicited = await RequestThreads.OffersAsync(db, db.ResourceOffers.Where(o => o.IncidentId == query.IncidentId && o.RequestId == null), cancellationToken);
-        return new IncidentRequests([.. requests.OrderBy(r => r.State).ThenByDescending(r => r.RaisedAt)], unsolicited);
+        return await ThreadCapabilities.ForIncidentAsync(db, access, await access.IncidentFactsAsync(query.IncidentId, cancellationToken), cancellationToken);
     }
 
     public async ValueTask<ResourceRequestDto> Handle(GetResourceRequestQuery query, CancellationToken cancellationToken)
     {
-        var request = await RequestThreads.LoadOneAsync(db, query.Id, cancellationToken);
-        await RequestAccess.EnsureVisibleAsync(db, user, query.Id, cancellationToken);
-        return request;
+        return await ThreadAsync(db, access, query.Id, cancellationToken);
     }
 
     public async ValueTask<OpenRequests> Handle(ListOpenRequestsQuery query, CancellationToken cancellationToken)
     {
-        if (!IncidentAccess.SeesEveryIncident(user))
-        {
-            throw new AccessDeniedException("The list of every open request is for coordinators and auditors.");
-        }
-
-        var requests = await RequestThreads.LoadAsync(db, db.ResourceRequests.Where(r => r.State == RequestState.Open), cancellationToken);
+        var all = await RequestThreads.LoadAsync(db, db.ResourceRequests.Where(r => r.State == RequestState.Open), cancellationToken);
+        var shown = await access.DetailShownAsync([.. all.Select(r => r.IncidentId).Distinct()], cancellationToken);
+        var requests = all.Where(r => shown.Contains(r.IncidentId)).ToList();
         var open = new OpenRequests(clock.GetUtcNow(), requests, rules.AnswerResourceRequest);
         return open with
         {
@@ -94,14 +94,24 @@ public sealed class RequestQueriesHandler(AppDbContext db, ICurrentUser user, Ob
     public async ValueTask<IReadOnlyList<ResourceRequestDto>> Handle(ListRequestsForMyOrganisationQuery query, CancellationToken cancellationToken) =>
         await RequestThreads.ForOrganisationAsync(db, user.OrganisationId ?? throw new NotAuthenticatedException(), cancellationToken);
 
-    public async ValueTask<IReadOnlyList<CandidateDto>> Handle(MatchResourcesQuery query, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<CandidateDto>> Handle(MatchResourcesQuery query, CancellationToken cancellationToken) =>
+        await CandidatesAsync(db, query.RequestId, cancellationToken);
+
+    /// <summary>One thread with what the reader may do to it and to each offer and commitment.</summary>
+    public static async Task<ResourceRequestDto> ThreadAsync(AppDbContext db, AccessPolicy access, Guid id, CancellationToken ct)
     {
-        var request = await db.ResourceRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == query.RequestId, cancellationToken)
-            ?? throw new NotFoundException("Resource request", query.RequestId);
-        if (!IncidentAccess.SeesEveryIncident(user))
+        var request = await RequestThreads.LoadOneAsync(db, id, ct);
+        var incident = await access.IncidentFactsAsync(request.IncidentId, ct);
+        return (await ThreadCapabilities.AddAsync(access, incident, [request], ct)).Single() with
         {
-            throw new AccessDeniedException("Matching candidates is for coordinators.");
-        }
+            Capabilities = await access.CapabilitiesAsync(SubjectKind.Request, id, ct),
+        };
+    }
+
+    /// <summary>Holders of the type with some left, nearest first, then most recently confirmed.</summary>
+    public static async Task<IReadOnlyList<CandidateDto>> CandidatesAsync(AppDbContext db, Guid requestId, CancellationToken cancellationToken)
+    {
+        var request = await db.ResourceRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, cancellationToken);
 
         var asked = await db.RequestAddressees.Where(a => a.RequestId == request.Id).Select(a => a.OrganisationId).ToListAsync(cancellationToken);
         var answered = await db.ResourceOffers.Where(o => o.RequestId == request.Id).Select(o => o.OrganisationId).ToListAsync(cancellationToken);
@@ -123,34 +133,5 @@ public sealed class RequestQueriesHandler(AppDbContext db, ICurrentUser user, Ob
             c.Row.Resource.LastConfirmedAt,
             asked.Contains(c.Row.Resource.OrganisationId),
             answered.Contains(c.Row.Resource.OrganisationId)))];
-    }
-}
-
-public static class RequestAccess
-{
-    /// <summary>
-    /// Requests the reader may see: coordinators, auditors and administrators all; others those of incidents
-    /// their organisation takes part in, those it was asked to answer, and open ones for a type it holds.
-    /// </summary>
-    public static IQueryable<ResourceRequest> Visible(AppDbContext db, ICurrentUser user)
-    {
-        if (IncidentAccess.SeesEveryIncident(user))
-        {
-            return db.ResourceRequests;
-        }
-
-        var organisation = user.OrganisationId ?? Guid.Empty;
-        var own = IncidentAccess.OwnIncidentIds(db, organisation);
-        return db.ResourceRequests.Where(r => own.Contains(r.IncidentId)
-            || db.RequestAddressees.Any(a => a.RequestId == r.Id && a.OrganisationId == organisation)
-            || (r.State == RequestState.Open && db.Resources.Any(x => x.OrganisationId == organisation && x.ResourceTypeId == r.ResourceTypeId)));
-    }
-
-    public static async Task EnsureVisibleAsync(AppDbContext db, ICurrentUser user, Guid id, CancellationToken ct)
-    {
-        if (!await Visible(db, user).AnyAsync(r => r.Id == id, ct))
-        {
-            throw new AccessDeniedException("This request is shown to the organisations taking part in its incident, those asked to answer it, and those holding its type of resource.");
-        }
     }
 }

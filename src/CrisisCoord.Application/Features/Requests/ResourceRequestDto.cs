@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
@@ -31,6 +32,9 @@ public sealed record ResourceRequestDto(
     IReadOnlyList<OfferDto> Offers,
     IReadOnlyList<CommitmentDto> Commitments)
 {
+    /// <summary>What the reader may do to the request; only on a read of the one thread.</summary>
+    public Capabilities? Capabilities { get; init; }
+
     /// <summary>Committed quantity that still counts: live commitments, and delivered ones since released.</summary>
     public decimal CommittedQuantity => Commitments.Where(c => c.Counts).Sum(c => c.Quantity);
 
@@ -61,6 +65,9 @@ public sealed record OfferDto(
     string Note,
     DateTimeOffset OfferedAt)
 {
+    /// <summary>What the reader may do to the offer; only on a read of one incident's or request's thread.</summary>
+    public Capabilities? Capabilities { get; init; }
+
     /// <summary>What of the offer a coordinator can still commit.</summary>
     public decimal Uncommitted => Answer == OfferAnswer.Decline ? 0 : Math.Max(0, Quantity - CommittedQuantity);
 }
@@ -78,6 +85,9 @@ public sealed record CommitmentDto(
     string Note,
     uint Version)
 {
+    /// <summary>What the reader may do to the commitment; only on a read of one incident's or request's thread.</summary>
+    public Capabilities? Capabilities { get; init; }
+
     public bool Counts => ResourceCommitment.CountsTowardsRequest(State, ArrivedAt);
 
     public IReadOnlyList<CommitmentState> NextStates => ResourceCommitment.NextStates(State);
@@ -135,12 +145,16 @@ public static class RequestThreads
             [.. commitments.Where(c => requestOfOffer[c.OfferId] == r.Request.Id)]))];
     }
 
-    /// <summary>Open requests an organisation was asked to answer, or could answer from its inventory; asked first.</summary>
+    /// <summary>
+    /// Open requests an organisation may answer (<see cref="Scope.MayAnswer"/>): those it was asked to answer, and
+    /// those of incidents it takes part in for a type it has left; asked first.
+    /// </summary>
     public static async Task<IReadOnlyList<ResourceRequestDto>> ForOrganisationAsync(AppDbContext db, Guid organisation, CancellationToken ct)
     {
         var mine = db.ResourceRequests.Where(r => r.State == RequestState.Open
             && (db.RequestAddressees.Any(a => a.RequestId == r.Id && a.OrganisationId == organisation)
-                || db.Resources.Any(x => x.OrganisationId == organisation && x.ResourceTypeId == r.ResourceTypeId && x.Quantity > x.Committed)));
+                || (db.IncidentParticipants.Any(p => p.IncidentId == r.IncidentId && p.OrganisationId == organisation && p.Status == ParticipationStatus.Admitted)
+                    && db.Resources.Any(x => x.OrganisationId == organisation && x.ResourceTypeId == r.ResourceTypeId && x.Quantity > x.Committed))));
         var requests = await LoadAsync(db, mine, ct);
         return [.. requests
             .OrderByDescending(r => r.Asked.Any(a => a.OrganisationId == organisation))
@@ -173,6 +187,9 @@ public static class RequestThreads
                     f.OfferedAt))
             .AsNoTracking()
             .ToListAsync(ct);
+
+    public static async Task<CommitmentDto> CommitmentAsync(AppDbContext db, Guid id, CancellationToken ct) =>
+        (await CommitmentsAsync(db, db.ResourceCommitments.Where(c => c.Id == id), ct)).Single();
 
     public static async Task<IReadOnlyList<CommitmentDto>> CommitmentsAsync(AppDbContext db, IQueryable<ResourceCommitment> commitments, CancellationToken ct) =>
         await (

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Resources;
 
 /// <summary>An administrator adds a type to the catalogue, e.g. "Water purification unit", counted in units.</summary>
-[RequiresRole(Roles.Administrator)]
 [RecordedAs(typeof(ResourceType))]
+[Performs(Act.DefineResourceType)]
 public sealed record DefineResourceTypeCommand : ICommand<ResourceTypeDto>
 {
     public string? Code { get; init; }

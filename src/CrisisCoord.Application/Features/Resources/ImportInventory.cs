@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Resources;
 using FluentValidation;
 using FluentValidation.Results;
@@ -20,9 +19,8 @@ namespace CrisisCoord.Application.Features.Resources;
 /// row is checked first; if any is wrong nothing is written. Otherwise each row updates the resource of the same
 /// type at the same place (case-insensitive) or registers a new one, all in one transaction.
 /// </summary>
-[RequiresRole(Roles.ResourceManager)]
-[RequiresRight(Right.RegisterResources)]
 [RecordedAs(typeof(InventoryImport))]
+[Performs(Act.RegisterOwnResources)]
 public sealed record ImportInventoryCommand : ICommand<InventoryImportResult>
 {
     public string? FileName { get; init; }

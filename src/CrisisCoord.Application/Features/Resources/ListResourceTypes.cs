@@ -1,10 +1,12 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Resources;
 
 /// <summary>The catalogue of resource types, by name.</summary>
+[Performs(Act.ViewDirectory)]
 public sealed record ListResourceTypesQuery : IQuery<IReadOnlyList<ResourceTypeDto>>;
 
 public sealed record ResourceTypeDto(Guid Id, string Code, string Name, string Unit);

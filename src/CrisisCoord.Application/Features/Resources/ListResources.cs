@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Common;
 using FluentValidation;
 using Mediator;
@@ -10,6 +11,7 @@ namespace CrisisCoord.Application.Features.Resources;
 /// Search the registry: by type, holder, distance from a point (great-circle, computed in the database)
 /// and whether it is available now. Nearest first when a point is given, else by type and holder.
 /// </summary>
+[Performs(Act.ViewDirectory)]
 public sealed record ListResourcesQuery : IQuery<IReadOnlyList<ResourceDto>>
 {
     public const int DefaultLimit = 100;

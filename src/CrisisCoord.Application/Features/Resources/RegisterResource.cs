@@ -1,7 +1,6 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Resources;
 using FluentValidation;
 using Mediator;
@@ -10,9 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Resources;
 
 /// <summary>A resource manager registers what their organisation holds and can offer.</summary>
-[RequiresRole(Roles.ResourceManager)]
-[RequiresRight(Right.RegisterResources)]
 [RecordedAs(typeof(Resource))]
+[Performs(Act.RegisterOwnResources)]
 public sealed record RegisterResourceCommand : ResourceFields, ICommand<ResourceDto>
 {
     /// <summary>Resource type code, e.g. "drinking-water".</summary>

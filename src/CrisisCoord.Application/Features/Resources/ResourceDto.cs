@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Resources;
 
@@ -27,6 +28,9 @@ public sealed record ResourceDto(
 {
     /// <summary>What is left to offer and commit.</summary>
     public decimal Available => Quantity - Committed;
+
+    /// <summary>What the reader may do to the resource; on a read of the one resource.</summary>
+    public Capabilities? Capabilities { get; init; }
 }
 
 /// <summary>A resource row and its great-circle distance from a point, as the database computed it.</summary>

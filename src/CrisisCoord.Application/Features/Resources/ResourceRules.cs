@@ -1,6 +1,5 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
-using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Resources;
 using FluentValidation;
@@ -57,13 +56,9 @@ public static class ResourceRules
         validator.RuleFor(x => x.Notes).MaximumLength(Resource.NotesMaxLength).PlainText();
     }
 
-    /// <summary>The resource for a change by its holder: 404 if it does not exist, 403 if it is not theirs.</summary>
-    public static async Task<Resource> LoadForHolderAsync(this AppDbContext db, Guid id, AccessPolicy access, CancellationToken ct)
-    {
-        var resource = await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Resource", id);
-        access.EnsureOwnOrganisation(resource.OrganisationId);
-        return resource;
-    }
+    /// <summary>The resource for a change by its holder (the policy has checked it is theirs).</summary>
+    public static async Task<Resource> LoadForHolderAsync(this AppDbContext db, Guid id, CancellationToken ct) =>
+        await db.Resources.SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("Resource", id);
 
     public static ResourceDetails ToDetails(this ResourceFields fields) => new(
         fields.Quantity!.Value,

@@ -1,7 +1,6 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Resources;
 using FluentValidation;
 using Mediator;
@@ -13,12 +12,13 @@ namespace CrisisCoord.Application.Features.Resources;
 /// The holder changes a resource's quantity, place, availability or notes. <see cref="Version"/> is the
 /// version the editor saw; if someone changed the resource since, the write is refused, never lost.
 /// </summary>
-[RequiresRole(Roles.ResourceManager)]
-[RequiresRight(Right.RegisterResources)]
 [RecordedAs(typeof(Resource))]
-public sealed record UpdateResourceCommand : ResourceFields, ICommand<ResourceDto>
+[Performs(Act.EditResource)]
+public sealed record UpdateResourceCommand : ResourceFields, ICommand<ResourceDto>, IResourceMessage
 {
     public Guid Id { get; init; }
+
+    Guid IResourceMessage.ResourceId => Id;
 
     public uint? Version { get; init; }
 }
@@ -32,12 +32,12 @@ public sealed class UpdateResourceCommandValidator : AbstractValidator<UpdateRes
     }
 }
 
-public sealed class UpdateResourceCommandHandler(AppDbContext db, AccessPolicy access, TimeProvider clock)
+public sealed class UpdateResourceCommandHandler(AppDbContext db, TimeProvider clock)
     : ICommandHandler<UpdateResourceCommand, ResourceDto>
 {
     public async ValueTask<ResourceDto> Handle(UpdateResourceCommand command, CancellationToken cancellationToken)
     {
-        var resource = await db.LoadForHolderAsync(command.Id, access, cancellationToken);
+        var resource = await db.LoadForHolderAsync(command.Id, cancellationToken);
 
         // Compare against the version the editor saw, not the one just loaded.
         db.Entry(resource).Property(r => r.Version).OriginalValue = command.Version!.Value;

@@ -2,7 +2,6 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
@@ -14,54 +13,53 @@ public abstract record TaskChange : ITaskMessage
 {
     public Guid Id { get; init; }
 
+    Guid ITaskMessage.TaskId => Id;
+
     public uint? Version { get; init; }
 }
 
 /// <summary>A coordinator gives the task to a participating organisation, or gives it to another one (reassignment).</summary>
-[RequiresRole(Roles.Coordinator)]
-[RequiresRight(Right.AssignTasks)]
 [RecordedAs(typeof(IncidentTask))]
+[Performs(Act.AssignTask)]
 public sealed record AssignTaskCommand : TaskChange, ICommand<TaskDto>
 {
     public Guid? OrganisationId { get; init; }
 }
 
 /// <summary>The assigned organisation takes the task on.</summary>
-[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
 [RecordedAs(typeof(IncidentTask))]
+[Performs(Act.AcceptTask)]
 public sealed record AcceptTaskCommand : TaskChange, ICommand<TaskDto>;
 
 /// <summary>The assigned organisation turns the task down, saying why.</summary>
-[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
 [RecordedAs(typeof(IncidentTask))]
+[Performs(Act.DeclineTask)]
 public sealed record DeclineTaskCommand : TaskChange, ICommand<TaskDto>
 {
     public string? Reason { get; init; }
 }
 
 /// <summary>The assigned organisation has started the work.</summary>
-[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
 [RecordedAs(typeof(IncidentTask))]
+[Performs(Act.StartTask)]
 public sealed record StartTaskCommand : TaskChange, ICommand<TaskDto>;
 
 /// <summary>The assigned organisation has finished the work.</summary>
-[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
 [RecordedAs(typeof(IncidentTask))]
+[Performs(Act.CompleteTask)]
 public sealed record CompleteTaskCommand : TaskChange, ICommand<TaskDto>;
 
 /// <summary>A coordinator calls the task off.</summary>
-[RequiresRole(Roles.Coordinator)]
-[RequiresRight(Right.AssignTasks)]
 [RecordedAs(typeof(IncidentTask))]
+[Performs(Act.CancelTask)]
 public sealed record CancelTaskCommand : TaskChange, ICommand<TaskDto>
 {
     public string? Reason { get; init; }
 }
 
 /// <summary>An organisation taking part takes an open task on itself.</summary>
-[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
-[RequiresRight(Right.ClaimTasks)]
 [RecordedAs(typeof(IncidentTask))]
+[Performs(Act.ClaimTask)]
 public sealed record ClaimTaskCommand : TaskChange, ICommand<TaskDto>;
 
 public sealed class AssignTaskCommandValidator : AbstractValidator<AssignTaskCommand>
@@ -81,7 +79,7 @@ public sealed class CancelTaskCommandValidator : AbstractValidator<CancelTaskCom
 }
 
 /// <summary>One handler for every change of a task's state: load (conditional), check who may, apply the domain rule, save.</summary>
-public sealed class ChangeTaskStateHandler(AppDbContext db, AccessPolicy access, ICurrentUser user, TimeProvider clock) :
+public sealed class ChangeTaskStateHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) :
     ICommandHandler<AssignTaskCommand, TaskDto>,
     ICommandHandler<AcceptTaskCommand, TaskDto>,
     ICommandHandler<DeclineTaskCommand, TaskDto>,
@@ -97,34 +95,25 @@ public sealed class ChangeTaskStateHandler(AppDbContext db, AccessPolicy access,
     }, ct);
 
     public ValueTask<TaskDto> Handle(AcceptTaskCommand command, CancellationToken ct) =>
-        ChangeAsync(command, task => Mine(task, () => task.Accept(clock.GetUtcNow())), ct);
+        ChangeAsync(command, task => Done(() => task.Accept(clock.GetUtcNow())), ct);
 
     public ValueTask<TaskDto> Handle(DeclineTaskCommand command, CancellationToken ct) =>
-        ChangeAsync(command, task => Mine(task, () => task.Decline(command.Reason!, clock.GetUtcNow())), ct);
+        ChangeAsync(command, task => Done(() => task.Decline(command.Reason!, clock.GetUtcNow())), ct);
 
     public ValueTask<TaskDto> Handle(StartTaskCommand command, CancellationToken ct) =>
-        ChangeAsync(command, task => Mine(task, () => task.Start(clock.GetUtcNow())), ct);
+        ChangeAsync(command, task => Done(() => task.Start(clock.GetUtcNow())), ct);
 
     public ValueTask<TaskDto> Handle(CompleteTaskCommand command, CancellationToken ct) =>
-        ChangeAsync(command, task => Mine(task, () => task.Complete(clock.GetUtcNow())), ct);
+        ChangeAsync(command, task => Done(() => task.Complete(clock.GetUtcNow())), ct);
 
     public ValueTask<TaskDto> Handle(CancelTaskCommand command, CancellationToken ct) =>
-        ChangeAsync(command, task =>
-        {
-            task.Cancel(command.Reason ?? "", clock.GetUtcNow());
-            return Task.CompletedTask;
-        }, ct);
+        ChangeAsync(command, task => Done(() => task.Cancel(command.Reason ?? "", clock.GetUtcNow())), ct);
 
-    public ValueTask<TaskDto> Handle(ClaimTaskCommand command, CancellationToken ct) => ChangeAsync(command, async task =>
-    {
-        var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
-        await db.EnsureParticipantAsync(task.IncidentId, organisation, ct);
-        task.Claim(organisation, clock.GetUtcNow());
-    }, ct);
+    public ValueTask<TaskDto> Handle(ClaimTaskCommand command, CancellationToken ct) =>
+        ChangeAsync(command, task => Done(() => task.Claim(user.OrganisationId!.Value, clock.GetUtcNow())), ct);
 
-    private Task Mine(IncidentTask task, Action change)
+    private static Task Done(Action change)
     {
-        task.EnsureAssignedToMine(access);
         change();
         return Task.CompletedTask;
     }

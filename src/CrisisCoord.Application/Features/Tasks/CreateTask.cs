@@ -4,7 +4,6 @@ using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
@@ -13,9 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Tasks;
 
 /// <summary>A coordinator creates a task in an incident, optionally assigning it at once to a participating organisation.</summary>
-[RequiresRole(Roles.Coordinator)]
-[RequiresRight(Right.AssignTasks)]
 [RecordedAs(typeof(IncidentTask))]
+[Performs(Act.CreateTask)]
 public sealed record CreateTaskCommand : ICommand<TaskDto>, IIncidentMessage
 {
     public Guid IncidentId { get; init; }

@@ -32,6 +32,9 @@ public sealed record TaskDto(
     DateTimeOffset StateChangedAt,
     uint Version)
 {
+    /// <summary>What the reader may do to the task now; on the board, "my tasks" and a read of one task.</summary>
+    public Capabilities? Capabilities { get; init; }
+
     public static Expression<Func<IncidentTask, TaskDto>> Projection(AppDbContext db) => t => new TaskDto(
         t.Id,
         t.IncidentId,
@@ -60,6 +63,15 @@ public sealed record TaskDto(
 /// <summary>What the task commands share: loading a task for a conditional change, and who may act on it.</summary>
 public static class TaskRules
 {
+    /// <summary>Each task with what the reader may do to it, decided in memory from its incident's facts (loaded once per incident).</summary>
+    public static async Task<IReadOnlyList<TaskDto>> WithCapabilitiesAsync(this IReadOnlyList<TaskDto> tasks, AccessPolicy access, CancellationToken ct)
+    {
+        var incidents = await access.IncidentFactsAsync([.. tasks.Select(t => t.IncidentId).Distinct()], ct);
+        var decide = await access.DeciderAsync(ct);
+        return [.. tasks.Select(t => t with { Capabilities = decide(Subjects.ForTask(incidents[t.IncidentId], t.Id, t.State, t.AssignedOrganisationId)) })];
+    }
+
+
     public static async Task<IncidentTask> LoadTaskForChangeAsync(this AppDbContext db, Guid id, uint? version, CancellationToken ct)
     {
         var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("Task", id);
@@ -79,8 +91,4 @@ public static class TaskRules
             throw new DomainRuleException("This organisation does not take part in the incident; bring it in first, then give it work.");
         }
     }
-
-    /// <summary>Only the organisation the task is assigned to answers for it.</summary>
-    public static void EnsureAssignedToMine(this IncidentTask task, AccessPolicy access) =>
-        access.EnsureOwnOrganisation(task.AssignedOrganisationId ?? Guid.Empty);
 }

@@ -3,7 +3,6 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Requests;
 using FluentValidation;
@@ -18,9 +17,8 @@ namespace CrisisCoord.Application.Features.Requests;
 /// concurrent commitments never commit more than the resource holds: the ones that come too late get 409
 /// with what is left.
 /// </summary>
-[RequiresRole(Roles.Coordinator)]
-[RequiresRight(Right.RequestResources)]
 [RecordedAs(typeof(ResourceCommitment))]
+[Performs(Act.CommitOffer)]
 public sealed record CommitOfferCommand : ICommand<CommitmentDto>, IResourceOfferMessage
 {
     public Guid OfferId { get; init; }
@@ -81,70 +79,6 @@ public sealed class CommitOfferCommandHandler(AppDbContext db, ICurrentUser user
         var commitment = ResourceCommitment.Commit(offer, quantity, user.UserId, clock.GetUtcNow());
         db.ResourceCommitments.Add(commitment);
         await db.SaveChangesAsync(cancellationToken);
-        return (await RequestThreads.CommitmentsAsync(db, db.ResourceCommitments.Where(c => c.Id == commitment.Id), cancellationToken)).Single();
-    }
-}
-
-/// <summary>
-/// Where a commitment is: the offering organisation reports it en route and arrived; a coordinator may also
-/// mark it arrived, and releases it when it is no longer needed, which gives the quantity back to the inventory.
-/// </summary>
-[RequiresRole(Roles.Coordinator, Roles.AgencyStaff, Roles.ResourceManager)]
-[RequiresRight(Right.CommitResources)]
-[RecordedAs(typeof(ResourceCommitment))]
-public sealed record ChangeCommitmentStatusCommand : ICommand<CommitmentDto>, IResourceCommitmentMessage
-{
-    public Guid CommitmentId { get; init; }
-
-    /// <summary>EnRoute, Arrived or Released.</summary>
-    public string? Status { get; init; }
-
-    public string? Note { get; init; }
-
-    /// <summary>The version the sender last saw (If-Match).</summary>
-    public uint? Version { get; init; }
-}
-
-public sealed class ChangeCommitmentStatusCommandValidator : AbstractValidator<ChangeCommitmentStatusCommand>
-{
-    public ChangeCommitmentStatusCommandValidator()
-    {
-        RuleFor(x => x.Status)
-            .NotEmpty().WithMessage("Say where the resources are: EnRoute, Arrived or Released.")
-            .Must(v => EnumText.TryParse<CommitmentState>(v, out var state) && state != CommitmentState.Committed)
-            .When(x => !string.IsNullOrWhiteSpace(x.Status))
-            .WithMessage(x => $"'{x.Status}' is not a status a commitment can move to; use EnRoute, Arrived or Released.");
-        RuleFor(x => x.Note).MaximumLength(ResourceCommitment.NoteMaxLength).PlainText();
-    }
-}
-
-public sealed class ChangeCommitmentStatusCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
-    : ICommandHandler<ChangeCommitmentStatusCommand, CommitmentDto>
-{
-    public async ValueTask<CommitmentDto> Handle(ChangeCommitmentStatusCommand command, CancellationToken cancellationToken)
-    {
-        var commitment = await db.ResourceCommitments.SingleOrDefaultAsync(c => c.Id == command.CommitmentId, cancellationToken)
-            ?? throw new NotFoundException("Resource commitment", command.CommitmentId);
-        db.ExpectVersion(commitment, command.Version);
-
-        await db.OpenIncidentStateAsync(commitment.IncidentId, cancellationToken);
-        EnumText.TryParse<CommitmentState>(command.Status, out var to);
-        var coordinator = user.IsInRole(Roles.Coordinator);
-        var holder = user.OrganisationId == commitment.OrganisationId;
-        if (!(holder && to is CommitmentState.EnRoute or CommitmentState.Arrived) && !coordinator)
-        {
-            throw new AccessDeniedException(holder
-                ? "A coordinator releases commitments."
-                : "Only the organisation that holds the resources, or a coordinator, reports where they are.");
-        }
-
-        commitment.MoveTo(to, command.Note ?? "", clock.GetUtcNow());
-        if (to == CommitmentState.Released)
-        {
-            (await db.LockResourceAsync(commitment.ResourceId, cancellationToken)).Restore(commitment.Quantity);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return (await RequestThreads.CommitmentsAsync(db, db.ResourceCommitments.Where(c => c.Id == commitment.Id), cancellationToken)).Single();
+        return await RequestThreads.CommitmentAsync(db, commitment.Id, cancellationToken);
     }
 }

@@ -1,0 +1,387 @@
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Requests;
+using static CrisisCoord.Application.Security.Roles;
+
+namespace CrisisCoord.Application.Security;
+
+/// <summary>Whose the subject must be, beyond role and charter right.</summary>
+public enum Scope
+{
+    /// <summary>No further condition.</summary>
+    Anyone,
+
+    /// <summary>The reader's own organisation's record.</summary>
+    Own,
+
+    /// <summary>The reader's own organisation's, or any organisation's for coordinators, auditors and administrators.</summary>
+    OwnOrOversight,
+
+    /// <summary>The incident's non-public detail: it takes part, reported it, coordinates it, or oversees.</summary>
+    SeesDetail,
+
+    /// <summary>It coordinates the incident: lead, government at or above the grade's level, or a non-government participant.</summary>
+    Coordinates,
+
+    /// <summary>A government body at or above the level the reported grade requires (verifying a report).</summary>
+    Verifies,
+
+    /// <summary>It takes part in the incident, or coordinates it.</summary>
+    TakesPart,
+
+    /// <summary>It takes part in the incident.</summary>
+    Participant,
+
+    /// <summary>It does not take part yet.</summary>
+    Outsider,
+
+    /// <summary>The task is assigned to the reader's organisation.</summary>
+    AssignedToMine,
+
+    /// <summary>It was asked to answer the request, or takes part and holds the type asked for.</summary>
+    MayAnswer,
+
+    /// <summary>It holds the committed resources, or coordinates the incident.</summary>
+    HolderOrCoordinates,
+}
+
+/// <summary>One row of the rules table.</summary>
+/// <param name="On">What the act acts on.</param>
+/// <param name="Roles">Any one of these roles; empty: any signed-in person.</param>
+/// <param name="Right">The organisation's charter right, in the incident's phase (any phase when there is no incident).</param>
+/// <param name="Scope">Whose the subject must be.</param>
+/// <param name="ChangesRecord">It changes the crisis record: auditors never may, and not on a closed incident.</param>
+public sealed record Rule(SubjectKind On, IReadOnlyList<string> Roles, Right? Right, Scope Scope, bool ChangesRecord)
+{
+    /// <summary>On an unverified report, the act is a verification and follows this rule instead.</summary>
+    public Rule? WhenUnverified { get; init; }
+
+    /// <summary>The task move the act makes, which the task's state must allow.</summary>
+    public TaskMove? Move { get; init; }
+}
+
+public enum Refusal
+{
+    None,
+    NotSignedIn,
+
+    /// <summary>The reader may not know the subject exists: 404.</summary>
+    Hidden,
+
+    /// <summary>The reader knows the subject but may not do this: 403 with the reason.</summary>
+    Forbidden,
+
+    /// <summary>The reader may, but not in the subject's current state: 409 with the reason.</summary>
+    Conflict,
+}
+
+public readonly record struct Decision(Refusal Refusal, string? Reason)
+{
+    public static readonly Decision Allow = new(Refusal.None, null);
+
+    public bool Allowed => Refusal == Refusal.None;
+
+    public static Decision Forbid(string reason) => new(Refusal.Forbidden, reason);
+
+    public static Decision Conflict(string reason) => new(Refusal.Conflict, reason);
+}
+
+/// <summary>
+/// Who may do what: the one table of rules (mirrored in docs/authorization.md) and the one function that
+/// applies it to a reader and a subject. Fail-closed: an act with no row is refused.
+/// </summary>
+public sealed class AccessRules(GradedResponse graded)
+{
+    private static readonly string[] AnySignedIn = [];
+    private static readonly string[] Coordinators = [Coordinator];
+    private static readonly string[] Workers = [Coordinator, AgencyStaff, ResourceManager, Citizen];
+    private static readonly string[] Reporters = [Coordinator, AgencyStaff, Citizen];
+    private static readonly string[] Administrators = [Administrator];
+    private static readonly string[] Overseers = [Auditor, Administrator];
+
+    public static readonly IReadOnlyDictionary<Act, Rule> Table = new Dictionary<Act, Rule>
+    {
+        [Act.SignIn] = Read(SubjectKind.Public),
+        [Act.RegisterAsCitizen] = Read(SubjectKind.Public),
+        [Act.ListCitizenGroups] = Read(SubjectKind.Public),
+
+        [Act.ChangeOwnPassword] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
+        [Act.ViewOwnWork] = Read(SubjectKind.Self),
+        [Act.RegisterOwnResources] = Change(SubjectKind.Self, [ResourceManager], Right.RegisterResources, Scope.Own),
+
+        [Act.ViewDirectory] = Read(SubjectKind.Registry),
+        [Act.LogIncident] = Change(SubjectKind.Registry, Reporters, Right.ReportIncident),
+        [Act.ViewOpenRequests] = Read(SubjectKind.Registry, [Coordinator, Auditor, Administrator]),
+        [Act.RegisterOrganisation] = Change(SubjectKind.Registry, Administrators),
+        [Act.DefineResourceType] = Change(SubjectKind.Registry, Administrators),
+        [Act.ChangeCharter] = Change(SubjectKind.Registry, Administrators),
+        [Act.ViewCharterChanges] = Read(SubjectKind.Registry, Overseers),
+        [Act.ReadTimeline] = Read(SubjectKind.Registry),
+        [Act.AuditChains] = Read(SubjectKind.Registry, Overseers),
+        [Act.SignCheckpoints] = new(SubjectKind.Registry, Overseers, null, Scope.Anyone, ChangesRecord: false),
+
+        [Act.ViewOrganisation] = Read(SubjectKind.Organisation),
+        [Act.ViewPeople] = Read(SubjectKind.Organisation, Administrators),
+        [Act.EditOrganisation] = Change(SubjectKind.Organisation, Administrators),
+        [Act.AddPerson] = Change(SubjectKind.Registry, Administrators),
+        [Act.ViewObligations] = Read(SubjectKind.Organisation, AnySignedIn, Scope.OwnOrOversight),
+
+        [Act.ViewResource] = Read(SubjectKind.Resource),
+        [Act.EditResource] = Change(SubjectKind.Resource, [ResourceManager], Right.RegisterResources, Scope.Own),
+
+        [Act.ViewIncident] = Read(SubjectKind.Incident),
+        [Act.ViewIncidentDetail] = Read(SubjectKind.Incident, AnySignedIn, Scope.SeesDetail),
+        [Act.TransitionIncident] = Change(SubjectKind.Incident, Coordinators, Right.TransitionPhase, Scope.Coordinates) with
+        {
+            WhenUnverified = Change(SubjectKind.Incident, Coordinators, Right.VerifyIncident, Scope.Verifies),
+        },
+        [Act.SetSeverity] = Change(SubjectKind.Incident, Coordinators, Right.SetSeverity, Scope.Coordinates),
+        [Act.SetLead] = Change(SubjectKind.Incident, Coordinators, Right.LeadIncident, Scope.Coordinates),
+        [Act.SetObjective] = Change(SubjectKind.Incident, Coordinators, Right.AssignTasks, Scope.Coordinates),
+        [Act.AdmitParticipant] = Change(SubjectKind.Incident, Coordinators, Right.AssignTasks, Scope.Coordinates),
+        [Act.AskToJoin] = Change(SubjectKind.Incident, Workers, null, Scope.Outsider),
+        [Act.SubmitSituationReport] = Change(SubjectKind.Incident, Workers, Right.SubmitSitRep, Scope.Participant),
+        [Act.PostLogEntry] = Change(SubjectKind.Incident, Workers, Right.ShareInformation, Scope.TakesPart),
+        [Act.CreateTask] = Change(SubjectKind.Incident, Coordinators, Right.AssignTasks, Scope.Coordinates),
+        [Act.RaiseRequest] = Change(SubjectKind.Incident, Coordinators, Right.RequestResources, Scope.Coordinates),
+        [Act.OfferResources] = Change(SubjectKind.Incident, Workers, Right.CommitResources, Scope.TakesPart),
+
+        [Act.ViewObjective] = Read(SubjectKind.Objective),
+        [Act.RecordProgress] = Change(SubjectKind.Objective, Workers, Right.SubmitSitRep, Scope.TakesPart),
+        [Act.WaiveObjective] = Change(SubjectKind.Objective, Coordinators, Right.AssignTasks, Scope.Coordinates),
+
+        [Act.ViewTask] = Read(SubjectKind.Task),
+        [Act.AssignTask] = Change(SubjectKind.Task, Coordinators, Right.AssignTasks, Scope.Coordinates) with { Move = TaskMove.Assign },
+        [Act.CancelTask] = Change(SubjectKind.Task, Coordinators, Right.AssignTasks, Scope.Coordinates) with { Move = TaskMove.Cancel },
+        [Act.ClaimTask] = Change(SubjectKind.Task, Workers, Right.ClaimTasks, Scope.Participant) with { Move = TaskMove.Claim },
+        [Act.AcceptTask] = Change(SubjectKind.Task, Workers, null, Scope.AssignedToMine) with { Move = TaskMove.Accept },
+        [Act.DeclineTask] = Change(SubjectKind.Task, Workers, null, Scope.AssignedToMine) with { Move = TaskMove.Decline },
+        [Act.StartTask] = Change(SubjectKind.Task, Workers, null, Scope.AssignedToMine) with { Move = TaskMove.Start },
+        [Act.CompleteTask] = Change(SubjectKind.Task, Workers, null, Scope.AssignedToMine) with { Move = TaskMove.Complete },
+
+        [Act.ViewRequest] = Read(SubjectKind.Request),
+        [Act.MatchResources] = Read(SubjectKind.Request, Coordinators, Scope.Coordinates),
+        [Act.AskOrganisation] = Change(SubjectKind.Request, Coordinators, Right.RequestResources, Scope.Coordinates),
+        [Act.CloseRequest] = Change(SubjectKind.Request, Coordinators, Right.RequestResources, Scope.Coordinates),
+        [Act.AnswerRequest] = Change(SubjectKind.Request, Workers, Right.CommitResources, Scope.MayAnswer),
+
+        [Act.CommitOffer] = Change(SubjectKind.Offer, Coordinators, Right.RequestResources, Scope.Coordinates),
+
+        [Act.ReportCommitment] = Change(SubjectKind.Commitment, Workers, Right.CommitResources, Scope.HolderOrCoordinates),
+        [Act.ReleaseCommitment] = Change(SubjectKind.Commitment, Coordinators, Right.RequestResources, Scope.Coordinates),
+    };
+
+    public static Rule RuleFor(Act act) =>
+        Table.TryGetValue(act, out var rule) ? rule : throw new InvalidOperationException($"No rule says who may {act}.");
+
+    /// <summary>Whether this reader may do this to this subject now, and if not, why and how to answer.</summary>
+    public Decision Decide(Act act, Subject subject, Reader reader)
+    {
+        if (!Table.TryGetValue(act, out var rule))
+        {
+            return Decision.Forbid("No rule says who may do this, so nobody may.");
+        }
+
+        if (rule.On == SubjectKind.Public)
+        {
+            return Decision.Allow;
+        }
+
+        if (!reader.SignedIn)
+        {
+            return new Decision(Refusal.NotSignedIn, "Sign in first.");
+        }
+
+        if (subject.Kind != rule.On)
+        {
+            throw new InvalidOperationException($"{act} acts on {rule.On}, not on {subject.Kind}.");
+        }
+
+        var incident = subject.Incident;
+        if (!Known(subject, reader))
+        {
+            return new Decision(Refusal.Hidden, null);
+        }
+
+        if (incident is { State: IncidentState.Reported } && rule.WhenUnverified is { } verification)
+        {
+            rule = verification;
+        }
+
+        if (rule.Roles.Count > 0 && !rule.Roles.Any(reader.IsInRole))
+        {
+            return Decision.Forbid($"This needs the role {string.Join(" or ", rule.Roles)}.");
+        }
+
+        if (rule.ChangesRecord && reader.IsInRole(Auditor))
+        {
+            return Decision.Forbid("Auditors read the record; they do not change it.");
+        }
+
+        if (rule.ChangesRecord && incident?.State.WhyNotOpen() is { } closed)
+        {
+            // Nobody's rights apply on a closed incident, and saying so is more useful than "forbidden".
+            return Decision.Conflict(closed);
+        }
+
+        if (rule.Right is { } right && (reader.Holds(right) & (incident?.State.Phase() ?? Phases.All)) == Phases.None)
+        {
+            return Decision.Forbid(reader.OrganisationId is null
+                ? "You act for no organisation yet; join a citizens' group first."
+                : incident is null
+                    ? $"Your organisation's charter does not grant {right}."
+                    : $"Your organisation's charter does not grant {right} in this incident's current phase ({incident.State.Phase()}).");
+        }
+
+        if (WhyOutOfScope(rule.Scope, subject, reader) is { } outOfScope)
+        {
+            return Decision.Forbid(outOfScope);
+        }
+
+        return WhyNotNow(act, rule, subject, reader) is { } notNow ? Decision.Conflict(notNow) : Decision.Allow;
+    }
+
+    /// <summary>What this reader may do to this subject now, and why not the rest: what pages draw their buttons from.</summary>
+    public Capabilities CapabilitiesOf(Subject subject, Reader reader)
+    {
+        var allowed = new List<Act>();
+        var refused = new Dictionary<Act, string>();
+        foreach (var (act, rule) in Table)
+        {
+            if (rule.On != subject.Kind)
+            {
+                continue;
+            }
+
+            var decision = Decide(act, subject, reader);
+            if (decision.Allowed)
+            {
+                allowed.Add(act);
+            }
+            else
+            {
+                refused[act] = decision.Reason ?? "Not found.";
+            }
+        }
+
+        return new Capabilities(allowed, refused);
+    }
+
+    /// <summary>
+    /// Who sees an incident's non-public detail (description, tasks, objectives, reports, requests, timeline):
+    /// auditors and administrators; organisations that take part in it or reported it; the person who
+    /// reported it; and coordinators of the organisations that may coordinate it.
+    /// </summary>
+    public bool SeesDetail(Reader reader, IncidentFacts incident) =>
+        reader.Oversees
+        || (reader.OrganisationId is { } organisation
+            && (incident.Participants.Contains(organisation) || incident.ReportedByOrganisationId == organisation))
+        || (reader.UserId is { } user && incident.ReportedByUserId == user)
+        || Coordinates(reader, incident);
+
+    /// <summary>
+    /// <see cref="SeesDetail"/> as a query, for reads too long to decide row by row (the timeline). Each clause
+    /// is one clause of <see cref="SeesDetail"/>; a test holds the two to the same answers.
+    /// </summary>
+    public IQueryable<Guid> IncidentsWithDetailShown(IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, Reader reader)
+    {
+        if (reader.Oversees)
+        {
+            return incidents.Select(i => i.Id);
+        }
+
+        var organisation = reader.OrganisationId ?? Guid.Empty;
+        var user = reader.UserId ?? Guid.Empty;
+        var coordinator = reader.IsInRole(Coordinator) && reader.OrganisationId is not null;
+        var gradesCoordinated = coordinator && reader.Kind == OrganisationKind.Government
+            ? Enum.GetValues<Severity>().Where(s => reader.Level >= graded.MinimumLeadLevel(s)).ToList()
+            : [];
+        return incidents
+            .Where(i => participants.Any(p => p.IncidentId == i.Id && p.OrganisationId == organisation && p.Status == ParticipationStatus.Admitted)
+                || i.ReportedByOrganisationId == organisation
+                || i.ReportedByUserId == user
+                || (coordinator && i.LeadOrganisationId == organisation)
+                || gradesCoordinated.Contains(i.Severity))
+            .Select(i => i.Id);
+    }
+
+    /// <summary>
+    /// Graded response: coordinators of the lead organisation and of government bodies at or above the level the
+    /// grade requires; coordinators of other kinds only where their organisation takes part.
+    /// </summary>
+    public bool Coordinates(Reader reader, IncidentFacts incident) =>
+        reader.IsInRole(Coordinator)
+        && reader.OrganisationId is { } organisation
+        && (incident.LeadOrganisationId == organisation
+            || (reader.Kind == OrganisationKind.Government && reader.Level >= graded.MinimumLeadLevel(incident.Severity))
+            || (reader.Kind != OrganisationKind.Government && incident.Participants.Contains(organisation)));
+
+    /// <summary>Coordinators, auditors and administrators watch every organisation's obligations; others their own.</summary>
+    public static bool OverseesObligations(Reader reader) => reader.IsInRole(Coordinator) || reader.Oversees;
+
+    /// <summary>Whether the reader may know the subject exists. Incidents, organisations and resources are public; what belongs to an incident's detail is not.</summary>
+    private bool Known(Subject subject, Reader reader) => subject.Kind switch
+    {
+        SubjectKind.Task or SubjectKind.Objective or SubjectKind.Offer or SubjectKind.Commitment => SeesDetail(reader, subject.Incident!),
+        SubjectKind.Request => SeesDetail(reader, subject.Incident!) || subject.Request!.ReaderAsked,
+        _ => true,
+    };
+
+    private string? WhyOutOfScope(Scope scope, Subject subject, Reader reader)
+    {
+        var organisation = reader.OrganisationId;
+        var incident = subject.Incident;
+        var takesPart = organisation is { } o && incident is not null && incident.Participants.Contains(o);
+        return scope switch
+        {
+            Scope.Anyone => null,
+            Scope.Own => organisation is not null && subject.Owner == organisation ? null : "You can change only your own organisation's records.",
+            Scope.OwnOrOversight => (organisation is not null && subject.Owner == organisation) || OverseesObligations(reader)
+                ? null
+                : "Only the organisation itself, coordinators, auditors and administrators see this.",
+            Scope.SeesDetail => SeesDetail(reader, incident!) ? null : "Only organisations taking part in this incident see its detail; ask to join it from the incident page.",
+            Scope.Coordinates => Coordinates(reader, incident!) ? null
+                : $"Only coordinators of the lead organisation, of government bodies at {graded.MinimumLeadLevel(incident!.Severity)} level or above (grade {incident.Severity}), or of organisations taking part coordinate this incident.",
+            Scope.Verifies => reader.Kind == OrganisationKind.Government && reader.Level >= graded.MinimumLeadLevel(incident!.Severity) ? null
+                : $"Only government bodies at {graded.MinimumLeadLevel(incident!.Severity)} level or above verify a grade {incident.Severity} report.",
+            Scope.TakesPart => takesPart || Coordinates(reader, incident!) ? null : "Only organisations taking part in this incident do this; ask to join it first.",
+            Scope.Participant => takesPart ? null : "Only organisations taking part in this incident do this; ask to join it first.",
+            Scope.Outsider => organisation is null ? "You act for no organisation yet; join a citizens' group first." : null,
+            Scope.AssignedToMine => organisation is not null && subject.Owner == organisation ? null : "Only the organisation the task is given to answers for it.",
+            Scope.MayAnswer => subject.Request!.ReaderAsked || (takesPart && subject.Request.ReaderHoldsType) ? null
+                : "Only organisations asked to answer, or taking part in the incident and holding this type of resource, answer a request.",
+            Scope.HolderOrCoordinates => (organisation is not null && subject.Owner == organisation) || Coordinates(reader, incident!) ? null
+                : "Only the organisation that holds the resources, or a coordinator of the incident, reports where they are.",
+            _ => "No rule says who may do this, so nobody may.",
+        };
+    }
+
+    /// <summary>The subject's own state machine has the last word: a move it cannot make now is a conflict, not a refusal.</summary>
+    private static string? WhyNotNow(Act act, Rule rule, Subject subject, Reader reader)
+    {
+        if (rule.Move is { } move && subject.TaskState is { } taskState)
+        {
+            return taskState.WhyNot(move);
+        }
+
+        return act switch
+        {
+            Act.AskToJoin when subject.Incident!.Participants.Contains(reader.OrganisationId ?? Guid.Empty) => "Your organisation already takes part in this incident.",
+            Act.AskToJoin when subject.Incident!.AskedToJoin.Contains(reader.OrganisationId ?? Guid.Empty) => "Your organisation has already asked to join; a coordinator will answer.",
+            Act.AskOrganisation or Act.CloseRequest or Act.AnswerRequest => ResourceRequest.WhyNotOpen(subject.Request!.State),
+            Act.ReportCommitment when subject.CommitmentState is { } state
+                && !ResourceCommitment.CanMove(state, CommitmentState.EnRoute) && !ResourceCommitment.CanMove(state, CommitmentState.Arrived) =>
+                $"The commitment is {state}; there is nothing more to report.",
+            Act.ReleaseCommitment when subject.CommitmentState is { } state && !ResourceCommitment.CanMove(state, CommitmentState.Released) =>
+                $"The commitment is {state}; it cannot be released.",
+            _ => null,
+        };
+    }
+
+    private static Rule Read(SubjectKind on, string[]? roles = null, Scope scope = Scope.Anyone) =>
+        new(on, roles ?? AnySignedIn, null, scope, ChangesRecord: false);
+
+    private static Rule Change(SubjectKind on, string[] roles, Right? right = null, Scope scope = Scope.Anyone) =>
+        new(on, roles, right, scope, ChangesRecord: true);
+}

@@ -1,0 +1,106 @@
+namespace CrisisCoord.Application.Security;
+
+/// <summary>What a message acts on. The pipeline loads it, with the facts the rules need, before asking the policy.</summary>
+public enum SubjectKind
+{
+    /// <summary>Nothing: anyone, signed in or not (sign-in, self-registration).</summary>
+    Public,
+
+    /// <summary>The signed-in person themself, or their own organisation's work.</summary>
+    Self,
+
+    /// <summary>The shared directories and platform settings: incident list, organisations, catalogue, charters, the record.</summary>
+    Registry,
+    Organisation,
+    Resource,
+    Incident,
+    Objective,
+    Task,
+    Request,
+    Offer,
+    Commitment,
+}
+
+/// <summary>
+/// Everything a person can do. Each message performs one act; <see cref="AccessRules"/> says, for each act,
+/// what it acts on, which roles and charter right it needs and whose it must be.
+/// </summary>
+public enum Act
+{
+    // Anyone
+    SignIn,
+    RegisterAsCitizen,
+    ListCitizenGroups,
+
+    // The person themself
+    ChangeOwnPassword,
+    ViewOwnWork,
+    RegisterOwnResources,
+
+    // The registry
+    ViewDirectory,
+    LogIncident,
+    ViewOpenRequests,
+    RegisterOrganisation,
+    DefineResourceType,
+    ChangeCharter,
+    ViewCharterChanges,
+    ReadTimeline,
+    AuditChains,
+    SignCheckpoints,
+
+    // An organisation's record
+    ViewOrganisation,
+    ViewPeople,
+    EditOrganisation,
+    AddPerson,
+    ViewObligations,
+
+    // A resource
+    ViewResource,
+    EditResource,
+
+    // An incident
+    ViewIncident,
+    ViewIncidentDetail,
+    TransitionIncident,
+    SetSeverity,
+    SetLead,
+    SetObjective,
+    AdmitParticipant,
+    AskToJoin,
+    SubmitSituationReport,
+    PostLogEntry,
+    CreateTask,
+    RaiseRequest,
+    OfferResources,
+
+    // An objective
+    ViewObjective,
+    RecordProgress,
+    WaiveObjective,
+
+    // A task
+    ViewTask,
+    AssignTask,
+    CancelTask,
+    ClaimTask,
+    AcceptTask,
+    DeclineTask,
+    StartTask,
+    CompleteTask,
+
+    // A resource request
+    ViewRequest,
+    MatchResources,
+    AskOrganisation,
+    CloseRequest,
+    AnswerRequest,
+
+    // An offer
+    CommitOffer,
+
+    // A commitment
+    ReportCommitment,
+    ReleaseCommitment,
+}

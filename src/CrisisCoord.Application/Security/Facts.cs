@@ -1,0 +1,58 @@
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Requests;
+
+namespace CrisisCoord.Application.Security;
+
+/// <summary>Who is asking: their roles, their organisation (none for a private citizen) and its effective charter.</summary>
+public sealed record Reader(
+    Guid? UserId,
+    IReadOnlySet<string> Roles,
+    Guid? OrganisationId,
+    OrganisationKind? Kind,
+    AdministrativeLevel? Level,
+    IReadOnlyDictionary<Right, Phases> Charter)
+{
+    public static readonly Reader Anonymous = new(null, new HashSet<string>(), null, null, null, new Dictionary<Right, Phases>());
+
+    public bool SignedIn => UserId is not null;
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+
+    public Phases Holds(Right right) => Charter.TryGetValue(right, out var phases) ? phases : Phases.None;
+
+    public bool Oversees => IsInRole(Security.Roles.Auditor) || IsInRole(Security.Roles.Administrator);
+}
+
+/// <summary>The facts about one incident that the rules read.</summary>
+public sealed record IncidentFacts(
+    Guid Id,
+    IncidentState State,
+    Severity Severity,
+    Guid? LeadOrganisationId,
+    Guid? ReportedByOrganisationId,
+    Guid? ReportedByUserId,
+    IReadOnlySet<Guid> Participants,
+    IReadOnlySet<Guid> AskedToJoin);
+
+/// <summary>The facts about a request that depend on the reader's organisation.</summary>
+public sealed record RequestFacts(RequestState State, bool ReaderAsked, bool ReaderHoldsType);
+
+/// <summary>
+/// The thing a message acts on, as the rules see it: its kind and id, the incident it belongs to, the
+/// organisation that owns it (an organisation's own record, a resource's holder, a task's assignee, an
+/// offer's or commitment's holder) and the state that decides which moves it can make.
+/// </summary>
+public sealed record Subject(SubjectKind Kind, Guid? Id = null)
+{
+    public IncidentFacts? Incident { get; init; }
+
+    public Guid? Owner { get; init; }
+
+    public TaskState? TaskState { get; init; }
+
+    public RequestFacts? Request { get; init; }
+
+    public CommitmentState? CommitmentState { get; init; }
+}

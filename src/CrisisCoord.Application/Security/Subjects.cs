@@ -1,0 +1,169 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Requests;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Security;
+
+/// <summary>Loads what a message acts on, with the facts the rules read, in as few queries as the kind needs.</summary>
+public sealed class Subjects(AppDbContext db)
+{
+    /// <summary>The id a message names for its subject. An empty id is a missing field, answered like any other.</summary>
+    public static Guid? IdOf(SubjectKind kind, object message)
+    {
+        var (id, field) = kind switch
+        {
+            SubjectKind.Public or SubjectKind.Self or SubjectKind.Registry => (Guid.Empty, ""),
+            SubjectKind.Organisation => (As<IOrganisationMessage>(message).OrganisationId, "organisationId"),
+            SubjectKind.Resource => (As<IResourceMessage>(message).ResourceId, "resourceId"),
+            SubjectKind.Incident => (As<IIncidentMessage>(message).IncidentId, "incidentId"),
+            SubjectKind.Objective => (As<IObjectiveMessage>(message).ObjectiveId, "objectiveId"),
+            SubjectKind.Task => (As<ITaskMessage>(message).TaskId, "taskId"),
+            SubjectKind.Request => (As<IResourceRequestMessage>(message).RequestId, "requestId"),
+            SubjectKind.Offer => (As<IResourceOfferMessage>(message).OfferId, "offerId"),
+            SubjectKind.Commitment => (As<IResourceCommitmentMessage>(message).CommitmentId, "commitmentId"),
+            _ => throw new InvalidOperationException($"Unknown subject kind {kind}."),
+        };
+        if (field.Length == 0)
+        {
+            return null;
+        }
+
+        return id != Guid.Empty
+            ? id
+            : throw new ValidationException([new ValidationFailure(field, $"Say which {Name(kind).ToLowerInvariant()} this is about ({field}).")]);
+    }
+
+    public async Task<Subject> LoadAsync(SubjectKind kind, Guid? id, Reader reader, CancellationToken ct)
+    {
+        if (id is not { } key)
+        {
+            return new Subject(kind) { Owner = kind == SubjectKind.Self ? reader.OrganisationId : null };
+        }
+
+        switch (kind)
+        {
+            case SubjectKind.Organisation:
+                return await db.Organisations.AnyAsync(o => o.Id == key, ct)
+                    ? new Subject(kind, key) { Owner = key }
+                    : throw new NotFoundException(Name(kind), key);
+            case SubjectKind.Resource:
+                var holder = await db.Resources.Where(r => r.Id == key).Select(r => (Guid?)r.OrganisationId).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return new Subject(kind, key) { Owner = holder };
+            case SubjectKind.Incident:
+                return new Subject(kind, key) { Incident = await IncidentAsync(key, ct) };
+            case SubjectKind.Objective:
+                var objectiveIncident = await db.Objectives.Where(o => o.Id == key).Select(o => (Guid?)o.IncidentId).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return new Subject(kind, key) { Incident = await IncidentAsync(objectiveIncident, ct) };
+            case SubjectKind.Task:
+                var task = await db.Tasks.Where(t => t.Id == key).Select(t => new { t.IncidentId, t.State, t.AssignedOrganisationId }).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return ForTask(await IncidentAsync(task.IncidentId, ct), key, task.State, task.AssignedOrganisationId);
+            case SubjectKind.Request:
+                var organisation = reader.OrganisationId ?? Guid.Empty;
+                var request = await db.ResourceRequests.Where(r => r.Id == key)
+                    .Select(r => new
+                    {
+                        r.IncidentId,
+                        r.State,
+                        Asked = db.RequestAddressees.Any(a => a.RequestId == r.Id && a.OrganisationId == organisation),
+                        Holds = db.Resources.Any(x => x.OrganisationId == organisation && x.ResourceTypeId == r.ResourceTypeId),
+                    })
+                    .SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return new Subject(kind, key)
+                {
+                    Incident = await IncidentAsync(request.IncidentId, ct),
+                    Request = new RequestFacts(request.State, request.Asked, request.Holds),
+                };
+            case SubjectKind.Offer:
+                var offer = await db.ResourceOffers.Where(o => o.Id == key).Select(o => new { o.IncidentId, o.OrganisationId }).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return new Subject(kind, key) { Incident = await IncidentAsync(offer.IncidentId, ct), Owner = offer.OrganisationId };
+            case SubjectKind.Commitment:
+                var commitment = await db.ResourceCommitments.Where(c => c.Id == key).Select(c => new { c.IncidentId, c.OrganisationId, c.State }).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return ForCommitment(await IncidentAsync(commitment.IncidentId, ct), key, commitment.OrganisationId, commitment.State);
+            default:
+                throw new InvalidOperationException($"{kind} has no id.");
+        }
+    }
+
+    public static Subject ForTask(IncidentFacts incident, Guid id, TaskState state, Guid? assignee) =>
+        new(SubjectKind.Task, id) { Incident = incident, TaskState = state, Owner = assignee };
+
+    public static Subject ForCommitment(IncidentFacts incident, Guid id, Guid holder, CommitmentState state) =>
+        new(SubjectKind.Commitment, id) { Incident = incident, Owner = holder, CommitmentState = state };
+
+    public static Subject ForOffer(IncidentFacts incident, Guid id, Guid holder) =>
+        new(SubjectKind.Offer, id) { Incident = incident, Owner = holder };
+
+    public async Task<IncidentFacts> IncidentAsync(Guid id, CancellationToken ct) =>
+        (await IncidentsAsync([id], ct)).GetValueOrDefault(id) ?? throw new NotFoundException(Name(SubjectKind.Incident), id);
+
+    /// <summary>The facts of many incidents in two queries, for lists that decide row by row.</summary>
+    public async Task<IReadOnlyDictionary<Guid, IncidentFacts>> IncidentsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.State, i.Severity, i.LeadOrganisationId, i.ReportedByOrganisationId, i.ReportedByUserId })
+            .ToListAsync(ct);
+        var participants = (await db.IncidentParticipants.AsNoTracking()
+                .Where(p => ids.Contains(p.IncidentId))
+                .Select(p => new { p.IncidentId, p.OrganisationId, p.Status })
+                .ToListAsync(ct))
+            .ToLookup(p => p.IncidentId);
+        return incidents.ToDictionary(i => i.Id, i => new IncidentFacts(
+            i.Id,
+            i.State,
+            i.Severity,
+            i.LeadOrganisationId,
+            i.ReportedByOrganisationId,
+            i.ReportedByUserId,
+            participants[i.Id].Where(p => p.Status == ParticipationStatus.Admitted).Select(p => p.OrganisationId).ToHashSet(),
+            participants[i.Id].Where(p => p.Status == ParticipationStatus.Requested).Select(p => p.OrganisationId).ToHashSet()));
+    }
+
+    /// <summary>Who the signed-in person is to the rules: roles, organisation and its effective charter, in two queries.</summary>
+    public async Task<Reader> ReaderAsync(ICurrentUser user, CancellationToken ct)
+    {
+        if (!user.IsAuthenticated || user.UserId is not { } userId)
+        {
+            return Reader.Anonymous;
+        }
+
+        var roles = Roles.All.Where(user.IsInRole).ToHashSet();
+        var organisation = user.OrganisationId is { } id
+            ? await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Id, o.Kind, o.Level }).SingleOrDefaultAsync(ct)
+            : null;
+        if (organisation is null)
+        {
+            return new Reader(userId, roles, null, null, null, new Dictionary<Right, Phases>());
+        }
+
+        var entries = await db.CharterEntries.AsNoTracking()
+            .Where(e => e.Right != null && e.Kind == organisation.Kind && (e.OrganisationId == organisation.Id || e.OrganisationId == null))
+            .ToListAsync(ct);
+        var charter = Enum.GetValues<Right>().ToDictionary(
+            right => right,
+            right => CharterItem.Of(right).EffectivePhases(organisation.Kind, entries.Where(e => e.Right == right)));
+        return new Reader(userId, roles, organisation.Id, organisation.Kind, organisation.Level, charter);
+    }
+
+    public static string Name(SubjectKind kind) => kind switch
+    {
+        SubjectKind.Request => "Resource request",
+        SubjectKind.Offer => "Resource offer",
+        SubjectKind.Commitment => "Resource commitment",
+        _ => kind.ToString(),
+    };
+
+    private static T As<T>(object message) =>
+        message is T typed ? typed : throw new InvalidOperationException($"{message.GetType().Name} acts on a subject it does not name: it must implement {typeof(T).Name}.");
+}
