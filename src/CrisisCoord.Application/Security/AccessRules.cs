@@ -175,6 +175,12 @@ public sealed class AccessRules(GradedResponse graded)
     public static Rule RuleFor(Act act) =>
         Table.TryGetValue(act, out var rule) ? rule : throw new InvalidOperationException($"No rule says who may {act}.");
 
+    /// <summary>Whether someone with these roles could ever perform the act: form pages turn away at once those who never could.</summary>
+    public static bool RoleMayEver(Act act, Func<string, bool> isInRole) =>
+        Table.TryGetValue(act, out var rule)
+        && (rule.On == SubjectKind.Public || rule.Roles.Count == 0 || rule.Roles.Any(isInRole))
+        && !(rule.ChangesRecord && isInRole(Auditor));
+
     /// <summary>Whether this reader may do this to this subject now, and if not, why and how to answer.</summary>
     public Decision Decide(Act act, Subject subject, Reader reader)
     {
@@ -370,6 +376,7 @@ public sealed class AccessRules(GradedResponse graded)
             Act.AskToJoin when subject.Incident!.Participants.Contains(reader.OrganisationId ?? Guid.Empty) => "Your organisation already takes part in this incident.",
             Act.AskToJoin when subject.Incident!.AskedToJoin.Contains(reader.OrganisationId ?? Guid.Empty) => "Your organisation has already asked to join; a coordinator will answer.",
             Act.AskOrganisation or Act.CloseRequest or Act.AnswerRequest => ResourceRequest.WhyNotOpen(subject.Request!.State),
+            Act.CommitOffer when subject.Request is { } answered => ResourceRequest.WhyNotOpen(answered.State),
             Act.ReportCommitment when subject.CommitmentState is { } state
                 && !ResourceCommitment.CanMove(state, CommitmentState.EnRoute) && !ResourceCommitment.CanMove(state, CommitmentState.Arrived) =>
                 $"The commitment is {state}; there is nothing more to report.",

@@ -83,9 +83,11 @@ public sealed class Subjects(AppDbContext db)
                     Request = new RequestFacts(request.State, request.Asked, request.Holds),
                 };
             case SubjectKind.Offer:
-                var offer = await db.ResourceOffers.Where(o => o.Id == key).Select(o => new { o.IncidentId, o.OrganisationId }).SingleOrDefaultAsync(ct)
+                var offer = await db.ResourceOffers.Where(o => o.Id == key)
+                    .Select(o => new { o.IncidentId, o.OrganisationId, RequestState = db.ResourceRequests.Where(r => r.Id == o.RequestId).Select(r => (RequestState?)r.State).FirstOrDefault() })
+                    .SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException(Name(kind), key);
-                return new Subject(kind, key) { Incident = await IncidentAsync(offer.IncidentId, ct), Owner = offer.OrganisationId };
+                return ForOffer(await IncidentAsync(offer.IncidentId, ct), key, offer.OrganisationId, offer.RequestState);
             case SubjectKind.Commitment:
                 var commitment = await db.ResourceCommitments.Where(c => c.Id == key).Select(c => new { c.IncidentId, c.OrganisationId, c.State }).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException(Name(kind), key);
@@ -101,8 +103,9 @@ public sealed class Subjects(AppDbContext db)
     public static Subject ForCommitment(IncidentFacts incident, Guid id, Guid holder, CommitmentState state) =>
         new(SubjectKind.Commitment, id) { Incident = incident, Owner = holder, CommitmentState = state };
 
-    public static Subject ForOffer(IncidentFacts incident, Guid id, Guid holder) =>
-        new(SubjectKind.Offer, id) { Incident = incident, Owner = holder };
+    /// <summary>An offer as the rules see it; <paramref name="requestState"/> is the state of the request it answers, null for an offer made unasked.</summary>
+    public static Subject ForOffer(IncidentFacts incident, Guid id, Guid holder, RequestState? requestState) =>
+        new(SubjectKind.Offer, id) { Incident = incident, Owner = holder, Request = requestState is { } state ? new RequestFacts(state, false, false) : null };
 
     public async Task<IncidentFacts> IncidentAsync(Guid id, CancellationToken ct) =>
         (await IncidentsAsync([id], ct)).GetValueOrDefault(id) ?? throw new NotFoundException(Name(SubjectKind.Incident), id);

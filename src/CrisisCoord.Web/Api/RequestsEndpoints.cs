@@ -1,4 +1,6 @@
+using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Features.Requests;
+using CrisisCoord.Domain.Requests;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -39,9 +41,7 @@ public static class RequestsEndpoints
 
         app.MapPost("/offers/{id:guid}/commitments", CommitOffer).WithTags("Resource requests").WithName(nameof(CommitOffer)).ProducesValidationProblem();
         // Conditional: If-Match with the commitment's ETag (412 when someone moved it meanwhile, 428 without).
-        app.MapPost("/commitments/{id:guid}/status", (Guid id, ChangeCommitmentStatusCommand c, ISender s, HttpContext h, CancellationToken ct) =>
-                ETags.ConditionalAsync(h, v => s.Send(c with { CommitmentId = id, Version = v }, ct), r => r.Version))
-            .WithTags("Resource requests").WithName("ChangeCommitmentStatus").ProducesValidationProblem();
+        app.MapPost("/commitments/{id:guid}/status", ChangeCommitmentStatus).WithTags("Resource requests").WithName(nameof(ChangeCommitmentStatus)).ProducesValidationProblem();
         return app;
     }
 
@@ -69,6 +69,18 @@ public static class RequestsEndpoints
     /// <summary><c>{"offerId","quantity"?}</c>: commits an offer made in answer to this request.</summary>
     private static async Task<Created<CommitmentDto>> CommitForRequest(Guid id, CommitOfferCommand command, ISender sender, CancellationToken ct) =>
         TypedResults.Created($"/api/v1/resource-requests/{id}", await sender.Send(command with { RequestId = id }, ct));
+
+    /// <summary>
+    /// <c>{"status":"EnRoute|Arrived|Released","note"?}</c>: the holder reports where the resources are; a coordinator
+    /// releases them. Two acts with two rules, one address.
+    /// </summary>
+    private static Task<IResult> ChangeCommitmentStatus(Guid id, ReportCommitmentCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
+        ETags.ConditionalAsync(
+            http,
+            async version => EnumText.TryParse<CommitmentState>(body.Status, out var state) && state == CommitmentState.Released
+                ? await sender.Send(new ReleaseCommitmentCommand { CommitmentId = id, Note = body.Note, Version = version }, ct)
+                : await sender.Send(body with { CommitmentId = id, Version = version }, ct),
+            r => r.Version);
 
     /// <summary><c>{"quantity"?}</c>: commits an offer, e.g. an unsolicited one.</summary>
     private static async Task<Created<CommitmentDto>> CommitOffer(Guid id, CommitOfferCommand command, ISender sender, CancellationToken ct) =>

@@ -36,7 +36,7 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
             && page.GetType().GetProperty(InputProperty)!.PropertyType is var inputType
             && !typeof(IBaseQuery).IsAssignableFrom(inputType)
             && typeof(IMessage).IsAssignableFrom(inputType)
-            && !AccessPolicy.RoleMaySend(inputType, context.HttpContext.User.IsInRole))
+            && !(AccessPolicy.ActOf(inputType) is { } act && AccessRules.RoleMayEver(act, context.HttpContext.User.IsInRole)))
         {
             context.Result = page.Forbid();
             return;

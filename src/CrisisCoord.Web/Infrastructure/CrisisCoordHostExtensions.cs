@@ -63,6 +63,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
         builder.Services.AddScoped<DemoDataSeeder>();
+        builder.Services.AddScoped<MyCapabilitiesProvider>();
         return builder;
     }
 

@@ -341,7 +341,7 @@ public sealed partial class DemoDataSeeder(
             {
                 when = when.AddMinutes(50);
                 var moved = when;
-                yield return new(moved, "ChangeCommitmentStatus", _ =>
+                yield return new(moved, move == CommitmentState.Released ? "ReleaseCommitment" : "ReportCommitment", _ =>
                 {
                     commitment!.MoveTo(move, "", moved);
                     if (move == CommitmentState.Released)

@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Security;
 using System.Globalization;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
@@ -32,16 +33,16 @@ public static class Display
         _ => state.ToString().ToLowerInvariant(),
     };
 
-    public static string TaskMove(string move) => move switch
+    public static string TaskMove(Act move) => move switch
     {
-        "claim" => "Claim",
-        "accept" => "Accept",
-        "decline" => "Decline",
-        "start" => "Start",
-        "complete" => "Mark done",
-        "assign" => "Assign",
-        "cancel" => "Cancel task",
-        _ => move,
+        Act.ClaimTask => "Claim",
+        Act.AcceptTask => "Accept",
+        Act.DeclineTask => "Decline",
+        Act.StartTask => "Start",
+        Act.CompleteTask => "Mark done",
+        Act.AssignTask => "Assign",
+        Act.CancelTask => "Cancel task",
+        _ => move.ToString(),
     };
 
     /// <summary>What moving to a state means, in a coordinator's words.</summary>

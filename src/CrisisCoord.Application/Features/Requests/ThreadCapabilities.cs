@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Requests;
 
 namespace CrisisCoord.Application.Features.Requests;
 
@@ -20,14 +21,14 @@ public static class ThreadCapabilities
         var decide = await access.DeciderAsync(ct);
         return [.. threads.Select(thread => thread with
         {
-            Offers = Add(decide, incident, thread.Offers),
+            Offers = Add(decide, incident, thread.Offers, thread.State),
             Commitments = [.. thread.Commitments.Select(c => c with { Capabilities = decide(Subjects.ForCommitment(incident, c.Id, c.OrganisationId, c.State)) })],
         })];
     }
 
     public static async Task<IReadOnlyList<OfferDto>> AddAsync(AccessPolicy access, IncidentFacts incident, IReadOnlyList<OfferDto> offers, CancellationToken ct) =>
-        Add(await access.DeciderAsync(ct), incident, offers);
+        Add(await access.DeciderAsync(ct), incident, offers, null);
 
-    private static IReadOnlyList<OfferDto> Add(Func<Subject, Capabilities> decide, IncidentFacts incident, IReadOnlyList<OfferDto> offers) =>
-        [.. offers.Select(o => o with { Capabilities = decide(Subjects.ForOffer(incident, o.Id, o.OrganisationId)) })];
+    private static IReadOnlyList<OfferDto> Add(Func<Subject, Capabilities> decide, IncidentFacts incident, IReadOnlyList<OfferDto> offers, RequestState? requestState) =>
+        [.. offers.Select(o => o with { Capabilities = decide(Subjects.ForOffer(incident, o.Id, o.OrganisationId, requestState)) })];
 }

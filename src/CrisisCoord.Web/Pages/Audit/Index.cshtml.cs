@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CrisisCoord.Web.Pages.Audit;
 
 /// <summary>The auditor's workspace: the timeline across incidents, filtered, paged by keyset, exportable.</summary>
-public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
+public sealed class IndexModel(ISender sender, TimeProvider clock, MyCapabilitiesProvider capabilities) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ListTimelineEventsQuery Input { get; set; } = new();
@@ -23,7 +23,8 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
     public IReadOnlyList<OrganisationSummaryDto> Organisations { get; private set; } = [];
 
-    public bool SeesRegistry => User.IsInRole(Roles.Auditor) || User.IsInRole(Roles.Administrator);
+    /// <summary>The registry's chain is for those who audit every chain.</summary>
+    public bool SeesRegistry { get; private set; }
 
     public bool IsFiltered => Input is { Chain.Length: > 0 } or { Organisation: not null } or { Actor: not null } or { Action.Length: > 0 }
         or { From: not null } or { To: not null };
@@ -32,6 +33,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
     {
         // The form's date-time fields carry no zone; they are labelled and read as UTC, whatever the server's zone.
         Input = Input with { From = Utc("from") ?? Input.From, To = Utc("to") ?? Input.To };
+        SeesRegistry = await capabilities.CanAsync(Act.AuditChains);
         Incidents = (await sender.Send(new ListIncidentsQuery { Limit = ListIncidentsQuery.MaxLimit }, HttpContext.RequestAborted)).Items;
         Organisations = (await sender.Send(new ListOrganisationsQuery(), HttpContext.RequestAborted)).Items;
         await next();

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Charters;
 
-public sealed class IndexModel(ISender sender) : PageModel
+public sealed class IndexModel(ISender sender, MyCapabilitiesProvider capabilities) : PageModel
 {
     public const int RecentChanges = 20;
 
@@ -19,11 +20,14 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public IReadOnlyList<CharterChangeDto> Changes { get; private set; } = [];
 
+    public bool ChangesShown { get; private set; }
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         // Loaded before every handler, so a refused change re-renders with the matrix and history.
         Matrix = await sender.Send(new GetCharterMatrixQuery(), HttpContext.RequestAborted);
-        if (AccessPolicy.RoleMaySend<ListCharterChangesQuery>(User.IsInRole))
+        ChangesShown = await capabilities.CanAsync(Act.ViewCharterChanges);
+        if (ChangesShown)
         {
             Changes = await sender.Send(new ListCharterChangesQuery { Limit = RecentChanges }, HttpContext.RequestAborted);
         }

@@ -27,14 +27,12 @@ public sealed class TasksModel(ISender sender) : PageModel
     {
         Incident = await sender.Send(new GetIncidentQuery(id), ct);
         Participants = [.. (await sender.Send(new ListParticipantsQuery(id), ct)).Where(p => p.Status == ParticipationStatus.Admitted)];
-        var mine = Guid.TryParse(User.FindFirst(ClaimNames.OrganisationId)?.Value, out var org) ? org : (Guid?)null;
-        var takesPart = mine is not null && Participants.Any(p => p.OrganisationId == mine);
         var tasks = Incident.DetailShown ? await sender.Send(new ListTasksQuery(id) { Organisation = Organisation }, ct) : [];
         var here = Request.Path + Request.QueryString;
-        Cards = [.. tasks.Select(t => new TaskCard(t, Incident.State.IsOpen() ? TaskActions.MovesFor(t, User.IsInRole, mine, takesPart) : [], Participants, here))];
+        Cards = [.. tasks.Select(t => new TaskCard(t, TaskActions.MovesFor(t), Participants, here))];
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid task, uint version, string move, Guid? organisation, string? reason, string? returnUrl, CancellationToken ct)
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid task, uint version, Act move, Guid? organisation, string? reason, string? returnUrl, CancellationToken ct)
     {
         TaskActions.Flash(TempData, await TaskActions.MoveAsync(sender, move, task, version, organisation, reason, ct));
         return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage(new { id });

@@ -1,8 +1,6 @@
 using CrisisCoord.Application.Features.Charters;
-using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.Organisations;
 using CrisisCoord.Application.Features.Resources;
-using CrisisCoord.Application.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -10,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Organisations;
 
-public sealed class DetailsModel(ISender sender, ICurrentUser user) : PageModel
+public sealed class DetailsModel(ISender sender) : PageModel
 {
     /// <summary>The charter override form (administrators only; the pipeline enforces it).</summary>
     [BindProperty]
@@ -18,22 +16,18 @@ public sealed class DetailsModel(ISender sender, ICurrentUser user) : PageModel
 
     public OrganisationDetailDto Detail { get; private set; } = null!;
 
-    public IReadOnlyList<ResourceDto> Resources { get; private set; } = [];
+    public IReadOnlyList<ResourceDto> Resources => Detail.Resources;
 
-    /// <summary>What the organisation owes now, for its own people, coordinators and auditors; null for others.</summary>
-    public ObligationTable? Obligations { get; private set; }
+    /// <summary>What the organisation owes now, for those who may see it; null for others.</summary>
+    public ObligationTable? Obligations => Detail.Obligations is { } obligations
+        ? new ObligationTable(obligations.Items, $"What {Detail.Organisation.Name} owes now", "Nothing is owed right now: every task is acknowledged, reports and inventory are up to date.")
+        : null;
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         // Loaded before every handler, so a refused override re-renders with the whole page.
         var id = Guid.Parse((string)RouteData.Values["id"]!);
         Detail = await sender.Send(new GetOrganisationQuery(id), HttpContext.RequestAborted);
-        Resources = await sender.Send(new ListResourcesQuery { OrganisationId = id }, HttpContext.RequestAborted);
-        if (ListOrganisationObligationsQuery.ShownTo(user, id))
-        {
-            var obligations = await sender.Send(new ListOrganisationObligationsQuery(id), HttpContext.RequestAborted);
-            Obligations = new ObligationTable(obligations.Items, $"What {Detail.Organisation.Name} owes now", "Nothing is owed right now: every task is acknowledged, reports and inventory are up to date.");
-        }
         await next();
     }
 

@@ -13,41 +13,27 @@ namespace CrisisCoord.Web.Pages.Requests;
 /// One request thread: coordinators ask candidates and commit offers, organisations answer from their own
 /// inventory and report their deliveries; everyone who may see it sees how far it is covered and delivered.
 /// </summary>
-public sealed class DetailsModel(ISender sender, ICurrentUser user) : PageModel
+public sealed class DetailsModel(ISender sender) : PageModel
 {
-    /// <summary>The answer form (organisations holding the resource type).</summary>
+    /// <summary>The answer form (organisations that may answer).</summary>
     [BindProperty]
     public RespondToResourceRequestCommand Input { get; set; } = new();
 
-    public ResourceRequestDto Thread { get; private set; } = null!;
+    public RequestView View { get; private set; } = null!;
 
-    public IReadOnlyList<CandidateDto> Candidates { get; private set; } = [];
+    public ResourceRequestDto Thread => View.Thread;
+
+    public IReadOnlyList<CandidateDto> Candidates => View.Candidates;
 
     /// <summary>The reader's organisation's resources of the type asked for, with some left.</summary>
-    public IReadOnlyList<ResourceDto> MyResources { get; private set; } = [];
+    public IReadOnlyList<ResourceDto> MyResources => View.MyResources;
 
-    public bool Coordinating => AccessPolicy.RoleMaySend<CommitOfferCommand>(User.IsInRole);
-
-    public bool MayAnswer => Thread.State == RequestState.Open && AccessPolicy.RoleMaySend<RespondToResourceRequestCommand>(User.IsInRole) && !User.IsInRole(Roles.Auditor);
-
-    public Guid? MyOrganisation => user.OrganisationId;
+    public Capabilities Capabilities => View.Capabilities;
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         // Loaded before every handler, so a refused answer re-renders with the whole thread.
-        var id = Guid.Parse((string)RouteData.Values["id"]!);
-        var ct = HttpContext.RequestAborted;
-        Thread = await sender.Send(new GetResourceRequestQuery(id), ct);
-        if (IncidentAccess.SeesEveryIncident(user) && Thread.State == RequestState.Open)
-        {
-            Candidates = await sender.Send(new MatchResourcesQuery(id), ct);
-        }
-
-        if (user.OrganisationId is { } mine && MayAnswer)
-        {
-            MyResources = [.. (await sender.Send(new ListResourcesQuery { OrganisationId = mine, Type = Thread.Type, Limit = ListResourcesQuery.MaxLimit }, ct)).Where(r => r.Available > 0)];
-        }
-
+        View = await sender.Send(new GetRequestViewQuery(Guid.Parse((string)RouteData.Values["id"]!)), HttpContext.RequestAborted);
         await next();
     }
 
@@ -72,31 +58,33 @@ public sealed class DetailsModel(ISender sender, ICurrentUser user) : PageModel
         return RedirectToPage(new { id });
     }
 
-    public Task<IActionResult> OnPostAskAsync(Guid id, Guid organisation, CancellationToken ct) => Act(id, async () =>
+    public Task<IActionResult> OnPostAskAsync(Guid id, Guid organisation, CancellationToken ct) => Do(id, async () =>
     {
         await sender.Send(new AskOrganisationCommand { RequestId = id, OrganisationId = organisation }, ct);
         return $"Asked {Candidates.FirstOrDefault(c => c.OrganisationId == organisation)?.OrganisationName ?? "the organisation"} to answer.";
     });
 
-    public Task<IActionResult> OnPostCommitAsync(Guid id, Guid offer, decimal? quantity, CancellationToken ct) => Act(id, async () =>
+    public Task<IActionResult> OnPostCommitAsync(Guid id, Guid offer, decimal? quantity, CancellationToken ct) => Do(id, async () =>
     {
         var commitment = await sender.Send(new CommitOfferCommand { OfferId = offer, RequestId = id, Quantity = quantity }, ct);
         return $"Committed {Display.Amount(commitment.Quantity, Thread.Unit)} from {commitment.OrganisationName}; it is reserved in their inventory.";
     });
 
-    public Task<IActionResult> OnPostMoveAsync(Guid id, Guid commitment, uint version, string status, CancellationToken ct) => Act(id, async () =>
+    public Task<IActionResult> OnPostMoveAsync(Guid id, Guid commitment, uint version, CommitmentState status, CancellationToken ct) => Do(id, async () =>
     {
-        var moved = await sender.Send(new ChangeCommitmentStatusCommand { CommitmentId = commitment, Version = version, Status = status }, ct);
+        var moved = status == CommitmentState.Released
+            ? await sender.Send(new ReleaseCommitmentCommand { CommitmentId = commitment, Version = version }, ct)
+            : await sender.Send(new ReportCommitmentCommand { CommitmentId = commitment, Version = version, Status = status.ToString() }, ct);
         return $"{moved.OrganisationName}'s {Display.Amount(moved.Quantity, Thread.Unit)}: {Display.Commitment(moved.State).ToLowerInvariant()}.";
     });
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id, uint version, string? reason, CancellationToken ct) => Act(id, async () =>
+    public Task<IActionResult> OnPostCloseAsync(Guid id, uint version, string? reason, CancellationToken ct) => Do(id, async () =>
     {
         await sender.Send(new CloseResourceRequestCommand { RequestId = id, Version = version, Reason = reason }, ct);
         return "The request is closed.";
     });
 
-    private async Task<IActionResult> Act(Guid id, Func<Task<string>> act)
+    private async Task<IActionResult> Do(Guid id, Func<Task<string>> act)
     {
         TempData["Flash"] = await PageActions.TryAsync(act);
         return RedirectToPage(new { id });

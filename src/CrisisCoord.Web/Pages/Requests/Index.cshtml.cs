@@ -9,7 +9,7 @@ namespace CrisisCoord.Web.Pages.Requests;
 /// Coordinators: every open request, late and unanswered ones first. Everyone else: the requests their
 /// organisation was asked to answer or could answer from its inventory.
 /// </summary>
-public sealed class IndexModel(ISender sender, ICurrentUser user) : PageModel
+public sealed class IndexModel(ISender sender, CrisisCoord.Web.Infrastructure.MyCapabilitiesProvider capabilities) : PageModel
 {
     public OpenRequests? All { get; private set; }
 
@@ -17,7 +17,7 @@ public sealed class IndexModel(ISender sender, ICurrentUser user) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        if (IncidentAccess.SeesEveryIncident(user))
+        if (await capabilities.CanAsync(Act.ViewOpenRequests))
         {
             All = await sender.Send(new ListOpenRequestsQuery(), ct);
         }

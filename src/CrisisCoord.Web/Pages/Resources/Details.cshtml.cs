@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Resources;
 
-public sealed class DetailsModel(ISender sender, ICurrentUser user) : PageModel
+public sealed class DetailsModel(ISender sender) : PageModel
 {
     public ResourceDto Resource { get; private set; } = null!;
 
-    /// <summary>Only the holder's resource managers see the edit and confirm actions (the policy enforces it anyway).</summary>
-    public bool IsHolder => user.IsInRole(Roles.ResourceManager) && user.OrganisationId == Resource.OrganisationId;
+    /// <summary>Those who may edit the resource (its holder's resource managers) see the edit and confirm actions.</summary>
+    public bool IsHolder => Resource.Capabilities?.Can(Act.EditResource) == true;
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => Resource = await sender.Send(new GetResourceQuery(id), ct);
 

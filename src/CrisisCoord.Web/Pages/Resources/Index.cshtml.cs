@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Resources;
 
-public sealed class IndexModel(ISender sender) : PageModel
+public sealed class IndexModel(ISender sender, CrisisCoord.Web.Infrastructure.MyCapabilitiesProvider capabilities) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ListResourcesQuery Input { get; set; } = new();
@@ -16,7 +16,7 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public IReadOnlyList<ResourceDto>? Results { get; private set; }
 
-    public bool CanRegister => Application.Security.AccessPolicy.RoleMaySend<RegisterResourceCommand>(User.IsInRole);
+    public bool CanRegister { get; private set; }
 
     public override async Task OnPageHandlerExecutionAsync(
         Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
@@ -24,6 +24,7 @@ public sealed class IndexModel(ISender sender) : PageModel
     {
         Types = await sender.Send(new ListResourceTypesQuery(), HttpContext.RequestAborted);
         Organisations = (await sender.Send(new Application.Features.Organisations.ListOrganisationsQuery(), HttpContext.RequestAborted)).Items;
+        CanRegister = await capabilities.CanAsync(Application.Security.Act.RegisterOwnResources);
         await next();
     }
 

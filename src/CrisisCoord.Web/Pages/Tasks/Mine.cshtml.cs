@@ -13,12 +13,12 @@ public sealed class MineModel(ISender sender) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var mine = Guid.TryParse(User.FindFirst(ClaimNames.OrganisationId)?.Value, out var org) ? org : (Guid?)null;
         var tasks = await sender.Send(new ListMyTasksQuery(), ct);
-        Cards = [.. tasks.Select(t => new TaskCard(t, TaskActions.MovesFor(t, User.IsInRole, mine, true).Where(m => m is not ("assign" or "cancel")).ToList(), [], "/Tasks/Mine"))];
+        // Assigning needs the incident's participants to choose from: that is the incident board's work.
+        Cards = [.. tasks.Select(t => new TaskCard(t, [.. TaskActions.MovesFor(t).Where(m => m != Act.AssignTask)], [], "/Tasks/Mine"))];
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(Guid task, uint version, string move, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostMoveAsync(Guid task, uint version, Act move, string? reason, CancellationToken ct)
     {
         TaskActions.Flash(TempData, await TaskActions.MoveAsync(sender, move, task, version, null, reason, ct));
         return RedirectToPage();

@@ -1,15 +1,14 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Tasks;
 using CrisisCoord.Application.Security;
-using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace CrisisCoord.Web.Pages.Tasks;
 
-/// <summary>One card on a board: the task, and which one-click moves this reader may make on it.</summary>
-public sealed record TaskCard(TaskDto Task, IReadOnlyList<string> Moves, IReadOnlyList<ParticipantDto> AssignTo, string ReturnUrl);
+/// <summary>One card on a board: the task, the one-click moves its capabilities allow, and whom it can be given to.</summary>
+public sealed record TaskCard(TaskDto Task, IReadOnlyList<Act> Moves, IReadOnlyList<ParticipantDto> AssignTo, string ReturnUrl);
 
 /// <summary>
 /// The moves a card offers and the one place that sends them, shared by the incident board and "my tasks".
@@ -17,53 +16,24 @@ public sealed record TaskCard(TaskDto Task, IReadOnlyList<string> Moves, IReadOn
 /// </summary>
 public static class TaskActions
 {
-    public static IReadOnlyList<string> MovesFor(TaskDto task, Func<string, bool> isInRole, Guid? myOrganisation, bool myOrganisationTakesPart)
-    {
-        var coordinator = AccessPolicy.RoleMaySend<AssignTaskCommand>(isInRole);
-        var worker = AccessPolicy.RoleMaySend<AcceptTaskCommand>(isInRole) && !isInRole(Roles.Auditor);
-        var mine = myOrganisation is not null && task.AssignedOrganisationId == myOrganisation;
-        var moves = new List<string>();
-        switch (task.State)
-        {
-            case TaskState.Open when worker && myOrganisationTakesPart:
-                moves.Add("claim");
-                break;
-            case TaskState.Assigned when worker && mine:
-                moves.AddRange(["accept", "decline"]);
-                break;
-            case TaskState.Accepted when worker && mine:
-                moves.Add("start");
-                break;
-            case TaskState.InProgress when worker && mine:
-                moves.Add("complete");
-                break;
-        }
+    /// <summary>The task's acts, in the order a card shows them: the assignee's moves first, then the coordinator's.</summary>
+    public static readonly IReadOnlyList<Act> All = [Act.ClaimTask, Act.AcceptTask, Act.DeclineTask, Act.StartTask, Act.CompleteTask, Act.AssignTask, Act.CancelTask];
 
-        if (coordinator && task.State is TaskState.Open or TaskState.Assigned or TaskState.Declined)
-        {
-            moves.Add("assign");
-        }
+    public static IReadOnlyList<Act> MovesFor(TaskDto task) =>
+        task.Capabilities is { } capabilities ? [.. All.Where(capabilities.Can)] : [];
 
-        if (coordinator && task.State is not (TaskState.Done or TaskState.Cancelled))
-        {
-            moves.Add("cancel");
-        }
-
-        return moves;
-    }
-
-    public static Task<string> MoveAsync(ISender sender, string move, Guid task, uint version, Guid? organisation, string? reason, CancellationToken ct) =>
+    public static Task<string> MoveAsync(ISender sender, Act move, Guid task, uint version, Guid? organisation, string? reason, CancellationToken ct) =>
         PageActions.TryAsync(async () =>
         {
             var moved = move switch
             {
-                "assign" => await sender.Send(new AssignTaskCommand { Id = task, Version = version, OrganisationId = organisation }, ct),
-                "accept" => await sender.Send(new AcceptTaskCommand { Id = task, Version = version }, ct),
-                "decline" => await sender.Send(new DeclineTaskCommand { Id = task, Version = version, Reason = reason }, ct),
-                "start" => await sender.Send(new StartTaskCommand { Id = task, Version = version }, ct),
-                "complete" => await sender.Send(new CompleteTaskCommand { Id = task, Version = version }, ct),
-                "cancel" => await sender.Send(new CancelTaskCommand { Id = task, Version = version, Reason = reason }, ct),
-                "claim" => await sender.Send(new ClaimTaskCommand { Id = task, Version = version }, ct),
+                Act.AssignTask => await sender.Send(new AssignTaskCommand { Id = task, Version = version, OrganisationId = organisation }, ct),
+                Act.AcceptTask => await sender.Send(new AcceptTaskCommand { Id = task, Version = version }, ct),
+                Act.DeclineTask => await sender.Send(new DeclineTaskCommand { Id = task, Version = version, Reason = reason }, ct),
+                Act.StartTask => await sender.Send(new StartTaskCommand { Id = task, Version = version }, ct),
+                Act.CompleteTask => await sender.Send(new CompleteTaskCommand { Id = task, Version = version }, ct),
+                Act.CancelTask => await sender.Send(new CancelTaskCommand { Id = task, Version = version, Reason = reason }, ct),
+                Act.ClaimTask => await sender.Send(new ClaimTaskCommand { Id = task, Version = version }, ct),
                 _ => throw new ValidationException($"'{move}' is not something a task can do."),
             };
             return $"“{moved.Title}” is now {Display.TaskState(moved.State)}.";
