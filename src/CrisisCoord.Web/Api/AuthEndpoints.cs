@@ -11,6 +11,9 @@ public static class AuthEndpoints
     {
         var group = app.MapGroup("/auth").WithTags("Authentication");
         group.MapPost("/token", IssueToken).AllowAnonymous().WithName(nameof(IssueToken));
+        // What the caller may do beyond one incident or organisation: log incidents, register resources, audit…
+        app.MapGet("/me/capabilities", (ISender s, CancellationToken ct) => s.Send(new GetMyCapabilitiesQuery(), ct))
+            .WithTags("Authentication").WithName("GetMyCapabilities");
         return app;
     }
 

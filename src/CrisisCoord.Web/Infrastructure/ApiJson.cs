@@ -49,5 +49,15 @@ public static class ApiJson
 
         public override void Write(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.ToString());
+
+        // Enums as dictionary keys (capabilities' refusals by act) are written by name too.
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, TEnum value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value.ToString());
+
+        public override TEnum ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.GetString();
+            return EnumText.TryParse<TEnum>(text, out var value) ? value : throw new JsonException(EnumText.NotValidMessage<TEnum>(text));
+        }
     }
 }

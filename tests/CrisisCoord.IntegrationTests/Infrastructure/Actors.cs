@@ -17,21 +17,26 @@ public static class Actors
 {
     public const string Password = "test-password-2026";
 
-    /// <summary>An organisation of the given kind with one member holding <paramref name="role"/>.</summary>
+    /// <summary>
+    /// An organisation of the given kind with one member holding <paramref name="role"/>. A government
+    /// coordinator's body is at Country level unless a level is named: under graded response it then coordinates
+    /// any incident, as the tests of coordination assume; tests of narrower coordinators name the level.
+    /// </summary>
     public static async Task<Actor> CreateAsync(
         this CrisisCoordApp app,
         string role,
         OrganisationKind kind = OrganisationKind.Government,
-        AdministrativeLevel level = AdministrativeLevel.Town,
+        AdministrativeLevel? level = null,
         Guid? organisationId = null)
     {
+        level ??= role == Roles.Coordinator && kind == OrganisationKind.Government ? AdministrativeLevel.Country : AdministrativeLevel.Town;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (organisationId is null)
         {
             var organisation = Organisation.Register(
-                $"{kind} {level} {Guid.NewGuid():N}", kind, level, "Test Area", OrganisationContact.None, null, DateTimeOffset.UtcNow);
+                $"{kind} {level} {Guid.NewGuid():N}", kind, level.Value, "Test Area", OrganisationContact.None, null, DateTimeOffset.UtcNow);
             db.Organisations.Add(organisation);
             await db.SaveChangesAsync();
             organisationId = organisation.Id;

@@ -46,6 +46,7 @@ public sealed record IncidentDto(
     public bool DetailShown { get; init; } = true;
 
     /// <summary>What the reader may do to the incident; only on a read of the one incident.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Capabilities? Capabilities { get; init; }
 
     /// <summary>The public summary only.</summary>

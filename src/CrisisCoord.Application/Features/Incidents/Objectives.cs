@@ -25,6 +25,7 @@ public sealed record ObjectiveDto(
     uint Version)
 {
     /// <summary>What the reader may do to the objective; on the incident page's read.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Capabilities? Capabilities { get; init; }
 
     public static readonly Expression<Func<Objective, ObjectiveDto>> Projection = o => new ObjectiveDto(

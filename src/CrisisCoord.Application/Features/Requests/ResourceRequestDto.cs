@@ -33,6 +33,7 @@ public sealed record ResourceRequestDto(
     IReadOnlyList<CommitmentDto> Commitments)
 {
     /// <summary>What the reader may do to the request; only on a read of the one thread.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Capabilities? Capabilities { get; init; }
 
     /// <summary>Committed quantity that still counts: live commitments, and delivered ones since released.</summary>
@@ -66,6 +67,7 @@ public sealed record OfferDto(
     DateTimeOffset OfferedAt)
 {
     /// <summary>What the reader may do to the offer; only on a read of one incident's or request's thread.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Capabilities? Capabilities { get; init; }
 
     /// <summary>What of the offer a coordinator can still commit.</summary>
@@ -86,6 +88,7 @@ public sealed record CommitmentDto(
     uint Version)
 {
     /// <summary>What the reader may do to the commitment; only on a read of one incident's or request's thread.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Capabilities? Capabilities { get; init; }
 
     public bool Counts => ResourceCommitment.CountsTowardsRequest(State, ArrivedAt);

@@ -30,6 +30,7 @@ public sealed record ResourceDto(
     public decimal Available => Quantity - Committed;
 
     /// <summary>What the reader may do to the resource; on a read of the one resource.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Capabilities? Capabilities { get; init; }
 }
 

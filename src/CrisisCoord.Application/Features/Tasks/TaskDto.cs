@@ -33,6 +33,7 @@ public sealed record TaskDto(
     uint Version)
 {
     /// <summary>What the reader may do to the task now; on the board, "my tasks" and a read of one task.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Capabilities? Capabilities { get; init; }
 
     public static Expression<Func<IncidentTask, TaskDto>> Projection(AppDbContext db) => t => new TaskDto(

@@ -214,7 +214,7 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             var commitment = await s.CommitAsync(request, offer);
             return new Sent(s.Scene.Coordinator, s.Incident, "ResourceCommitment", commitment["id"]!.GetValue<string>());
         },
-        ["ChangeCommitmentStatusCommand"] = async app =>
+        ["ReportCommitmentCommand"] = async app =>
         {
             var s = await RequestScene.CreateAsync(app);
             var request = await s.RaiseAsync();
@@ -223,6 +223,16 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             var id = commitment["id"]!.GetValue<Guid>();
             (await RequestScene.MoveAsync(s.Ngo, id, "EnRoute", $"\"{commitment["version"]}\"")).EnsureSuccessStatusCode();
             return new Sent(s.Scene.Ngo, s.Incident, "ResourceCommitment", id.ToString());
+        },
+        ["ReleaseCommitmentCommand"] = async app =>
+        {
+            var s = await RequestScene.CreateAsync(app);
+            var request = await s.RaiseAsync();
+            var commitment = await s.CommitAsync(request, await s.OfferAsync(request, 100));
+            await CountBeforeAsync(app);
+            var id = commitment["id"]!.GetValue<Guid>();
+            (await RequestScene.MoveAsync(s.Coordinator, id, "Released", $"\"{commitment["version"]}\"")).EnsureSuccessStatusCode();
+            return new Sent(s.Scene.Coordinator, s.Incident, "ResourceCommitment", id.ToString());
         },
         ["CloseResourceRequestCommand"] = async app =>
         {

@@ -59,6 +59,8 @@ public sealed class LogIncidentApiTests(CrisisCoordApp app) : AppTest(app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var read = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        // A read of one incident adds what the reader may do to it; the rest is the body the write returned.
+        read.Remove("capabilities").ShouldBeTrue();
         read.ToJsonString().ShouldBe(created.ToJsonString());
     }
 

@@ -58,14 +58,14 @@ public sealed class ParticipantsApiTests(CrisisCoordApp app) : AppTest(app)
         var incident = await LogAsync();
         var coordinator = await App.ClientAsAsync(Roles.Coordinator);
         var staff = await App.ClientAsAsync(Roles.AgencyStaff);
-        var citizen = await App.ClientAsAsync(Roles.Citizen, OrganisationKind.Citizen);
+        var auditor = await App.ClientAsAsync(Roles.Auditor);
 
         (await coordinator.PostAsJsonAsync($"/api/v1/incidents/{incident}/participants", new { organisationId = Guid.NewGuid() })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await coordinator.PostAsJsonAsync($"/api/v1/incidents/{incident}/participants", new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await coordinator.PostAsJsonAsync($"/api/v1/incidents/{Guid.NewGuid()}/participants", new { organisationId = Guid.NewGuid() })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await coordinator.PostAsJsonAsync($"/api/v1/incidents/{Guid.NewGuid()}/participants", new { organisationId = Guid.NewGuid() })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await staff.PostAsJsonAsync($"/api/v1/incidents/{incident}/participants", new { organisationId = Guid.NewGuid() })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await staff.PostAsJsonAsync($"/api/v1/incidents/{incident}/participants/requests", new { note = "" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await citizen.PostAsJsonAsync($"/api/v1/incidents/{incident}/participants/requests", new { note = "We can help" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await auditor.PostAsJsonAsync($"/api/v1/incidents/{incident}/participants/requests", new { note = "We can help" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await staff.PostAsJsonAsync($"/api/v1/incidents/{Guid.NewGuid()}/participants/requests", new { note = "We can help" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await staff.GetAsync($"/api/v1/incidents/{Guid.NewGuid()}/participants")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 

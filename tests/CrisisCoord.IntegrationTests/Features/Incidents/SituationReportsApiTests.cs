@@ -40,8 +40,10 @@ public sealed class SituationReportsApiTests(CrisisCoordApp app) : AppTest(app)
         (await scene.NgoClient.PostAsJsonAsync(path, new { summary = "x", casualties = -1 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await scene.NgoClient.PostAsJsonAsync(path, new { summary = "x", peopleAffected = "many" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var outsider = await App.ClientAsAsync(Roles.ResourceManager, OrganisationKind.Enterprise);
-        (await outsider.PostAsJsonAsync(path, new { summary = "We saw it" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
-        (await outsider.PostAsJsonAsync($"/api/v1/incidents/{scene.Incident}/log", new { text = "hello" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var refused = await outsider.PostAsJsonAsync(path, new { summary = "We saw it" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await refused.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>().ShouldBe("Only organisations taking part in this incident do this; ask to join it first.");
+        (await outsider.PostAsJsonAsync($"/api/v1/incidents/{scene.Incident}/log", new { text = "hello" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await (await App.ClientAsAsync(Roles.Citizen, OrganisationKind.Citizen)).PostAsJsonAsync(path, new { summary = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await scene.NgoClient.PostAsJsonAsync($"/api/v1/incidents/{Guid.NewGuid()}/sitreps", new { summary = "x" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 

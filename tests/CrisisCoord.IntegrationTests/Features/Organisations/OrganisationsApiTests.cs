@@ -63,7 +63,7 @@ public sealed class OrganisationsApiTests(CrisisCoordApp app) : AppTest(app)
 
         asStaff.StatusCode.ShouldBe(HttpStatusCode.OK);
         var staffView = (await asStaff.Content.ReadFromJsonAsync<JsonObject>())!;
-        staffView["peopleShown"]!.GetValue<bool>().ShouldBeFalse();
+        staffView["capabilities"]!["refused"]!["ViewPeople"]!.GetValue<string>().ShouldBe("This needs the role Administrator.");
         staffView["people"]!.AsArray().ShouldBeEmpty();
         staffView["organisation"]!["profile"]!["neutrality"]!.GetValue<string>().ShouldBe("Mostly neutral; aid by need");
         var assignTasks = staffView["charter"]!.AsArray().Single(l => l!["key"]!.GetValue<string>() == "Right.AssignTasks")!;
@@ -73,7 +73,7 @@ public sealed class OrganisationsApiTests(CrisisCoordApp app) : AppTest(app)
         asStaff.Headers.ETag!.Tag.ShouldBe($"\"{staffView["organisation"]!["version"]}\"");
 
         var adminView = (await asAdmin.Content.ReadFromJsonAsync<JsonObject>())!;
-        adminView["peopleShown"]!.GetValue<bool>().ShouldBeTrue();
+        adminView["capabilities"]!["allowed"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldContain("ViewPeople");
         var person = adminView["people"]!.AsArray().Single()!;
         person["email"]!.GetValue<string>().ShouldBe(staff.Email);
         person["roles"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe([Roles.AgencyStaff]);

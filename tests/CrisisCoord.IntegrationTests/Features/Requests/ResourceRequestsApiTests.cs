@@ -44,6 +44,8 @@ public sealed class ResourceRequestsApiTests(CrisisCoordApp app) : AppTest(app)
         (await s.GetAsync(request))["commitStatus"]!.GetValue<string>().ShouldBe("Partial");
         (await AvailableAsync(s.Ngo, s.Water)).ShouldBe(300);
 
+        // The builder takes no part in the incident, so it answers once it is asked.
+        await RequestScene.OkAsync(await s.Coordinator.PostAsJsonAsync($"/api/v1/resource-requests/{request}/addressees", new { organisationId = builder.OrganisationId }));
         var builderOffer = await RequestScene.OkAsync(await builderClient.PostAsJsonAsync($"/api/v1/resource-requests/{request}/responses",
             new { answer = "Provisional", resourceId = builderWater["id"], quantity = 100, note = "Truck to be confirmed" }));
         var second = await s.CommitAsync(request, builderOffer["id"]!.GetValue<Guid>());
@@ -72,7 +74,8 @@ public sealed class ResourceRequestsApiTests(CrisisCoordApp app) : AppTest(app)
         actions.ShouldContain("AskOrganisation");
         actions.Count(a => a == "RespondToResourceRequest").ShouldBe(2);
         actions.Count(a => a == "CommitOffer").ShouldBe(2);
-        actions.Count(a => a == "ChangeCommitmentStatus").ShouldBe(4);
+        actions.Count(a => a == "ReportCommitment").ShouldBe(3);
+        actions.Count(a => a == "ReleaseCommitment").ShouldBe(1);
     }
 
     [Fact]
@@ -102,7 +105,7 @@ public sealed class ResourceRequestsApiTests(CrisisCoordApp app) : AppTest(app)
         var otherClient = await App.ClientForAsync(other);
 
         (await otherClient.PostAsJsonAsync($"/api/v1/resource-requests/{request}/responses", new { answer = "Accept", resourceId = s.Water, quantity = 10 }))
-            .StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the water is the NGO's");
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound, "it neither takes part nor was asked, so it may not know the request exists");
         (await s.Ngo.PostAsJsonAsync($"/api/v1/resource-requests/{request}/responses", new { answer = "Accept", resourceId = s.Water, quantity = 501 }))
             .StatusCode.ShouldBe(HttpStatusCode.Conflict, "more than it holds");
 
@@ -187,7 +190,7 @@ public sealed class ResourceRequestsApiTests(CrisisCoordApp app) : AppTest(app)
 
         var request = await s.RaiseAsync();
         var holder = await App.ClientAsAsync(Roles.ResourceManager, OrganisationKind.Enterprise);
-        (await holder.GetAsync($"/api/v1/resource-requests/{request}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "it holds no water and was not asked");
+        (await holder.GetAsync($"/api/v1/resource-requests/{request}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "it neither takes part nor was asked, so it may not know the request exists");
         (await holder.GetFromJsonAsync<JsonArray>("/api/v1/resource-requests/mine"))!.ShouldBeEmpty();
         (await s.Ngo.GetFromJsonAsync<JsonArray>("/api/v1/resource-requests/mine"))!.Single()!["id"]!.GetValue<Guid>().ShouldBe(request, "the NGO holds water");
         (await s.Ngo.GetAsync("/api/v1/resource-requests")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the full list is for coordinators");
@@ -223,7 +226,7 @@ public sealed class ResourceRequestsApiTests(CrisisCoordApp app) : AppTest(app)
         Id(messages[0], "SentDateTime").ShouldMatch(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$");
 
         var outsider = await App.ClientAsAsync(Roles.AgencyStaff, OrganisationKind.Enterprise);
-        (await outsider.GetAsync($"/api/v1/resource-requests/{request}/edxl-rm")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await outsider.GetAsync($"/api/v1/resource-requests/{request}/edxl-rm")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await s.Coordinator.GetAsync($"/api/v1/resource-requests/{Guid.NewGuid()}/edxl-rm")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await s.Coordinator.GetAsync($"/api/v1/incidents/{Guid.NewGuid()}/edxl-rm")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await s.Coordinator.GetAsync($"/api/v1/incidents/{s.Incident}/edxl-rm")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -57,9 +57,9 @@ public sealed class TasksApiTests(CrisisCoordApp app) : AppTest(app)
         var (task, etag) = await scene.TaskAsync(assign: false);
 
         var outsider = await App.ClientAsAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
-        (await TaskScene.ActAsync(outsider, task, "claim", etag)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "not a participant");
+        (await TaskScene.ActAsync(outsider, task, "claim", etag)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "not a participant, so it may not know the task exists");
         etag = await TaskScene.StepAsync(scene.NgoClient, task, "claim", etag);
-        (await TaskScene.ActAsync(outsider, task, "start", etag)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await TaskScene.ActAsync(outsider, task, "start", etag)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await TaskScene.ActAsync(scene.NgoClient, task, "complete", etag)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "it was never started");
         (await TaskScene.ActAsync(scene.NgoClient, task, "cancel", etag, new { })).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "only coordinators cancel");
         (await TaskScene.ActAsync(await App.ClientAsAsync(Roles.Auditor), task, "start", etag)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -115,7 +115,9 @@ public sealed class TasksApiTests(CrisisCoordApp app) : AppTest(app)
         var scene = await TaskScene.CreateAsync(App);
         var (task, etag) = await scene.TaskAsync(assign: false);
         // A civic group's charter grants AssignTasks in recovery only; the incident is in response.
-        var civicCoordinator = await App.ClientAsAsync(Roles.Coordinator, OrganisationKind.CivicGroup);
+        var civic = await App.CreateAsync(Roles.Coordinator, OrganisationKind.CivicGroup);
+        var civicCoordinator = await App.ClientForAsync(civic);
+        (await scene.CoordinatorClient.PostAsJsonAsync($"/api/v1/incidents/{scene.Incident}/participants", new { organisationId = civic.OrganisationId })).EnsureSuccessStatusCode();
 
         var refused = await TaskScene.ActAsync(civicCoordinator, task, "assign", etag, new { organisationId = scene.Ngo.OrganisationId });
 
