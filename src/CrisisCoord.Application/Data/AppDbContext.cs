@@ -49,6 +49,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<InventoryImport> InventoryImports => Set<InventoryImport>();
 
+    public DbSet<MembershipRequest> MembershipRequests => Set<MembershipRequest>();
+
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
 
     public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();

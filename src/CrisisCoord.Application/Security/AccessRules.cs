@@ -18,6 +18,12 @@ public enum Scope
     /// <summary>The reader's own organisation's, or any organisation's for coordinators, auditors and administrators.</summary>
     OwnOrOversight,
 
+    /// <summary>The reader's own organisation's, or any organisation's for platform administrators.</summary>
+    OwnOrAdministrator,
+
+    /// <summary>The reader acts for no organisation yet (a private citizen).</summary>
+    PrivateCitizen,
+
     /// <summary>The incident's non-public detail: it takes part, reported it, coordinates it, or oversees.</summary>
     SeesDetail,
 
@@ -122,10 +128,12 @@ public sealed class AccessRules(GradedResponse graded)
         [Act.SignCheckpoints] = new(SubjectKind.Registry, Overseers, null, Scope.Anyone, ChangesRecord: false),
 
         [Act.ViewOrganisation] = Read(SubjectKind.Organisation),
-        [Act.ViewPeople] = Read(SubjectKind.Organisation, Administrators),
+        [Act.ViewPeople] = Read(SubjectKind.Organisation, [Coordinator, Administrator], Scope.OwnOrAdministrator),
         [Act.EditOrganisation] = Change(SubjectKind.Organisation, Administrators),
         [Act.AddPerson] = Change(SubjectKind.Registry, Administrators),
         [Act.ViewObligations] = Read(SubjectKind.Organisation, AnySignedIn, Scope.OwnOrOversight),
+        [Act.AskToJoinGroup] = Change(SubjectKind.Organisation, [Citizen], null, Scope.PrivateCitizen),
+        [Act.DecideMembership] = Change(SubjectKind.Organisation, [Coordinator, Administrator], null, Scope.OwnOrAdministrator),
 
         [Act.ViewResource] = Read(SubjectKind.Resource),
         [Act.EditResource] = Change(SubjectKind.Resource, [ResourceManager], Right.RegisterResources, Scope.Own),
@@ -346,6 +354,10 @@ public sealed class AccessRules(GradedResponse graded)
             Scope.OwnOrOversight => (organisation is not null && subject.Owner == organisation) || OverseesObligations(reader)
                 ? null
                 : "Only the organisation itself, coordinators, auditors and administrators see this.",
+            Scope.OwnOrAdministrator => (organisation is not null && subject.Owner == organisation) || reader.IsInRole(Administrator)
+                ? null
+                : "Only the organisation's own coordinators and platform administrators do this.",
+            Scope.PrivateCitizen => organisation is null ? null : "You already act for an organisation; a person belongs to one.",
             Scope.SeesDetail => SeesDetail(reader, incident!) ? null : "Only organisations taking part in this incident see its detail; ask to join it from the incident page.",
             Scope.Coordinates => Coordinates(reader, incident!) ? null
                 : $"Only coordinators of the lead organisation, of government bodies at {graded.MinimumLeadLevel(incident!.Severity)} level or above (grade {incident.Severity}), or of organisations taking part coordinate this incident.",
@@ -375,6 +387,9 @@ public sealed class AccessRules(GradedResponse graded)
         {
             Act.AskToJoin when subject.Incident!.Participants.Contains(reader.OrganisationId ?? Guid.Empty) => "Your organisation already takes part in this incident.",
             Act.AskToJoin when subject.Incident!.AskedToJoin.Contains(reader.OrganisationId ?? Guid.Empty) => "Your organisation has already asked to join; a coordinator will answer.",
+            Act.AskToJoinGroup or Act.DecideMembership when subject.OrganisationKind != OrganisationKind.Citizen =>
+                "Only citizens' groups take members who ask; other organisations' people are added by an administrator.",
+            Act.AskToJoinGroup when subject.ReaderAskedToJoin => "You have already asked to join this group; its coordinator will answer.",
             Act.AskOrganisation or Act.CloseRequest or Act.AnswerRequest => ResourceRequest.WhyNotOpen(subject.Request!.State),
             Act.CommitOffer when subject.Request is { } answered => ResourceRequest.WhyNotOpen(answered.State),
             Act.ReportCommitment when subject.CommitmentState is { } state

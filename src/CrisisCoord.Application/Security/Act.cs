@@ -55,6 +55,8 @@ public enum Act
     EditOrganisation,
     AddPerson,
     ViewObligations,
+    AskToJoinGroup,
+    DecideMembership,
 
     // A resource
     ViewResource,

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Identity;
 
 namespace CrisisCoord.Application.Security;
 
-/// <summary>A person who signs in. Every person belongs to exactly one organisation.</summary>
+/// <summary>A person who signs in. They act for at most one organisation; a private citizen acts for none until a group admits them.</summary>
 public sealed class AppUser : IdentityUser<Guid>
 {
     public const int DisplayNameMaxLength = 200;
 
     public string DisplayName { get; set; } = "";
 
-    public Guid OrganisationId { get; set; }
+    /// <summary>The organisation the person acts for; none for a private citizen who has not been admitted to a group.</summary>
+    public Guid? OrganisationId { get; set; }
 }

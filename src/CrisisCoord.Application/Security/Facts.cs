@@ -55,4 +55,10 @@ public sealed record Subject(SubjectKind Kind, Guid? Id = null)
     public RequestFacts? Request { get; init; }
 
     public CommitmentState? CommitmentState { get; init; }
+
+    /// <summary>The kind of organisation, when the subject is an organisation's record.</summary>
+    public OrganisationKind? OrganisationKind { get; init; }
+
+    /// <summary>Whether the reader has a pending request to join this organisation.</summary>
+    public bool ReaderAskedToJoin { get; init; }
 }

@@ -2,6 +2,7 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
 using FluentValidation;
 using FluentValidation.Results;
@@ -48,9 +49,16 @@ public sealed class Subjects(AppDbContext db)
         switch (kind)
         {
             case SubjectKind.Organisation:
-                return await db.Organisations.AnyAsync(o => o.Id == key, ct)
-                    ? new Subject(kind, key) { Owner = key }
-                    : throw new NotFoundException(Name(kind), key);
+                var user = reader.UserId ?? Guid.Empty;
+                var organisation = await db.Organisations.Where(o => o.Id == key)
+                    .Select(o => new
+                    {
+                        o.Kind,
+                        Asked = db.MembershipRequests.Any(m => m.OrganisationId == o.Id && m.UserId == user && m.Status == MembershipStatus.Pending),
+                    })
+                    .SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return new Subject(kind, key) { Owner = key, OrganisationKind = organisation.Kind, ReaderAskedToJoin = organisation.Asked };
             case SubjectKind.Resource:
                 var holder = await db.Resources.Where(r => r.Id == key).Select(r => (Guid?)r.OrganisationId).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException(Name(kind), key);
@@ -66,14 +74,14 @@ public sealed class Subjects(AppDbContext db)
                     ?? throw new NotFoundException(Name(kind), key);
                 return ForTask(await IncidentAsync(task.IncidentId, ct), key, task.State, task.AssignedOrganisationId);
             case SubjectKind.Request:
-                var organisation = reader.OrganisationId ?? Guid.Empty;
+                var mine = reader.OrganisationId ?? Guid.Empty;
                 var request = await db.ResourceRequests.Where(r => r.Id == key)
                     .Select(r => new
                     {
                         r.IncidentId,
                         r.State,
-                        Asked = db.RequestAddressees.Any(a => a.RequestId == r.Id && a.OrganisationId == organisation),
-                        Holds = db.Resources.Any(x => x.OrganisationId == organisation && x.ResourceTypeId == r.ResourceTypeId),
+                        Asked = db.RequestAddressees.Any(a => a.RequestId == r.Id && a.OrganisationId == mine),
+                        Holds = db.Resources.Any(x => x.OrganisationId == mine && x.ResourceTypeId == r.ResourceTypeId),
                     })
                     .SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException(Name(kind), key);
@@ -147,7 +155,14 @@ public sealed class Subjects(AppDbContext db)
             : null;
         if (organisation is null)
         {
-            return new Reader(userId, roles, null, null, null, new Dictionary<Right, Phases>());
+            // A private citizen acts for no one, but may report what they see, as the citizens' kind may.
+            var citizens = await db.CharterEntries.AsNoTracking()
+                .Where(e => e.Right == Right.ReportIncident && e.Kind == OrganisationKind.Citizen && e.OrganisationId == null)
+                .ToListAsync(ct);
+            return new Reader(userId, roles, null, null, null, new Dictionary<Right, Phases>
+            {
+                [Right.ReportIncident] = CharterItem.Of(Right.ReportIncident).EffectivePhases(OrganisationKind.Citizen, citizens),
+            });
         }
 
         var entries = await db.CharterEntries.AsNoTracking()

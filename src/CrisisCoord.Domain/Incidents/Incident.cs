@@ -156,4 +156,4 @@ public sealed class Incident
 }
 
 /// <summary>Who logged an incident: a person and the organisation they act for.</summary>
-public sealed record Reporter(Guid UserId, Guid OrganisationId);
+public sealed record Reporter(Guid UserId, Guid? OrganisationId);

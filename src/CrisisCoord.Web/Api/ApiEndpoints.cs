@@ -14,6 +14,7 @@ public static class ApiEndpoints
         api.MapAuthEndpoints();
         api.MapIncidentsEndpoints();
         api.MapOrganisationsEndpoints();
+        api.MapMembershipsEndpoints();
         api.MapChartersEndpoints();
         api.MapResourcesEndpoints();
         api.MapPeopleEndpoints();

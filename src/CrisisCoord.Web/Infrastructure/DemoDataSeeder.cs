@@ -43,15 +43,24 @@ public sealed partial class DemoDataSeeder(
     /// <summary>Every demo account has this password; it is printed at start-up with the sign-ins.</summary>
     public const string DemoPassword = "crisis-demo-2026";
 
-    private static readonly (string Role, string Email, string Name, string Organisation)[] DemoPeople =
+    /// <summary>The demo's people: who they are to the demo (printed), their role, sign-in, name and organisation.</summary>
+    private static readonly (string Label, string Role, string Email, string Name, string Organisation)[] DemoPeople =
     [
-        (Roles.Administrator, "admin@qinghe.demo", "Wang Lei", CityBureau),
-        (Roles.Coordinator, "coordinator@qinghe.demo", "Chen Jing", CityBureau),
-        (Roles.AgencyStaff, "staff@qinghe.demo", "Liu Yang", XibaTown),
-        (Roles.ResourceManager, "resources@qinghe.demo", "Zhao Min", RedCross),
-        (Roles.Auditor, "auditor@qinghe.demo", "Sun Hui", Ministry),
-        (Roles.Citizen, "citizen@qinghe.demo", "Zhou Fang", Residents),
+        (Roles.Administrator, Roles.Administrator, "admin@qinghe.demo", "Wang Lei", CityBureau),
+        (Roles.Coordinator, Roles.Coordinator, "coordinator@qinghe.demo", "Chen Jing", CityBureau),
+        (Roles.AgencyStaff, Roles.AgencyStaff, "staff@qinghe.demo", "Liu Yang", XibaTown),
+        (Roles.ResourceManager, Roles.ResourceManager, "resources@qinghe.demo", "Zhao Min", RedCross),
+        (Roles.Auditor, Roles.Auditor, "auditor@qinghe.demo", "Sun Hui", Ministry),
+        (Roles.Citizen, Roles.Citizen, "citizen@qinghe.demo", "Zhou Fang", Residents),
+        // The residents' group's own coordinator: admits the private citizens who ask to join it.
+        (GroupOrganiser, Roles.Coordinator, "organiser@qinghe.demo", "Huang Li", Residents),
     ];
+
+    private const string GroupOrganiser = "GroupOrganiser";
+
+    /// <summary>A member of the public who registered themself and asked to join the residents' group; not yet admitted.</summary>
+    private static readonly (string Label, string Email, string Name, string Note) PrivateCitizen =
+        ("PrivateCitizen", "resident@qinghe.demo", "Wu Hao", "Dongshan east bank, near the levee. First-aid trained; I have a van.");
 
     private const string Ministry = "Ministry of Emergency Management";
     private const string CityBureau = "Qinghe City Emergency Management Bureau";
@@ -85,15 +94,17 @@ public sealed partial class DemoDataSeeder(
             // inventory): record those breaches as the watch would, then sign every chain.
             await BreachWatch.RecordNewAsync(db, timeline, obligationRules, clock.GetUtcNow(), ct);
             await Checkpoints.TakeAsync(db, signer, clock, null, ct);
-            LogSeeded(DemoOrganisations.Length, DemoPeople.Length);
+            LogSeeded(DemoOrganisations.Length, DemoPeople.Length + 1);
         }
 
         // Printed plainly (not through the logger) so the lines read as "role  e-mail  password".
         Console.WriteLine("Demo sign-ins (role  e-mail  password):");
-        foreach (var (role, email, _, _) in DemoPeople)
+        foreach (var (label, _, email, _, _) in DemoPeople)
         {
-            Console.WriteLine($"  {role,-16} {email,-26} {DemoPassword}");
+            Console.WriteLine($"  {label,-16} {email,-26} {DemoPassword}");
         }
+
+        Console.WriteLine($"  {PrivateCitizen.Label,-16} {PrivateCitizen.Email,-26} {DemoPassword}");
     }
 
     private static readonly (string Name, OrganisationKind Kind, AdministrativeLevel Level, string Area, string Contact, string Phone, string Email)[] DemoOrganisations =
@@ -138,23 +149,35 @@ public sealed partial class DemoDataSeeder(
 
         var people = new Dictionary<string, By>();
         var minutes = 0;
-        foreach (var (role, email, name, organisation) in DemoPeople)
+        foreach (var (label, role, email, name, organisation) in DemoPeople)
         {
             // The first administrator is made at installation; the administrator adds everyone else.
             var by = people.GetValueOrDefault(Roles.Administrator, By.System);
             await StepAsync("CreateUser", typeof(AppUser), by, now.AddDays(-59).AddMinutes(minutes += 7), ct, async () =>
             {
                 var person = await Accounts.CreateAsync(users, name, email, DemoPassword, organisations[organisation].Id, [role]);
-                people[role] = new By(person.Id, organisations[organisation].Id);
+                people[label] = new By(person.Id, organisations[organisation].Id);
             });
         }
 
         await SeedCharterDecisionsAsync(organisations, people[Roles.Administrator], now, ct);
+        await SeedPrivateCitizenAsync(organisations[Residents], now.AddHours(-2), ct);
         await SeedResourcesAsync(organisations, people[Roles.ResourceManager], now, ct);
         if (!await db.Incidents.AnyAsync(ct))
         {
             await SeedIncidentsAsync(organisations, now, people[Roles.AgencyStaff], people[Roles.Citizen], people[Roles.Coordinator], people[Roles.ResourceManager], ct);
         }
+    }
+
+    /// <summary>A member of the public registers themself and asks to join the residents' group, whose organiser has yet to answer.</summary>
+    private async Task SeedPrivateCitizenAsync(Organisation residents, DateTimeOffset at, CancellationToken ct)
+    {
+        timeline.Begin();
+        var person = await Accounts.CreateAsync(users, PrivateCitizen.Name, PrivateCitizen.Email, DemoPassword, null, [Roles.Citizen]);
+        db.MembershipRequests.Add(MembershipRequest.Ask(residents.Id, person.Id, PrivateCitizen.Note, at));
+        await db.SaveChangesAsync(ct);
+        // Self-registration: the new person is the actor, acting for no organisation.
+        await timeline.RecordAsync("RegisterCitizen", typeof(AppUser), person.Id, null, at, ct);
     }
 
     /// <summary>One recorded step: the change, then its timeline event, dated <paramref name="at"/>.</summary>

@@ -33,6 +33,14 @@ public static class Display
         _ => state.ToString().ToLowerInvariant(),
     };
 
+    public static string Membership(MembershipStatus status) => status switch
+    {
+        MembershipStatus.Pending => "waiting for the group's answer",
+        MembershipStatus.Admitted => "admitted",
+        MembershipStatus.Declined => "declined",
+        _ => status.ToString(),
+    };
+
     public static string TaskMove(Act move) => move switch
     {
         Act.ClaimTask => "Claim",

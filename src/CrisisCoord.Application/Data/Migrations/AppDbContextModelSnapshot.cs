@@ -74,7 +74,7 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasColumnName("normalized_user_name")
                         .HasAnnotation("CrisisCoord:NotRecorded", true);
 
-                    b.Property<Guid>("OrganisationId")
+                    b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid")
                         .HasColumnName("organisation_id");
 
@@ -763,6 +763,70 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasDatabaseName("ix_obligation_breaches_organisation_id_detected_at");
 
                     b.ToTable("obligation_breaches", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Organisations.MembershipRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_membership_requests");
+
+                    b.HasIndex("OrganisationId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_membership_requests_organisation_id_user_id")
+                        .HasFilter("status = 'Pending'");
+
+                    b.HasIndex("UserId", "Status")
+                        .HasDatabaseName("ix_membership_requests_user_id_status");
+
+                    b.ToTable("membership_requests", (string)null);
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Organisations.Organisation", b =>
@@ -1633,7 +1697,6 @@ namespace CrisisCoord.Application.Data.Migrations
                         .WithMany()
                         .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_users_organisations_organisation_id");
                 });
 
@@ -1764,6 +1827,23 @@ namespace CrisisCoord.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_obligation_breaches_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Organisations.MembershipRequest", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_membership_requests_organisations_organisation_id");
+
+                    b.HasOne("CrisisCoord.Application.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_membership_requests_users_user_id");
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Organisations.Organisation", b =>

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Features.Memberships;
 using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.Requests;
 using CrisisCoord.Application.Features.Tasks;
@@ -30,8 +31,12 @@ public sealed record DashboardDto(
     IReadOnlyList<ObligationDto> UpcomingObligations,
     IReadOnlyList<BalanceWarningDto> BalanceWarnings,
     IReadOnlyList<TaskDto> MyTasks,
-    IReadOnlyList<ResourceRequestDto> RequestsForMyOrganisation)
+    IReadOnlyList<ResourceRequestDto> RequestsForMyOrganisation,
+    IReadOnlyList<MembershipRequestDto> MyMembershipRequests)
 {
+    /// <summary>False for a private citizen, who acts for no organisation until a group admits them.</summary>
+    public bool ActsForAnOrganisation { get; init; } = true;
+
     public IEnumerable<IncidentDto> Escalations => OpenIncidents.Where(i => i.EscalationRequired);
 }
 
@@ -50,7 +55,7 @@ public sealed class GetDashboardQueryHandler(AppDbContext db, AccessPolicy acces
     public async ValueTask<DashboardDto> Handle(GetDashboardQuery query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
+        var organisation = user.OrganisationId;
         var everyone = AccessRules.OverseesObligations(await access.ReaderAsync(cancellationToken));
 
         var incidents = await db.Incidents.AsNoTracking()
@@ -66,8 +71,10 @@ public sealed class GetDashboardQueryHandler(AppDbContext db, AccessPolicy acces
             return (capabilities.Can(Act.ViewIncidentDetail) ? i : i.WithoutDetail()) with { Capabilities = capabilities };
         })];
 
-        var obligations = await ObligationQueriesHandler.ListAsync(
-            db, obligationRules, now, everyone ? ObligationScope.Everyone : new ObligationScope(OrganisationId: organisation), cancellationToken);
+        var obligations = everyone || organisation is not null
+            ? await ObligationQueriesHandler.ListAsync(
+                db, obligationRules, now, everyone ? ObligationScope.Everyone : new ObligationScope(OrganisationId: organisation), cancellationToken)
+            : new ObligationList(now, []);
 
         var warnings = new List<BalanceWarningDto>();
         foreach (var incident in incidents.Where(i => i.DetailShown && i.State != IncidentState.Reported))
@@ -93,6 +100,14 @@ public sealed class GetDashboardQueryHandler(AppDbContext db, AccessPolicy acces
             [.. obligations.Items.Where(o => !o.Overdue && o.OrganisationId == organisation).Take(ObligationsShown)],
             warnings,
             myTasks,
-            await RequestThreads.ForOrganisationAsync(db, organisation, cancellationToken));
+            organisation is { } mine ? await RequestThreads.ForOrganisationAsync(db, mine, cancellationToken) : [],
+            await db.MembershipRequests.AsNoTracking()
+                .Where(m => m.UserId == user.UserId)
+                .OrderByDescending(m => m.RequestedAt)
+                .Select(MembershipRequestDto.Projection(db))
+                .ToListAsync(cancellationToken))
+        {
+            ActsForAnOrganisation = organisation is not null,
+        };
     }
 }

@@ -77,7 +77,7 @@ public sealed class LogIncidentCommandHandler(AppDbContext db, TimeProvider cloc
             command.Latitude!.Value,
             command.Longitude!.Value,
             clock.GetUtcNow(),
-            new Reporter(user.UserId!.Value, user.OrganisationId!.Value));
+            new Reporter(user.UserId!.Value, user.OrganisationId));
 
         db.Incidents.Add(incident);
         // Saved here (inside the pipeline's transaction) so the response carries the stored version.

@@ -1,3 +1,5 @@
+using CrisisCoord.Application.Features.Memberships;
+using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
@@ -26,6 +28,7 @@ public sealed record GetOrganisationQuery(Guid Id) : IQuery<OrganisationDetailDt
 /// <param name="People">Its people, where the reader may see them (<see cref="Act.ViewPeople"/>); else empty.</param>
 /// <param name="Resources">What it holds.</param>
 /// <param name="Obligations">What it owes now, where the reader may see it (<see cref="Act.ViewObligations"/>); else null.</param>
+/// <param name="MembershipRequests">Pending requests to join, where the reader decides them (<see cref="Act.DecideMembership"/>); else empty.</param>
 /// <param name="Capabilities">What the reader may do to the organisation's record.</param>
 public sealed record OrganisationDetailDto(
     OrganisationDto Organisation,
@@ -33,6 +36,7 @@ public sealed record OrganisationDetailDto(
     IReadOnlyList<MemberDto> People,
     IReadOnlyList<ResourceDto> Resources,
     ObligationList? Obligations,
+    IReadOnlyList<MembershipRequestDto> MembershipRequests,
     Capabilities Capabilities);
 
 public sealed record MemberDto(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles);
@@ -73,6 +77,13 @@ public sealed class GetOrganisationQueryHandler(AppDbContext db, AccessPolicy ac
         var obligations = capabilities.Can(Act.ViewObligations)
             ? await ObligationQueriesHandler.ListAsync(db, rules, clock.GetUtcNow(), new ObligationScope(OrganisationId: query.Id), cancellationToken)
             : null;
-        return new OrganisationDetailDto(organisation, charter, people, [.. resources.Select(x => x.ToDto())], obligations, capabilities);
+        IReadOnlyList<MembershipRequestDto> requests = capabilities.Can(Act.DecideMembership)
+            ? await db.MembershipRequests.AsNoTracking()
+                .Where(m => m.OrganisationId == query.Id && m.Status == MembershipStatus.Pending)
+                .OrderBy(m => m.RequestedAt)
+                .Select(MembershipRequestDto.Projection(db))
+                .ToListAsync(cancellationToken)
+            : [];
+        return new OrganisationDetailDto(organisation, charter, people, [.. resources.Select(x => x.ToDto())], obligations, requests, capabilities);
     }
 }

@@ -26,7 +26,8 @@ public sealed record CreateUserCommand : ICommand<PersonDto>
     public IReadOnlyList<string>? Roles { get; init; }
 }
 
-public sealed record PersonDto(Guid Id, string DisplayName, string Email, Guid OrganisationId, IReadOnlyList<string> Roles);
+/// <summary>A person as the API shows them; no organisation for a private citizen.</summary>
+public sealed record PersonDto(Guid Id, string DisplayName, string Email, Guid? OrganisationId, IReadOnlyList<string> Roles);
 
 public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCommand>
 {
@@ -94,7 +95,7 @@ public static class Accounts
             .WithMessage("An account with this e-mail address already exists.");
 
     public static async Task<PersonDto> CreateAsync(
-        UserManager<AppUser> users, string displayName, string email, string password, Guid organisationId, IReadOnlyList<string> roles)
+        UserManager<AppUser> users, string displayName, string email, string password, Guid? organisationId, IReadOnlyList<string> roles)
     {
         var user = new AppUser
         {

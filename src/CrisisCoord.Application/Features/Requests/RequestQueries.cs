@@ -92,7 +92,7 @@ public sealed class RequestQueriesHandler(AppDbContext db, AccessPolicy access, 
     }
 
     public async ValueTask<IReadOnlyList<ResourceRequestDto>> Handle(ListRequestsForMyOrganisationQuery query, CancellationToken cancellationToken) =>
-        await RequestThreads.ForOrganisationAsync(db, user.OrganisationId ?? throw new NotAuthenticatedException(), cancellationToken);
+        user.OrganisationId is { } organisation ? await RequestThreads.ForOrganisationAsync(db, organisation, cancellationToken) : [];
 
     public async ValueTask<IReadOnlyList<CandidateDto>> Handle(MatchResourcesQuery query, CancellationToken cancellationToken) =>
         await CandidatesAsync(db, query.RequestId, cancellationToken);

@@ -41,7 +41,11 @@ public sealed class TaskQueriesHandler(AppDbContext db, AccessPolicy access, ICu
 
     public async ValueTask<IReadOnlyList<TaskDto>> Handle(ListMyTasksQuery query, CancellationToken cancellationToken)
     {
-        var organisation = user.OrganisationId ?? throw new NotAuthenticatedException();
+        if (user.OrganisationId is not { } organisation)
+        {
+            return [];
+        }
+
         var tasks = await db.Tasks.AsNoTracking()
             .Where(t => t.AssignedOrganisationId == organisation)
             .OrderBy(t => t.State == TaskState.Done || t.State == TaskState.Cancelled)

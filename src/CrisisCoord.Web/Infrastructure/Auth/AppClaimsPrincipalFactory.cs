@@ -13,7 +13,12 @@ public sealed class AppClaimsPrincipalFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(ClaimNames.OrganisationId, user.OrganisationId.ToString()));
+        if (user.OrganisationId is { } organisation)
+        {
+            // A private citizen carries none: they act for no one until a group admits them.
+            identity.AddClaim(new Claim(ClaimNames.OrganisationId, organisation.ToString()));
+        }
+
         identity.AddClaim(new Claim(ClaimNames.DisplayName, user.DisplayName));
         return identity;
     }

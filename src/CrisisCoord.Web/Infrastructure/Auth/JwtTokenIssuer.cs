@@ -46,9 +46,13 @@ public sealed class JwtTokenIssuer(IOptions<TokenOptions> options, TimeProvider 
             new(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
             new(ClaimTypes.NameIdentifier, user.Id.ToString()),
             new(ClaimTypes.Email, user.Email ?? ""),
-            new(ClaimNames.OrganisationId, user.OrganisationId.ToString()),
             new(ClaimNames.DisplayName, user.DisplayName),
         };
+        if (user.OrganisationId is { } organisation)
+        {
+            claims.Add(new(ClaimNames.OrganisationId, organisation.ToString()));
+        }
+
         claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, role)));
 
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -29,7 +29,9 @@ public sealed class RegisterModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await sender.Send(Input, ct);
-        TempData["Flash"] = "Your citizen account is ready. Sign in to report incidents.";
+        TempData["Flash"] = Input.OrganisationId is null
+            ? "Your citizen account is ready. Sign in to report incidents."
+            : "Your citizen account is ready and your group has your request to join. Sign in to report incidents; you act for the group once its coordinator admits you.";
         return RedirectToPage("/Account/SignIn");
     }
 }

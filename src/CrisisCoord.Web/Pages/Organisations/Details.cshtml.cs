@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Charters;
+using CrisisCoord.Application.Features.Memberships;
 using CrisisCoord.Application.Features.Organisations;
 using CrisisCoord.Application.Features.Resources;
 using Mediator;
@@ -33,6 +34,20 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     public void OnGet()
     {
+    }
+
+    public async Task<IActionResult> OnPostAdmitAsync(Guid id, Guid request, CancellationToken ct)
+    {
+        TempData["Flash"] = await PageActions.TryAsync(async () =>
+            $"{(await sender.Send(new AdmitMemberCommand { OrganisationId = id, RequestId = request }, ct)).PersonName} now acts for {Detail.Organisation.Name}.");
+        return RedirectToPage("/Organisations/Details", new { id });
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid id, Guid request, string? reason, CancellationToken ct)
+    {
+        TempData["Flash"] = await PageActions.TryAsync(async () =>
+            $"You declined {(await sender.Send(new DeclineMemberCommand { OrganisationId = id, RequestId = request, Reason = reason }, ct)).PersonName}'s request.");
+        return RedirectToPage("/Organisations/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)

@@ -1,0 +1,51 @@
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Common;
+using CrisisCoord.Domain.Organisations;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Memberships;
+
+/// <summary>
+/// The group's coordinator (or a platform administrator) admits a private citizen who asked: from now on they act
+/// for the group, within its charter, and see what the group sees.
+/// </summary>
+[Performs(Act.DecideMembership)]
+[RecordedAs(typeof(MembershipRequest))]
+public sealed record AdmitMemberCommand : ICommand<MembershipRequestDto>, IOrganisationMessage
+{
+    public Guid OrganisationId { get; init; }
+
+    public Guid? RequestId { get; init; }
+
+    /// <summary>The version the sender saw; the decision is refused if someone answered meanwhile.</summary>
+    public uint? Version { get; init; }
+}
+
+public sealed class AdmitMemberCommandValidator : AbstractValidator<AdmitMemberCommand>
+{
+    public AdmitMemberCommandValidator() => RuleFor(x => x.RequestId).NotEmpty().WithMessage("Say which request to answer (requestId).");
+}
+
+public sealed class AdmitMemberCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<AdmitMemberCommand, MembershipRequestDto>
+{
+    public async ValueTask<MembershipRequestDto> Handle(AdmitMemberCommand command, CancellationToken cancellationToken)
+    {
+        var request = await MembershipRequestDto.LoadForDecisionAsync(db, command.OrganisationId, command.RequestId, command.Version, cancellationToken);
+        var person = await db.Users.SingleAsync(u => u.Id == request.UserId, cancellationToken);
+        if (person.OrganisationId is not null)
+        {
+            throw new DomainRuleException($"{person.DisplayName} already acts for an organisation; a person belongs to one.");
+        }
+
+        request.Admit(user.UserId!.Value, clock.GetUtcNow());
+        person.OrganisationId = request.OrganisationId;
+        // Their signed-in sessions carry the old organisation; a new stamp makes them sign in again to act for the group.
+        person.SecurityStamp = Guid.NewGuid().ToString("N");
+        await db.SaveChangesAsync(cancellationToken);
+        return await MembershipRequestDto.LoadAsync(db, request.Id, cancellationToken);
+    }
+}
