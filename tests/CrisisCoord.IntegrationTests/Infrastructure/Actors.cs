@@ -51,6 +51,16 @@ public static class Actors
         return new Actor(person.Id, organisationId.Value, kind, email, Password, role);
     }
 
+    /// <summary>A person who registered themself and acts for no organisation (<see cref="Actor.OrganisationId"/> is empty).</summary>
+    public static async Task<Actor> CreatePrivateCitizenAsync(this CrisisCoordApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var email = $"private.{Guid.NewGuid():N}@test.example";
+        var person = await Accounts.CreateAsync(users, "Test private citizen", email, Password, null, [Roles.Citizen]);
+        return new Actor(person.Id, Guid.Empty, OrganisationKind.Citizen, email, Password, Roles.Citizen);
+    }
+
     /// <summary>An API client carrying a bearer token obtained from POST /api/v1/auth/token.</summary>
     public static async Task<HttpClient> ClientForAsync(this CrisisCoordApp app, Actor actor)
     {

@@ -39,7 +39,11 @@ public sealed class DemoDataTests : IAsyncLifetime
                 .ShouldBe(Enum.GetValues<IncidentState>().Order());
             (await db.Resources.CountAsync()).ShouldBeGreaterThan(10);
             (await db.CharterEntries.CountAsync(e => e.LegalBasis != "")).ShouldBeGreaterThan(0);
-            (await db.Users.CountAsync()).ShouldBe(Roles.All.Count);
+            // One person per role, the residents' group's organiser, and a private citizen who asked to join it.
+            (await db.Users.CountAsync()).ShouldBe(Roles.All.Count + 2);
+            var waiting = await db.MembershipRequests.SingleAsync();
+            waiting.Status.ShouldBe(MembershipStatus.Pending);
+            (await db.Users.SingleAsync(u => u.Id == waiting.UserId)).OrganisationId.ShouldBeNull();
 
             // Every seeded change is on the timeline, back-dated in order, and every chain verifies.
             var chains = await ChainAudit.ChainsAsync(db, CancellationToken.None);
@@ -54,7 +58,8 @@ public sealed class DemoDataTests : IAsyncLifetime
             var registry = await db.TimelineEvents.Where(e => e.ChainId == TimelineChains.Registry).OrderBy(e => e.Sequence).ToListAsync();
             registry[0].Action.ShouldBe("EnsureReferenceData");
             registry.Count(e => e.Action == "RegisterOrganisation").ShouldBe(11);
-            registry.Count(e => e.Action == "CreateUser").ShouldBe(Roles.All.Count);
+            registry.Count(e => e.Action == "CreateUser").ShouldBe(Roles.All.Count + 1);
+            registry.Count(e => e.Action == "RegisterCitizen").ShouldBe(1);
             registry.ShouldAllBe(e => !e.Payload.Contains("passwordHash") && !e.Payload.Contains("AQAAAA"));
             registry.Last(e => e.Action != BreachWatch.Action).OccurredAt.ShouldBeLessThan(DateTimeOffset.UtcNow.AddHours(-1), "the scenario's registry is back-dated, not stamped at start-up");
 
@@ -78,7 +83,7 @@ public sealed class DemoDataTests : IAsyncLifetime
             (await db.Objectives.CountAsync()).ShouldBeGreaterThan(5);
         }
 
-        foreach (var email in new[] { "admin", "coordinator", "staff", "resources", "auditor", "citizen" })
+        foreach (var email in new[] { "admin", "coordinator", "staff", "resources", "auditor", "citizen", "organiser", "resident" })
         {
             var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = $"{email}@qinghe.demo", password = "crisis-demo-2026" });
             response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{email}@qinghe.demo could not sign in");

@@ -30,7 +30,7 @@ public sealed class SetIncidentSeverityCommandValidator : AbstractValidator<SetI
     {
         RuleFor(x => x.Severity)
             .NotEmpty().WithMessage("Choose the grade, I (especially major) to IV (general).")
-            .Must(v => EnumText.TryParse<Severity>(v, out _)).When(x => !string.IsNullOrEmpty(x.Severity))
+            .Must(v => EnumText.TryParse<Severity>(v, out _)).When(x => !string.IsNullOrEmpty(x.Severity), ApplyConditionTo.CurrentValidator)
             .WithMessage(x => EnumText.NotValidMessage<Severity>(x.Severity));
         RuleFor(x => x.Reason)
             .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)

@@ -31,7 +31,7 @@ public sealed class TransitionIncidentCommandValidator : AbstractValidator<Trans
     {
         RuleFor(x => x.To)
             .NotEmpty().WithMessage("Choose the state to move the incident to.")
-            .Must(v => EnumText.TryParse<IncidentState>(v, out _)).When(x => !string.IsNullOrEmpty(x.To))
+            .Must(v => EnumText.TryParse<IncidentState>(v, out _)).When(x => !string.IsNullOrEmpty(x.To), ApplyConditionTo.CurrentValidator)
             .WithMessage(x => EnumText.NotValidMessage<IncidentState>(x.To));
         RuleFor(x => x.Reason)
             .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)

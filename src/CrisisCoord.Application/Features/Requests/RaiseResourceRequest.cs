@@ -46,7 +46,7 @@ public sealed class RaiseResourceRequestCommandValidator : AbstractValidator<Rai
         RuleFor(x => x.Type)
             .NotEmpty().WithMessage("Say what type of resource is needed (a catalogue code such as rescue-boat).")
             .MustAsync((code, ct) => db.ResourceTypes.AnyAsync(t => t.Code == code, ct))
-            .When(x => !string.IsNullOrWhiteSpace(x.Type))
+            .When(x => !string.IsNullOrWhiteSpace(x.Type), ApplyConditionTo.CurrentValidator)
             .WithMessage(x => $"'{x.Type}' is not in the resource catalogue; use a code such as rescue-boat or drinking-water.");
         RuleFor(x => x.Quantity)
             .NotNull().WithMessage("Say how many are needed.")
@@ -109,7 +109,7 @@ public sealed class AskOrganisationCommandValidator : AbstractValidator<AskOrgan
         RuleFor(x => x.OrganisationId)
             .NotNull().WithMessage("Say which organisation to ask.")
             .MustAsync((id, ct) => db.Organisations.AnyAsync(o => o.Id == id, ct))
-            .When(x => x.OrganisationId is not null)
+            .When(x => x.OrganisationId is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage("There is no such organisation.");
 }
 

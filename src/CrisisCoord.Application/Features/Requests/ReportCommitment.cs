@@ -31,7 +31,7 @@ public sealed class ReportCommitmentCommandValidator : AbstractValidator<ReportC
         RuleFor(x => x.Status)
             .NotEmpty().WithMessage("Say where the resources are: EnRoute, Arrived or Released.")
             .Must(v => EnumText.TryParse<CommitmentState>(v, out var state) && state is CommitmentState.EnRoute or CommitmentState.Arrived)
-            .When(x => !string.IsNullOrWhiteSpace(x.Status))
+            .When(x => !string.IsNullOrWhiteSpace(x.Status), ApplyConditionTo.CurrentValidator)
             .WithMessage(x => $"'{x.Status}' is not a status a commitment can move to; use EnRoute, Arrived or Released.");
         RuleFor(x => x.Note).MaximumLength(ResourceCommitment.NoteMaxLength).PlainText();
     }

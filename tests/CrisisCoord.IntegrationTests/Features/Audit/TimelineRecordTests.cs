@@ -123,6 +123,28 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             }));
             return new Sent(admin, TimelineChains.Registry, "AppUser", person["id"]!.GetValue<string>());
         },
+        ["AskToJoinGroupCommand"] = async app =>
+        {
+            var group = await app.CreateAsync(Roles.Coordinator, OrganisationKind.Citizen);
+            var citizen = await app.CreatePrivateCitizenAsync();
+            await CountBeforeAsync(app);
+            var asked = await Ok(await (await app.ClientForAsync(citizen)).PostAsJsonAsync($"/api/v1/organisations/{group.OrganisationId}/membership-requests", new { note = "Old town; first aid" }));
+            return new Sent(citizen, TimelineChains.Registry, "MembershipRequest", asked["id"]!.GetValue<string>());
+        },
+        ["AdmitMemberCommand"] = async app =>
+        {
+            var (organiser, request) = await AskedToJoinAsync(app);
+            await CountBeforeAsync(app);
+            await Ok(await (await app.ClientForAsync(organiser)).PostAsJsonAsync($"/api/v1/organisations/{organiser.OrganisationId}/membership-requests/{request}/admit", new { }));
+            return new Sent(organiser, TimelineChains.Registry, "MembershipRequest", request.ToString());
+        },
+        ["DeclineMemberCommand"] = async app =>
+        {
+            var (organiser, request) = await AskedToJoinAsync(app);
+            await CountBeforeAsync(app);
+            await Ok(await (await app.ClientForAsync(organiser)).PostAsJsonAsync($"/api/v1/organisations/{organiser.OrganisationId}/membership-requests/{request}/decline", new { reason = "Not from here" }));
+            return new Sent(organiser, TimelineChains.Registry, "MembershipRequest", request.ToString());
+        },
         ["RegisterCitizenCommand"] = async app =>
         {
             var residents = await OrganisationData.StoreAsync(app.Database, "Dongshan Residents", OrganisationKind.Citizen, AdministrativeLevel.Town, "Dongshan Town");
@@ -133,9 +155,10 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
                 Email = "zhou.fang@test.example",
                 Password = "a-long-secret-2026",
                 OrganisationId = residents.Id,
+                Note = "Dongshan, east bank; first-aid trained",
             });
-            // Nobody was signed in: the new person is who acted.
-            return new Sent(new Actor(person.Id, residents.Id, OrganisationKind.Citizen, "", "", Roles.Citizen), TimelineChains.Registry, "AppUser", person.Id.ToString());
+            // Nobody was signed in: the new person is who acted, for no organisation (the group has yet to admit them).
+            return new Sent(new Actor(person.Id, Guid.Empty, OrganisationKind.Citizen, "", "", Roles.Citizen), TimelineChains.Registry, "AppUser", person.Id.ToString());
         },
         ["ChangeCharterCommand"] = async app =>
         {
@@ -297,7 +320,7 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
         e.EntityType.ShouldBe(sent.EntityType);
         e.EntityId.ShouldBe(sent.EntityId);
         e.ActorUserId.ShouldBe(sent.By.UserId);
-        e.ActorOrganisationId.ShouldBe(sent.By.OrganisationId);
+        e.ActorOrganisationId.ShouldBe(sent.By.OrganisationId == Guid.Empty ? null : sent.By.OrganisationId);
         e.Payload.ShouldContain(sent.EntityId);
         e.Payload.ShouldNotContain("password", Case.Insensitive);
         e.Payload.ShouldNotContain("securityStamp", Case.Insensitive);
@@ -424,6 +447,15 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
     {
         response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    /// <summary>A citizens' group's coordinator, and a private citizen's pending request to join the group.</summary>
+    private static async Task<(Actor Organiser, Guid Request)> AskedToJoinAsync(CrisisCoordApp app)
+    {
+        var organiser = await app.CreateAsync(Roles.Coordinator, OrganisationKind.Citizen);
+        var citizen = await app.CreatePrivateCitizenAsync();
+        var asked = await Ok(await (await app.ClientForAsync(citizen)).PostAsJsonAsync($"/api/v1/organisations/{organiser.OrganisationId}/membership-requests", new { note = "Old town" }));
+        return (organiser, asked["id"]!.GetValue<Guid>());
     }
 
     private sealed record Sent(Actor By, Guid Chain, string EntityType, string EntityId);

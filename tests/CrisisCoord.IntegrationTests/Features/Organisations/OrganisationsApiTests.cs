@@ -63,7 +63,7 @@ public sealed class OrganisationsApiTests(CrisisCoordApp app) : AppTest(app)
 
         asStaff.StatusCode.ShouldBe(HttpStatusCode.OK);
         var staffView = (await asStaff.Content.ReadFromJsonAsync<JsonObject>())!;
-        staffView["capabilities"]!["refused"]!["ViewPeople"]!.GetValue<string>().ShouldBe("This needs the role Administrator.");
+        staffView["capabilities"]!["refused"]!["ViewPeople"]!.GetValue<string>().ShouldBe("This needs the role Coordinator or Administrator.");
         staffView["people"]!.AsArray().ShouldBeEmpty();
         staffView["organisation"]!["profile"]!["neutrality"]!.GetValue<string>().ShouldBe("Mostly neutral; aid by need");
         var assignTasks = staffView["charter"]!.AsArray().Single(l => l!["key"]!.GetValue<string>() == "Right.AssignTasks")!;
