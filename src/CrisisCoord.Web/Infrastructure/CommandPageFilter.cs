@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Common;
+using CrisisCoord.Web.Pages.Account;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -53,8 +54,9 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
                 await AddValidatorMessagesAsync(page, context.ModelState, context.HttpContext.RequestAborted);
                 context.Result = page.Page();
             }
-            catch (AccessDeniedException)
+            catch (AccessDeniedException denied)
             {
+                page.TempData[AccessDeniedModel.Reason] = denied.Message;
                 context.Result = page.Forbid();
             }
             catch (NotAuthenticatedException)
@@ -85,7 +87,9 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
                 executed.ExceptionHandled = true;
                 executed.Result = page.Page();
                 break;
-            case AccessDeniedException when !executed.ExceptionHandled:
+            case AccessDeniedException denied when !executed.ExceptionHandled:
+                // The sign-in middleware answers Forbid by showing the refusal page; it says why there.
+                page.TempData[AccessDeniedModel.Reason] = denied.Message;
                 executed.ExceptionHandled = true;
                 executed.Result = page.Forbid();
                 break;

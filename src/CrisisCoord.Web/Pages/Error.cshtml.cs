@@ -29,7 +29,7 @@ public sealed class ErrorModel : PageModel
         (Heading, Message) = status switch
         {
             StatusCodes.Status404NotFound => ("Not found", "There is nothing at this address. The incident may have been mistyped in the link."),
-            StatusCodes.Status403Forbidden => ("Not allowed", "Your organisation's role does not allow this action."),
+            StatusCodes.Status403Forbidden => ("Not allowed", exception?.Message ?? "Your role, or your organisation's charter in this phase, does not allow this action."),
             StatusCodes.Status409Conflict => ("Changed by someone else", exception?.Message ?? "Reload the page to see the current state."),
             StatusCodes.Status400BadRequest => ("The request could not be read", "Go back, check what you entered and try again."),
             _ => (Heading, Message),

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using CrisisCoord.Application.Features.Audit;
-using CrisisCoord.Application.Security;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +11,6 @@ namespace CrisisCoord.Web.Pages.Audit;
 /// Verifies one chain: every hash, every link, the sequence, and the signed checkpoints, with the
 /// auditor's own checkpoint if they paste one. A broken chain names its first broken event.
 /// </summary>
-[Authorize(Roles = $"{Roles.Auditor},{Roles.Administrator}")]
 public sealed class VerifyModel(ISender sender) : PageModel
 {
     [BindProperty(SupportsGet = true)]
