@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,6 +21,12 @@ public abstract class IncidentChangePageModel<TCommand, TResult>(ISender sender)
     protected sealed override async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Incident = await Sender.Send(new GetIncidentQuery(id), ct);
+        // The form is not offered to someone the command would refuse; they are told why instead.
+        if (AccessPolicy.ActOf(typeof(TCommand)) is { } act && Incident.Capabilities?.WhyNot(act) is { } refused)
+        {
+            throw new AccessDeniedException(refused);
+        }
+
         await LoadChoicesAsync(ct);
     }
 
