@@ -1,5 +1,4 @@
 using CrisisCoord.Application.Common;
-using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Common;
 using FluentValidation;
 
@@ -21,8 +20,10 @@ public static class PageActions
         {
             return "Not done: " + string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(invalid.Message));
         }
-        catch (Exception refused) when (refused is DomainRuleException or StaleWriteException or AccessDeniedException or NotFoundException)
+        catch (Exception refused) when (refused is DomainRuleException or StaleWriteException)
         {
+            // The record's state said no: the page shows the state now, with why. A refusal of the person
+            // (403, 404) is not swallowed here; it is answered like any other, with its reason.
             return "Not done: " + refused.Message;
         }
     }

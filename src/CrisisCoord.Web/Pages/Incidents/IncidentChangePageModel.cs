@@ -1,5 +1,4 @@
 using CrisisCoord.Application.Features.Incidents;
-using CrisisCoord.Application.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,11 +20,7 @@ public abstract class IncidentChangePageModel<TCommand, TResult>(ISender sender)
     protected sealed override async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Incident = await Sender.Send(new GetIncidentQuery(id), ct);
-        // The form is not offered to someone the command would refuse; they are told why instead.
-        if (AccessPolicy.ActOf(typeof(TCommand)) is { } act && Incident.Capabilities?.WhyNot(act) is { } refused)
-        {
-            throw new AccessDeniedException(refused);
-        }
+        FormRefusal.EnsureAllowed<TCommand>(Incident.Capabilities);
 
         await LoadChoicesAsync(ct);
     }

@@ -12,8 +12,12 @@ public sealed class JoinModel(ISender sender) : CommandFormPageModel<AskToJoinGr
 {
     public OrganisationDto Organisation { get; private set; } = null!;
 
-    protected override async Task LoadAsync(Guid id, CancellationToken ct) =>
-        Organisation = (await Sender.Send(new GetOrganisationQuery(id), ct)).Organisation;
+    protected override async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        var detail = await Sender.Send(new GetOrganisationQuery(id), ct);
+        FormRefusal.EnsureAllowed<AskToJoinGroupCommand>(detail.Capabilities);
+        Organisation = detail.Organisation;
+    }
 
     protected override AskToJoinGroupCommand Blank() => new() { OrganisationId = Organisation.Id };
 

@@ -21,6 +21,7 @@ public sealed class EditModel(ISender sender) : PageModel
     {
         var id = Guid.Parse((string)RouteData.Values["id"]!);
         Resource = await sender.Send(new GetResourceQuery(id), HttpContext.RequestAborted);
+        FormRefusal.EnsureAllowed<UpdateResourceCommand>(Resource.Capabilities);
         await next();
     }
 

@@ -33,6 +33,9 @@ public sealed class AuthorizationScene
 
     public required Guid Group { get; init; }
 
+    /// <summary>A citizens' group nobody has asked to join.</summary>
+    public required Guid OtherGroup { get; init; }
+
     /// <summary>One person per role in the city bureau, which takes part.</summary>
     public required IReadOnlyDictionary<string, Actor> Participant { get; init; }
 
@@ -74,7 +77,8 @@ public sealed class AuthorizationScene
         var village = Organisation.Register("Matrix Village Committee", OrganisationKind.Government, AdministrativeLevel.Village, "Matrix Village", OrganisationContact.None, null, now);
         var group = Organisation.Register("Matrix Residents' Group", OrganisationKind.Citizen, AdministrativeLevel.Town, "Matrix Town", OrganisationContact.None, null, now);
         var ministry = Organisation.Register("Matrix Ministry", OrganisationKind.Government, AdministrativeLevel.Country, "National", OrganisationContact.None, null, now);
-        db.Organisations.AddRange(city, village, group, ministry);
+        var otherGroup = Organisation.Register("Matrix Hill Residents", OrganisationKind.Citizen, AdministrativeLevel.Village, "Matrix Hill", OrganisationContact.None, null, now);
+        db.Organisations.AddRange(city, village, group, ministry, otherGroup);
         await db.SaveChangesAsync();
 
         async Task<Actor> Person(string role, Organisation? organisation)
@@ -136,6 +140,7 @@ public sealed class AuthorizationScene
             City = city.Id,
             Village = village.Id,
             Group = group.Id,
+            OtherGroup = otherGroup.Id,
             Participant = participant,
             Outsider = outsider,
             PrivateCitizen = privateCitizen,

@@ -1,0 +1,273 @@
+using AngleSharp.Dom;
+using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using CrisisCoord.Application.Security;
+using CrisisCoord.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CrisisCoord.IntegrationTests.Features.Security;
+
+/// <summary>
+/// Every page handler, called by the same sixteen kinds of caller as the API matrix, against a table written
+/// by hand from docs/authorization.md. A new page handler with no row fails the test.
+/// </summary>
+/// <remarks>
+/// Forms are posted empty (or with a stale version), so a call the gate lets through changes nothing the next
+/// cell depends on. Letters: A shown or done (200, or a redirect elsewhere), F refused (403, or the refusal
+/// page), N 404, U sent to sign in. Signing out comes last.
+/// </remarks>
+public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
+{
+    // Columns: anonymous | taking part: Administrator Coordinator AgencyStaff ResourceManager Auditor Citizen
+    //          | not taking part: the same six | private citizen | group member | auditor
+    private const string Everyone = "U AAAAAA AAAAAA A A A";
+    private const string Public = "A AAAAAA AAAAAA A A A";
+    private const string Administrators = "U AFFFFF AFFFFF F F F";
+    private const string Overseers = "U AFFFAF AFFFAF F F A";
+    private const string Coordinates = "U FAFFFF FFFFFF F F F";
+    private const string TakesPart = "U FAAAFA FFFFFF F A F";
+    private const string ReportsIncidents = "U FAAFFA FAAFFA A A F";
+    private const string SeesIt = "U AAAAAA ANNNAN N A A";
+    private const string CoordinatesIt = "U FAFFFF FNNNFN N F F";
+    private const string WorksOnIt = "U FAAAFA FNNNFN N A F";
+    private const string Holds = "U FAAAFA FNNNFN N F F";
+    private const string OwnResources = "U FFFAFF FFFAFF F F F";
+    private const string ThisResource = "U FFFAFF FFFFFF F F F";
+
+    /// <summary>Asking to join an incident, as a form: for organisations that do not take part yet.</summary>
+    private const string JoinsIncident = "U FFFFFF FAAAFA F F F";
+
+    /// <summary>Asking to join a citizens' group nobody has asked: for private citizens only.</summary>
+    private const string JoinsGroup = "U FFFFFF FFFFFF A F F";
+
+    private sealed record Row(Func<AuthorizationScene, string> Url, string Expected, Func<AuthorizationScene, Dictionary<string, string>>? Fields = null);
+
+    private static Row Form(string path, string expected) => new(s => path.Replace("{incident}", s.Incident.ToString()), expected);
+
+    private static Dictionary<string, string> NoFields(AuthorizationScene _) => [];
+
+    /// <summary>The table: page handler → where to call it, what to post, and the expected answers. Insertion order is call order.</summary>
+    private static readonly Dictionary<string, Row> Table = new()
+    {
+        ["GET /Account/AccessDenied"] = new(_ => "/Account/AccessDenied", "F FFFFFF FFFFFF F F F"),
+        ["GET /Account/ChangePassword"] = new(_ => "/Account/ChangePassword", Everyone),
+        ["POST /Account/ChangePassword"] = new(_ => "/Account/ChangePassword", Everyone, NoFields),
+        ["GET /Account/Register"] = new(_ => "/Account/Register", Public),
+        ["POST /Account/Register"] = new(_ => "/Account/Register", Public, NoFields),
+        ["GET /Account/SignIn"] = new(_ => "/Account/SignIn", Public),
+        ["POST /Account/SignIn"] = new(_ => "/Account/SignIn", Public, NoFields),
+        ["GET /Error"] = new(_ => "/Error", Public),
+        ["POST /Error"] = new(_ => "/Error", Public, NoFields),
+
+        ["GET /Index"] = new(_ => "/", Everyone),
+        ["GET /Audit/Index"] = new(_ => "/Audit", Everyone),
+        ["GET /Audit/Index?handler=Csv"] = new(_ => "/Audit?handler=Csv", Everyone),
+        ["GET /Audit/Chains"] = new(_ => "/Audit/Chains", Overseers),
+        ["POST /Audit/Chains?handler=Checkpoint"] = new(_ => "/Audit/Chains?handler=Checkpoint", Overseers, NoFields),
+        ["GET /Audit/Verify"] = new(s => $"/Audit/Verify?chain={s.Incident}", Overseers),
+        ["POST /Audit/Verify"] = new(s => $"/Audit/Verify?chain={s.Incident}", Overseers, NoFields),
+        ["GET /Audit/Verify?handler=Download"] = new(_ => $"/Audit/Verify?handler=Download&chain={_registryCheckpoint.Chain}&sequence={_registryCheckpoint.Sequence}", Overseers),
+        ["GET /Charters/Index"] = new(_ => "/Charters", Everyone),
+        ["POST /Charters/Index"] = new(_ => "/Charters", Administrators, NoFields),
+
+        ["GET /Incidents/Index"] = new(_ => "/Incidents", Everyone),
+        ["GET /Incidents/New"] = new(_ => "/Incidents/New", ReportsIncidents),
+        ["POST /Incidents/New"] = new(_ => "/Incidents/New", ReportsIncidents, NoFields),
+        ["GET /Incidents/Details"] = new(s => $"/Incidents/{s.Incident}", Everyone),
+        ["POST /Incidents/Details?handler=CommitOffer"] = new(s => $"/Incidents/{s.Incident}?handler=CommitOffer", CoordinatesIt,
+            s => new() { ["offer"] = s.Offer.ToString(), ["quantity"] = "0" }),
+        ["GET /Incidents/Transition"] = Form("/Incidents/{incident}/Transition", Coordinates),
+        ["POST /Incidents/Transition"] = Form("/Incidents/{incident}/Transition", Coordinates) with { Fields = NoFields },
+        ["GET /Incidents/Severity"] = Form("/Incidents/{incident}/Severity", Coordinates),
+        ["POST /Incidents/Severity"] = Form("/Incidents/{incident}/Severity", Coordinates) with { Fields = NoFields },
+        ["GET /Incidents/Lead"] = Form("/Incidents/{incident}/Lead", Coordinates),
+        ["POST /Incidents/Lead"] = Form("/Incidents/{incident}/Lead", Coordinates) with { Fields = NoFields },
+        ["GET /Incidents/NewObjective"] = Form("/Incidents/{incident}/Objectives/New", Coordinates),
+        ["POST /Incidents/NewObjective"] = Form("/Incidents/{incident}/Objectives/New", Coordinates) with { Fields = NoFields },
+        ["GET /Incidents/NewTask"] = Form("/Incidents/{incident}/Tasks/New", Coordinates),
+        ["POST /Incidents/NewTask"] = Form("/Incidents/{incident}/Tasks/New", Coordinates) with { Fields = NoFields },
+        ["GET /Incidents/NewRequest"] = Form("/Incidents/{incident}/Requests/New", Coordinates),
+        ["POST /Incidents/NewRequest"] = Form("/Incidents/{incident}/Requests/New", Coordinates) with { Fields = NoFields },
+        ["GET /Incidents/Participants"] = Form("/Incidents/{incident}/Participants", Coordinates),
+        ["POST /Incidents/Participants"] = Form("/Incidents/{incident}/Participants", Coordinates) with { Fields = NoFields },
+        ["GET /Incidents/Join"] = Form("/Incidents/{incident}/Join", JoinsIncident),
+        ["POST /Incidents/Join"] = Form("/Incidents/{incident}/Join", JoinsIncident) with { Fields = NoFields },
+        ["GET /Incidents/SituationReport"] = Form("/Incidents/{incident}/SituationReport", TakesPart),
+        ["POST /Incidents/SituationReport"] = Form("/Incidents/{incident}/SituationReport", TakesPart) with { Fields = NoFields },
+        ["GET /Incidents/Log"] = Form("/Incidents/{incident}/Log", TakesPart),
+        ["POST /Incidents/Log"] = Form("/Incidents/{incident}/Log", TakesPart) with { Fields = NoFields },
+        ["GET /Incidents/Offer"] = Form("/Incidents/{incident}/Offer", TakesPart),
+        ["POST /Incidents/Offer"] = Form("/Incidents/{incident}/Offer", TakesPart) with { Fields = NoFields },
+        ["GET /Incidents/Tasks"] = new(s => $"/Incidents/{s.Incident}/Tasks", Everyone),
+        ["POST /Incidents/Tasks?handler=Move"] = new(s => $"/Incidents/{s.Incident}/Tasks?handler=Move", Holds,
+            s => new() { ["task"] = s.Task.ToString(), ["version"] = "1", ["move"] = nameof(Act.AcceptTask) }),
+
+        ["GET /Objectives/Progress"] = new(s => $"/Objectives/{s.Objective}/Progress", WorksOnIt),
+        ["POST /Objectives/Progress"] = new(s => $"/Objectives/{s.Objective}/Progress", WorksOnIt, NoFields),
+        ["GET /Objectives/Waive"] = new(s => $"/Objectives/{s.Objective}/Waive", CoordinatesIt),
+        ["POST /Objectives/Waive"] = new(s => $"/Objectives/{s.Objective}/Waive", CoordinatesIt, NoFields),
+
+        ["GET /Tasks/Mine"] = new(_ => "/Tasks/Mine", Everyone),
+        ["POST /Tasks/Mine?handler=Move"] = new(_ => "/Tasks/Mine?handler=Move", Holds,
+            s => new() { ["task"] = s.Task.ToString(), ["version"] = "1", ["move"] = nameof(Act.AcceptTask) }),
+
+        ["GET /Requests/Index"] = new(_ => "/Requests", Everyone),
+        ["GET /Requests/Details"] = new(s => $"/Requests/{s.Request}", SeesIt),
+        ["GET /Requests/Details?handler=Edxl"] = new(s => $"/Requests/{s.Request}?handler=Edxl", SeesIt),
+        ["POST /Requests/Details?handler=Answer"] = new(s => $"/Requests/{s.Request}?handler=Answer", Holds, NoFields),
+        ["POST /Requests/Details?handler=Ask"] = new(s => $"/Requests/{s.Request}?handler=Ask", CoordinatesIt, _ => new() { ["organisation"] = Guid.Empty.ToString() }),
+        ["POST /Requests/Details?handler=Commit"] = new(s => $"/Requests/{s.Request}?handler=Commit", CoordinatesIt,
+            s => new() { ["offer"] = s.Offer.ToString(), ["quantity"] = "0" }),
+        ["POST /Requests/Details?handler=Move"] = new(s => $"/Requests/{s.Request}?handler=Move", Holds,
+            s => new() { ["commitment"] = s.Commitment.ToString(), ["version"] = "1", ["status"] = "EnRoute" }),
+        ["POST /Requests/Details?handler=Close"] = new(s => $"/Requests/{s.Request}?handler=Close", CoordinatesIt, _ => new() { ["version"] = "1", ["reason"] = "" }),
+
+        ["GET /Organisations/Index"] = new(_ => "/Organisations", Everyone),
+        ["GET /Organisations/New"] = new(_ => "/Organisations/New", Administrators),
+        ["POST /Organisations/New"] = new(_ => "/Organisations/New", Administrators, NoFields),
+        ["GET /Organisations/Details"] = new(s => $"/Organisations/{s.City}", Everyone),
+        ["POST /Organisations/Details"] = new(s => $"/Organisations/{s.City}", Administrators, NoFields),
+        ["POST /Organisations/Details?handler=Admit"] = new(s => $"/Organisations/{s.Group}?handler=Admit", Administrators,
+            s => new() { ["request"] = s.DeclinedMembership.ToString() }),
+        ["POST /Organisations/Details?handler=Decline"] = new(s => $"/Organisations/{s.Group}?handler=Decline", Administrators,
+            s => new() { ["request"] = s.DeclinedMembership.ToString(), ["reason"] = "" }),
+        ["GET /Organisations/Edit"] = new(s => $"/Organisations/{s.City}/Edit", Administrators),
+        ["POST /Organisations/Edit"] = new(s => $"/Organisations/{s.City}/Edit", Administrators, NoFields),
+        ["GET /Organisations/Join"] = new(s => $"/Organisations/{s.OtherGroup}/Join", JoinsGroup),
+        ["POST /Organisations/Join"] = new(s => $"/Organisations/{s.OtherGroup}/Join", JoinsGroup, NoFields),
+        ["GET /People/New"] = new(_ => "/People/New", Administrators),
+        ["POST /People/New"] = new(_ => "/People/New", Administrators, NoFields),
+
+        ["GET /Resources/Index"] = new(_ => "/Resources", Everyone),
+        ["GET /Resources/New"] = new(_ => "/Resources/New", OwnResources),
+        ["POST /Resources/New"] = new(_ => "/Resources/New", OwnResources, NoFields),
+        ["GET /Resources/Import"] = new(_ => "/Resources/Import", OwnResources),
+        ["GET /Resources/Import?handler=Example"] = new(_ => "/Resources/Import?handler=Example", OwnResources),
+        ["POST /Resources/Import"] = new(_ => "/Resources/Import", OwnResources, NoFields),
+        ["GET /Resources/Details"] = new(s => $"/Resources/{s.Resource}", Everyone),
+        ["POST /Resources/Details?handler=Confirm"] = new(s => $"/Resources/{s.Resource}?handler=Confirm", ThisResource, NoFields),
+        ["GET /Resources/Edit"] = new(s => $"/Resources/{s.Resource}/Edit", ThisResource),
+        ["POST /Resources/Edit"] = new(s => $"/Resources/{s.Resource}/Edit", ThisResource, NoFields),
+
+        ["GET /Account/SignOut"] = new(_ => "/Account/SignOut", Everyone),
+        ["POST /Account/SignOut"] = new(_ => "/Account/SignOut", Everyone, NoFields),
+    };
+
+    private static (string Chain, long Sequence) _registryCheckpoint;
+
+    [Fact]
+    public void Every_page_handler_has_a_row_and_every_row_a_handler()
+    {
+        var handlers = PageHandlers();
+
+        handlers.Except(Table.Keys).ShouldBeEmpty("these page handlers have no row in the page matrix");
+        Table.Keys.Except(handlers).ShouldBeEmpty("these rows name no page handler");
+    }
+
+    [Fact]
+    public async Task Every_cell_answers_as_the_table_says_and_nothing_unexpected_succeeds()
+    {
+        var scene = await AuthorizationScene.CreateAsync(App);
+        var auditor = await App.ClientForAsync(scene.Auditor);
+        (await auditor.PostAsJsonAsync("/api/v1/audit/checkpoints", new { })).EnsureSuccessStatusCode();
+        var checkpoint = (await auditor.GetFromJsonAsync<JsonArray>("/api/v1/audit/checkpoints"))!.First()!;
+        _registryCheckpoint = (checkpoint["chain"]!.GetValue<string>(), checkpoint["sequence"]!.GetValue<long>());
+
+        var columns = new List<(string Name, PageClient Pages)>();
+        foreach (var (name, actor) in scene.Columns)
+        {
+            columns.Add((name, actor is null ? new PageClient(App) : await PageClient.SignedInAsync(App, actor)));
+        }
+
+        var tokens = new Dictionary<string, string>();
+        foreach (var (name, pages) in columns)
+        {
+            tokens[name] = await TokenAsync(pages, name == "anonymous" ? "/Account/SignIn" : "/Account/ChangePassword");
+        }
+
+        var mismatches = new List<string>();
+        var cells = 0;
+        var unexpectedSuccesses = 0;
+        foreach (var (handler, row) in Table)
+        {
+            var letters = row.Expected.Replace(" ", "");
+            letters.Length.ShouldBe(columns.Count, $"the row for {handler} has the wrong number of cells");
+            for (var column = 0; column < columns.Count; column++)
+            {
+                var (name, pages) = columns[column];
+                var url = row.Url(scene);
+                var response = row.Fields is null
+                    ? await pages.Http.GetAsync(url)
+                    : await pages.Http.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", tokens[name]), .. row.Fields(scene)]));
+                var actual = Letter(response);
+                cells++;
+                if (actual != letters[column])
+                {
+                    if (actual == 'A')
+                    {
+                        unexpectedSuccesses++;
+                    }
+
+                    mismatches.Add($"{handler} as {name}: expected {letters[column]}, got {(int)response.StatusCode} {response.Headers.Location}");
+                }
+            }
+        }
+
+        cells.ShouldBe(Table.Count * columns.Count);
+        unexpectedSuccesses.ShouldBe(0, string.Join(Environment.NewLine, mismatches));
+        mismatches.ShouldBeEmpty(string.Join(Environment.NewLine, mismatches));
+    }
+
+    private static char Letter(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.ToString() ?? "";
+        return response.StatusCode switch
+        {
+            // A challenge sends the person to sign in and back (ReturnUrl); signing out just lands there.
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/Account/SignIn?ReturnUrl=", StringComparison.Ordinal) => 'U',
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/Account/AccessDenied", StringComparison.Ordinal) => 'F',
+            HttpStatusCode.Forbidden => 'F',
+            HttpStatusCode.NotFound => 'N',
+            _ when (int)response.StatusCode >= 500 => '!',
+            _ => 'A',
+        };
+    }
+
+    private static async Task<string> TokenAsync(PageClient pages, string url)
+    {
+        var html = await (await pages.Http.GetAsync(url)).Content.ReadAsStringAsync();
+        var document = new HtmlParser().ParseDocument(html);
+        return document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+    }
+
+    /// <summary>Every handler of every page model, named as "METHOD /Folder/Page[?handler=Name]".</summary>
+    private static HashSet<string> PageHandlers()
+    {
+        var pages = typeof(Program).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(PageModel).IsAssignableFrom(t));
+        var handlers = new HashSet<string>();
+        foreach (var page in pages)
+        {
+            var path = "/" + page.FullName!["CrisisCoord.Web.Pages.".Length..].Replace('.', '/');
+            path = path[..^"Model".Length];
+            foreach (var method in page.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (HandlerName().Match(method.Name) is { Success: true } match)
+                {
+                    var name = match.Groups["name"].Value;
+                    handlers.Add($"{match.Groups["verb"].Value.ToUpperInvariant()} {path}{(name.Length > 0 ? $"?handler={name}" : "")}");
+                }
+            }
+        }
+
+        return handlers;
+    }
+
+    [GeneratedRegex("^On(?<verb>Get|Post)(?<name>[A-Za-z]*?)(Async)?$")]
+    private static partial Regex HandlerName();
+}
