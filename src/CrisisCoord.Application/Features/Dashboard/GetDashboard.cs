@@ -72,7 +72,7 @@ public sealed class GetDashboardQueryHandler(AppDbContext db, AccessPolicy acces
         })];
 
         var obligations = everyone || organisation is not null
-            ? await ObligationQueriesHandler.ListAsync(
+            ? await ObligationLists.ListAsync(
                 db, obligationRules, now, everyone ? ObligationScope.Everyone : new ObligationScope(OrganisationId: organisation), cancellationToken)
             : new ObligationList(now, []);
 

@@ -85,7 +85,7 @@ public sealed class GetIncidentViewQueryHandler(
             .ToList();
         var open = incident.State.IsOpen();
         var obligations = open
-            ? await ObligationQueriesHandler.ListAsync(db, obligationRules, now, new ObligationScope(IncidentId: query.Id), cancellationToken)
+            ? await ObligationLists.ListAsync(db, obligationRules, now, new ObligationScope(IncidentId: query.Id), cancellationToken)
             : null;
         var balance = open
             ? new IncidentBalanceDto(

@@ -1,12 +1,12 @@
-using CrisisCoord.Application.Features.Memberships;
-using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
+using CrisisCoord.Application.Features.Memberships;
 using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.Resources;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Obligations;
+using CrisisCoord.Domain.Organisations;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -75,7 +75,7 @@ public sealed class GetOrganisationQueryHandler(AppDbContext db, AccessPolicy ac
             .OrderBy(x => x.TypeName).ThenBy(x => x.Resource.PlaceName).ThenBy(x => x.Resource.Id)
             .ToListAsync(cancellationToken);
         var obligations = capabilities.Can(Act.ViewObligations)
-            ? await ObligationQueriesHandler.ListAsync(db, rules, clock.GetUtcNow(), new ObligationScope(OrganisationId: query.Id), cancellationToken)
+            ? await ObligationLists.ListAsync(db, rules, clock.GetUtcNow(), new ObligationScope(OrganisationId: query.Id), cancellationToken)
             : null;
         IReadOnlyList<MembershipRequestDto> requests = capabilities.Can(Act.DecideMembership)
             ? await db.MembershipRequests.AsNoTracking()

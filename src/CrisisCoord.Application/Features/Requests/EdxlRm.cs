@@ -1,52 +1,8 @@
 using System.Globalization;
 using System.Xml.Linq;
-using CrisisCoord.Application.Common;
-using CrisisCoord.Application.Data;
-using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Requests;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Requests;
-
-/// <summary>
-/// A request thread as OASIS EDXL-RM 1.0 messages — RequestResource, ResponseToRequestResource,
-/// CommitResource, ReleaseResource — each threaded by MessageID / OriginatingMessageID / PrecedingMessageID,
-/// carried together in one EDXL-DE 1.0 distribution (one contentObject per message, in time order).
-/// </summary>
-[Performs(Act.ViewRequest)]
-public sealed record ExportRequestThreadQuery(Guid Id) : IQuery<XDocument>, IResourceRequestMessage
-{
-    Guid IResourceRequestMessage.RequestId => Id;
-}
-
-/// <summary>The same for a whole incident: every request thread and every unsolicited offer (OfferUnsolicitedResource).</summary>
-[Performs(Act.ViewIncidentDetail)]
-public sealed record ExportIncidentResourcesQuery(Guid IncidentId) : IQuery<XDocument>, IIncidentMessage;
-
-public sealed class EdxlRmExportHandler(AppDbContext db, TimeProvider clock) :
-    IQueryHandler<ExportRequestThreadQuery, XDocument>,
-    IQueryHandler<ExportIncidentResourcesQuery, XDocument>
-{
-    public async ValueTask<XDocument> Handle(ExportRequestThreadQuery query, CancellationToken cancellationToken)
-    {
-        var thread = await RequestThreads.LoadOneAsync(db, query.Id, cancellationToken);
-        return EdxlRm.Distribution($"crisiscoord:request:{thread.Id}", clock.GetUtcNow(), EdxlRm.Thread(thread));
-    }
-
-    public async ValueTask<XDocument> Handle(ExportIncidentResourcesQuery query, CancellationToken cancellationToken)
-    {
-        var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == query.IncidentId).Select(i => new { i.Id, i.Title }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw new NotFoundException("Incident", query.IncidentId);
-        var threads = await RequestThreads.LoadAsync(db, db.ResourceRequests.Where(r => r.IncidentId == query.IncidentId), cancellationToken);
-        var unsolicited = await RequestThreads.OffersAsync(db, db.ResourceOffers.Where(o => o.IncidentId == query.IncidentId && o.RequestId == null), cancellationToken);
-        var commitments = await RequestThreads.CommitmentsAsync(db, db.ResourceCommitments.Where(c => c.IncidentId == query.IncidentId && c.RequestId == null), cancellationToken);
-        var messages = threads.SelectMany(EdxlRm.Thread)
-            .Concat(unsolicited.SelectMany(o => EdxlRm.Unsolicited(o, incident.Id, incident.Title, commitments.Where(c => c.OfferId == o.Id))))
-            .OrderBy(m => m.Sent);
-        return EdxlRm.Distribution($"crisiscoord:incident:{incident.Id}", clock.GetUtcNow(), messages);
-    }
-}
 
 public static class EdxlRm
 {

@@ -26,10 +26,10 @@ public sealed class GetRequestViewQueryHandler(AppDbContext db, AccessPolicy acc
 {
     public async ValueTask<RequestView> Handle(GetRequestViewQuery query, CancellationToken cancellationToken)
     {
-        var thread = await RequestQueriesHandler.ThreadAsync(db, access, query.Id, cancellationToken);
+        var thread = await RequestReads.ThreadAsync(db, access, query.Id, cancellationToken);
         var capabilities = thread.Capabilities ?? Capabilities.None;
         var candidates = capabilities.Can(Act.MatchResources) && capabilities.Can(Act.AskOrganisation)
-            ? await RequestQueriesHandler.CandidatesAsync(db, query.Id, cancellationToken)
+            ? await RequestReads.CandidatesAsync(db, query.Id, cancellationToken)
             : [];
         IReadOnlyList<ResourceDto> mine = [];
         if (capabilities.Can(Act.AnswerRequest) && user.OrganisationId is { } organisation)

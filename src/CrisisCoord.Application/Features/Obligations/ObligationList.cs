@@ -1,27 +1,10 @@
-using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
-using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Obligations;
-
-/// <summary>
-/// An incident's open obligations: who owes what, by when, and how long overdue. Non-public detail:
-/// participants, coordinators and auditors see it.
-/// </summary>
-[Performs(Act.ViewIncidentDetail)]
-public sealed record ListIncidentObligationsQuery(Guid IncidentId) : IQuery<ObligationList>, IIncidentMessage;
-
-/// <summary>
-/// An organisation's open obligations across incidents, its inventory included: for its own people, and for
-/// coordinators, auditors and administrators.
-/// </summary>
-[Performs(Act.ViewObligations)]
-public sealed record ListOrganisationObligationsQuery(Guid OrganisationId) : IQuery<ObligationList>, IOrganisationMessage;
 
 /// <param name="AsOf">The time the list was computed; overdue figures are as of then.</param>
 /// <param name="Items">Most overdue first, then by due time.</param>
@@ -47,27 +30,9 @@ public sealed record ObligationDto(
     int OverdueMinutes,
     DateTimeOffset? BreachRecordedAt);
 
-public sealed class ObligationQueriesHandler(AppDbContext db, ObligationRules rules, TimeProvider clock) :
-    IQueryHandler<ListIncidentObligationsQuery, ObligationList>,
-    IQueryHandler<ListOrganisationObligationsQuery, ObligationList>
+/// <summary>Builds an <see cref="ObligationList"/>: shared by the obligation queries, the dashboard and the incident and organisation pages.</summary>
+public static class ObligationLists
 {
-    public async ValueTask<ObligationList> Handle(ListIncidentObligationsQuery query, CancellationToken cancellationToken)
-    {
-        if (!await db.Incidents.AnyAsync(i => i.Id == query.IncidentId, cancellationToken))
-        {
-            throw new NotFoundException("Incident", query.IncidentId);
-        }
-
-        return await ListAsync(new ObligationScope(IncidentId: query.IncidentId), cancellationToken);
-    }
-
-    public async ValueTask<ObligationList> Handle(ListOrganisationObligationsQuery query, CancellationToken cancellationToken)
-    {
-        return await ListAsync(new ObligationScope(OrganisationId: query.OrganisationId), cancellationToken);
-    }
-
-    public Task<ObligationList> ListAsync(ObligationScope scope, CancellationToken ct) => ListAsync(db, rules, clock.GetUtcNow(), scope, ct);
-
     /// <summary>The obligations in scope, named and with their breach records, most overdue first.</summary>
     public static async Task<ObligationList> ListAsync(AppDbContext db, ObligationRules rules, DateTimeOffset now, ObligationScope scope, CancellationToken ct)
     {

@@ -4,7 +4,6 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Incidents;
@@ -37,18 +36,6 @@ public sealed record ObjectiveDto(
     public static ObjectiveDto From(Objective objective) => Compiled(objective);
 }
 
-/// <summary>An incident's objectives, by phase, oldest first.</summary>
-[Performs(Act.ViewIncidentDetail)]
-public sealed record ListObjectivesQuery(Guid IncidentId) : IQuery<IReadOnlyList<ObjectiveDto>>, IIncidentMessage;
-
-public sealed class ListObjectivesQueryHandler(AppDbContext db) : IQueryHandler<ListObjectivesQuery, IReadOnlyList<ObjectiveDto>>
-{
-    public async ValueTask<IReadOnlyList<ObjectiveDto>> Handle(ListObjectivesQuery query, CancellationToken cancellationToken)
-    {
-        return await db.ObjectivesOfAsync(query.IncidentId, cancellationToken);
-    }
-}
-
 public static class ObjectiveRules
 {
     /// <summary>An incident's objectives, by phase, oldest first.</summary>
@@ -79,18 +66,4 @@ public static class ObjectiveRules
 
         return objective;
     }
-}
-
-/// <summary>One objective, with the incident it belongs to.</summary>
-[Performs(Act.ViewObjective)]
-public sealed record GetObjectiveQuery(Guid Id) : IQuery<ObjectiveDto>, IObjectiveMessage
-{
-    Guid IObjectiveMessage.ObjectiveId => Id;
-}
-
-public sealed class GetObjectiveQueryHandler(AppDbContext db) : IQueryHandler<GetObjectiveQuery, ObjectiveDto>
-{
-    public async ValueTask<ObjectiveDto> Handle(GetObjectiveQuery query, CancellationToken cancellationToken) =>
-        ObjectiveDto.From(await db.Objectives.AsNoTracking().SingleOrDefaultAsync(o => o.Id == query.Id, cancellationToken)
-            ?? throw new NotFoundException("Objective", query.Id));
 }

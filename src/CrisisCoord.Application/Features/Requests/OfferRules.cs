@@ -1,13 +1,10 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
-using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
-using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Requests;
 using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Requests;
@@ -29,22 +26,6 @@ public abstract record OfferFields
     public string? Note { get; init; }
 
     public OfferAnswer ParsedAnswer => EnumText.TryParse<OfferAnswer>(Answer, out var answer) ? answer : OfferAnswer.Accept;
-}
-
-/// <summary>An organisation answers a request: Accept or Provisional with a quantity from one of its resources, or Decline with a reason.</summary>
-[RecordedAs(typeof(ResourceOffer))]
-[Performs(Act.AnswerRequest)]
-public sealed record RespondToResourceRequestCommand : OfferFields, ICommand<OfferDto>, IResourceRequestMessage
-{
-    public Guid RequestId { get; init; }
-}
-
-/// <summary>An organisation offers resources to an incident nobody asked it for (EDXL-RM OfferUnsolicitedResource).</summary>
-[RecordedAs(typeof(ResourceOffer))]
-[Performs(Act.OfferResources)]
-public sealed record OfferResourcesCommand : OfferFields, ICommand<OfferDto>, IIncidentMessage
-{
-    public Guid IncidentId { get; init; }
 }
 
 public static class OfferRules
@@ -102,39 +83,5 @@ public static class OfferRules
         db.ResourceOffers.Add(offer);
         await db.SaveChangesAsync(ct);
         return (await RequestThreads.OffersAsync(db, db.ResourceOffers.Where(o => o.Id == offer.Id), ct)).Single();
-    }
-}
-
-public sealed class RespondToResourceRequestCommandValidator : AbstractValidator<RespondToResourceRequestCommand>
-{
-    public RespondToResourceRequestCommandValidator(TimeProvider clock) => this.AddOfferRules(clock);
-}
-
-public sealed class OfferResourcesCommandValidator : AbstractValidator<OfferResourcesCommand>
-{
-    public OfferResourcesCommandValidator(TimeProvider clock)
-    {
-        this.AddOfferRules(clock);
-        RuleFor(x => x.Answer)
-            .Must(a => EnumText.TryParse<OfferAnswer>(a, out var answer) && answer == OfferAnswer.Accept)
-            .When(x => !string.IsNullOrWhiteSpace(x.Answer))
-            .WithMessage("An unsolicited offer is an offer: leave 'answer' out, or send Accept.");
-    }
-}
-
-public sealed class OfferCommandsHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) :
-    ICommandHandler<RespondToResourceRequestCommand, OfferDto>,
-    ICommandHandler<OfferResourcesCommand, OfferDto>
-{
-    public async ValueTask<OfferDto> Handle(RespondToResourceRequestCommand command, CancellationToken cancellationToken)
-    {
-        var request = await db.LoadOpenRequestAsync(command.RequestId, cancellationToken);
-        return await OfferRules.MakeAsync(db, user, clock, request.IncidentId, request.Id, request.ResourceTypeId, command, cancellationToken);
-    }
-
-    public async ValueTask<OfferDto> Handle(OfferResourcesCommand command, CancellationToken cancellationToken)
-    {
-        await db.OpenIncidentStateAsync(command.IncidentId, cancellationToken);
-        return await OfferRules.MakeAsync(db, user, clock, command.IncidentId, null, null, command, cancellationToken);
     }
 }
