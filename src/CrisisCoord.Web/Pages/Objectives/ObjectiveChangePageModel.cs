@@ -15,6 +15,7 @@ public abstract class ObjectiveChangePageModel<TCommand>(ISender sender) : Comma
     protected sealed override async Task LoadAsync(Guid id, CancellationToken ct)
     {
         Objective = await Sender.Send(new GetObjectiveQuery(id), ct);
+        FormRefusal.EnsureAllowed<TCommand>(Objective.Capabilities);
         Incident = await Sender.Send(new GetIncidentQuery(Objective.IncidentId), ct);
     }
 
