@@ -79,7 +79,7 @@ public static class IncidentsEndpoints
         TypedResults.Created($"/api/v1/incidents/{id}/sitreps", await sender.Send(command with { IncidentId = id }, ct));
 
     /// <summary>Shares of active tasks per organisation and kind, the HHI, and the monopoly / limbo warnings; <c>?phase=</c> for another phase.</summary>
-    private static async Task<Ok<IncidentBalanceDto>> GetIncidentBalance(Guid id, string? phase, ISender sender, CancellationToken ct) =>
+    private static async Task<Ok<IncidentBalanceDto>> GetIncidentBalance(Guid id, CrisisCoord.Domain.Charters.Phases? phase, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetIncidentBalanceQuery(id) { Phase = phase }, ct));
 
     private static Task<IResult> ChangeAsync(HttpContext http, Func<uint, ValueTask<IncidentDto>> send) =>

@@ -1,4 +1,3 @@
-using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Features.Requests;
 using CrisisCoord.Domain.Requests;
 using Mediator;
@@ -77,7 +76,7 @@ public static class RequestsEndpoints
     private static Task<IResult> ChangeCommitmentStatus(Guid id, ReportCommitmentCommand body, ISender sender, HttpContext http, CancellationToken ct) =>
         ETags.ConditionalAsync(
             http,
-            async version => EnumText.TryParse<CommitmentState>(body.Status, out var state) && state == CommitmentState.Released
+            async version => body.Status == CommitmentState.Released
                 ? await sender.Send(new ReleaseCommitmentCommand { CommitmentId = id, Note = body.Note, Version = version }, ct)
                 : await sender.Send(body with { CommitmentId = id, Version = version }, ct),
             r => r.Version);

@@ -162,10 +162,10 @@ public static class CharterLines
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
 
-    /// <summary>One phase name, when one is given (an objective's, a task's, the phase a balance is asked for).</summary>
-    public static IRuleBuilderOptions<T, string?> OnePhase<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(name => string.IsNullOrWhiteSpace(name) || TryParsePhase(name, out _))
-            .WithMessage((_, name) => $"'{name}' is not a phase: give {AllowedPhases}.");
+    /// <summary>One phase, when one is given (an objective's, a task's, the phase a balance is asked for): never none or several.</summary>
+    public static IRuleBuilderOptions<T, Phases?> OnePhase<T>(this IRuleBuilder<T, Phases?> rule) =>
+        rule.Must(phase => phase is null || PhasesExtensions.Each.Contains(phase.Value))
+            .WithMessage((_, phase) => $"'{phase}' is not one phase: give {AllowedPhases}.");
 
     /// <summary>A set of phase names, checked the same way wherever one arrives.</summary>
     public static IRuleBuilderOptions<T, IReadOnlyList<string>?> PhaseNames<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>

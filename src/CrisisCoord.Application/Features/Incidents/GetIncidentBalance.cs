@@ -16,7 +16,7 @@ namespace CrisisCoord.Application.Features.Incidents;
 public sealed record GetIncidentBalanceQuery(Guid IncidentId) : IQuery<IncidentBalanceDto>, IIncidentMessage
 {
     /// <summary>Warning, Response or Recovery.</summary>
-    public string? Phase { get; init; }
+    public Phases? Phase { get; init; }
 }
 
 public sealed record IncidentBalanceDto(Guid IncidentId, Phases Phase, BalanceReport Report);
@@ -33,7 +33,7 @@ public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, BalanceRules
     {
         var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.IncidentId, cancellationToken)
             ?? throw new NotFoundException("Incident", query.IncidentId);
-        var phase = CharterLines.TryParsePhase(query.Phase, out var named) ? named : incident.State.Phase();
+        var phase = query.Phase ?? incident.State.Phase();
         var report = await ReportAsync(db, IncidentDto.From(incident), phase, rules, clock.GetUtcNow(), cancellationToken);
         return new IncidentBalanceDto(incident.Id, phase, report);
     }

@@ -1,6 +1,5 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
-using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using Microsoft.EntityFrameworkCore;
@@ -30,10 +29,10 @@ public static class IncidentCommands
     }
 
     /// <summary>The phase new work belongs to: the one named, else the incident's current phase. The incident must be open.</summary>
-    public static async Task<Phases> WorkingPhaseAsync(this AppDbContext db, Guid incidentId, string? named, CancellationToken ct)
+    public static async Task<Phases> WorkingPhaseAsync(this AppDbContext db, Guid incidentId, Phases? named, CancellationToken ct)
     {
         var state = await db.OpenIncidentStateAsync(incidentId, ct);
-        return CharterLines.TryParsePhase(named, out var phase) ? phase : state.Phase();
+        return named ?? state.Phase();
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed record SetIncidentSeverityCommand : ICommand<IncidentDto>, IIncide
 {
     public Guid IncidentId { get; init; }
 
-    public string? Severity { get; init; }
+    public Severity? Severity { get; init; }
 
     public string? Reason { get; init; }
 
@@ -29,9 +29,8 @@ public sealed class SetIncidentSeverityCommandValidator : AbstractValidator<SetI
     public SetIncidentSeverityCommandValidator()
     {
         RuleFor(x => x.Severity)
-            .NotEmpty().WithMessage("Choose the grade, I (especially major) to IV (general).")
-            .Must(v => EnumText.TryParse<Severity>(v, out _)).When(x => !string.IsNullOrEmpty(x.Severity), ApplyConditionTo.CurrentValidator)
-            .WithMessage(x => EnumText.NotValidMessage<Severity>(x.Severity));
+            .NotNull().WithMessage("Choose the grade, I (especially major) to IV (general).")
+            .IsInEnum().WithMessage(x => EnumText.NotValidMessage<Severity>(x.Severity.ToString()));
         RuleFor(x => x.Reason)
             .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)
             .MaximumLength(Incident.ReasonMaxLength)
@@ -48,8 +47,7 @@ public sealed class SetIncidentSeverityCommandHandler(AppDbContext db, GradedRes
         var leadLevel = incident.LeadOrganisationId is { } lead
             ? await db.Organisations.Where(o => o.Id == lead).Select(o => (Domain.Organisations.AdministrativeLevel?)o.Level).SingleAsync(cancellationToken)
             : null;
-        EnumText.TryParse<Severity>(command.Severity, out var severity);
-        incident.ChangeSeverity(severity, command.Reason!, leadLevel, rules);
+        incident.ChangeSeverity(command.Severity!.Value, command.Reason!, leadLevel, rules);
         await db.SaveChangesAsync(cancellationToken);
         return IncidentDto.From(incident);
     }

@@ -1,3 +1,4 @@
+using CrisisCoord.Domain.Charters;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
@@ -18,7 +19,7 @@ public sealed record SetObjectiveCommand : ICommand<ObjectiveDto>, IIncidentMess
     public Guid IncidentId { get; init; }
 
     /// <summary>Warning, Response or Recovery; the incident's current phase when left empty.</summary>
-    public string? Phase { get; init; }
+    public Phases? Phase { get; init; }
 
     public string? Title { get; init; }
 

@@ -17,7 +17,7 @@ public sealed record TransitionIncidentCommand : ICommand<IncidentDto>, IInciden
     public Guid IncidentId { get; init; }
 
     /// <summary>The state to move to: Warning, Response, Recovery, Closed or Dismissed.</summary>
-    public string? To { get; init; }
+    public IncidentState? To { get; init; }
 
     public string? Reason { get; init; }
 
@@ -30,9 +30,8 @@ public sealed class TransitionIncidentCommandValidator : AbstractValidator<Trans
     public TransitionIncidentCommandValidator()
     {
         RuleFor(x => x.To)
-            .NotEmpty().WithMessage("Choose the state to move the incident to.")
-            .Must(v => EnumText.TryParse<IncidentState>(v, out _)).When(x => !string.IsNullOrEmpty(x.To), ApplyConditionTo.CurrentValidator)
-            .WithMessage(x => EnumText.NotValidMessage<IncidentState>(x.To));
+            .NotNull().WithMessage("Choose the state to move the incident to.")
+            .IsInEnum().WithMessage(x => EnumText.NotValidMessage<IncidentState>(x.To.ToString()));
         RuleFor(x => x.Reason)
             .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)
             .MaximumLength(Incident.ReasonMaxLength)
@@ -46,7 +45,7 @@ public sealed class TransitionIncidentCommandHandler(AppDbContext db, TimeProvid
     public async ValueTask<IncidentDto> Handle(TransitionIncidentCommand command, CancellationToken cancellationToken)
     {
         var incident = await db.LoadForChangeAsync(command.IncidentId, command.Version, cancellationToken);
-        EnumText.TryParse<IncidentState>(command.To, out var to);
+        var to = command.To!.Value;
         if (to == IncidentState.Closed && await db.UnsettledAsync(incident.Id, incident.State.Phase(), cancellationToken) is { Count: > 0 } open)
         {
             throw new DomainRuleException(

@@ -1,4 +1,3 @@
-using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
@@ -23,8 +22,7 @@ public sealed class OfferResourcesCommandValidator : AbstractValidator<OfferReso
     {
         this.AddOfferRules(clock);
         RuleFor(x => x.Answer)
-            .Must(a => EnumText.TryParse<OfferAnswer>(a, out var answer) && answer == OfferAnswer.Accept)
-            .When(x => !string.IsNullOrWhiteSpace(x.Answer))
+            .Must(answer => answer is null or OfferAnswer.Accept)
             .WithMessage("An unsolicited offer is an offer: leave 'answer' out, or send Accept.");
     }
 }

@@ -13,7 +13,7 @@ namespace CrisisCoord.Application.Features.Requests;
 public abstract record OfferFields
 {
     /// <summary>Accept, Provisional or Decline (answers only; an unsolicited offer is an Accept).</summary>
-    public string? Answer { get; init; }
+    public OfferAnswer? Answer { get; init; }
 
     /// <summary>One of the organisation's own resources, of the type asked for; not needed to decline.</summary>
     public Guid? ResourceId { get; init; }
@@ -25,7 +25,7 @@ public abstract record OfferFields
     /// <summary>Conditions, or (required) why the organisation declines.</summary>
     public string? Note { get; init; }
 
-    public OfferAnswer ParsedAnswer => EnumText.TryParse<OfferAnswer>(Answer, out var answer) ? answer : OfferAnswer.Accept;
+    public OfferAnswer ParsedAnswer => Answer ?? OfferAnswer.Accept;
 }
 
 public static class OfferRules
@@ -33,10 +33,7 @@ public static class OfferRules
     public static void AddOfferRules<T>(this AbstractValidator<T> validator, TimeProvider clock)
         where T : OfferFields
     {
-        validator.RuleFor(x => x.Answer)
-            .Must(v => EnumText.TryParse<OfferAnswer>(v, out _))
-            .When(x => !string.IsNullOrWhiteSpace(x.Answer))
-            .WithMessage(x => EnumText.NotValidMessage<OfferAnswer>(x.Answer));
+        validator.RuleFor(x => x.Answer).IsInEnum().WithMessage(x => EnumText.NotValidMessage<OfferAnswer>(x.Answer.ToString()));
         validator.RuleFor(x => x.Note)
             .NotEmpty().When(x => x.ParsedAnswer == OfferAnswer.Decline).WithMessage("Say why the organisation declines.");
         validator.RuleFor(x => x.Note).MaximumLength(ResourceOffer.NoteMaxLength).PlainText();

@@ -34,7 +34,7 @@ public sealed record RaiseResourceRequestCommand : ICommand<ResourceRequestDto>,
     public double? DeliveryLongitude { get; init; }
 
     /// <summary>Low, Normal (default), High or Urgent.</summary>
-    public string? Priority { get; init; }
+    public TaskPriority? Priority { get; init; }
 
     public string? Notes { get; init; }
 }
@@ -67,10 +67,7 @@ public sealed class RaiseResourceRequestCommandValidator : AbstractValidator<Rai
         RuleFor(x => x.DeliveryLongitude)
             .NotNull().WithMessage("Give the delivery longitude.")
             .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value)).WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.DeliveryLongitude}).");
-        RuleFor(x => x.Priority)
-            .Must(v => EnumText.TryParse<TaskPriority>(v, out _))
-            .When(x => !string.IsNullOrWhiteSpace(x.Priority))
-            .WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority));
+        RuleFor(x => x.Priority).IsInEnum().WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority.ToString()));
         RuleFor(x => x.Notes).MaximumLength(ResourceRequest.NotesMaxLength).PlainText();
     }
 }
@@ -82,7 +79,7 @@ public sealed class RaiseResourceRequestCommandHandler(AppDbContext db, ICurrent
     {
         await db.OpenIncidentStateAsync(command.IncidentId, cancellationToken);
         var type = await db.ResourceTypes.Where(t => t.Code == command.Type).Select(t => t.Id).SingleAsync(cancellationToken);
-        var priority = EnumText.TryParse<TaskPriority>(command.Priority, out var named) ? named : TaskPriority.Normal;
+        var priority = command.Priority ?? TaskPriority.Normal;
         var request = ResourceRequest.Raise(
             command.IncidentId, type, command.Quantity!.Value, command.NeededBy,
             new GeoPlace(command.DeliveryPlace!, command.DeliveryLatitude!.Value, command.DeliveryLongitude!.Value),

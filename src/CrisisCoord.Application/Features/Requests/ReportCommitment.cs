@@ -16,7 +16,7 @@ public sealed record ReportCommitmentCommand : ICommand<CommitmentDto>, IResourc
     public Guid CommitmentId { get; init; }
 
     /// <summary>EnRoute or Arrived.</summary>
-    public string? Status { get; init; }
+    public CommitmentState? Status { get; init; }
 
     public string? Note { get; init; }
 
@@ -29,9 +29,8 @@ public sealed class ReportCommitmentCommandValidator : AbstractValidator<ReportC
     public ReportCommitmentCommandValidator()
     {
         RuleFor(x => x.Status)
-            .NotEmpty().WithMessage("Say where the resources are: EnRoute, Arrived or Released.")
-            .Must(v => EnumText.TryParse<CommitmentState>(v, out var state) && state is CommitmentState.EnRoute or CommitmentState.Arrived)
-            .When(x => !string.IsNullOrWhiteSpace(x.Status), ApplyConditionTo.CurrentValidator)
+            .NotNull().WithMessage("Say where the resources are: EnRoute, Arrived or Released.")
+            .Must(state => state is CommitmentState.EnRoute or CommitmentState.Arrived).When(x => x.Status is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(x => $"'{x.Status}' is not a status a commitment can move to; use EnRoute, Arrived or Released.");
         RuleFor(x => x.Note).MaximumLength(ResourceCommitment.NoteMaxLength).PlainText();
     }
@@ -43,8 +42,7 @@ public sealed class ReportCommitmentCommandHandler(AppDbContext db, TimeProvider
     public async ValueTask<CommitmentDto> Handle(ReportCommitmentCommand command, CancellationToken cancellationToken)
     {
         var commitment = await db.LoadCommitmentForChangeAsync(command.CommitmentId, command.Version, cancellationToken);
-        EnumText.TryParse<CommitmentState>(command.Status, out var to);
-        commitment.MoveTo(to, command.Note ?? "", clock.GetUtcNow());
+        commitment.MoveTo(command.Status!.Value, command.Note ?? "", clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await RequestThreads.CommitmentAsync(db, commitment.Id, cancellationToken);
     }

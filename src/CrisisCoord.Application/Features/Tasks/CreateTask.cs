@@ -1,3 +1,4 @@
+using CrisisCoord.Domain.Charters;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
@@ -23,12 +24,12 @@ public sealed record CreateTaskCommand : ICommand<TaskDto>, IIncidentMessage
     public string? Description { get; init; }
 
     /// <summary>Warning, Response or Recovery; the incident's current phase when empty.</summary>
-    public string? Phase { get; init; }
+    public Phases? Phase { get; init; }
 
     public Guid? ObjectiveId { get; init; }
 
     /// <summary>Low, Normal (default), High or Urgent.</summary>
-    public string? Priority { get; init; }
+    public TaskPriority? Priority { get; init; }
 
     public DateTimeOffset? DueAt { get; init; }
 
@@ -46,10 +47,7 @@ public sealed class CreateTaskCommandValidator : AbstractValidator<CreateTaskCom
         RuleFor(x => x.Title).NotEmpty().WithMessage("Say what is to be done.").MaximumLength(IncidentTask.TitleMaxLength).PlainText();
         RuleFor(x => x.Description).MaximumLength(IncidentTask.DescriptionMaxLength).PlainText();
         RuleFor(x => x.Phase).OnePhase();
-        RuleFor(x => x.Priority)
-            .Must(v => EnumText.TryParse<TaskPriority>(v, out _))
-            .When(x => !string.IsNullOrWhiteSpace(x.Priority))
-            .WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority));
+        RuleFor(x => x.Priority).IsInEnum().WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority.ToString()));
         RuleFor(x => x.DueAt)
             .Must(due => due > clock.GetUtcNow())
             .When(x => x.DueAt is not null)
@@ -71,10 +69,9 @@ public sealed class CreateTaskCommandHandler(AppDbContext db, ICurrentUser user,
     {
         var phase = await db.WorkingPhaseAsync(command.IncidentId, command.Phase, cancellationToken);
         var now = clock.GetUtcNow();
-        EnumText.TryParse<TaskPriority>(command.Priority, out var priority);
         var task = IncidentTask.Create(
             command.IncidentId, command.Title!, command.Description ?? "", phase, command.ObjectiveId,
-            string.IsNullOrWhiteSpace(command.Priority) ? TaskPriority.Normal : priority,
+            command.Priority ?? TaskPriority.Normal,
             command.DueAt, command.RequiredResourceTypes ?? [], user.UserId, now);
         if (command.AssignedOrganisationId is { } organisation)
         {

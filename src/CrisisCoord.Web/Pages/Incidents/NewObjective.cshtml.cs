@@ -8,7 +8,7 @@ namespace CrisisCoord.Web.Pages.Incidents;
 [FormPage]
 public sealed class NewObjectiveModel(ISender sender) : IncidentChangePageModel<SetObjectiveCommand, ObjectiveDto>(sender)
 {
-    protected override SetObjectiveCommand Blank(IncidentDto incident) => new() { IncidentId = incident.Id, Phase = incident.State.Phase().ToString() };
+    protected override SetObjectiveCommand Blank(IncidentDto incident) => new() { IncidentId = incident.Id, Phase = incident.State.Phase() };
 
     protected override SetObjectiveCommand For(SetObjectiveCommand input, Guid id) => input with { IncidentId = id };
 

@@ -1,3 +1,4 @@
+using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Requests;
 using CrisisCoord.Application.Features.Resources;
@@ -18,7 +19,7 @@ public sealed class NewRequestModel(ISender sender) : IncidentChangePageModel<Ra
     protected override RaiseResourceRequestCommand Blank(IncidentDto incident) => new()
     {
         IncidentId = incident.Id,
-        Priority = "High",
+        Priority = TaskPriority.High,
         DeliveryPlace = incident.PlaceName,
         DeliveryLatitude = incident.Latitude,
         DeliveryLongitude = incident.Longitude,

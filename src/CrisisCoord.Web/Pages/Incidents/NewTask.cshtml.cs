@@ -15,7 +15,7 @@ public sealed class NewTaskModel(ISender sender) : IncidentChangePageModel<Creat
     protected override async Task LoadChoicesAsync(CancellationToken ct) =>
         Participants = [.. (await Sender.Send(new ListParticipantsQuery(Incident.Id), ct)).Where(p => p.Status == ParticipationStatus.Admitted)];
 
-    protected override CreateTaskCommand Blank(IncidentDto incident) => new() { IncidentId = incident.Id, Priority = "Normal" };
+    protected override CreateTaskCommand Blank(IncidentDto incident) => new() { IncidentId = incident.Id, Priority = TaskPriority.Normal };
 
     protected override CreateTaskCommand For(CreateTaskCommand input, Guid id) => input with { IncidentId = id };
 

@@ -11,7 +11,7 @@ public sealed class TransitionModel(ISender sender) : IncidentChangePageModel<Tr
     public IReadOnlyList<IncidentState> NextStates => IncidentStateMachine.NextStates(Incident.State);
 
     protected override TransitionIncidentCommand Blank(IncidentDto incident) =>
-        new() { IncidentId = incident.Id, Version = incident.Version, To = NextStates.Count == 1 ? NextStates[0].ToString() : null };
+        new() { IncidentId = incident.Id, Version = incident.Version, To = NextStates.Count == 1 ? NextStates[0] : null };
 
     protected override TransitionIncidentCommand For(TransitionIncidentCommand input, Guid id) => input with { IncidentId = id };
 

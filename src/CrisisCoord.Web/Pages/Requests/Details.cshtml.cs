@@ -74,7 +74,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
     {
         var moved = status == CommitmentState.Released
             ? await sender.Send(new ReleaseCommitmentCommand { CommitmentId = commitment, Version = version }, ct)
-            : await sender.Send(new ReportCommitmentCommand { CommitmentId = commitment, Version = version, Status = status.ToString() }, ct);
+            : await sender.Send(new ReportCommitmentCommand { CommitmentId = commitment, Version = version, Status = status }, ct);
         return $"{moved.OrganisationName}'s {Display.Amount(moved.Quantity, Thread.Unit)}: {Display.Commitment(moved.State).ToLowerInvariant()}.";
     });
 

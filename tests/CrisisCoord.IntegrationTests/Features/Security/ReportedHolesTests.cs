@@ -180,6 +180,10 @@ public sealed class ReportedHolesTests(CrisisCoordApp app) : AppTest(app)
             .ShouldBe("Choose the state to move the incident to.");
         (await DetailAsync(await SendAsync(coordinator, HttpMethod.Put, $"/api/v1/incidents/{scene.Incident}/severity", new { reason = "x" }, etag), "severity"))
             .ShouldBe("Choose the grade, I (especially major) to IV (general).");
+        (await DetailAsync(await SendAsync(coordinator, HttpMethod.Post, $"/api/v1/incidents/{scene.Incident}/transitions", new { to = "Flying", reason = "x" }, etag), "to"))
+            .ShouldContain("Warning, Response, Recovery, Closed");
+        (await DetailAsync(await SendAsync(coordinator, HttpMethod.Post, $"/api/v1/commitments/{scene.Commitment}/status", new { status = "Committed" }, "\"1\""), "status"))
+            .ShouldBe("'Committed' is not a status a commitment can move to; use EnRoute, Arrived or Released.");
         (await DetailAsync(await coordinator.PostAsJsonAsync($"/api/v1/resource-requests/{scene.Request}/addressees", new { }), "organisationId"))
             .ShouldBe("Say which organisation to ask.");
         (await DetailAsync(await coordinator.PostAsJsonAsync($"/api/v1/incidents/{scene.Incident}/resource-requests", new { quantity = 5 }), "type"))
