@@ -15,7 +15,7 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
 {
     private static readonly ConcurrentDictionary<Type, Act?> Acts = new();
 
-    private Reader? reader;
+    private Reader? _reader;
 
     /// <summary>The act a message type performs; null when it declares none (and is therefore refused).</summary>
     public static Act? ActOf(Type messageType) =>
@@ -45,7 +45,7 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
     }
 
     /// <summary>Who is asking, loaded once per request.</summary>
-    public async Task<Reader> ReaderAsync(CancellationToken ct) => reader ??= await subjects.ReaderAsync(user, ct);
+    public async Task<Reader> ReaderAsync(CancellationToken ct) => _reader ??= await subjects.ReaderAsync(user, ct);
 
     public async Task<Capabilities> CapabilitiesAsync(Subject subject, CancellationToken ct) =>
         rules.CapabilitiesOf(subject, await ReaderAsync(ct));

@@ -10,7 +10,7 @@ namespace CrisisCoord.Web.Infrastructure;
 /// </summary>
 public sealed class MyCapabilitiesProvider(ISender sender, IHttpContextAccessor http)
 {
-    private MyCapabilities? mine;
+    private MyCapabilities? _mine;
 
     public async Task<MyCapabilities?> GetAsync()
     {
@@ -19,7 +19,7 @@ public sealed class MyCapabilitiesProvider(ISender sender, IHttpContextAccessor 
             return null;
         }
 
-        return mine ??= await sender.Send(new GetMyCapabilitiesQuery(), http.HttpContext.RequestAborted);
+        return _mine ??= await sender.Send(new GetMyCapabilitiesQuery(), http.HttpContext.RequestAborted);
     }
 
     /// <summary>Whether the person may perform this act on the registry or on their own work.</summary>

@@ -1,5 +1,5 @@
-using CrisisCoord.Application.Security;
 using System.Globalization;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;

@@ -18,5 +18,6 @@ public sealed class GetObjectiveQueryHandler(AppDbContext db, AccessPolicy acces
     public async ValueTask<ObjectiveDto> Handle(GetObjectiveQuery query, CancellationToken cancellationToken) =>
         ObjectiveDto.From(await db.Objectives.AsNoTracking().SingleOrDefaultAsync(o => o.Id == query.Id, cancellationToken)
             ?? throw new NotFoundException("Objective", query.Id))
-        with { Capabilities = await access.CapabilitiesAsync(SubjectKind.Objective, query.Id, cancellationToken) };
+        with
+        { Capabilities = await access.CapabilitiesAsync(SubjectKind.Objective, query.Id, cancellationToken) };
 }

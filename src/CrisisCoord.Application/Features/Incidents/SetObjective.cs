@@ -1,9 +1,9 @@
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;

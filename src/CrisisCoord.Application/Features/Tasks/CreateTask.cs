@@ -1,10 +1,10 @@
-using CrisisCoord.Domain.Charters;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
 using Mediator;

@@ -1,7 +1,7 @@
-using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Requests;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

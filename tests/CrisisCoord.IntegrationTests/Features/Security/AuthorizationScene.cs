@@ -3,9 +3,6 @@ using CrisisCoord.Application.Features.People;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
-using IncidentRecord = CrisisCoord.Domain.Incidents.Incident;
-using ObjectiveRecord = CrisisCoord.Domain.Incidents.Objective;
-using ResourceRecord = CrisisCoord.Domain.Resources.Resource;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
@@ -13,6 +10,9 @@ using CrisisCoord.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IncidentRecord = CrisisCoord.Domain.Incidents.Incident;
+using ObjectiveRecord = CrisisCoord.Domain.Incidents.Objective;
+using ResourceRecord = CrisisCoord.Domain.Resources.Resource;
 
 namespace CrisisCoord.IntegrationTests.Features.Security;
 

@@ -1,9 +1,9 @@
-using AngleSharp.Dom;
 using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using CrisisCoord.Application.Security;
