@@ -225,7 +225,7 @@ public sealed class AccessRules(GradedResponse graded)
 
         if (rule.Roles.Count > 0 && !rule.Roles.Any(reader.IsInRole))
         {
-            return Decision.Forbid($"This needs the role {string.Join(" or ", rule.Roles)}.");
+            return Decision.Forbid($"This needs the role {Either(rule.Roles)}.");
         }
 
         if (rule.ChangesRecord && reader.IsInRole(Auditor))
@@ -400,6 +400,10 @@ public sealed class AccessRules(GradedResponse graded)
             _ => null,
         };
     }
+
+    /// <summary>"A", "A or B", "A, B or C": how a person would list the roles.</summary>
+    private static string Either(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}";
 
     private static Rule Read(SubjectKind on, string[]? roles = null, Scope scope = Scope.Anyone) =>
         new(on, roles ?? AnySignedIn, null, scope, ChangesRecord: false);
