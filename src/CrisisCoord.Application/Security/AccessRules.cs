@@ -337,7 +337,9 @@ public sealed class AccessRules(GradedResponse graded)
     /// <summary>Whether the reader may know the subject exists. Incidents, organisations and resources are public; what belongs to an incident's detail is not.</summary>
     private bool Known(Subject subject, Reader reader) => subject.Kind switch
     {
-        SubjectKind.Task or SubjectKind.Objective or SubjectKind.Offer or SubjectKind.Commitment => SeesDetail(reader, subject.Incident!),
+        SubjectKind.Task or SubjectKind.Objective => SeesDetail(reader, subject.Incident!),
+        // An organisation asked for resources, but taking no part, still knows its own offers and commitments.
+        SubjectKind.Offer or SubjectKind.Commitment => SeesDetail(reader, subject.Incident!) || (reader.OrganisationId is { } organisation && subject.Owner == organisation),
         SubjectKind.Request => SeesDetail(reader, subject.Incident!) || subject.Request!.ReaderAsked,
         _ => true,
     };

@@ -72,8 +72,9 @@ public sealed class GetDashboardQueryHandler(AppDbContext db, AccessPolicy acces
         })];
 
         var obligations = everyone || organisation is not null
-            ? await ObligationLists.ListAsync(
-                db, obligationRules, now, everyone ? ObligationScope.Everyone : new ObligationScope(OrganisationId: organisation), cancellationToken)
+            ? await (await ObligationLists.ListAsync(
+                    db, obligationRules, now, everyone ? ObligationScope.Everyone : new ObligationScope(OrganisationId: organisation), cancellationToken))
+                .ShownToReaderAsync(access, cancellationToken)
             : new ObligationList(now, []);
 
         var warnings = new List<BalanceWarningDto>();
@@ -83,8 +84,9 @@ public sealed class GetDashboardQueryHandler(AppDbContext db, AccessPolicy acces
             warnings.AddRange(report.Warnings.Select(w => new BalanceWarningDto(incident.Id, incident.Title, w)));
         }
 
-        var myTasks = await db.Tasks.AsNoTracking()
-            .Where(t => t.AssignedOrganisationId == organisation && Unfinished.Contains(t.State))
+        // A private citizen has no organisation, so no tasks: never a query for unassigned ones.
+        IReadOnlyList<TaskDto> myTasks = organisation is not { } assignee ? [] : await db.Tasks.AsNoTracking()
+            .Where(t => t.AssignedOrganisationId == assignee && Unfinished.Contains(t.State))
             .OrderBy(t => t.State).ThenByDescending(t => t.Priority).ThenBy(t => t.DueAt ?? DateTimeOffset.MaxValue)
             .Take(TasksShown)
             .Select(TaskDto.Projection(db))

@@ -43,6 +43,8 @@ public sealed class AdmitMemberCommandHandler(AppDbContext db, ICurrentUser user
 
         request.Admit(user.UserId!.Value, clock.GetUtcNow());
         person.OrganisationId = request.OrganisationId;
+        // The concurrency stamp is checked on save: two groups admitting the same person at once cannot both win.
+        person.ConcurrencyStamp = Guid.NewGuid().ToString("N");
         // Their signed-in sessions carry the old organisation; a new stamp makes them sign in again to act for the group.
         person.SecurityStamp = Guid.NewGuid().ToString("N");
         await db.SaveChangesAsync(cancellationToken);

@@ -12,11 +12,12 @@ namespace CrisisCoord.Application.Features.Obligations;
 [Performs(Act.ViewObligations)]
 public sealed record ListOrganisationObligationsQuery(Guid OrganisationId) : IQuery<ObligationList>, IOrganisationMessage;
 
-public sealed class ListOrganisationObligationsQueryHandler(AppDbContext db, ObligationRules rules, TimeProvider clock)
+public sealed class ListOrganisationObligationsQueryHandler(AppDbContext db, AccessPolicy access, ObligationRules rules, TimeProvider clock)
     : IQueryHandler<ListOrganisationObligationsQuery, ObligationList>
 {
     public async ValueTask<ObligationList> Handle(ListOrganisationObligationsQuery query, CancellationToken cancellationToken)
     {
-        return await ObligationLists.ListAsync(db, rules, clock.GetUtcNow(), new ObligationScope(OrganisationId: query.OrganisationId), cancellationToken);
+        return await (await ObligationLists.ListAsync(db, rules, clock.GetUtcNow(), new ObligationScope(OrganisationId: query.OrganisationId), cancellationToken))
+            .ShownToReaderAsync(access, cancellationToken);
     }
 }

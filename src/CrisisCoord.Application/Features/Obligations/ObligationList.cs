@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
@@ -33,6 +34,16 @@ public sealed record ObligationDto(
 /// <summary>Builds an <see cref="ObligationList"/>: shared by the obligation queries, the dashboard and the incident and organisation pages.</summary>
 public static class ObligationLists
 {
+    /// <summary>
+    /// The rows the reader may see: an obligation in an incident names its tasks and requests, which are that
+    /// incident's detail, so it is shown only to those who see the detail; inventory obligations name no incident.
+    /// </summary>
+    public static async Task<ObligationList> ShownToReaderAsync(this ObligationList list, AccessPolicy access, CancellationToken ct)
+    {
+        var shown = await access.DetailShownAsync([.. list.Items.Where(o => o.IncidentId is not null).Select(o => o.IncidentId!.Value).Distinct()], ct);
+        return list with { Items = [.. list.Items.Where(o => o.IncidentId is not { } incident || shown.Contains(incident))] };
+    }
+
     /// <summary>The obligations in scope, named and with their breach records, most overdue first.</summary>
     public static async Task<ObligationList> ListAsync(AppDbContext db, ObligationRules rules, DateTimeOffset now, ObligationScope scope, CancellationToken ct)
     {

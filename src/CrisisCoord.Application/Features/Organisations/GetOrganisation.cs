@@ -75,7 +75,8 @@ public sealed class GetOrganisationQueryHandler(AppDbContext db, AccessPolicy ac
             .OrderBy(x => x.TypeName).ThenBy(x => x.Resource.PlaceName).ThenBy(x => x.Resource.Id)
             .ToListAsync(cancellationToken);
         var obligations = capabilities.Can(Act.ViewObligations)
-            ? await ObligationLists.ListAsync(db, rules, clock.GetUtcNow(), new ObligationScope(OrganisationId: query.Id), cancellationToken)
+            ? await (await ObligationLists.ListAsync(db, rules, clock.GetUtcNow(), new ObligationScope(OrganisationId: query.Id), cancellationToken))
+                .ShownToReaderAsync(access, cancellationToken)
             : null;
         IReadOnlyList<MembershipRequestDto> requests = capabilities.Can(Act.DecideMembership)
             ? await db.MembershipRequests.AsNoTracking()

@@ -170,6 +170,37 @@ public sealed class ReportedHolesTests(CrisisCoordApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task An_outside_coordinator_sees_no_obligation_that_names_a_task_it_may_not_see()
+    {
+        var scene = await AuthorizationScene.CreateAsync(App);
+        var path = $"/api/v1/organisations/{scene.City}/obligations";
+
+        var outside = (await (await App.ClientForAsync(scene.Outsider[Roles.Coordinator])).GetFromJsonAsync<JsonObject>(path))!["items"]!.AsArray();
+        var inside = (await (await App.ClientForAsync(scene.Participant[Roles.Coordinator])).GetFromJsonAsync<JsonObject>(path))!["items"]!.AsArray();
+
+        inside.ShouldContain(o => o!["subject"]!.GetValue<string>().Contains("Search block 7"));
+        outside.ShouldNotContain(o => o!["incidentId"] != null && o["incidentId"]!.GetValue<Guid>() == scene.Incident);
+    }
+
+    [Fact]
+    public async Task An_organisation_asked_for_resources_reports_its_own_commitment_without_taking_part()
+    {
+        var scene = await AuthorizationScene.CreateAsync(App);
+        var village = await App.ClientForAsync(scene.Outsider[Roles.ResourceManager]);
+        var coordinator = await App.ClientForAsync(scene.Participant[Roles.Coordinator]);
+        var (water, _) = await Resources.ResourceData.RegisterAsync(village, Resources.ResourceData.Water(300));
+        (await coordinator.PostAsJsonAsync($"/api/v1/resource-requests/{scene.Request}/addressees", new { organisationId = scene.Village })).EnsureSuccessStatusCode();
+        var offer = await (await village.PostAsJsonAsync($"/api/v1/resource-requests/{scene.Request}/responses", new { answer = "Accept", resourceId = water["id"], quantity = 100 }))
+            .Content.ReadFromJsonAsync<JsonObject>();
+        var commitment = await (await coordinator.PostAsJsonAsync($"/api/v1/offers/{offer!["id"]}/commitments", new { quantity = 100 })).Content.ReadFromJsonAsync<JsonObject>();
+
+        var moved = await SendAsync(village, HttpMethod.Post, $"/api/v1/commitments/{commitment!["id"]}/status", new { status = "EnRoute" }, $"\"{commitment["version"]}\"");
+
+        moved.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await village.GetAsync($"/api/v1/tasks/{scene.Task}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "being asked shows the request, not the incident's detail");
+    }
+
+    [Fact]
     public async Task A_required_choice_left_out_is_asked_for_not_guessed()
     {
         var scene = await AuthorizationScene.CreateAsync(App);
