@@ -102,7 +102,7 @@ public sealed class GetDashboardQueryHandler(AppDbContext db, AccessPolicy acces
             [.. obligations.Items.Where(o => !o.Overdue && o.OrganisationId == organisation).Take(ObligationsShown)],
             warnings,
             myTasks,
-            organisation is { } mine ? await RequestThreads.ForOrganisationAsync(db, mine, cancellationToken) : [],
+            organisation is { } mine ? await (await RequestThreads.ForOrganisationAsync(db, mine, cancellationToken)).AsSeenByReaderAsync(access, mine, cancellationToken) : [],
             await db.MembershipRequests.AsNoTracking()
                 .Where(m => m.UserId == user.UserId)
                 .OrderByDescending(m => m.RequestedAt)

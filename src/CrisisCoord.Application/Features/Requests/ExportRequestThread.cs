@@ -16,11 +16,11 @@ public sealed record ExportRequestThreadQuery(Guid Id) : IQuery<XDocument>, IRes
     Guid IResourceRequestMessage.RequestId => Id;
 }
 
-public sealed class ExportRequestThreadQueryHandler(AppDbContext db, TimeProvider clock) : IQueryHandler<ExportRequestThreadQuery, XDocument>
+public sealed class ExportRequestThreadQueryHandler(AppDbContext db, AccessPolicy access, ICurrentUser user, TimeProvider clock) : IQueryHandler<ExportRequestThreadQuery, XDocument>
 {
     public async ValueTask<XDocument> Handle(ExportRequestThreadQuery query, CancellationToken cancellationToken)
     {
-        var thread = await RequestThreads.LoadOneAsync(db, query.Id, cancellationToken);
+        var thread = (await new[] { await RequestThreads.LoadOneAsync(db, query.Id, cancellationToken) }.AsSeenByReaderAsync(access, user.OrganisationId, cancellationToken)).Single();
         return EdxlRm.Distribution($"crisiscoord:request:{thread.Id}", clock.GetUtcNow(), EdxlRm.Thread(thread));
     }
 }

@@ -26,7 +26,7 @@ public sealed class GetRequestViewQueryHandler(AppDbContext db, AccessPolicy acc
 {
     public async ValueTask<RequestView> Handle(GetRequestViewQuery query, CancellationToken cancellationToken)
     {
-        var thread = await RequestReads.ThreadAsync(db, access, query.Id, cancellationToken);
+        var thread = await RequestReads.ThreadAsync(db, access, user, query.Id, cancellationToken);
         var capabilities = thread.Capabilities ?? Capabilities.None;
         var candidates = capabilities.Can(Act.MatchResources) && capabilities.Can(Act.AskOrganisation)
             ? await RequestReads.CandidatesAsync(db, query.Id, cancellationToken)

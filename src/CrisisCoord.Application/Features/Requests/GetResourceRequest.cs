@@ -11,10 +11,10 @@ public sealed record GetResourceRequestQuery(Guid Id) : IQuery<ResourceRequestDt
     Guid IResourceRequestMessage.RequestId => Id;
 }
 
-public sealed class GetResourceRequestQueryHandler(AppDbContext db, AccessPolicy access) : IQueryHandler<GetResourceRequestQuery, ResourceRequestDto>
+public sealed class GetResourceRequestQueryHandler(AppDbContext db, AccessPolicy access, ICurrentUser user) : IQueryHandler<GetResourceRequestQuery, ResourceRequestDto>
 {
     public async ValueTask<ResourceRequestDto> Handle(GetResourceRequestQuery query, CancellationToken cancellationToken)
     {
-        return await RequestReads.ThreadAsync(db, access, query.Id, cancellationToken);
+        return await RequestReads.ThreadAsync(db, access, user, query.Id, cancellationToken);
     }
 }

@@ -8,9 +8,11 @@ namespace CrisisCoord.Application.Features.Requests;
 [Performs(Act.ViewOwnWork)]
 public sealed record ListRequestsForMyOrganisationQuery : IQuery<IReadOnlyList<ResourceRequestDto>>;
 
-public sealed class ListRequestsForMyOrganisationQueryHandler(AppDbContext db, ICurrentUser user)
+public sealed class ListRequestsForMyOrganisationQueryHandler(AppDbContext db, AccessPolicy access, ICurrentUser user)
     : IQueryHandler<ListRequestsForMyOrganisationQuery, IReadOnlyList<ResourceRequestDto>>
 {
     public async ValueTask<IReadOnlyList<ResourceRequestDto>> Handle(ListRequestsForMyOrganisationQuery query, CancellationToken cancellationToken) =>
-        user.OrganisationId is { } organisation ? await RequestThreads.ForOrganisationAsync(db, organisation, cancellationToken) : [];
+        user.OrganisationId is { } organisation
+            ? await (await RequestThreads.ForOrganisationAsync(db, organisation, cancellationToken)).AsSeenByReaderAsync(access, organisation, cancellationToken)
+            : [];
 }

@@ -10,10 +10,22 @@ public static class RequestReads
 {
     public const int CandidatesShown = 50;
 
-    /// <summary>One thread with what the reader may do to it and to each offer and commitment.</summary>
-    public static async Task<ResourceRequestDto> ThreadAsync(AppDbContext db, AccessPolicy access, Guid id, CancellationToken ct)
+    /// <summary>
+    /// Threads as the reader may see them. Those who see the incident's detail see every answer; an organisation
+    /// that was only asked sees its own offers (other organisations' terms are theirs and the coordinators'), and
+    /// still sees what is committed and delivered, so it knows whether it is still needed.
+    /// </summary>
+    public static async Task<IReadOnlyList<ResourceRequestDto>> AsSeenByReaderAsync(
+        this IReadOnlyList<ResourceRequestDto> threads, AccessPolicy access, Guid? organisation, CancellationToken ct)
     {
-        var request = await RequestThreads.LoadOneAsync(db, id, ct);
+        var shown = await access.DetailShownAsync([.. threads.Select(t => t.IncidentId).Distinct()], ct);
+        return [.. threads.Select(t => shown.Contains(t.IncidentId) ? t : t with { Offers = [.. t.Offers.Where(o => o.OrganisationId == organisation)] })];
+    }
+
+    /// <summary>One thread with what the reader may do to it and to each offer and commitment.</summary>
+    public static async Task<ResourceRequestDto> ThreadAsync(AppDbContext db, AccessPolicy access, ICurrentUser user, Guid id, CancellationToken ct)
+    {
+        var request = (await new[] { await RequestThreads.LoadOneAsync(db, id, ct) }.AsSeenByReaderAsync(access, user.OrganisationId, ct)).Single();
         var incident = await access.IncidentFactsAsync(request.IncidentId, ct);
         return (await ThreadCapabilities.AddAsync(access, incident, [request], ct)).Single() with
         {

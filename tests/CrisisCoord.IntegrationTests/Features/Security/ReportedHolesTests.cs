@@ -198,6 +198,11 @@ public sealed class ReportedHolesTests(CrisisCoordApp app) : AppTest(app)
 
         moved.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await village.GetAsync($"/api/v1/tasks/{scene.Task}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "being asked shows the request, not the incident's detail");
+        var thread = (await village.GetFromJsonAsync<JsonObject>($"/api/v1/resource-requests/{scene.Request}"))!;
+        thread["offers"]!.AsArray().Select(o => o!["organisationId"]!.GetValue<Guid>()).ShouldBe([scene.Village], "the city's terms are not the village's to read");
+        thread["commitments"]!.AsArray().Count.ShouldBe(2, "what is committed shows whether more is needed");
+        var asCity = (await coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/resource-requests/{scene.Request}"))!;
+        asCity["offers"]!.AsArray().Count.ShouldBe(2);
     }
 
     [Fact]
