@@ -80,4 +80,22 @@ public sealed class DashboardInBrowserTests(BrowserApp app) : BrowserTest(app)
         await BrowserApp.AssertFitsWidthAsync(builderPage, "/");
         await builderPage.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_title_written_as_markup_is_shown_as_text_on_the_map()
+    {
+        const string Hostile = "<img src=x onerror=\"window.__injected=1\">Flood";
+        var staff = await App.ClientForAsync(await App.CreateAsync(Roles.AgencyStaff));
+        await IncidentData.LogAsync(staff, IncidentData.ValidBody(Hostile));
+
+        await Page.GotoAsync("/");
+        var marker = Page.Locator("#incident-map path.incident-marker");
+        await marker.HoverAsync(new() { Force = true });
+        await Expect(Page.Locator(".leaflet-tooltip")).ToHaveTextAsync(Hostile);
+        await marker.ClickAsync(new() { Force = true });
+        await Expect(Page.Locator(".leaflet-popup-content a")).ToHaveTextAsync(Hostile);
+
+        (await Page.Locator("#incident-map img[src=x]").CountAsync()).ShouldBe(0);
+        (await Page.EvaluateAsync<bool>("() => window.__injected === undefined")).ShouldBeTrue();
+    }
 }

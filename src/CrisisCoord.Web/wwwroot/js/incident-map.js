@@ -46,7 +46,10 @@
             + (incident.escalation ? " · escalation required" : "");
         popup.append(link, facts);
         marker.bindPopup(popup);
-        marker.bindTooltip(incident.title);
+        // Leaflet reads a string tooltip as HTML: give it a text node instead.
+        const tooltip = document.createElement("span");
+        tooltip.textContent = incident.title;
+        marker.bindTooltip(tooltip);
         marker.addTo(map);
     }
 
