@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Domain.Common;
+using Mediator;
 
 namespace CrisisCoord.Application.Security;
 
@@ -16,6 +17,9 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
     private static readonly ConcurrentDictionary<Type, Act?> Acts = new();
 
     private Reader? _reader;
+
+    /// <summary>The subject a query was authorized on, so the query's own capabilities need not load it again.</summary>
+    private Subject? _authorized;
 
     /// <summary>The act a message type performs; null when it declares none (and is therefore refused).</summary>
     public static Act? ActOf(Type messageType) =>
@@ -39,10 +43,32 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
             throw new NotAuthenticatedException();
         }
 
+        if (message is IBaseCommand)
+        {
+            // A command changes the facts: nothing read before it is reused after it.
+            subjects.Forget();
+            _authorized = null;
+        }
+
         var me = await ReaderAsync(ct);
-        var subject = await subjects.LoadAsync(rule.On, Subjects.IdOf(rule.On, message), me, ct);
+        var subject = await SubjectAsync(rule.On, Subjects.IdOf(rule.On, message), ct);
         Enforce(rules.Decide(act, subject, me), subject);
+        if (message is IBaseCommand)
+        {
+            // Read before the change: not to be reused by anything that reads after it.
+            subjects.Forget();
+        }
+        else
+        {
+            _authorized = subject;
+        }
     }
+
+    /// <summary>What a message acts on, with its facts: the one the current query was authorized on, or loaded now.</summary>
+    public async Task<Subject> SubjectAsync(SubjectKind kind, Guid? id, CancellationToken ct) =>
+        _authorized is { } known && known.Kind == kind && known.Id == id
+            ? known
+            : await subjects.LoadAsync(kind, id, await ReaderAsync(ct), ct);
 
     /// <summary>Who is asking, loaded once per request.</summary>
     public async Task<Reader> ReaderAsync(CancellationToken ct) => _reader ??= await subjects.ReaderAsync(user, ct);
@@ -57,11 +83,8 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
         return subject => rules.CapabilitiesOf(subject, me);
     }
 
-    public async Task<Capabilities> CapabilitiesAsync(SubjectKind kind, Guid? id, CancellationToken ct)
-    {
-        var me = await ReaderAsync(ct);
-        return rules.CapabilitiesOf(await subjects.LoadAsync(kind, id, me, ct), me);
-    }
+    public async Task<Capabilities> CapabilitiesAsync(SubjectKind kind, Guid? id, CancellationToken ct) =>
+        await CapabilitiesAsync(await SubjectAsync(kind, id, ct), ct);
 
     public Task<IncidentFacts> IncidentFactsAsync(Guid id, CancellationToken ct) => subjects.IncidentAsync(id, ct);
 

@@ -13,6 +13,13 @@ namespace CrisisCoord.Application.Security;
 /// <summary>Loads what a message acts on, with the facts the rules read, in as few queries as the kind needs.</summary>
 public sealed class Subjects(AppDbContext db)
 {
+    // Incident facts read once per request: a composite page asks for the same incidents several times (the
+    // gate, the capabilities, the rows of its lists). Forgotten whenever a command is authorized, since it changes them.
+    private readonly Dictionary<Guid, IncidentFacts> _incidents = [];
+
+    /// <summary>Forgets the facts read so far: the next read sees what a command changed.</summary>
+    public void Forget() => _incidents.Clear();
+
     /// <summary>The id a message names for its subject. An empty id is a missing field, answered like any other.</summary>
     public static Guid? IdOf(SubjectKind kind, object message)
     {
@@ -118,8 +125,22 @@ public sealed class Subjects(AppDbContext db)
     public async Task<IncidentFacts> IncidentAsync(Guid id, CancellationToken ct) =>
         (await IncidentsAsync([id], ct)).GetValueOrDefault(id) ?? throw new NotFoundException(Name(SubjectKind.Incident), id);
 
-    /// <summary>The facts of many incidents in two queries, for lists that decide row by row.</summary>
+    /// <summary>The facts of many incidents, those not read yet in two queries, for lists that decide row by row.</summary>
     public async Task<IReadOnlyDictionary<Guid, IncidentFacts>> IncidentsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var missing = ids.Where(id => !_incidents.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var (id, facts) in await ReadIncidentsAsync(missing, ct))
+            {
+                _incidents[id] = facts;
+            }
+        }
+
+        return ids.Distinct().Where(_incidents.ContainsKey).ToDictionary(id => id, id => _incidents[id]);
+    }
+
+    private async Task<Dictionary<Guid, IncidentFacts>> ReadIncidentsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var incidents = await db.Incidents.AsNoTracking()
             .Where(i => ids.Contains(i.Id))

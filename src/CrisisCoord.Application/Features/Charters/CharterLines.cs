@@ -98,10 +98,6 @@ public static class CharterLines
         return true;
     }
 
-    /// <summary>One working phase by name (Warning, Response, Recovery); false for anything else, empty included.</summary>
-    public static bool TryParsePhase(string? name, out Phases phase) =>
-        TryParsePhases([name], out phase) && phase != Phases.None;
-
     public static string AllowedPhases => string.Join(", ", PhasesExtensions.Each);
 
     public static IReadOnlyList<string> Names(Phases phases) =>

@@ -63,8 +63,10 @@ public sealed class GetIncidentViewQueryHandler(
             .Select(IncidentDto.Projection)
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Incident", query.Id);
-        var facts = await access.IncidentFactsAsync(query.Id, cancellationToken);
-        var capabilities = await access.CapabilitiesAsync(new Subject(SubjectKind.Incident, query.Id) { Incident = facts }, cancellationToken);
+        // The incident the pipeline authorized this read on: its facts are not read again.
+        var subject = await access.SubjectAsync(SubjectKind.Incident, query.Id, cancellationToken);
+        var facts = subject.Incident!;
+        var capabilities = await access.CapabilitiesAsync(subject, cancellationToken);
         var detail = capabilities.Can(Act.ViewIncidentDetail);
         incident = (detail ? incident : incident.WithoutDetail()) with { Capabilities = capabilities };
 
