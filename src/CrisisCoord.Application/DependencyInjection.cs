@@ -2,6 +2,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Resources;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Security.Sessions;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Obligations;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<Subjects>();
         services.AddSingleton<AccessRules>();
         services.AddScoped<TimelineRecorder>();
+        services.AddSessions();
         // Rules read from configuration once, at start-up, not on every request.
         services.AddSingleton(services => IncidentCommands.GradedResponse(services.GetRequiredService<IConfiguration>()));
         // From Balance:* (e.g. Balance__MonopolyShare=0.7) and Obligations:* (e.g. Obligations__AcknowledgeTaskInResponse=00:15:00).
@@ -45,6 +47,22 @@ public static class DependencyInjection
         services.AddSingleton(services => InventoryImportLimits.From(services.GetRequiredService<IConfiguration>()));
         services.AddScoped<InventoryFileReader>();
         return services;
+    }
+
+    /// <summary>Sign-in, sessions and the security log; Auth:Sessions:* is checked when the app starts.</summary>
+    private static void AddSessions(this IServiceCollection services)
+    {
+        services.AddOptions<SessionLimits>()
+            .BindConfiguration(SessionLimits.Section)
+            .Validate(o => o.Problem() is null, "Auth:Sessions is not usable: IdleMinutes 1–1440, AbsoluteHours 1–168, AccessTokenMinutes 1–15, RecheckSeconds 0–60.")
+            .ValidateOnStart();
+        services.AddSingleton<SessionCache>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SecurityLog>();
+        services.AddScoped<SessionStore>();
+        services.AddScoped<BrowserSessions>();
+        services.AddScoped<ApiSessions>();
+        services.AddScoped<Credentials>();
     }
 
     /// <summary>Rules bound from a configuration section once, at start-up; the DOMAIN defaults where it is absent.</summary>

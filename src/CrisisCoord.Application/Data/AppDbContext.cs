@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Security.Sessions;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Obligations;
@@ -54,6 +55,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
 
     public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -12,7 +12,7 @@ namespace CrisisCoord.Application.Security;
 /// on it. Composite reads ask <see cref="CapabilitiesAsync(Subject, CancellationToken)"/> for what the reader
 /// may do next. Handlers never check who is asking.
 /// </summary>
-public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentUser user)
+public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentUser user, SecurityLog log)
 {
     private static readonly ConcurrentDictionary<Type, Act?> Acts = new();
 
@@ -40,6 +40,7 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
 
         if (!user.IsAuthenticated)
         {
+            log.Refused(401, null, user.ClientAddress, act.ToString(), "not signed in");
             throw new NotAuthenticatedException();
         }
 
@@ -52,7 +53,13 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
 
         var me = await ReaderAsync(ct);
         var subject = await SubjectAsync(rule.On, Subjects.IdOf(rule.On, message), ct);
-        Enforce(rules.Decide(act, subject, me), subject);
+        var decision = rules.Decide(act, subject, me);
+        if (decision.Refusal != Refusal.None)
+        {
+            log.Refused(StatusOf(decision.Refusal), user.UserId, user.ClientAddress, $"{act} {subject.Kind} {subject.Id}", decision.Reason ?? decision.Refusal.ToString());
+        }
+
+        Enforce(decision, subject);
         if (message is IBaseCommand)
         {
             // Read before the change: not to be reused by anything that reads after it.
@@ -99,6 +106,14 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
     }
 
     /// <summary>Answers a refusal the one way: 401, 404 (may not know it exists), 403 with the reason, or 409 with the reason.</summary>
+    private static int StatusOf(Refusal refusal) => refusal switch
+    {
+        Refusal.NotSignedIn => 401,
+        Refusal.Hidden => 404,
+        Refusal.Conflict => 409,
+        _ => 403,
+    };
+
     public static void Enforce(Decision decision, Subject subject)
     {
         switch (decision.Refusal)

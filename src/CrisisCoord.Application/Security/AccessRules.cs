@@ -113,6 +113,7 @@ public sealed class AccessRules(GradedResponse graded)
         [Act.ListCitizenGroups] = Read(SubjectKind.Public),
 
         [Act.ChangeOwnPassword] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
+        [Act.EndOwnSessions] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
         [Act.ViewOwnWork] = Read(SubjectKind.Self),
         [Act.RegisterOwnResources] = Change(SubjectKind.Self, [ResourceManager], Right.RegisterResources, Scope.Own),
 
@@ -131,6 +132,7 @@ public sealed class AccessRules(GradedResponse graded)
         [Act.ViewPeople] = Read(SubjectKind.Organisation, [Coordinator, Administrator], Scope.OwnOrAdministrator),
         [Act.EditOrganisation] = Change(SubjectKind.Organisation, Administrators),
         [Act.AddPerson] = Change(SubjectKind.Registry, Administrators),
+        [Act.ManageAccounts] = Change(SubjectKind.Registry, Administrators),
         [Act.ViewObligations] = Read(SubjectKind.Organisation, AnySignedIn, Scope.OwnOrOversight),
         [Act.AskToJoinGroup] = Change(SubjectKind.Organisation, [Citizen], null, Scope.PrivateCitizen),
         [Act.DecideMembership] = Change(SubjectKind.Organisation, [Coordinator, Administrator], null, Scope.OwnOrAdministrator),

@@ -34,6 +34,7 @@ public enum Act
 
     // The person themself
     ChangeOwnPassword,
+    EndOwnSessions,
     ViewOwnWork,
     RegisterOwnResources,
 
@@ -54,6 +55,7 @@ public enum Act
     ViewPeople,
     EditOrganisation,
     AddPerson,
+    ManageAccounts,
     ViewObligations,
     AskToJoinGroup,
     DecideMembership,

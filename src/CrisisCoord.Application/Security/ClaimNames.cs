@@ -5,4 +5,7 @@ public static class ClaimNames
 {
     public const string OrganisationId = "crisiscoord:organisation";
     public const string DisplayName = "crisiscoord:name";
+
+    /// <summary>The session (<see cref="Sessions.UserSession"/>) a cookie or token belongs to.</summary>
+    public const string SessionId = "sid";
 }

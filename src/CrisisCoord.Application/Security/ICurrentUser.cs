@@ -10,4 +10,10 @@ public interface ICurrentUser
     Guid? OrganisationId { get; }
 
     bool IsInRole(string role);
+
+    /// <summary>The session the cookie or token names; none for the anonymous.</summary>
+    Guid? SessionId { get; }
+
+    /// <summary>Where the request came from (after trusted proxies), for throttling and the security log.</summary>
+    string? ClientAddress { get; }
 }

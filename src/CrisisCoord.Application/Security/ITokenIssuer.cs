@@ -1,9 +1,13 @@
 namespace CrisisCoord.Application.Security;
 
-/// <summary>Issues short-lived API bearer tokens; the host decides the format and signing key.</summary>
 public interface ITokenIssuer
 {
-    BearerToken Issue(AppUser user, IReadOnlyList<string> roles);
+    /// <summary>A short-lived access token for one session (<see cref="Sessions.SessionLimits.AccessTokenMinutes"/>).</summary>
+    (string AccessToken, int ExpiresIn) Issue(AppUser user, IReadOnlyList<string> roles, Guid sessionId);
 }
 
-public sealed record BearerToken(string AccessToken, string TokenType, int ExpiresIn);
+/// <summary>
+/// What the token endpoints answer: an access token for the API and a refresh token that gets the next
+/// pair once. Both end with the session (sign-out, password change, role change, disabled account).
+/// </summary>
+public sealed record BearerToken(string AccessToken, string TokenType, int ExpiresIn, string RefreshToken, int RefreshExpiresIn);

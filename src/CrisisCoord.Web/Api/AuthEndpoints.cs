@@ -11,6 +11,12 @@ public static class AuthEndpoints
     {
         var group = app.MapGroup("/auth").WithTags("Authentication");
         group.MapPost("/token", IssueToken).AllowAnonymous().WithName(nameof(IssueToken));
+        // Anonymous: the access token may have expired; the refresh token is the credential.
+        group.MapPost("/refresh", RefreshToken).AllowAnonymous().WithName(nameof(RefreshToken));
+        group.MapPost("/sign-out", async (ISender s, CancellationToken ct) => { await s.Send(new SignOutCommand(), ct); return TypedResults.NoContent(); })
+            .WithName("SignOut");
+        group.MapPost("/sign-out-everywhere", async (ISender s, CancellationToken ct) => { await s.Send(new SignOutEverywhereCommand(), ct); return TypedResults.NoContent(); })
+            .WithName("SignOutEverywhere");
         // What the caller may do beyond one incident or organisation: log incidents, register resources, audit…
         app.MapGet("/me/capabilities", (ISender s, CancellationToken ct) => s.Send(new GetMyCapabilitiesQuery(), ct))
             .WithTags("Authentication").WithName("GetMyCapabilities");
@@ -18,5 +24,8 @@ public static class AuthEndpoints
     }
 
     private static async Task<Ok<BearerToken>> IssueToken(IssueTokenRequest request, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(request, ct));
+
+    private static async Task<Ok<BearerToken>> RefreshToken(RefreshTokenRequest request, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(request, ct));
 }

@@ -10,6 +10,17 @@ public static class PeopleEndpoints
     {
         var group = app.MapGroup("/users").WithTags("People");
         group.MapPost("/", CreateUser).WithName(nameof(CreateUser)).ProducesValidationProblem();
+        // Disabling ends every session of the person within a minute; enabling lets them sign in again.
+        group.MapPost("/{userId:guid}/disable", async (Guid userId, ISender s, CancellationToken ct) =>
+        {
+            await s.Send(new DisableAccountCommand(userId), ct);
+            return TypedResults.NoContent();
+        }).WithName("DisableAccount");
+        group.MapPost("/{userId:guid}/enable", async (Guid userId, ISender s, CancellationToken ct) =>
+        {
+            await s.Send(new EnableAccountCommand(userId), ct);
+            return TypedResults.NoContent();
+        }).WithName("EnableAccount");
         return app;
     }
 

@@ -40,6 +40,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         }
 
         httpContext.Response.StatusCode = problem.Status;
+        if (problem.Extensions.TryGetValue(ExceptionProblem.RetryAfterExtension, out var seconds) && seconds is int wait)
+        {
+            httpContext.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

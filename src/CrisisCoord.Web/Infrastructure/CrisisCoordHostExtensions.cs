@@ -3,6 +3,7 @@ using CrisisCoord.Application.Behaviours;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Web.Api;
 using CrisisCoord.Web.Infrastructure.Auth;
+using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Serilog;
@@ -17,9 +18,12 @@ public static class CrisisCoordHostExtensions
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .WriteSecurityLog(builder.Configuration));
 
         builder.Services.AddCrisisCoordApplication();
+        builder.Services.AddCrisisCoordWebSecurity(builder.Configuration, builder.Environment);
+        builder.Services.AddCrisisCoordRateLimits(builder.Configuration);
         builder.Services.AddCrisisCoordAuth(builder.Configuration, builder.Environment);
         builder.Services.AddCrisisCoordTimeline(builder.Configuration, builder.Environment);
         builder.Services.AddMediator((MediatorOptions options) =>
@@ -69,6 +73,7 @@ public static class CrisisCoordHostExtensions
 
     public static WebApplication UseCrisisCoord(this WebApplication app)
     {
+        app.UseCrisisCoordWebSecurity();
         // Outermost, so each request is logged once with the status the client finally received.
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -87,6 +92,8 @@ public static class CrisisCoordHostExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, so writes are counted per signed-in person (bearer tokens included).
+        app.UseRateLimiter();
 
         app.MapHealthEndpoints();
         app.MapCrisisCoordApi();

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CrisisCoord.Application.Common;
-using CrisisCoord.Application.Features.Account;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Security.Sessions;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Resources;
 using FluentValidation;
@@ -25,6 +25,9 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
     /// <summary>Extra members of the problem document, e.g. <c>remaining</c> when inventory ran short.</summary>
     public IDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>Seconds to wait, on 429s; also sent as the Retry-After header.</summary>
+    public const string RetryAfterExtension = "retryAfter";
+
     public static ExceptionProblem From(Exception exception) => exception switch
     {
         ValidationException validation => new(
@@ -39,6 +42,13 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
         },
         NotAuthenticatedException => new(StatusCodes.Status401Unauthorized, "Sign in first.", "Send 'Authorization: Bearer <token>' with a token from POST /api/v1/auth/token.", null),
         SignInFailedException failed => new(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message, null),
+        SignInThrottledException throttled => new(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins.", throttled.Message, null)
+        {
+            Extensions = { [RetryAfterExtension] = (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds) },
+        },
+        AccountDisabledException disabled => new(StatusCodes.Status403Forbidden, "Account disabled.", disabled.Message, null),
+        EmailNotConfirmedException unconfirmed => new(StatusCodes.Status403Forbidden, "E-mail address not confirmed.", unconfirmed.Message, null),
+        SessionEndedException ended => new(StatusCodes.Status401Unauthorized, "Sign in again.", ended.Message, null),
         AccessDeniedException denied => new(StatusCodes.Status403Forbidden, "Not allowed.", denied.Message, null),
         NotFoundException notFound => new(StatusCodes.Status404NotFound, "Not found.", notFound.Message, null),
         InsufficientInventoryException shortage => new(StatusCodes.Status409Conflict, "Not enough left to commit.", shortage.Message, null)

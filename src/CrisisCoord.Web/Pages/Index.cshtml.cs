@@ -1,20 +1,15 @@
 using CrisisCoord.Application.Features.Dashboard;
+using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace CrisisCoord.Web.Pages;
 
 /// <summary>The home page: the state of every open incident and what needs doing, computed from the data now.</summary>
-public sealed class IndexModel(ISender sender, IConfiguration configuration) : PageModel
+public sealed class IndexModel(ISender sender, IOptions<MapOptions> map) : PageModel
 {
-    /// <summary>The default background: OpenStreetMap's tiles. Set <c>Map:TileUrl</c> to your own server, or empty for none.</summary>
-    public const string DefaultTileUrl = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-
     public DashboardDto Dashboard { get; private set; } = null!;
-
-    public string TileUrl => configuration["Map:TileUrl"] ?? DefaultTileUrl;
-
-    public string TileAttribution => configuration["Map:TileAttribution"] ?? "© OpenStreetMap contributors";
 
     public ObligationTable Overdue => new(
         Dashboard.OverdueObligations,
@@ -28,8 +23,8 @@ public sealed class IndexModel(ISender sender, IConfiguration configuration) : P
     /// <summary>What the map script draws: one marker per open incident.</summary>
     public object MapData => new
     {
-        tileUrl = TileUrl,
-        attribution = TileAttribution,
+        tileUrl = map.Value.TileUrl,
+        attribution = map.Value.TileAttribution,
         incidents = Dashboard.OpenIncidents.Select(i => new
         {
             id = i.Id,

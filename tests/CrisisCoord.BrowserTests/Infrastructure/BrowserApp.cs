@@ -29,6 +29,18 @@ public sealed class BrowserApp : CrisisCoordApp
         Environment.GetEnvironmentVariable("CRISISCOORD_TEST_ARTIFACTS")
         ?? Path.Combine(AppContext.BaseDirectory, "artifacts");
 
+    /// <summary>
+    /// As in production, the app sits behind a TLS-terminating proxy: requests arrive over plain HTTP from a
+    /// trusted proxy address that says they were HTTPS. The browser plays the proxy too (it sends
+    /// X-Forwarded-Proto and treats this origin as secure), so the app's Secure, __Host- cookies work unchanged.
+    /// </summary>
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ForwardedHeaders:KnownProxies:0", "127.0.0.1");
+        builder.UseSetting("ForwardedHeaders:KnownProxies:1", "::1");
+    }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -46,6 +58,9 @@ public sealed class BrowserApp : CrisisCoordApp
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync",
+                // Outside Development the app's cookies are Secure and __Host- prefixed; the test server speaks
+                // plain HTTP on loopback, so Chromium is told to treat this one origin as the HTTPS it stands for.
+                $"--unsafely-treat-insecure-origin-as-secure={BaseUrl}",
             ],
         });
     }
@@ -58,6 +73,7 @@ public sealed class BrowserApp : CrisisCoordApp
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
             TimezoneId = "UTC",
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https" },
         });
         return await context.NewPageAsync();
     }

@@ -14,13 +14,21 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    protected CrisisCoordApp(string purpose) => Database = new TestDatabase(purpose);
+    protected CrisisCoordApp(string purpose)
+    {
+        Database = new TestDatabase(purpose);
+        // Outside Development cookies are Secure (__Host-): the test client speaks HTTPS, as browsers must.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
 
     public TestDatabase Database { get; }
 
     public const string TestSigningKey = "integration-tests-signing-key-0123456789";
 
     public TestClock Clock { get; } = new();
+
+    /// <summary>Where this test run's security log goes (a date is added to the file name).</summary>
+    public string SecurityLogPath { get; } = Path.Combine(Path.GetTempPath(), $"crisiscoord-security-{Guid.NewGuid():N}", "security-.clef");
 
     /// <summary>A checkpoint key made for this test run.</summary>
     public static readonly string CheckpointKeyPem = NewCheckpointKey();
@@ -63,7 +71,16 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Obligations:WatchInterval", "00:00:00");
         // No tile server answers here (port 9 refuses): the dashboard map must still show its markers.
         builder.UseSetting("Map:TileUrl", "http://127.0.0.1:9/{z}/{x}/{y}.png");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        // Tests move the clock on by hours and days; sessions must outlive that (the limits have their own tests).
+        builder.UseSetting("Auth:Sessions:AbsoluteHours", "168");
+        // Hundreds of sign-ins and writes from one address in seconds; the limits have their own tests.
+        builder.UseSetting("RateLimits:Enabled", "false");
+        builder.UseSetting("SecurityLog:Path", SecurityLogPath);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
+        });
     }
 }
 

@@ -1,14 +1,26 @@
+using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace CrisisCoord.IntegrationTests.Infrastructure;
 
 /// <summary>Reads pages as HTML documents and posts their forms the way a browser would, antiforgery token included.</summary>
-public sealed class PageClient(CrisisCoordApp app)
+public sealed class PageClient
 {
-    public HttpClient Http { get; } = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public PageClient(CrisisCoordApp app)
+    {
+        App = app;
+        // Redirects are not followed (tests look at them); cookies are kept where a test can copy them.
+        Http = app.CreateDefaultClient(app.ClientOptions.BaseAddress, new CookieContainerHandler(Cookies));
+    }
+
+    public CrisisCoordApp App { get; }
+
+    public CookieContainer Cookies { get; } = new();
+
+    public HttpClient Http { get; }
 
     /// <summary>A browser-like client signed in through the real sign-in form.</summary>
     public static async Task<PageClient> SignedInAsync(CrisisCoordApp app, Actor actor)
@@ -30,6 +42,21 @@ public sealed class PageClient(CrisisCoordApp app)
     public async Task<(HttpResponseMessage Response, IDocument Document)> GetAsync(string url)
     {
         var response = await Http.GetAsync(url);
+        return (response, await ParseAsync(response));
+    }
+
+    /// <summary>Opens a page and submits one of its forms (by CSS selector) to the form's own action, as a click would.</summary>
+    public async Task<(HttpResponseMessage Response, IDocument Document)> SubmitAsync(
+        string url, IReadOnlyDictionary<string, string> fields, string formSelector)
+    {
+        var (_, page) = await GetAsync(url);
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector)
+            ?? throw new InvalidOperationException($"{url} has no form matching {formSelector}");
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
+            .Select(input => new KeyValuePair<string, string>(input.Name!, input.Value))
+            .Concat(fields)
+            .ToList();
+        var response = await Http.PostAsync(form.GetAttribute("action") ?? url, new FormUrlEncodedContent(values));
         return (response, await ParseAsync(response));
     }
 

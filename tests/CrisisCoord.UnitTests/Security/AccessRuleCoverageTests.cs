@@ -86,7 +86,7 @@ public sealed class AccessRuleCoverageTests
     [Fact]
     public async Task A_message_with_no_act_is_refused_before_anything_is_read()
     {
-        var policy = new AccessPolicy(null!, new AccessRules(CrisisCoord.Domain.Incidents.GradedResponse.Default), new SignedIn());
+        var policy = new AccessPolicy(null!, new AccessRules(CrisisCoord.Domain.Incidents.GradedResponse.Default), new SignedIn(), new SecurityLog(Microsoft.Extensions.Logging.Abstractions.NullLogger<SecurityLog>.Instance));
 
         var refusal = await Should.ThrowAsync<AccessDeniedException>(() => policy.AuthorizeAsync(new UndeclaredQuery(), default).AsTask());
 
@@ -102,6 +102,10 @@ public sealed class AccessRuleCoverageTests
         public Guid? UserId { get; } = Guid.NewGuid();
 
         public Guid? OrganisationId { get; } = Guid.NewGuid();
+
+        public Guid? SessionId => null;
+
+        public string? ClientAddress => null;
 
         public bool IsInRole(string role) => role == Roles.Administrator;
     }

@@ -1,14 +1,17 @@
 using CrisisCoord.Application.Features.People;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Security.Sessions;
 using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 
 namespace CrisisCoord.Application.Features.Account;
 
 /// <summary>
-/// A signed-in person changes their own password. Not a transactional command: a wrong current password
-/// must still count towards lock-out, so that write is not rolled back with the refusal.
+/// A signed-in person changes their own password, which ends every session they have (a thief's too).
+/// Not a transactional command: a wrong current password must still count towards throttling, so a
+/// borrowed session cannot guess the password at leisure.
 /// </summary>
 [Performs(Act.ChangeOwnPassword)]
 public sealed record ChangePasswordCommand : IRequest<Unit>
@@ -24,32 +27,32 @@ public sealed class ChangePasswordCommandValidator : AbstractValidator<ChangePas
 {
     public ChangePasswordCommandValidator(UserManager<AppUser> users)
     {
-        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Enter your current password.");
+        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Enter your current password.").MaximumLength(PasswordRules.MaximumLength);
         RuleFor(x => x.NewPassword).AcceptablePassword(users);
         RuleFor(x => x.ConfirmNewPassword)
             .Equal(x => x.NewPassword).WithMessage("The two new passwords are not the same.");
     }
 }
 
-public sealed class ChangePasswordCommandHandler(UserManager<AppUser> users, ICurrentUser current)
+public sealed class ChangePasswordCommandHandler(
+    UserManager<AppUser> users, Credentials credentials, SessionStore sessions, ICurrentUser current)
     : IRequestHandler<ChangePasswordCommand, Unit>
 {
     public async ValueTask<Unit> Handle(ChangePasswordCommand command, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(current.UserId!.Value.ToString()) ?? throw new NotAuthenticatedException();
-        if (await users.IsLockedOutAsync(user))
+        try
         {
-            throw new SignInFailedException("Too many failed attempts: this account is locked for a few minutes.");
+            await credentials.CheckAsync(user.Email!, command.CurrentPassword!, "password change", current.ClientAddress, knownDevice: true);
+        }
+        catch (SignInFailedException)
+        {
+            throw new ValidationException([new ValidationFailure(nameof(command.CurrentPassword), "The current password is not right.")]);
         }
 
-        var result = await users.ChangePasswordAsync(user, command.CurrentPassword!, command.NewPassword!);
-        if (result.Errors.Any(e => e.Code == "PasswordMismatch"))
-        {
-            // A wrong current password counts towards lock-out, as at sign-in: a borrowed session cannot guess.
-            await users.AccessFailedAsync(user);
-        }
-
-        result.ThrowIfFailed("NewPassword");
+        (await users.ChangePasswordAsync(user, command.CurrentPassword!, command.NewPassword!)).ThrowIfFailed("NewPassword");
+        // The new security stamp already ends them; this also marks them ended and writes the security log.
+        await sessions.EndAllAsync(user, "password changed", user.Id, current.ClientAddress, cancellationToken);
         return Unit.Value;
     }
 }

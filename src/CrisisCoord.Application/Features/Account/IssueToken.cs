@@ -1,13 +1,13 @@
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Security.Sessions;
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Identity;
 
 namespace CrisisCoord.Application.Features.Account;
 
 /// <summary>
-/// Exchange an e-mail and password for a short-lived API bearer token. Not a command: a failed attempt
-/// must still count towards lock-out, so it is not rolled back with a transaction.
+/// Exchange an e-mail and password for an API session: a short-lived access token and a refresh token.
+/// Not a command: a failed attempt must still count towards throttling, so it is not rolled back.
 /// </summary>
 [Performs(Act.SignIn)]
 public sealed record IssueTokenRequest : IRequest<BearerToken>
@@ -22,35 +22,16 @@ public sealed class IssueTokenRequestValidator : AbstractValidator<IssueTokenReq
     public IssueTokenRequestValidator()
     {
         RuleFor(x => x.Email).NotEmpty().MaximumLength(256);
-        RuleFor(x => x.Password).NotEmpty().MaximumLength(256);
+        RuleFor(x => x.Password).NotEmpty().MaximumLength(PasswordRules.MaximumLength);
     }
 }
 
-public sealed class IssueTokenRequestHandler(UserManager<AppUser> users, SignInManager<AppUser> signIn, ITokenIssuer tokens)
+public sealed class IssueTokenRequestHandler(Credentials credentials, ApiSessions api, ICurrentUser caller)
     : IRequestHandler<IssueTokenRequest, BearerToken>
 {
     public async ValueTask<BearerToken> Handle(IssueTokenRequest request, CancellationToken cancellationToken)
     {
-        var user = await users.FindByEmailAsync(request.Email!);
-        if (user is null)
-        {
-            throw new SignInFailedException();
-        }
-
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            throw new SignInFailedException("Too many failed attempts: this account is locked for a few minutes.");
-        }
-
-        if (!result.Succeeded)
-        {
-            throw new SignInFailedException();
-        }
-
-        return tokens.Issue(user, [.. await users.GetRolesAsync(user)]);
+        var user = await credentials.CheckAsync(request.Email!, request.Password!, "token", caller.ClientAddress, knownDevice: false);
+        return await api.StartAsync(user, cancellationToken);
     }
 }
-
-/// <summary>Wrong e-mail or password. The message never says which, so accounts cannot be discovered.</summary>
-public sealed class SignInFailedException(string message = "The e-mail address or password is not right.") : Exception(message);

@@ -65,7 +65,7 @@ public sealed class ChangeCharterCommandValidator : AbstractValidator<ChangeChar
     }
 }
 
-public sealed class ChangeCharterCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ChangeCharterCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SecurityLog log)
     : ICommandHandler<ChangeCharterCommand, CharterChangeDto>
 {
     public async ValueTask<CharterChangeDto> Handle(ChangeCharterCommand command, CancellationToken cancellationToken)
@@ -111,6 +111,7 @@ public sealed class ChangeCharterCommandHandler(AppDbContext db, ICurrentUser us
         var change = CharterChange.Record(kind, organisationId, item, from, (phases, legalBasis), by, now);
         db.CharterChanges.Add(change);
         await db.SaveChangesAsync(cancellationToken);
+        log.CharterChanged(organisationId ?? Guid.Empty, $"{kind} {item.Name}: {CharterLines.Describe(from.Phases)} → {CharterLines.Describe(phases)}", by, user.ClientAddress);
 
         var byName = await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         return CharterChangeDto.From(change, organisation?.Name, byName);

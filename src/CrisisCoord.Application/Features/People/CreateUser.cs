@@ -67,7 +67,7 @@ public static class Accounts
 {
     /// <summary>Identity's own password rules, run as a validation rule so they are reported with the other fields.</summary>
     public static IRuleBuilderOptionsConditions<T, string?> AcceptablePassword<T>(this IRuleBuilder<T, string?> rule, UserManager<AppUser> users) =>
-        rule.NotEmpty().MaximumLength(256).CustomAsync(async (password, context, ct) =>
+        rule.NotEmpty().MaximumLength(PasswordRules.MaximumLength).CustomAsync(async (password, context, ct) =>
         {
             if (string.IsNullOrEmpty(password))
             {

@@ -1,7 +1,11 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Security.Sessions;
+using CrisisCoord.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CrisisCoord.Web.Infrastructure.Auth;
@@ -23,34 +27,47 @@ public static class AuthSetup
         // instead of every API call failing later.
         services.AddOptions<TokenOptions>()
             .Bind(configuration.GetSection(TokenOptions.Section))
-            .Validate(o => o.Problem(environment.IsDevelopment()) is null, "Auth:Tokens is not usable: set Auth__Tokens__SigningKey to a secret of at least 32 characters (and LifetimeMinutes 1–120).")
+            .Validate(o => o.Problem(environment.IsDevelopment()) is null, "Auth:Tokens is not usable: set Auth__Tokens__SigningKey to a secret of at least 32 characters.")
             .ValidateOnStart();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<DeviceCookie>();
 
         services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
-                options.Password.RequireNonAlphanumeric = false;
+                // PasswordRules replaces the composition rules (ASVS 5.0 V6.2).
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequiredUniqueChars = 1;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                options.Password.RequireNonAlphanumeric = false;
+                // No lock-out after failures, which strangers could trigger: SignInThrottle slows guessing
+                // instead. Lock-out remains only as the way an administrator disables an account.
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = int.MaxValue;
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddPasswordValidator<PasswordRules>()
             .AddDefaultTokenProviders();
 
-        services.ConfigureApplicationCookie(options =>
-        {
-            options.LoginPath = "/Account/SignIn";
-            options.LogoutPath = "/Account/SignOut";
-            options.AccessDeniedPath = "/Account/AccessDenied";
-            options.Cookie.Name = "crisiscoord";
-            options.Cookie.HttpOnly = true;
-            options.Cookie.SameSite = SameSiteMode.Lax;
-            options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromHours(12);
-        });
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SessionLimits>>((options, sessions) =>
+            {
+                options.LoginPath = "/Account/SignIn";
+                options.LogoutPath = "/Account/SignOut";
+                options.AccessDeniedPath = "/Account/AccessDenied";
+                options.Cookie.Name = WebSecuritySetup.CookieName(environment, "crisiscoord");
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = WebSecuritySetup.SecureCookies(environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                // The idle limit; the absolute one is the session's (SessionStore), checked with it below.
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = sessions.Value.Idle;
+                // Instead of Identity's stamp check every 30 minutes: the session itself, within RecheckSeconds.
+                options.Events.OnValidatePrincipal = SessionChecks.ValidateCookieAsync;
+            });
 
         services.AddAuthentication()
             .AddJwtBearer(options =>
@@ -58,14 +75,19 @@ public static class AuthSetup
                 options.MapInboundClaims = false;
                 options.Events = new JwtBearerEvents
                 {
+                    // A valid signature is not enough: the session must still be live (not signed out or revoked).
+                    OnTokenValidated = SessionChecks.ValidateTokenAsync,
                     // Write 401/403 as ProblemDetails rather than an empty body.
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
                         await ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized,
-                            context.AuthenticateFailure is SecurityTokenExpiredException
-                                ? "The bearer token has expired. Get a new one from POST /api/v1/auth/token."
-                                : "Send 'Authorization: Bearer <token>' with a token from POST /api/v1/auth/token.");
+                            context.AuthenticateFailure switch
+                            {
+                                SecurityTokenExpiredException => "The access token has expired. Get a new one from POST /api/v1/auth/refresh with your refresh token.",
+                                SessionEndedException => "This sign-in has ended (signed out, password or roles changed, or account disabled). Get a new token from POST /api/v1/auth/token.",
+                                _ => "Send 'Authorization: Bearer <token>' with a token from POST /api/v1/auth/token.",
+                            });
                     },
                     OnForbidden = context => ApiProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden,
                         "Your role or your organisation's charter does not allow this."),

@@ -14,6 +14,11 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public Guid? OrganisationId => ReadGuid(ClaimNames.OrganisationId);
 
+    public Guid? SessionId => ReadGuid(ClaimNames.SessionId);
+
+    /// <summary>The peer's address, or the client's as a trusted proxy reported it (forwarded headers).</summary>
+    public string? ClientAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
 
     private Guid? ReadGuid(string claim) =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Security.Sessions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -16,8 +17,6 @@ public sealed class TokenOptions
     /// <summary>HMAC-SHA256 key, at least 32 bytes of text. Must be set outside Development.</summary>
     public string SigningKey { get; set; } = "";
 
-    public int LifetimeMinutes { get; set; } = 30;
-
     /// <summary>The key in appsettings.Development.json: public, so never accepted outside Development.</summary>
     public const string DevelopmentKey = "development-only-signing-key-not-for-production-use";
 
@@ -26,20 +25,19 @@ public sealed class TokenOptions
             ? $"'{Section}:SigningKey' must be set to a secret of at least 32 characters (environment variable Auth__Tokens__SigningKey)."
             : !isDevelopment && SigningKey == DevelopmentKey
                 ? $"'{Section}:SigningKey' is the published development key; set a secret of your own outside Development."
-                : LifetimeMinutes is < 1 or > 120
-                    ? $"'{Section}:LifetimeMinutes' must be between 1 and 120: API tokens are meant to be short-lived."
-                    : null;
+                : null;
 
     /// <summary>The signing key; its length and origin were checked when the app started (<see cref="Problem"/>).</summary>
     public SymmetricSecurityKey Key() => new(Encoding.UTF8.GetBytes(SigningKey));
 }
 
-/// <summary>Signed JWTs carrying the person's id, organisation and roles.</summary>
-public sealed class JwtTokenIssuer(IOptions<TokenOptions> options, TimeProvider clock) : ITokenIssuer
+/// <summary>Signed JWTs carrying the person's id, organisation, roles and session; each lasts minutes, not hours.</summary>
+public sealed class JwtTokenIssuer(IOptions<TokenOptions> options, IOptions<SessionLimits> sessions, TimeProvider clock) : ITokenIssuer
 {
-    public BearerToken Issue(AppUser user, IReadOnlyList<string> roles)
+    public (string AccessToken, int ExpiresIn) Issue(AppUser user, IReadOnlyList<string> roles, Guid sessionId)
     {
         var settings = options.Value;
+        var lifetime = sessions.Value.AccessToken;
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = new List<Claim>
         {
@@ -47,6 +45,7 @@ public sealed class JwtTokenIssuer(IOptions<TokenOptions> options, TimeProvider 
             new(ClaimTypes.NameIdentifier, user.Id.ToString()),
             new(ClaimTypes.Email, user.Email ?? ""),
             new(ClaimNames.DisplayName, user.DisplayName),
+            new(ClaimNames.SessionId, sessionId.ToString()),
         };
         if (user.OrganisationId is { } organisation)
         {
@@ -62,9 +61,9 @@ public sealed class JwtTokenIssuer(IOptions<TokenOptions> options, TimeProvider 
             Subject = new ClaimsIdentity(claims),
             IssuedAt = now,
             NotBefore = now,
-            Expires = now.AddMinutes(settings.LifetimeMinutes),
+            Expires = now + lifetime,
             SigningCredentials = new SigningCredentials(settings.Key(), SecurityAlgorithms.HmacSha256),
         });
-        return new BearerToken(token, "Bearer", settings.LifetimeMinutes * 60);
+        return (token, (int)lifetime.TotalSeconds);
     }
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Account;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Security.Sessions;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Account;
 
-public sealed class ChangePasswordModel(ISender sender, SignInManager<AppUser> signIn) : PageModel
+public sealed class ChangePasswordModel(ISender sender, UserManager<AppUser> users, BrowserSessions browser) : PageModel
 {
     [BindProperty]
     public ChangePasswordCommand Input { get; set; } = new();
@@ -19,13 +20,13 @@ public sealed class ChangePasswordModel(ISender sender, SignInManager<AppUser> s
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await sender.Send(Input, ct);
-        // The password change renews the security stamp; re-issue this browser's cookie so it stays signed in.
-        if (await signIn.UserManager.GetUserAsync(User) is { } user)
+        // The new password ends every session, this one too; start a fresh one so this browser stays signed in.
+        if (await users.GetUserAsync(User) is { } user)
         {
-            await signIn.RefreshSignInAsync(user);
+            await browser.StartAsync(user, Request.Headers.UserAgent.ToString(), ct);
         }
 
-        TempData["Flash"] = "Your password has been changed.";
+        TempData["Flash"] = "Your password has been changed. Every other browser and API client signed in as you has been signed out.";
         return RedirectToPage("/Incidents/Index");
     }
 }

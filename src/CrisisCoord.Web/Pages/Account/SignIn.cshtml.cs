@@ -1,15 +1,17 @@
+using CrisisCoord.Application.Features.Account;
 using CrisisCoord.Application.Security;
-using Microsoft.AspNetCore.Identity;
+using CrisisCoord.Web.Infrastructure.Auth;
+using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Account;
 
 /// <summary>Cookie sign-in for the pages. (The API uses bearer tokens from POST /api/v1/auth/token.)</summary>
-public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class SignInModel(ISender sender, DeviceCookie device) : PageModel
 {
     [BindProperty]
-    public SignInForm Input { get; set; } = new();
+    public SignInWithPasswordRequest Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -18,30 +20,33 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Input.Email) || string.IsNullOrEmpty(Input.Password))
+        try
         {
-            ModelState.AddModelError("", "Enter your e-mail address and password.");
-            return Page();
+            await sender.Send(Input with { KnownDeviceFor = device.Read(HttpContext), UserAgent = Request.Headers.UserAgent.ToString() }, ct);
+        }
+        catch (SignInThrottledException throttled)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Refused(throttled.Message);
+        }
+        catch (Exception refused) when (refused is SignInFailedException or AccountDisabledException or EmailNotConfirmedException)
+        {
+            return Refused(refused.Message);
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
-
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for a few minutes."
-            : "The e-mail address or password is not right.");
-        return Page();
+        device.Remember(HttpContext, Input.Email!);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 
-    public sealed class SignInForm
+    private PageResult Refused(string reason)
     {
-        public string? Email { get; set; }
-
-        public string? Password { get; set; }
+        ModelState.AddModelError("", reason);
+        // The password is never sent back to the browser.
+        Input = Input with { Password = null };
+        ModelState.Remove($"{nameof(Input)}.{nameof(Input.Password)}");
+        return Page();
     }
 }

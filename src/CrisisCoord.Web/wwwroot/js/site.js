@@ -20,3 +20,10 @@
         summary.focus();
     }
 })();
+
+// Filters that apply as soon as a choice is made (no inline handlers: the Content-Security-Policy forbids them).
+(function () {
+    for (const select of document.querySelectorAll("select[data-submit-on-change]")) {
+        select.addEventListener("change", () => select.form.submit());
+    }
+})();

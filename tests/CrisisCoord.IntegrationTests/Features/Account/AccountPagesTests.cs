@@ -68,7 +68,7 @@ public sealed class AccountPagesTests(CrisisCoordApp app) : AppTest(app)
             ["Input.OrganisationId"] = group.OrganisationId.ToString(),
         });
 
-        document.QuerySelector("[data-valmsg-for='Input.Password']")!.TextContent.ShouldContain("at least 10 characters");
+        document.QuerySelector("[data-valmsg-for='Input.Password']")!.TextContent.ShouldContain("at least 8 characters");
         await using var db = App.Database.CreateContext();
         (await db.Users.AnyAsync(u => u.Email == "ma.li@test.example")).ShouldBeFalse();
     }

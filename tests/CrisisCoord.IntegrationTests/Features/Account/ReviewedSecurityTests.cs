@@ -105,27 +105,6 @@ public sealed class ReviewedSecurityTests(CrisisCoordApp app) : AppTest(app)
         (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!["name"].ShouldNotBeNull();
     }
 
-    [Fact]
-    public async Task Wrong_current_passwords_count_towards_lock_out()
-    {
-        var actor = await App.CreateAsync(Roles.Coordinator);
-        var pages = await PageClient.SignedInAsync(App, actor);
-        for (var i = 0; i < 5; i++)
-        {
-            await pages.SubmitAsync("/Account/ChangePassword", new Dictionary<string, string>
-            {
-                ["Input.CurrentPassword"] = $"guess-number-{i}",
-                ["Input.NewPassword"] = "a-brand-new-password-7",
-                ["Input.ConfirmNewPassword"] = "a-brand-new-password-7",
-            });
-        }
-
-        var token = await App.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = actor.Email, password = actor.Password });
-
-        token.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await token.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!.GetValue<string>().ShouldContain("locked");
-    }
-
     [Theory]
     [InlineData("Production", JwtTokenOptions.DevelopmentKey)]
     [InlineData("Staging", "")]

@@ -65,6 +65,10 @@ public sealed class DetailVisibilityQueryTests(CrisisCoordApp app) : AppTest(app
 
         public Guid? OrganisationId => actor.OrganisationId == Guid.Empty ? null : actor.OrganisationId;
 
+        public Guid? SessionId => null;
+
+        public string? ClientAddress => null;
+
         public bool IsInRole(string role) => role == actor.Role;
     }
 }

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CrisisCoord.Application.Security;
+
+/// <summary>Wrong e-mail or password. The message never says which, so accounts cannot be discovered.</summary>
+public sealed class SignInFailedException(string message = "The e-mail address or password is not right.") : Exception(message);
+
+/// <summary>The right password, but the account has been disabled by an administrator.</summary>
+public sealed class AccountDisabledException()
+    : Exception("This account has been disabled. Ask a platform administrator to enable it again.");
+
+/// <summary>The right password, but the e-mail address has not been confirmed yet.</summary>
+public sealed class EmailNotConfirmedException()
+    : Exception("Confirm your e-mail address first: open the link we sent you when you registered.");
+
+/// <summary>
+/// Checks an e-mail address and password, for the sign-in page and the token endpoint alike. Unknown
+/// addresses cost the same password hash as known ones and get the same refusal, so neither the answer
+/// nor its timing tells whether an account exists (ASVS V6.3.8). Only someone who knows the password
+/// learns that the account is disabled or unconfirmed.
+/// </summary>
+public sealed class Credentials(
+    UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, SignInThrottle throttle, SecurityLog log)
+{
+    // A hash of a random password, made once by the same hasher: checking it takes as long as a real one.
+    private static string? _decoyHash;
+
+    public async Task<AppUser> CheckAsync(string email, string password, string via, string? client, bool knownDevice)
+    {
+        var wait = throttle.WaitFor(email, client, knownDevice);
+        if (wait > TimeSpan.Zero)
+        {
+            log.SignInThrottled(email, client, wait);
+            throw new SignInThrottledException(wait);
+        }
+
+        var user = await users.FindByEmailAsync(email.Trim());
+        bool matches;
+        if (user?.PasswordHash is { } hash)
+        {
+            matches = hasher.VerifyHashedPassword(user, hash, password) != PasswordVerificationResult.Failed;
+        }
+        else
+        {
+            _decoyHash ??= hasher.HashPassword(new AppUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+            hasher.VerifyHashedPassword(new AppUser(), _decoyHash, password);
+            matches = false;
+        }
+        if (user is null || !matches)
+        {
+            throttle.Failed(email, client);
+            log.SignInFailed(email, via, client, user is null ? "no such account" : "wrong password");
+            throw new SignInFailedException();
+        }
+
+        throttle.Succeeded(email, client);
+        log.SignInSucceeded(user.Id, via, client);
+        if (await users.IsLockedOutAsync(user))
+        {
+            log.SignInFailed(email, via, client, "account disabled");
+            throw new AccountDisabledException();
+        }
+
+        if (users.Options.SignIn.RequireConfirmedEmail && !await users.IsEmailConfirmedAsync(user))
+        {
+            log.SignInFailed(email, via, client, "e-mail not confirmed");
+            throw new EmailNotConfirmedException();
+        }
+
+        return user;
+    }
+}
