@@ -55,6 +55,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
 
+    public DbSet<Witness> Witnesses => Set<Witness>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
