@@ -73,6 +73,35 @@ export ConnectionStrings__CrisisCoordMigrations="Host=127.0.0.1;Port=$PORT;Datab
 export Database__MigrateOnStartup=true
 export DemoData__Seed=true
 
+# --- Demo auditor: witnessed checkpoints (docs/timeline.md#witnessed-checkpoints) ----------------------
+# The auditor's private key stays in .data/auditor.pem (made on the first run); the portal gets only its
+# public key. Once the demo is seeded, witness_demo verifies every chain and co-signs its head as
+# crisiscoord_auditor, a login that may only read the timeline and insert witnesses.
+AUDITOR_KEY=$PWD/.data/auditor.pem AUDITOR_USER=crisiscoord_auditor
+AUDIT_TOOL=src/CrisisCoord.AuditTool/bin/Release/net10.0/crisiscoord-audit.dll
+dotnet build src/CrisisCoord.AuditTool -c Release -nologo -v quiet --disable-build-servers
+if [ ! -f "$AUDITOR_KEY" ]; then
+  pg_log "making the demo auditor's witness key in .data/auditor.pem"
+  dotnet "$AUDIT_TOOL" witness-key new --out "$AUDITOR_KEY" >/dev/null 2>&1
+fi
+Timeline__WitnessKeys__0=$(dotnet "$AUDIT_TOOL" witness-key public --key "$AUDITOR_KEY")
+export Timeline__WitnessKeys__0
+if [ "$(pg_psql "$PORT" -c "SELECT 1 FROM pg_roles WHERE rolname = 'crisiscoord_witness'")" != 1 ]; then
+  pg_psql "$PORT" -c "CREATE ROLE crisiscoord_witness NOLOGIN"
+fi
+if [ "$(pg_psql "$PORT" -c "SELECT 1 FROM pg_roles WHERE rolname = '$AUDITOR_USER'")" != 1 ]; then
+  pg_psql "$PORT" -c "CREATE ROLE $AUDITOR_USER LOGIN PASSWORD '$DB_PASSWORD' IN ROLE crisiscoord_witness"
+fi
+witness_demo() {
+  if dotnet "$AUDIT_TOOL" witness --key "$AUDITOR_KEY" \
+      --connection "Host=127.0.0.1;Port=$PORT;Database=$DB_NAME;Username=$AUDITOR_USER;Password=$DB_PASSWORD" > .data/witness.log 2>&1; then
+    pg_log "the demo auditor witnessed every chain: $(tail -n 1 .data/witness.log)"
+  else
+    pg_log "witnessing found a problem or could not run; see .data/witness.log"
+  fi
+}
+# --- end of demo auditor ------------------------------------------------------------------------------
+
 # The built app itself (not `dotnet run`), so stopping this script stops the app with it.
 dotnet src/CrisisCoord.Web/bin/Release/net10.0/CrisisCoord.Web.dll \
   --contentRoot "$PWD/src/CrisisCoord.Web" --urls http://127.0.0.1:5080 &
@@ -82,6 +111,7 @@ for _ in $(seq 1 120); do
   if ready; then
     pg_log "CrisisCoord is running at $APP_URL  (Ctrl-C to stop)"
     pg_log "API: $APP_URL/api/v1/incidents   health: $APP_URL/health/ready"
+    witness_demo  # demo auditor block above
     break
   fi
   kill -0 "$app_pid" 2>/dev/null || { pg_log "the portal exited during start-up"; exit 1; }

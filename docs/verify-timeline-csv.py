@@ -23,7 +23,16 @@ def field(value):
     return struct.pack(">I", len(data)) + data
 
 
+def cell(value):
+    """A cell as hashed: the export prefixes an apostrophe to a value starting with = + - @ tab or CR
+    (spreadsheet formula neutralisation), so drop it again."""
+    if len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+        return value[1:]
+    return value
+
+
 def event_hash(row, chain_uuid):
+    row = {k: cell(v or "") for k, v in row.items()}
     # occurred_at_utc is written with microseconds and 'Z', exactly the form the hash covers.
     parts = [
         "crisiscoord-timeline-event-v1",

@@ -56,6 +56,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
 
+    public DbSet<Witness> Witnesses => Set<Witness>();
+
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();

@@ -52,4 +52,42 @@ public static class DatabaseRoles
         REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {ApplicationRole};
         GRANT SELECT, INSERT ON {table} TO {ApplicationRole};
         """;
+
+    /// <summary>
+    /// The auditors' role for the witness tool: reads the timeline and may only INSERT witnessed
+    /// checkpoints. The app's role only reads them, so the portal cannot store a witness itself (and a
+    /// row that got in anyway counts only if an auditor's key signed it).
+    /// </summary>
+    public const string WitnessRole = "crisiscoord_witness";
+
+    /// <summary>
+    /// Creates the witness role if this login may (else warns: a database administrator creates it and
+    /// the grants are applied by hand, docs/operations.md), grants it its rights, and makes the witness
+    /// table append-only and read-only to the app.
+    /// </summary>
+    internal const string ProtectWitnessTable = $$"""
+        DO $$
+        BEGIN
+            IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{{WitnessRole}}') THEN
+                CREATE ROLE {{WitnessRole}} NOLOGIN;
+            END IF;
+        EXCEPTION
+            WHEN duplicate_object THEN NULL;
+            WHEN insufficient_privilege THEN
+                RAISE WARNING 'The role {{WitnessRole}} does not exist and this login may not create it; auditors cannot store witnessed checkpoints until a database administrator creates it (docs/operations.md).';
+        END $$;
+        DO $$
+        BEGIN
+            IF EXISTS (SELECT FROM pg_roles WHERE rolname = '{{WitnessRole}}') THEN
+                GRANT SELECT ON timeline_events, timeline_checkpoints, timeline_witnesses TO {{WitnessRole}};
+                GRANT INSERT ON timeline_witnesses TO {{WitnessRole}};
+            END IF;
+        END $$;
+        CREATE TRIGGER timeline_witnesses_append_only BEFORE UPDATE OR DELETE ON timeline_witnesses
+            FOR EACH ROW EXECUTE FUNCTION refuse_timeline_change();
+        CREATE TRIGGER timeline_witnesses_no_truncate BEFORE TRUNCATE ON timeline_witnesses
+            FOR EACH STATEMENT EXECUTE FUNCTION refuse_timeline_change();
+        REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON timeline_witnesses FROM {{ApplicationRole}};
+        GRANT SELECT ON timeline_witnesses TO {{ApplicationRole}};
+        """;
 }

@@ -4,11 +4,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Timeline;
 
-/// <summary>The result of checking one chain, with what its checkpoints said.</summary>
+/// <summary>The result of checking one chain, with what its checkpoints and witnesses said.</summary>
 public sealed record ChainAuditResult(ChainVerification Chain, int CheckpointsCompared, IReadOnlyList<string> CheckpointProblems)
 {
     public bool Ok => Chain.Ok && CheckpointProblems.Count == 0;
+
+    public int WitnessesCompared { get; init; }
+
+    /// <summary>The newest witness whose signature holds under an auditor's key, or null.</summary>
+    public WitnessedHead? NewestWitness { get; init; }
 }
+
+/// <summary>
+/// The newest head an auditor co-signed. <see cref="Intact"/>: the chain still has that head and
+/// nothing before it is broken.
+/// </summary>
+public sealed record WitnessedHead(Witness Witness, bool Intact);
 
 /// <summary>
 /// Verification of whole chains as stored, shared by the verify page, the API and the command-line
@@ -22,10 +33,11 @@ public static class ChainAudit
 
     /// <summary>
     /// Verifies one chain. <paramref name="signatureHolds"/> checks a checkpoint's signature; it is null
-    /// when no key is at hand, and then checkpoints are compared unsigned.
+    /// when no key is at hand, and then checkpoints are compared unsigned. <paramref name="witnesses"/>
+    /// are the auditors' public keys; with none, witnesses are not looked at (never trusted unsigned).
     /// </summary>
     public static async Task<ChainAuditResult> VerifyAsync(
-        AppDbContext db, Guid chainId, IReadOnlyList<Checkpoint> supplied, Func<Checkpoint, bool>? signatureHolds, CancellationToken ct)
+        AppDbContext db, Guid chainId, IReadOnlyList<Checkpoint> supplied, Func<Checkpoint, bool>? signatureHolds, WitnessKeys? witnesses, CancellationToken ct)
     {
         var stored = await db.Checkpoints.AsNoTracking().Where(c => c.ChainId == chainId).ToListAsync(ct);
         var problems = new List<string>();
@@ -46,8 +58,24 @@ public static class ChainAudit
             }
         }
 
+        var witnessed = new List<Witness>();
+        if (witnesses is { KeyIds.Count: > 0 })
+        {
+            foreach (var witness in await db.Witnesses.AsNoTracking().Where(w => w.ChainId == chainId).ToListAsync(ct))
+            {
+                if (witnesses.Holds(witness))
+                {
+                    witnessed.Add(witness);
+                }
+                else
+                {
+                    problems.Add($"The witnessed checkpoint at #{witness.Sequence} ({witness.WitnessedAt:yyyy-MM-dd HH:mm:ss} UTC, key {witness.KeyId}) does not carry a valid signature of a configured auditor key: it was forged or altered, or its key is not listed in {TimelineOptions.Section}:WitnessKeys. It is not counted.");
+                }
+            }
+        }
+
         var verifier = new ChainVerifier(chainId);
-        verifier.Remember(trusted.Select(c => c.Sequence));
+        verifier.Remember(trusted.Select(c => c.Sequence).Concat(witnessed.Select(w => w.Sequence)));
         var last = 0L;
         while (true)
         {
@@ -64,7 +92,13 @@ public static class ChainAudit
             last = batch[^1].Sequence;
         }
 
-        return new ChainAuditResult(verifier.Complete(trusted), trusted.Count, problems);
+        var verification = verifier.Complete(trusted.Cast<ISignedHead>().Concat(witnessed));
+        var newest = witnessed.OrderByDescending(w => w.Sequence).ThenByDescending(w => w.WitnessedAt).FirstOrDefault();
+        return new ChainAuditResult(verification, trusted.Count, problems)
+        {
+            WitnessesCompared = witnessed.Count,
+            NewestWitness = newest is null ? null : new WitnessedHead(newest, verification.FirstBreak is not { } b || b.Sequence > newest.Sequence),
+        };
     }
 
     /// <summary>Every chain that has events: the registry and each incident's.</summary>

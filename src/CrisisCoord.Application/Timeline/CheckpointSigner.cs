@@ -18,6 +18,12 @@ public sealed class TimelineOptions
     /// <summary>How often every chain that grew is checkpointed; zero turns periodic checkpoints off.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Public keys (PEM "BEGIN PUBLIC KEY") of the auditors whose witnessed checkpoints count
+    /// (Timeline__WitnessKeys__0, __1, …). Never private keys: the auditor keeps those.
+    /// </summary>
+    public List<string> WitnessKeys { get; set; } = [];
+
     /// <summary>The key id of the key in appsettings.Development.json: public, so never accepted outside Development.</summary>
     public const string DevelopmentKeyId = "80ab3e9d87744cac";
 

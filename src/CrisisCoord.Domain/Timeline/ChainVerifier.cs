@@ -60,10 +60,10 @@ public sealed class ChainVerifier(Guid chainId)
     }
 
     /// <summary>
-    /// Compares the walked chain with checkpoints whose signatures were already checked. The earliest
-    /// disagreement wins if it comes before any break the walk itself found.
+    /// Compares the walked chain with checkpoints and witnesses whose signatures were already checked.
+    /// The earliest disagreement wins if it comes before any break the walk itself found.
     /// </summary>
-    public ChainVerification Complete(IEnumerable<Checkpoint> checkpoints)
+    public ChainVerification Complete(IEnumerable<ISignedHead> checkpoints)
     {
         foreach (var checkpoint in checkpoints.Where(c => c.ChainId == ChainId).OrderBy(c => c.Sequence))
         {
@@ -77,7 +77,7 @@ public sealed class ChainVerifier(Guid chainId)
             {
                 Report(new ChainBreak(
                     head + 1,
-                    $"Missing: the checkpoint signed at {checkpoint.TakenAt:yyyy-MM-dd HH:mm:ss} UTC covers {checkpoint.Sequence} events, but the chain now ends at #{head}. Events #{head + 1}–#{checkpoint.Sequence} were removed."));
+                    $"Missing: {checkpoint.Description} covers {checkpoint.Sequence} events, but the chain now ends at #{head}. Events #{head + 1}–#{checkpoint.Sequence} were removed."));
                 break;
             }
 
@@ -85,7 +85,7 @@ public sealed class ChainVerifier(Guid chainId)
             {
                 Report(new ChainBreak(
                     checkpoint.Sequence,
-                    $"Rewritten: event #{checkpoint.Sequence} hashes to {TimelineHash.Hex(hash)[..16]}…, but the checkpoint signed at {checkpoint.TakenAt:yyyy-MM-dd HH:mm:ss} UTC recorded {TimelineHash.Hex(checkpoint.HeadHash)[..16]}…. The chain up to #{checkpoint.Sequence} was replaced after that checkpoint."));
+                    $"Rewritten: event #{checkpoint.Sequence} hashes to {TimelineHash.Hex(hash)[..16]}…, but {checkpoint.Description} recorded {TimelineHash.Hex(checkpoint.HeadHash)[..16]}…. The chain up to #{checkpoint.Sequence} was replaced after it was signed."));
                 break;
             }
         }

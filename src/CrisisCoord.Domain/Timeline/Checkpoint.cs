@@ -8,7 +8,7 @@ namespace CrisisCoord.Domain.Timeline;
 /// SHA-256, signature as r‖s). An auditor who keeps one can later prove that the chain up to that
 /// point is still the chain they saw, even if someone with full database access rewrote every hash.
 /// </summary>
-public sealed class Checkpoint
+public sealed class Checkpoint : ISignedHead
 {
     public const string Algorithm = "ES256";
 
@@ -30,6 +30,8 @@ public sealed class Checkpoint
     public string KeyId { get; private set; } = "";
 
     public byte[] Signature { get; private set; } = [];
+
+    string ISignedHead.Description => $"the checkpoint signed at {TakenAt:yyyy-MM-dd HH:mm:ss} UTC";
 
     public static Checkpoint Sign(Guid chainId, ChainHead head, DateTimeOffset now, ECDsa key)
     {

@@ -16,6 +16,7 @@ public static class TimelineHash
 {
     public const string EventDomain = "crisiscoord-timeline-event-v1";
     public const string CheckpointDomain = "crisiscoord-timeline-checkpoint-v1";
+    public const string WitnessDomain = "crisiscoord-timeline-witness-v1";
     public const int Size = 32;
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'";
 
@@ -51,6 +52,19 @@ public static class TimelineHash
         w.Text(sequence.ToString(CultureInfo.InvariantCulture));
         w.Bytes(headHash);
         w.Text(Time(takenAt));
+        return w.ToArray();
+    }
+
+    /// <summary>The bytes an auditor's witness signature covers: its own domain, so it can never pass for a checkpoint.</summary>
+    public static byte[] EncodeWitness(Guid chainId, long sequence, byte[] headHash, DateTimeOffset witnessedAt, string keyId)
+    {
+        var w = new FieldWriter();
+        w.Text(WitnessDomain);
+        w.Text(Id(chainId));
+        w.Text(sequence.ToString(CultureInfo.InvariantCulture));
+        w.Bytes(headHash);
+        w.Text(Time(witnessedAt));
+        w.Text(keyId);
         return w.ToArray();
     }
 

@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text;
+using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Features.Audit;
 
 namespace CrisisCoord.Web.Infrastructure;
 
 /// <summary>
 /// The timeline as RFC 4180 CSV, written row by row as the events are read (the API and the audit
-/// page send the same file). Every hashed field is written exactly as stored, so the file can be
-/// re-verified offline (docs/timeline.md); names and titles, which the hash does not cover and
-/// people type, are prefixed with an apostrophe where a spreadsheet would run them as a formula.
+/// page send the same file). Every cell goes through <see cref="CsvCell"/>: a value a spreadsheet would
+/// run as a formula gets a leading apostrophe. The hashed fields never start that way as the portal
+/// writes them (ids, action and type names, JSON objects, hex), and the offline verifier drops such an
+/// apostrophe before hashing (docs/timeline.md), so the file still re-verifies.
 /// </summary>
 public static class TimelineCsv
 {
@@ -38,21 +40,21 @@ public static class TimelineCsv
         await foreach (var e in events.WithCancellation(ct))
         {
             await writer.WriteLineAsync(string.Join(',',
-                Field(e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)),
-                Field(e.Chain),
-                Text(e.ChainTitle),
-                Field(e.Sequence.ToString(CultureInfo.InvariantCulture)),
-                Field(e.Id.ToString()),
-                Field(e.ActorUserId?.ToString() ?? ""),
-                Text(e.ActorName),
-                Field(e.ActorOrganisationId?.ToString() ?? ""),
-                Text(e.ActorOrganisationName),
-                Field(e.Action),
-                Field(e.EntityType),
-                Field(e.EntityId),
-                Field(e.Payload),
-                Field(e.PreviousHash),
-                Field(e.Hash)));
+                CsvCell.Text(e.OccurredAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)),
+                CsvCell.Text(e.Chain),
+                CsvCell.Text(e.ChainTitle),
+                CsvCell.Number(e.Sequence),
+                CsvCell.Text(e.Id.ToString()),
+                CsvCell.Text(e.ActorUserId?.ToString()),
+                CsvCell.Text(e.ActorName),
+                CsvCell.Text(e.ActorOrganisationId?.ToString()),
+                CsvCell.Text(e.ActorOrganisationName),
+                CsvCell.Text(e.Action),
+                CsvCell.Text(e.EntityType),
+                CsvCell.Text(e.EntityId),
+                CsvCell.Text(e.Payload),
+                CsvCell.Text(e.PreviousHash),
+                CsvCell.Text(e.Hash)));
             if (++rows % 500 == 0)
             {
                 // Hand each batch to the client as it is ready instead of holding the file.
@@ -62,11 +64,4 @@ public static class TimelineCsv
 
         await writer.FlushAsync(ct);
     }
-
-    /// <summary>Free text typed by people: neutralise spreadsheet formulas, then quote.</summary>
-    private static string Text(string value) =>
-        Field(value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value);
-
-    private static string Field(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

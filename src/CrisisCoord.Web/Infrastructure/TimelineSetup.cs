@@ -15,6 +15,9 @@ public static class TimelineSetup
                 "set Timeline__CheckpointSigningKey to an ECDSA P-256 private key in PEM (docs/operations.md shows how to make one).")
             .ValidateOnStart();
         services.AddSingleton<CheckpointSigner>();
+        // The auditors' public keys are checked on their own, beside (not inside) the signing key's checks.
+        services.AddSingleton<IValidateOptions<TimelineOptions>, WitnessKeysValidation>();
+        services.AddSingleton(sp => new WitnessKeys(sp.GetRequiredService<IOptions<TimelineOptions>>().Value.WitnessKeys));
         services.AddHostedService<CheckpointService>();
         services.AddHostedService<BreachWatchService>();
         return services;
@@ -38,4 +41,11 @@ public sealed class CheckpointService(
 
     protected override async Task<int> RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken ct) =>
         (await Checkpoints.TakeAsync(services.GetRequiredService<AppDbContext>(), signer, Clock, null, ct)).Count;
+}
+
+/// <summary>Stops start-up when a configured auditor key is not a P-256 public key (or is a private one).</summary>
+public sealed class WitnessKeysValidation : IValidateOptions<TimelineOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TimelineOptions options) =>
+        WitnessKeys.Problem(options.WitnessKeys) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }

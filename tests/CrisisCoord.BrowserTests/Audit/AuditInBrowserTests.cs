@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using CrisisCoord.Application.Security;
+using CrisisCoord.AuditTool;
 using CrisisCoord.BrowserTests.Infrastructure;
+using CrisisCoord.IntegrationTests.Features.Audit;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -55,6 +57,29 @@ public sealed class AuditInBrowserTests(BrowserApp app) : BrowserTest(app)
         await Expect(verdict).ToContainTextAsync("Altered: event #1");
         await Expect(verdict.Locator(".timeline-event")).ToContainTextAsync("Log incident");
         await BrowserApp.ScreenshotAsync(Page, "audit-verify-broken");
+    }
+
+    [Fact]
+    public async Task Auditor_sees_the_heads_witnessed_outside_the_portal_on_the_chains_and_verify_pages()
+    {
+        var staff = await App.ClientForAsync(await App.CreateAsync(Roles.AgencyStaff));
+        await IncidentData.LogAsync(staff, IncidentData.ValidBody("Qing River rising at Dongshan levee"));
+        var (code, output) = await TimelineData.WitnessAsync(App.Database);
+        code.ShouldBe(AuditCli.Intact, output);
+        var keyId = (await TimelineData.WitnessesAsync(App.Database))[0].KeyId;
+
+        await Page.GotoAsync("/Audit/Chains");
+        var row = Page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Qing River rising" });
+        await Expect(row.Locator("td.witnessed")).ToContainTextAsync("#1");
+        await Expect(row.Locator("td.witnessed")).ToContainTextAsync(keyId);
+        await BrowserApp.ScreenshotAsync(Page, "audit-chains-witnessed");
+        await row.GetByRole(AriaRole.Link, new() { Name = "Verify" }).ClickAsync();
+
+        var witness = Page.GetByRole(AriaRole.Region, new() { Name = "Witnessed by an auditor" });
+        await Expect(witness).ToContainTextAsync("Intact");
+        await Expect(witness).ToContainTextAsync(keyId);
+        await Expect(Page.Locator(".verdict")).ToContainTextAsync("agrees with 1 checkpoint witnessed by an auditor");
+        await BrowserApp.ScreenshotAsync(Page, "audit-verify-witnessed");
     }
 
     [Fact]

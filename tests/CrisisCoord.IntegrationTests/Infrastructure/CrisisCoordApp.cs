@@ -33,6 +33,19 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>A checkpoint key made for this test run.</summary>
     public static readonly string CheckpointKeyPem = NewCheckpointKey();
 
+    /// <summary>The test auditor's private key: the audit tool signs with it, the app is given only its public half.</summary>
+    public static readonly string AuditorKeyPem = NewCheckpointKey();
+
+    public static string AuditorPublicKeyPem
+    {
+        get
+        {
+            using var key = System.Security.Cryptography.ECDsa.Create();
+            key.ImportFromPem(AuditorKeyPem);
+            return key.ExportSubjectPublicKeyInfoPem();
+        }
+    }
+
     private static string NewCheckpointKey()
     {
         using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
@@ -67,6 +80,7 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:Tokens:SigningKey", TestSigningKey);
         builder.UseSetting("Timeline:CheckpointSigningKey", CheckpointKeyPem);
         builder.UseSetting("Timeline:CheckpointInterval", "00:00:00");
+        builder.UseSetting("Timeline:WitnessKeys:0", AuditorPublicKeyPem);
         // Tests record breaches when they ask (BreachWatch), not on a timer that races their assertions.
         builder.UseSetting("Obligations:WatchInterval", "00:00:00");
         // No tile server answers here (port 9 refuses): the dashboard map must still show its markers.

@@ -28,6 +28,11 @@ public sealed class TestDatabase(string purpose) : IAsyncDisposable
     /// <summary>The app's connection: a login in the crisiscoord_app role, as in production.</summary>
     public string AppConnectionString { get; private set; } = "";
 
+    /// <summary>The audit tool's connection for witnessing: a login in the crisiscoord_witness role.</summary>
+    public string WitnessConnectionString { get; private set; } = "";
+
+    public const string WitnessLogin = "crisiscoord_test_witness";
+
     public const string AppLogin = "crisiscoord_test_app";
     public const string AppPassword = "crisiscoord-test-app";
 
@@ -53,6 +58,7 @@ public sealed class TestDatabase(string purpose) : IAsyncDisposable
         }.ConnectionString;
 
         AppConnectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Username = AppLogin, Password = AppPassword }.ConnectionString;
+        WitnessConnectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Username = WitnessLogin, Password = AppPassword }.ConnectionString;
 
         // Cluster-wide roles, as ./run.sh and docker-compose create them before the first migration.
         await ExecuteOnServerAsync($"""
@@ -63,6 +69,12 @@ public sealed class TestDatabase(string purpose) : IAsyncDisposable
                 END IF;
                 IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{AppLogin}') THEN
                     CREATE ROLE {AppLogin} LOGIN PASSWORD '{AppPassword}' IN ROLE {DatabaseRoles.ApplicationRole};
+                END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{DatabaseRoles.WitnessRole}') THEN
+                    CREATE ROLE {DatabaseRoles.WitnessRole} NOLOGIN;
+                END IF;
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{WitnessLogin}') THEN
+                    CREATE ROLE {WitnessLogin} LOGIN PASSWORD '{AppPassword}' IN ROLE {DatabaseRoles.WitnessRole};
                 END IF;
             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
             END $$;

@@ -50,7 +50,7 @@ public sealed class DemoDataTests : IAsyncLifetime
             chains.Count.ShouldBe(await db.Incidents.CountAsync() + 1);
             foreach (var chain in chains)
             {
-                var result = await ChainAudit.VerifyAsync(db, chain, [], null, CancellationToken.None);
+                var result = await ChainAudit.VerifyAsync(db, chain, [], null, null, CancellationToken.None);
                 result.Ok.ShouldBeTrue($"{chain}: {result.Chain.FirstBreak?.Problem} {string.Join(" ", result.CheckpointProblems)}");
                 result.CheckpointsCompared.ShouldBe(1, "the demo checkpoints every chain once");
             }

@@ -43,3 +43,16 @@ internal sealed class CheckpointConfiguration : IEntityTypeConfiguration<Checkpo
         builder.HasIndex(x => x.TakenAt);
     }
 }
+
+internal sealed class WitnessConfiguration : IEntityTypeConfiguration<Witness>
+{
+    public void Configure(EntityTypeBuilder<Witness> builder)
+    {
+        builder.ToTable("timeline_witnesses", t =>
+            t.HasCheckConstraint("ck_timeline_witnesses_head", "sequence >= 1 AND octet_length(head_hash) = 32"));
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.KeyId).HasMaxLength(16);
+        builder.HasIndex(x => new { x.ChainId, x.Sequence });
+    }
+}

@@ -1622,6 +1622,52 @@ namespace CrisisCoord.Application.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Timeline.Witness", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("chain_id");
+
+                    b.Property<byte[]>("HeadHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("head_hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_id");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.Property<byte[]>("Signature")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("signature");
+
+                    b.Property<DateTimeOffset>("WitnessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("witnessed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_timeline_witnesses");
+
+                    b.HasIndex("ChainId", "Sequence")
+                        .HasDatabaseName("ix_timeline_witnesses_chain_id_sequence");
+
+                    b.ToTable("timeline_witnesses", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_timeline_witnesses_head", "sequence >= 1 AND octet_length(head_hash) = 32");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")

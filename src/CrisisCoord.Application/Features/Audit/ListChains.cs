@@ -1,12 +1,13 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Timeline;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Audit;
 
-/// <summary>Every chain with its head and latest checkpoint: the auditor's starting point for verification.</summary>
+/// <summary>Every chain with its head, latest checkpoint and latest witnessed head: the auditor's starting point for verification.</summary>
 [Performs(Act.AuditChains)]
 public sealed record ListChainsQuery : IQuery<IReadOnlyList<ChainSummaryDto>>;
 
@@ -15,9 +16,13 @@ public sealed record ChainSummaryDto(
     string Title,
     long Events,
     DateTimeOffset LastEventAt,
-    CheckpointDto? LatestCheckpoint);
+    CheckpointDto? LatestCheckpoint)
+{
+    /// <summary>The newest head an auditor co-signed whose signature holds; verifying says whether the chain still agrees.</summary>
+    public WitnessDto? LatestWitness { get; init; }
+}
 
-public sealed class ListChainsQueryHandler(AppDbContext db) : IQueryHandler<ListChainsQuery, IReadOnlyList<ChainSummaryDto>>
+public sealed class ListChainsQueryHandler(AppDbContext db, WitnessKeys witnesses) : IQueryHandler<ListChainsQuery, IReadOnlyList<ChainSummaryDto>>
 {
     public async ValueTask<IReadOnlyList<ChainSummaryDto>> Handle(ListChainsQuery query, CancellationToken cancellationToken)
     {
@@ -36,6 +41,13 @@ public sealed class ListChainsQueryHandler(AppDbContext db) : IQueryHandler<List
                 .ToListAsync(cancellationToken))
             .GroupBy(c => c.ChainId)
             .ToDictionary(g => g.Key, g => g.MaxBy(c => c.Sequence)!);
+        // Few rows (auditors witness now and then); each signature is checked, a forged row never shows.
+        var witnessed = witnesses.KeyIds.Count == 0
+            ? []
+            : (await db.Witnesses.AsNoTracking().ToListAsync(cancellationToken))
+                .Where(witnesses.Holds)
+                .GroupBy(w => w.ChainId)
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(w => w.Sequence).ThenByDescending(w => w.WitnessedAt).First());
 
         return [.. heads
             .OrderBy(h => h.ChainId != TimelineChains.Registry)
@@ -45,6 +57,9 @@ public sealed class ListChainsQueryHandler(AppDbContext db) : IQueryHandler<List
                 h.ChainId == TimelineChains.Registry ? TimelineEventDto.RegistryTitle : h.Title ?? h.ChainId.ToString(),
                 h.Events,
                 h.Last,
-                latest.TryGetValue(h.ChainId, out var c) ? CheckpointDto.From(c) : null))];
+                latest.TryGetValue(h.ChainId, out var c) ? CheckpointDto.From(c) : null)
+            {
+                LatestWitness = witnessed.TryGetValue(h.ChainId, out var w) ? WitnessDto.From(w) : null,
+            })];
     }
 }

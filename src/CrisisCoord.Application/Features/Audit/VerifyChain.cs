@@ -11,7 +11,8 @@ namespace CrisisCoord.Application.Features.Audit;
 
 /// <summary>
 /// Walks a chain, recomputes every hash, checks every link and the sequence, and compares the result
-/// with the portal's stored checkpoints and, if given, one the auditor kept.
+/// with the portal's stored checkpoints, the auditors' witnessed checkpoints and, if given, one the
+/// auditor kept.
 /// </summary>
 [Performs(Act.AuditChains)]
 public sealed record VerifyChainQuery(string Chain) : IQuery<ChainVerificationDto>
@@ -35,6 +36,15 @@ public sealed record ChainVerificationDto(
 {
     /// <summary>The event at the first broken sequence, as stored, when there is one.</summary>
     public TimelineEventDto? BrokenEvent { get; init; }
+
+    /// <summary>How many auditor-witnessed checkpoints (signatures holding) the chain was compared with.</summary>
+    public int WitnessesCompared { get; init; }
+
+    /// <summary>The newest head an auditor co-signed, and whether the chain still agrees with it.</summary>
+    public WitnessDto? Witness { get; init; }
+
+    /// <summary>False when the portal lists no auditor keys (Timeline:WitnessKeys): witnesses are then not checked.</summary>
+    public bool WitnessKeysConfigured { get; init; }
 }
 
 public sealed class VerifyChainQueryValidator : AbstractValidator<VerifyChainQuery>
@@ -51,7 +61,7 @@ public sealed class VerifyChainQueryValidator : AbstractValidator<VerifyChainQue
     }
 }
 
-public sealed class VerifyChainQueryHandler(AppDbContext db, CheckpointSigner signer, TimeProvider clock)
+public sealed class VerifyChainQueryHandler(AppDbContext db, CheckpointSigner signer, WitnessKeys witnesses, TimeProvider clock)
     : IQueryHandler<VerifyChainQuery, ChainVerificationDto>
 {
     public async ValueTask<ChainVerificationDto> Handle(VerifyChainQuery query, CancellationToken cancellationToken)
@@ -59,7 +69,7 @@ public sealed class VerifyChainQueryHandler(AppDbContext db, CheckpointSigner si
         TimelineChains.TryParse(query.Chain, out var chain);
         var title = await ChainTitleAsync(db, chain, cancellationToken);
         var supplied = query.Checkpoint?.ToCheckpoint() is { } checkpoint ? [checkpoint] : Array.Empty<Checkpoint>();
-        var result = await ChainAudit.VerifyAsync(db, chain, supplied, signer.Holds, cancellationToken);
+        var result = await ChainAudit.VerifyAsync(db, chain, supplied, signer.Holds, witnesses, cancellationToken);
         var v = result.Chain;
         var broken = v.FirstBreak is { } b
             ? await db.TimelineEvents.AsNoTracking().Where(e => e.ChainId == chain && e.Sequence == b.Sequence).Project(db).FirstOrDefaultAsync(cancellationToken)
@@ -79,6 +89,9 @@ public sealed class VerifyChainQueryHandler(AppDbContext db, CheckpointSigner si
             clock.GetUtcNow())
         {
             BrokenEvent = broken,
+            WitnessesCompared = result.WitnessesCompared,
+            Witness = result.NewestWitness is { } w ? WitnessDto.From(w.Witness) with { Intact = w.Intact } : null,
+            WitnessKeysConfigured = witnesses.KeyIds.Count > 0,
         };
     }
 

@@ -119,6 +119,8 @@ public sealed class TamperingTests(CrisisCoordApp app) : AppTest(app)
     [InlineData("UPDATE timeline_checkpoints SET sequence = 1")]
     [InlineData("DELETE FROM timeline_checkpoints")]
     [InlineData("ALTER TABLE timeline_events DISABLE TRIGGER USER")]
+    [InlineData("INSERT INTO timeline_witnesses (id, chain_id, sequence, head_hash, witnessed_at, key_id, signature) VALUES (gen_random_uuid(), gen_random_uuid(), 1, '\\x00', now(), 'x', '\\x00')")]
+    [InlineData("DELETE FROM timeline_witnesses")]
     public async Task The_application_role_cannot_change_or_remove_the_record(string sql)
     {
         await IncidentWithEventsAsync(1);

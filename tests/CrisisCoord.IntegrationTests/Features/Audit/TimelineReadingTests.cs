@@ -154,6 +154,47 @@ public sealed class TimelineReadingTests(CrisisCoordApp app) : AppTest(app)
         errors.ShouldContain("checkpoint.signature");
     }
 
+    [Fact]
+    public async Task Csv_export_neutralises_formulas_in_every_cell_and_still_verifies_offline()
+    {
+        const string hostileTitle = "=HYPERLINK(\"http://x\",\"y\")";
+        var staff = await App.CreateAsync(Roles.AgencyStaff);
+        await App.Database.ExecuteAsync($"UPDATE organisations SET name = '@SUM(1)' WHERE id = '{staff.OrganisationId}'");
+        var chain = (await IncidentData.LogAsync(await App.ClientForAsync(staff), IncidentData.ValidBody(hostileTitle)))["id"]!.GetValue<string>();
+
+        var response = await (await App.ClientAsAsync(Roles.Auditor)).GetAsync($"/api/v1/audit/events.csv?chain={chain}");
+        var text = await response.Content.ReadAsStringAsync();
+        var records = CrisisCoord.Application.Common.CsvReader.Read(text).Where(r => !r.IsBlank).ToList();
+        var header = records[0].Fields.ToList();
+        var row = records.Skip(1).ShouldHaveSingleItem().Fields;
+
+        row[header.IndexOf("chain_title")].ShouldBe("'" + hostileTitle);
+        row[header.IndexOf("actor_organisation")].ShouldBe("'@SUM(1)");
+        row.ShouldAllBe(cell => cell.Length == 0 || !CrisisCoord.Application.Common.CsvCell.IsFormulaStart(cell[0]));
+        row[header.IndexOf("payload")].ShouldStartWith("{", Case.Sensitive, "the hashed payload is written as stored");
+
+        // The hashed columns still re-verify with nothing but the published script.
+        var file = Path.Combine(Path.GetTempPath(), $"timeline-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, text);
+        var script = Path.Combine(RepositoryRoot(), "docs", "verify-timeline-csv.py");
+        using var python = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("python3", [script, file]) { RedirectStandardOutput = true })!;
+        var verdict = await python.StandardOutput.ReadToEndAsync();
+        await python.WaitForExitAsync();
+        python.ExitCode.ShouldBe(0, verdict);
+        verdict.ShouldContain($"OK      {chain}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory.FullName, "CrisisCoord.sln")))
+        {
+            directory = directory.Parent ?? throw new InvalidOperationException("CrisisCoord.sln not found above the test binaries.");
+        }
+
+        return directory.FullName;
+    }
+
     private static async Task<string[]> CsvAsync(HttpClient client, string query)
     {
         var response = await client.GetAsync($"/api/v1/audit/events.csv?{query}");
