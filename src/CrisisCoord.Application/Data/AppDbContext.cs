@@ -6,6 +6,7 @@ using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
 using CrisisCoord.Domain.Timeline;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Data;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Incident> Incidents => Set<Incident>();
 
@@ -54,6 +55,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
 
     public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
+
+    /// <summary>The data-protection key ring (cookies, antiforgery), shared by every instance of the portal.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

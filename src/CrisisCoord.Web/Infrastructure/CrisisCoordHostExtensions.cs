@@ -22,6 +22,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordApplication();
         builder.Services.AddCrisisCoordAuth(builder.Configuration, builder.Environment);
         builder.Services.AddCrisisCoordTimeline(builder.Configuration, builder.Environment);
+        builder.Services.AddCrisisCoordDataProtection(builder.Configuration);
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
