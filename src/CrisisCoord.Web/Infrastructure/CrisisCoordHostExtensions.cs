@@ -23,6 +23,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordAuth(builder.Configuration, builder.Environment);
         builder.Services.AddCrisisCoordTimeline(builder.Configuration, builder.Environment);
         builder.Services.AddCrisisCoordDataProtection(builder.Configuration);
+        builder.Services.AddCrisisCoordIdempotency();
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -72,6 +73,7 @@ public static class CrisisCoordHostExtensions
     {
         // Outermost, so each request is logged once with the status the client finally received.
         app.UseSerilogRequestLogging();
+        app.UseIdempotencyKeys();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
