@@ -111,9 +111,10 @@ public static class ProductionGuards
         {
             problems = await TimelineWritableReasonsAsync(db, ct);
         }
-        catch (Exception ex) when (environment.IsDevelopment() && ex is NpgsqlException or InvalidOperationException)
+        catch (NpgsqlException ex) when (ex.IsTransient)
         {
-            logger.LogError(ex, "Could not check the database role at start-up");
+            // As with reference data: start, let /health/ready report the database down, check at the next start.
+            logger.LogError(ex, "The database could not be reached at start-up; the app's login was not checked for rights on the timeline");
             return;
         }
 
