@@ -7,6 +7,7 @@ using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
 using CrisisCoord.Domain.Timeline;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Data;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Incident> Incidents => Set<Incident>();
 
@@ -61,6 +62,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    /// <summary>The data-protection key ring (cookies, antiforgery), shared by every instance of the portal.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -6,7 +6,8 @@ public static class ApiEndpoints
 {
     /// <summary>
     /// Every REST endpoint hangs off this one /api/v1 group, so conventions that apply to the whole API
-    /// (authentication, rate limits, OpenAPI metadata) are added here once.
+    /// (authentication, rate limits, OpenAPI metadata) are added here once. Idempotency-Key on every POST is
+    /// the one exception, middleware in Idempotency.cs: it needs the raw body and the response as finally sent.
     /// </summary>
     public static IEndpointRouteBuilder MapCrisisCoordApi(this IEndpointRouteBuilder app)
     {

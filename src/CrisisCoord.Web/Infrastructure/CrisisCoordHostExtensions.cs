@@ -26,6 +26,8 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordRateLimits(builder.Configuration);
         builder.Services.AddCrisisCoordAuth(builder.Configuration, builder.Environment);
         builder.Services.AddCrisisCoordTimeline(builder.Configuration, builder.Environment);
+        builder.Services.AddCrisisCoordDataProtection(builder.Configuration);
+        builder.Services.AddCrisisCoordIdempotency();
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -76,6 +78,7 @@ public static class CrisisCoordHostExtensions
         app.UseCrisisCoordWebSecurity();
         // Outermost, so each request is logged once with the status the client finally received.
         app.UseSerilogRequestLogging();
+        app.UseIdempotencyKeys();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",

@@ -23,6 +23,7 @@ public static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseStartup));
+        ProductionGuards.RefuseUnsafeConfiguration(app.Configuration, app.Environment, logger);
 
         if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
@@ -36,9 +37,9 @@ public static class DatabaseStartup
             }
         }
 
+        await ProductionGuards.RefuseTimelineWritableRoleAsync(services.GetRequiredService<AppDbContext>(), app.Environment, logger, CancellationToken.None);
         try
         {
-            await WarnIfTimelineWritableAsync(services.GetRequiredService<AppDbContext>(), logger);
             // The demo first, so that on a fresh demo database the installation step is dated with the scenario.
             await services.GetRequiredService<DemoDataSeeder>().SeedAsync(app.Environment, CancellationToken.None);
             await ReferenceData.EnsureAsync(
@@ -49,25 +50,6 @@ public static class DatabaseStartup
             // Start anyway: /health/ready reports the database as down until it is back, and the next
             // start-up fills in what is missing.
             logger.LogError(ex, "The database could not be reached at start-up; reference data was not checked");
-        }
-    }
-
-    /// <summary>
-    /// The trigger guards the timeline against everyone, but only a role without UPDATE and DELETE on it
-    /// (a member of crisiscoord_app that does not own the tables) also cannot switch the trigger off.
-    /// </summary>
-    private static async Task WarnIfTimelineWritableAsync(AppDbContext db, ILogger logger)
-    {
-        var writable = await db.Database
-            .SqlQuery<bool>($"SELECT has_table_privilege('timeline_events', 'UPDATE') OR has_table_privilege('timeline_events', 'DELETE') AS \"Value\"")
-            .SingleAsync();
-        if (writable)
-        {
-            logger.LogWarning(
-                "The app connects as a database role that may UPDATE or DELETE timeline events (an owner or superuser). " +
-                "Run it as a member of {Role} and apply migrations with ConnectionStrings:{Owner}; see docs/operations.md",
-                DatabaseRoles.ApplicationRole,
-                DependencyInjection.MigrationsConnectionStringName);
         }
     }
 }

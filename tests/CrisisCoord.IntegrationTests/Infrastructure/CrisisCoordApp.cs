@@ -46,6 +46,18 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    /// <summary>A certificate made for this test run that encrypts the data-protection key ring, as production requires.</summary>
+    public static readonly string DataProtectionCertificatePem = NewDataProtectionCertificate();
+
+    private static string NewDataProtectionCertificate()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=CrisisCoord tests", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        return certificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem();
+    }
+
     private static string NewCheckpointKey()
     {
         using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
@@ -79,6 +91,7 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Auth:Tokens:SigningKey", TestSigningKey);
         builder.UseSetting("Timeline:CheckpointSigningKey", CheckpointKeyPem);
+        builder.UseSetting("DataProtection:Certificate", DataProtectionCertificatePem);
         builder.UseSetting("Timeline:CheckpointInterval", "00:00:00");
         builder.UseSetting("Timeline:WitnessKeys:0", AuditorPublicKeyPem);
         // Tests record breaches when they ask (BreachWatch), not on a timer that races their assertions.

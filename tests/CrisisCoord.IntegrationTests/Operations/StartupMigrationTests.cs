@@ -27,6 +27,7 @@ public sealed class StartupMigrationTests : IAsyncLifetime
             builder.UseSetting("DemoData:Seed", "false");
             builder.UseSetting("Auth:Tokens:SigningKey", CrisisCoordApp.TestSigningKey);
             builder.UseSetting("Timeline:CheckpointSigningKey", CrisisCoordApp.CheckpointKeyPem);
+            builder.UseSetting("DataProtection:Certificate", CrisisCoordApp.DataProtectionCertificatePem);
         });
 
         var ready = await app.CreateClient().GetAsync("/health/ready");

@@ -123,6 +123,25 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             }));
             return new Sent(admin, TimelineChains.Registry, "AppUser", person["id"]!.GetValue<string>());
         },
+        ["DisableAccountCommand"] = async app =>
+        {
+            var admin = await app.CreateAsync(Roles.Administrator);
+            var person = await app.CreateAsync(Roles.AgencyStaff);
+            var client = await app.ClientForAsync(admin);
+            await CountBeforeAsync(app);
+            (await client.PostAsync($"/api/v1/users/{person.UserId}/disable", null)).EnsureSuccessStatusCode();
+            return new Sent(admin, TimelineChains.Registry, "AppUser", person.UserId.ToString());
+        },
+        ["EnableAccountCommand"] = async app =>
+        {
+            var admin = await app.CreateAsync(Roles.Administrator);
+            var person = await app.CreateAsync(Roles.AgencyStaff);
+            var client = await app.ClientForAsync(admin);
+            (await client.PostAsync($"/api/v1/users/{person.UserId}/disable", null)).EnsureSuccessStatusCode();
+            await CountBeforeAsync(app);
+            (await client.PostAsync($"/api/v1/users/{person.UserId}/enable", null)).EnsureSuccessStatusCode();
+            return new Sent(admin, TimelineChains.Registry, "AppUser", person.UserId.ToString());
+        },
         ["AskToJoinGroupCommand"] = async app =>
         {
             var group = await app.CreateAsync(Roles.Coordinator, OrganisationKind.Citizen);

@@ -46,6 +46,7 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
     private static readonly Dictionary<string, (Func<AuthorizationScene, string> Path, Func<AuthorizationScene, HttpContent?>? Body, string Expected)> Table = new()
     {
         ["POST /api/v1/auth/token"] = (_ => "/api/v1/auth/token", null, Public),
+        ["POST /api/v1/auth/refresh"] = (_ => "/api/v1/auth/refresh", null, Public),
         ["GET /api/v1/me/capabilities"] = (_ => "/api/v1/me/capabilities", null, Everyone),
 
         ["GET /api/v1/audit/events"] = (_ => "/api/v1/audit/events", null, Everyone),
@@ -123,6 +124,9 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         ["POST /api/v1/organisations/{id:guid}/membership-requests/{requestId:guid}/decline"] =
             (s => $"/api/v1/organisations/{s.Group}/membership-requests/{s.DeclinedMembership}/decline", null, Administrators),
         ["POST /api/v1/users"] = (_ => "/api/v1/users", null, Administrators),
+        // Nobody by that id: an administrator gets past the gate and finds no one, so no scene account is disabled.
+        ["POST /api/v1/users/{userId:guid}/disable"] = (_ => $"/api/v1/users/{Guid.NewGuid()}/disable", null, "U NFFFFF NFFFFF F F F"),
+        ["POST /api/v1/users/{userId:guid}/enable"] = (_ => $"/api/v1/users/{Guid.NewGuid()}/enable", null, "U NFFFFF NFFFFF F F F"),
 
         ["GET /api/v1/resource-types"] = (_ => "/api/v1/resource-types", null, Everyone),
         ["POST /api/v1/resource-types"] = (_ => "/api/v1/resource-types", null, Administrators),
@@ -132,6 +136,10 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         ["GET /api/v1/resources/{id:guid}"] = (s => $"/api/v1/resources/{s.Resource}", null, Everyone),
         ["PUT /api/v1/resources/{id:guid}"] = (s => $"/api/v1/resources/{s.Resource}", null, ThisResource),
         ["POST /api/v1/resources/{id:guid}/confirm"] = (s => $"/api/v1/resources/{s.Resource}/confirm", null, ThisResource),
+
+        // Both end sessions: each cell signs in afresh, and ending every session comes last of all.
+        ["POST /api/v1/auth/sign-out"] = (_ => "/api/v1/auth/sign-out", null, Everyone),
+        ["POST /api/v1/auth/sign-out-everywhere"] = (_ => "/api/v1/auth/sign-out-everywhere", null, Everyone),
     };
 
     [Fact]
@@ -168,7 +176,13 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
                     request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
                 }
 
-                var response = await clients[column].Client.SendAsync(request);
+                var client = clients[column].Client;
+                if (endpoint.Contains("/auth/sign-out", StringComparison.Ordinal) && scene.Columns[column].Actor is { } actor)
+                {
+                    client = await App.ClientForAsync(actor);
+                }
+
+                var response = await client.SendAsync(request);
                 return (Letter(response.StatusCode), $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             });
 

@@ -155,8 +155,12 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         ["POST /Resources/Edit"] = new(s => $"/Resources/{s.Resource}/Edit", ThisResource, NoFields),
 
         ["GET /Account/SignOut"] = new(_ => "/Account/SignOut", Everyone),
+        // Both end sessions: each cell signs in afresh, and ending every session comes last of all.
         ["POST /Account/SignOut"] = new(_ => "/Account/SignOut", Everyone, NoFields),
+        ["POST /Account/SignOut?handler=Everywhere"] = new(_ => "/Account/SignOut?handler=Everywhere", Everyone, NoFields),
     };
+
+    private static readonly HashSet<string> EndsSessions = ["POST /Account/SignOut", "POST /Account/SignOut?handler=Everywhere"];
 
     private static (string Chain, long Sequence) _registryCheckpoint;
 
@@ -197,10 +201,17 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
             {
                 var row = Table[handler];
                 var (name, pages) = columns[column];
+                var token = tokens[name];
+                if (EndsSessions.Contains(handler) && scene.Columns[column].Actor is { } actor)
+                {
+                    pages = await PageClient.SignedInAsync(App, actor);
+                    token = await TokenAsync(pages, "/Account/ChangePassword");
+                }
+
                 var url = row.Url(scene);
                 var response = row.Fields is null
                     ? await pages.Http.GetAsync(url)
-                    : await pages.Http.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", tokens[name]), .. row.Fields(scene)]));
+                    : await pages.Http.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. row.Fields(scene)]));
                 return (Letter(response), $"{(int)response.StatusCode} {response.Headers.Location}");
             });
 
