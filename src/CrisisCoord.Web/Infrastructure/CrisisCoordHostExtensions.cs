@@ -3,6 +3,7 @@ using CrisisCoord.Application.Behaviours;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Web.Api;
 using CrisisCoord.Web.Infrastructure.Auth;
+using CrisisCoord.Web.Infrastructure.Mail;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Serilog;
@@ -22,6 +23,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordApplication();
         builder.Services.AddCrisisCoordAuth(builder.Configuration, builder.Environment);
         builder.Services.AddCrisisCoordTimeline(builder.Configuration, builder.Environment);
+        builder.Services.AddCrisisCoordMail(builder.Configuration, builder.Environment);
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -31,6 +33,7 @@ public static class CrisisCoordHostExtensions
                 typeof(LoggingBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(MailAfterCommitBehaviour<,>),
                 typeof(TransactionBehaviour<,>),
             ];
         });

@@ -22,6 +22,8 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestClock Clock { get; } = new();
 
+    public TestMailServer Mail => TestMailServer.Shared;
+
     /// <summary>A checkpoint key made for this test run.</summary>
     public static readonly string CheckpointKeyPem = NewCheckpointKey();
 
@@ -63,6 +65,12 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Obligations:WatchInterval", "00:00:00");
         // No tile server answers here (port 9 refuses): the dashboard map must still show its markers.
         builder.UseSetting("Map:TileUrl", "http://127.0.0.1:9/{z}/{x}/{y}.png");
+        // Mail goes over SMTP to a real server in this process (TestMailServer).
+        builder.UseSetting("Mail:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Port", TestMailServer.Shared.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Security", "None");
+        builder.UseSetting("Mail:FromAddress", "no-reply@crisiscoord.test");
+        builder.UseSetting("Mail:PortalUrl", "http://localhost/");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
