@@ -65,13 +65,19 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Obligations:WatchInterval", "00:00:00");
         // No tile server answers here (port 9 refuses): the dashboard map must still show its markers.
         builder.UseSetting("Map:TileUrl", "http://127.0.0.1:9/{z}/{x}/{y}.png");
-        // Mail goes over SMTP to a real server in this process (TestMailServer).
+        UseTestMail(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Mail goes over SMTP to a real server in this process (<see cref="TestMailServer"/>).</summary>
+    public static void UseTestMail(IWebHostBuilder builder)
+    {
         builder.UseSetting("Mail:Host", "127.0.0.1");
         builder.UseSetting("Mail:Port", TestMailServer.Shared.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Mail:Security", "None");
+        builder.UseSetting("Mail:PickupDirectory", "");
         builder.UseSetting("Mail:FromAddress", "no-reply@crisiscoord.test");
         builder.UseSetting("Mail:PortalUrl", "http://localhost/");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }
 

@@ -138,6 +138,7 @@ public sealed class ReviewedSecurityTests(CrisisCoordApp app) : AppTest(app)
             builder.UseSetting("ConnectionStrings:CrisisCoord", App.Database.ConnectionString);
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("Auth:Tokens:SigningKey", key);
+            CrisisCoordApp.UseTestMail(builder);
             builder.UseSetting("Timeline:CheckpointSigningKey", CrisisCoordApp.CheckpointKeyPem);
         });
 
