@@ -101,6 +101,13 @@ witness_demo() {
   fi
 }
 # --- end of demo auditor ------------------------------------------------------------------------------
+# --- Mail (docs/operations.md, ADR 0020) ---------------------------------------------------------------
+# Nothing is sent: each mail (address confirmations, password links) is written to .data/mail/ as an .eml file.
+export Mail__PickupDirectory="$PWD/.data/mail" Mail__PortalUrl="$APP_URL/"
+export Mail__FromAddress="${Mail__FromAddress:-no-reply@crisiscoord.localhost}"
+mkdir -p "$Mail__PickupDirectory"
+pg_log "mail is not sent: every message lands in .data/mail/ as an .eml file (newest: ls -t .data/mail | head -1)"
+# --- end of mail ---------------------------------------------------------------------------------------
 
 # The built app itself (not `dotnet run`), so stopping this script stops the app with it.
 dotnet src/CrisisCoord.Web/bin/Release/net10.0/CrisisCoord.Web.dll \

@@ -1,6 +1,8 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Account;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Mail;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.Sessions;
 using CrisisCoord.Application.Timeline;
@@ -46,6 +48,8 @@ public static class DependencyInjection
         services.AddRules("Obligations", ObligationRules.Default);
         services.AddSingleton(services => InventoryImportLimits.From(services.GetRequiredService<IConfiguration>()));
         services.AddScoped<InventoryFileReader>();
+        services.AddScoped<MailOutbox>();
+        services.AddScoped<AccountMail>();
         return services;
     }
 

@@ -111,6 +111,9 @@ public sealed class AccessRules(GradedResponse graded)
         [Act.SignIn] = Read(SubjectKind.Public),
         [Act.RegisterAsCitizen] = Read(SubjectKind.Public),
         [Act.ListCitizenGroups] = Read(SubjectKind.Public),
+        [Act.ConfirmEmail] = Read(SubjectKind.Public),
+        [Act.RequestPasswordReset] = Read(SubjectKind.Public),
+        [Act.ResetPassword] = Read(SubjectKind.Public),
 
         [Act.ChangeOwnPassword] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
         [Act.EndOwnSessions] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),

@@ -31,6 +31,9 @@ public enum Act
     SignIn,
     RegisterAsCitizen,
     ListCitizenGroups,
+    ConfirmEmail,
+    RequestPasswordReset,
+    ResetPassword,
 
     // The person themself
     ChangeOwnPassword,

@@ -13,6 +13,7 @@ public static class ApiEndpoints
     {
         var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSetup.ApiPolicy);
         api.MapAuthEndpoints();
+        api.MapAccountEndpoints();
         api.MapIncidentsEndpoints();
         api.MapOrganisationsEndpoints();
         api.MapMembershipsEndpoints();

@@ -4,6 +4,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Web.Api;
 using CrisisCoord.Web.Infrastructure.Auth;
 using CrisisCoord.Web.Infrastructure.Security;
+using CrisisCoord.Web.Infrastructure.Mail;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Serilog;
@@ -28,6 +29,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordTimeline(builder.Configuration, builder.Environment);
         builder.Services.AddCrisisCoordDataProtection(builder.Configuration);
         builder.Services.AddCrisisCoordIdempotency();
+        builder.Services.AddCrisisCoordMail(builder.Configuration, builder.Environment);
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -37,6 +39,7 @@ public static class CrisisCoordHostExtensions
                 typeof(LoggingBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(MailAfterCommitBehaviour<,>),
                 typeof(TransactionBehaviour<,>),
             ];
         });

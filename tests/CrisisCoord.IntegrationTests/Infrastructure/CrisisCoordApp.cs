@@ -30,6 +30,8 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where this test run's security log goes (a date is added to the file name).</summary>
     public string SecurityLogPath { get; } = Path.Combine(Path.GetTempPath(), $"crisiscoord-security-{Guid.NewGuid():N}", "security-.clef");
 
+    public TestMailServer Mail => TestMailServer.Shared;
+
     /// <summary>A checkpoint key made for this test run.</summary>
     public static readonly string CheckpointKeyPem = NewCheckpointKey();
 
@@ -103,11 +105,23 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Hundreds of sign-ins and writes from one address in seconds; the limits have their own tests.
         builder.UseSetting("RateLimits:Enabled", "false");
         builder.UseSetting("SecurityLog:Path", SecurityLogPath);
+        UseTestMail(builder);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter, TestClientAddress>();
         });
+    }
+
+    /// <summary>Mail goes over SMTP to a real server in this process (<see cref="TestMailServer"/>).</summary>
+    public static void UseTestMail(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Mail:Host", "127.0.0.1");
+        builder.UseSetting("Mail:Port", TestMailServer.Shared.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Mail:Security", "None");
+        builder.UseSetting("Mail:PickupDirectory", "");
+        builder.UseSetting("Mail:FromAddress", "no-reply@crisiscoord.test");
+        builder.UseSetting("Mail:PortalUrl", "http://localhost/");
     }
 }
 

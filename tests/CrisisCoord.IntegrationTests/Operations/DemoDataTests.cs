@@ -105,5 +105,6 @@ public sealed class DemoDataTests : IAsyncLifetime
         builder.UseSetting("Database:MigrateOnStartup", "true");
         builder.UseSetting("DemoData:Seed", "true");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        CrisisCoordApp.UseTestMail(builder);
     });
 }

@@ -26,6 +26,7 @@ public sealed class StartupMigrationTests : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("DemoData:Seed", "false");
             builder.UseSetting("Auth:Tokens:SigningKey", CrisisCoordApp.TestSigningKey);
+            CrisisCoordApp.UseTestMail(builder);
             builder.UseSetting("Timeline:CheckpointSigningKey", CrisisCoordApp.CheckpointKeyPem);
             builder.UseSetting("DataProtection:Certificate", CrisisCoordApp.DataProtectionCertificatePem);
         });

@@ -77,10 +77,10 @@ public sealed class AccessRuleCoverageTests
     }
 
     [Fact]
-    public void Only_sign_in_and_registration_are_open_to_anyone()
+    public void Only_sign_in_registration_and_the_mailed_links_are_open_to_anyone()
     {
         AccessRules.Table.Where(r => r.Value.On == SubjectKind.Public).Select(r => r.Key)
-            .ShouldBe([Act.SignIn, Act.RegisterAsCitizen, Act.ListCitizenGroups], ignoreOrder: true);
+            .ShouldBe([Act.SignIn, Act.RegisterAsCitizen, Act.ListCitizenGroups, Act.ConfirmEmail, Act.RequestPasswordReset, Act.ResetPassword], ignoreOrder: true);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Account;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Organisations;
@@ -10,7 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.People;
 
-/// <summary>An administrator gives a person an account in an organisation, with one or more roles.</summary>
+/// <summary>
+/// An administrator gives a person an account in an organisation, with one or more roles. The address counts as
+/// confirmed (the administrator vouches for it); the person is mailed a link to choose their own password, so the
+/// password may be left out and none has to be passed on.
+/// </summary>
 [RecordedAs(typeof(AppUser))]
 [Performs(Act.AddPerson)]
 public sealed record CreateUserCommand : ICommand<PersonDto>
@@ -19,6 +24,7 @@ public sealed record CreateUserCommand : ICommand<PersonDto>
 
     public string? Email { get; init; }
 
+    /// <summary>Optional: without one, the person chooses it with the mailed link.</summary>
     public string? Password { get; init; }
 
     public Guid? OrganisationId { get; init; }
@@ -35,7 +41,7 @@ public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCom
     {
         RuleFor(x => x.DisplayName).PersonName();
         RuleFor(x => x.Email).AccountEmail(db);
-        RuleFor(x => x.Password).AcceptablePassword(users);
+        RuleFor(x => x.Password).AcceptablePassword(users).When(x => !string.IsNullOrEmpty(x.Password));
         RuleFor(x => x.OrganisationId)
             .NotNull().WithMessage("Choose the person's organisation.")
             .MustAsync(async (id, ct) => id is null || await db.Organisations.AnyAsync(o => o.Id == id, ct))
@@ -56,10 +62,15 @@ public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCom
     }
 }
 
-public sealed class CreateUserCommandHandler(UserManager<AppUser> users) : ICommandHandler<CreateUserCommand, PersonDto>
+public sealed class CreateUserCommandHandler(UserManager<AppUser> users, AccountMail mail) : ICommandHandler<CreateUserCommand, PersonDto>
 {
-    public async ValueTask<PersonDto> Handle(CreateUserCommand command, CancellationToken cancellationToken) =>
-        await Accounts.CreateAsync(users, command.DisplayName!, command.Email!, command.Password!, command.OrganisationId!.Value, command.Roles!);
+    public async ValueTask<PersonDto> Handle(CreateUserCommand command, CancellationToken cancellationToken)
+    {
+        var password = string.IsNullOrEmpty(command.Password) ? null : command.Password;
+        var user = await Accounts.AddAsync(users, command.DisplayName!, command.Email!, password, command.OrganisationId!.Value, command.Roles!, emailConfirmed: true);
+        await mail.WelcomeAsync(user);
+        return new PersonDto(user.Id, user.DisplayName, user.Email!, user.OrganisationId, [.. command.Roles!.Distinct()]);
+    }
 }
 
 /// <summary>How every account is made, whoever makes it.</summary>
@@ -87,15 +98,32 @@ public static class Accounts
     public static IRuleBuilderOptions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.NotEmpty().MaximumLength(AppUser.DisplayNameMaxLength).PlainText().WithName("Name");
 
-    /// <summary>A well-formed address no account uses yet (checked here, so it is reported with every other problem).</summary>
+    public static IRuleBuilderOptions<T, string?> WellFormedEmail<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(256).EmailAddress().WithName("E-mail address");
+
+    /// <summary>
+    /// A well-formed address no account uses yet (checked here, so it is reported with every other problem). Only
+    /// for administrators: self-registration must not tell a stranger which addresses have accounts.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> AccountEmail<T>(this IRuleBuilder<T, string?> rule, AppDbContext db) =>
-        rule.NotEmpty().MaximumLength(256).EmailAddress().WithName("E-mail address")
+        rule.WellFormedEmail()
             .MustAsync(async (email, ct) => email is null
                 || !await db.Users.AnyAsync(u => u.NormalizedEmail == email.Trim().ToUpperInvariant(), ct))
             .WithMessage("An account with this e-mail address already exists.");
 
     public static async Task<PersonDto> CreateAsync(
-        UserManager<AppUser> users, string displayName, string email, string password, Guid? organisationId, IReadOnlyList<string> roles)
+        UserManager<AppUser> users, string displayName, string email, string? password, Guid? organisationId, IReadOnlyList<string> roles)
+    {
+        var user = await AddAsync(users, displayName, email, password, organisationId, roles, emailConfirmed: true);
+        return new PersonDto(user.Id, user.DisplayName, user.Email!, user.OrganisationId, [.. roles.Distinct()]);
+    }
+
+    /// <summary>
+    /// Makes the account. Without a password nobody can sign in to it until its owner chooses one with a mailed link;
+    /// an unconfirmed address cannot sign in until its owner confirms it.
+    /// </summary>
+    public static async Task<AppUser> AddAsync(
+        UserManager<AppUser> users, string displayName, string email, string? password, Guid? organisationId, IReadOnlyList<string> roles, bool emailConfirmed)
     {
         var user = new AppUser
         {
@@ -104,10 +132,10 @@ public static class Accounts
             Email = email.Trim(),
             UserName = email.Trim(),
             OrganisationId = organisationId,
-            EmailConfirmed = true,
+            EmailConfirmed = emailConfirmed,
         };
-        (await users.CreateAsync(user, password)).ThrowIfFailed();
+        (await (password is null ? users.CreateAsync(user) : users.CreateAsync(user, password))).ThrowIfFailed();
         (await users.AddToRolesAsync(user, roles.Distinct())).ThrowIfFailed();
-        return new PersonDto(user.Id, user.DisplayName, user.Email!, user.OrganisationId, [.. roles.Distinct()]);
+        return user;
     }
 }

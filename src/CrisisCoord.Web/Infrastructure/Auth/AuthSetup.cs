@@ -35,6 +35,7 @@ public static class AuthSetup
         services.AddIdentity<AppUser, IdentityRole<Guid>>(options =>
             {
                 options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = true;
                 // PasswordRules replaces the composition rules (ASVS 5.0 V6.2).
                 options.Password.RequiredLength = PasswordRules.MinimumLength;
                 options.Password.RequiredUniqueChars = 1;

@@ -47,8 +47,8 @@ public static class RateLimits
     private static readonly string[] SignInPaths = ["/Account/SignIn", "/api/v1/auth/token", "/api/v1/auth/refresh"];
 
     private static readonly string[] RegistrationPaths =
-        ["/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ResendConfirmation",
-         "/api/v1/auth/registrations", "/api/v1/auth/password-reset-requests", "/api/v1/auth/password-resets"];
+        ["/Account/Register", "/Account/ForgotPassword", "/Account/ResetPassword", "/Account/ConfirmEmail",
+         "/api/v1/auth/registrations", "/api/v1/auth/email-confirmations", "/api/v1/auth/password-reset-requests", "/api/v1/auth/password-resets"];
 
     /// <summary>Which limit a request falls under, and whose allowance it spends; null for none (reads).</summary>
     public static (string Limit, string Partition)? Classify(HttpContext http)

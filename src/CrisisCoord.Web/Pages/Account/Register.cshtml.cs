@@ -28,10 +28,8 @@ public sealed class RegisterModel(ISender sender) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // The same answer whether or not the address already had an account (ADR 0020).
         await sender.Send(Input, ct);
-        TempData["Flash"] = Input.OrganisationId is null
-            ? "Your citizen account is ready. Sign in to report incidents."
-            : "Your citizen account is ready and your group has your request to join. Sign in to report incidents; you act for the group once its coordinator admits you.";
-        return RedirectToPage("/Account/SignIn");
+        return RedirectToPage("/Account/CheckEmail", new { about = CheckEmailModel.Registration });
     }
 }

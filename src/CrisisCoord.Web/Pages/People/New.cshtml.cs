@@ -29,7 +29,7 @@ public sealed class NewModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var person = await sender.Send(Input, ct);
-        TempData["Flash"] = $"Account created for {person.DisplayName} ({string.Join(", ", person.Roles)}). Give them their password in person.";
+        TempData["Flash"] = $"Account created for {person.DisplayName} ({string.Join(", ", person.Roles)}). We have mailed them a link to choose their password.";
         return Redirect($"/Organisations/{person.OrganisationId}");
     }
 }

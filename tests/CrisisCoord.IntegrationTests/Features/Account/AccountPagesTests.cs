@@ -9,7 +9,7 @@ namespace CrisisCoord.IntegrationTests.Features.Account;
 public sealed class AccountPagesTests(CrisisCoordApp app) : AppTest(app)
 {
     [Fact]
-    public async Task A_citizen_registers_privately_asks_to_join_a_group_and_can_sign_in()
+    public async Task A_citizen_registers_privately_asks_to_join_a_group_and_signs_in_once_confirmed()
     {
         var group = await App.CreateAsync(Roles.Citizen, OrganisationKind.Citizen);
         var pages = new PageClient(App);
@@ -24,14 +24,20 @@ public sealed class AccountPagesTests(CrisisCoordApp app) : AppTest(app)
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldBe("/Account/CheckEmail?about=registration");
         await using var db = App.Database.CreateContext();
         var user = await db.Users.SingleAsync(u => u.Email == "ma.li@test.example");
+        user.EmailConfirmed.ShouldBeFalse("the address is confirmed by the mailed link");
         user.OrganisationId.ShouldBeNull("nobody joins a group by saying so");
         var asked = await db.MembershipRequests.SingleAsync(m => m.UserId == user.Id);
         (asked.OrganisationId, asked.Status, asked.Note).ShouldBe((group.OrganisationId, MembershipStatus.Pending, "Dongshan east bank; I have a boat"));
         var roleIds = await db.UserRoles.Where(r => r.UserId == user.Id).Select(r => r.RoleId).ToListAsync();
         (await db.Roles.Where(r => roleIds.Contains(r.Id)).Select(r => r.Name).ToListAsync()).ShouldBe([Roles.Citizen]);
-        await PageClient.SignedInAsync(App, new Actor(user.Id, Guid.Empty, OrganisationKind.Citizen, "ma.li@test.example", "a-good-password-42", Roles.Citizen));
+        var person = new Actor(user.Id, Guid.Empty, OrganisationKind.Citizen, "ma.li@test.example", "a-good-password-42", Roles.Citizen);
+        await Should.ThrowAsync<InvalidOperationException>(() => PageClient.SignedInAsync(App, person));
+
+        await AccountLinks.ConfirmAsync(pages, (await App.Mail.WaitForAsync("ma.li@test.example")).Single());
+        await PageClient.SignedInAsync(App, person);
     }
 
     [Fact]

@@ -116,6 +116,7 @@ public sealed class ReviewedSecurityTests(CrisisCoordApp app) : AppTest(app)
             builder.UseSetting("ConnectionStrings:CrisisCoord", App.Database.AppConnectionString);
             builder.UseSetting("Database:MigrateOnStartup", "false");
             builder.UseSetting("Auth:Tokens:SigningKey", key);
+            CrisisCoordApp.UseTestMail(builder);
             builder.UseSetting("Timeline:CheckpointSigningKey", CrisisCoordApp.CheckpointKeyPem);
             builder.UseSetting("DataProtection:Certificate", CrisisCoordApp.DataProtectionCertificatePem);
         });

@@ -168,7 +168,7 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
         {
             var residents = await OrganisationData.StoreAsync(app.Database, "Dongshan Residents", OrganisationKind.Citizen, AdministrativeLevel.Town, "Dongshan Town");
             await using var scope = app.Services.CreateAsyncScope();
-            var person = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RegisterCitizenCommand
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RegisterCitizenCommand
             {
                 DisplayName = "Zhou Fang",
                 Email = "zhou.fang@test.example",
@@ -176,6 +176,7 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
                 OrganisationId = residents.Id,
                 Note = "Dongshan, east bank; first-aid trained",
             });
+            var person = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.SingleAsync(u => u.Email == "zhou.fang@test.example");
             // Nobody was signed in: the new person is who acted, for no organisation (the group has yet to admit them).
             return new Sent(new Actor(person.Id, Guid.Empty, OrganisationKind.Citizen, "", "", Roles.Citizen), TimelineChains.Registry, "AppUser", person.Id.ToString());
         },

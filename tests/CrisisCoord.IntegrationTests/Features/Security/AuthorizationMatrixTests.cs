@@ -47,6 +47,10 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
     {
         ["POST /api/v1/auth/token"] = (_ => "/api/v1/auth/token", null, Public),
         ["POST /api/v1/auth/refresh"] = (_ => "/api/v1/auth/refresh", null, Public),
+        ["POST /api/v1/auth/registrations"] = (_ => "/api/v1/auth/registrations", null, Public),
+        ["POST /api/v1/auth/email-confirmations"] = (_ => "/api/v1/auth/email-confirmations", null, Public),
+        ["POST /api/v1/auth/password-reset-requests"] = (_ => "/api/v1/auth/password-reset-requests", null, Public),
+        ["POST /api/v1/auth/password-resets"] = (_ => "/api/v1/auth/password-resets", null, Public),
         ["GET /api/v1/me/capabilities"] = (_ => "/api/v1/me/capabilities", null, Everyone),
 
         ["GET /api/v1/audit/events"] = (_ => "/api/v1/audit/events", null, Everyone),

@@ -1,0 +1,21 @@
+using CrisisCoord.Application.Features.Account;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CrisisCoord.Web.Pages.Account;
+
+/// <summary>
+/// Where registration and the forgotten-password form lead, whatever happened: its text depends only on which form
+/// was sent, never on the address given (ADR 0020).
+/// </summary>
+[AllowAnonymous]
+public sealed class CheckEmailModel : PageModel
+{
+    public const string Registration = "registration";
+    public const string PasswordReset = "password-reset";
+
+    public string Message { get; private set; } = "";
+
+    public void OnGet(string? about) =>
+        Message = about == PasswordReset ? PasswordResetRequested.Instance.Message : RegistrationReceived.Instance.Message;
+}
