@@ -3,21 +3,24 @@ using Microsoft.AspNetCore.Identity;
 namespace CrisisCoord.Application.Security;
 
 /// <summary>Wrong e-mail or password. The message never says which, so accounts cannot be discovered.</summary>
-public sealed class SignInFailedException(string message = "The e-mail address or password is not right.") : Exception(message);
+public sealed class SignInFailedException(string message = SignInFailedException.Text) : Exception(message)
+{
+    /// <summary>
+    /// Also the answer to the right password of an unconfirmed address: saying "confirm first" would tell
+    /// someone who registered a stranger's address whether it already had an account.
+    /// </summary>
+    public const string Text = "The e-mail address or password is not right, or the address is not confirmed yet (open the link we e-mailed you).";
+}
 
 /// <summary>The right password, but the account has been disabled by an administrator.</summary>
 public sealed class AccountDisabledException()
     : Exception("This account has been disabled. Ask a platform administrator to enable it again.");
 
-/// <summary>The right password, but the e-mail address has not been confirmed yet.</summary>
-public sealed class EmailNotConfirmedException()
-    : Exception("Confirm your e-mail address first: open the link we sent you when you registered.");
-
 /// <summary>
 /// Checks an e-mail address and password, for the sign-in page and the token endpoint alike. Unknown
 /// addresses cost the same password hash as known ones and get the same refusal, so neither the answer
 /// nor its timing tells whether an account exists (ASVS V6.3.8). Only someone who knows the password
-/// learns that the account is disabled or unconfirmed.
+/// learns that the account is disabled; an unconfirmed one gets the common refusal (see <see cref="SignInFailedException.Text"/>).
 /// </summary>
 public sealed class Credentials(
     UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, SignInThrottle throttle, SecurityLog log)
@@ -64,7 +67,7 @@ public sealed class Credentials(
         if (users.Options.SignIn.RequireConfirmedEmail && !await users.IsEmailConfirmedAsync(user))
         {
             log.SignInFailed(email, via, client, "e-mail not confirmed");
-            throw new EmailNotConfirmedException();
+            throw new SignInFailedException();
         }
 
         return user;

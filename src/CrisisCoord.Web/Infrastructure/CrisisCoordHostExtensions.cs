@@ -3,8 +3,8 @@ using CrisisCoord.Application.Behaviours;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Web.Api;
 using CrisisCoord.Web.Infrastructure.Auth;
-using CrisisCoord.Web.Infrastructure.Security;
 using CrisisCoord.Web.Infrastructure.Mail;
+using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Serilog;
@@ -20,7 +20,10 @@ public static class CrisisCoordHostExtensions
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-            .WriteSecurityLog(builder.Configuration));
+            .WriteSecurityLog(builder.Configuration),
+            // Each host logs through its own logger, not the process-wide static one: two hosts in one process
+            // (tests, tools) must not write into each other's security log.
+            preserveStaticLogger: true);
 
         builder.Services.AddCrisisCoordApplication();
         builder.Services.AddCrisisCoordWebSecurity(builder.Configuration, builder.Environment);

@@ -47,7 +47,6 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
             Extensions = { [RetryAfterExtension] = (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds) },
         },
         AccountDisabledException disabled => new(StatusCodes.Status403Forbidden, "Account disabled.", disabled.Message, null),
-        EmailNotConfirmedException unconfirmed => new(StatusCodes.Status403Forbidden, "E-mail address not confirmed.", unconfirmed.Message, null),
         SessionEndedException ended => new(StatusCodes.Status401Unauthorized, "Sign in again.", ended.Message, null),
         AccessDeniedException denied => new(StatusCodes.Status403Forbidden, "Not allowed.", denied.Message, null),
         NotFoundException notFound => new(StatusCodes.Status404NotFound, "Not found.", notFound.Message, null),

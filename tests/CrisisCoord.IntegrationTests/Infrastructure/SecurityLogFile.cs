@@ -2,44 +2,52 @@ using System.Text.Json.Nodes;
 
 namespace CrisisCoord.IntegrationTests.Infrastructure;
 
-/// <summary>Reads the security log the app wrote (CLEF: one JSON object a line) as property maps.</summary>
+/// <summary>One entry of the security log: its properties by name; a property it lacks reads as null.</summary>
+public sealed class LogEntry(Dictionary<string, string?> properties)
+{
+    public string? this[string name] => properties.GetValueOrDefault(name);
+
+    public override string ToString() => string.Join(", ", properties.Select(p => $"{p.Key}={p.Value}"));
+}
+
+/// <summary>Reads the security log the app wrote (CLEF: one JSON object a line).</summary>
 public static class SecurityLogFile
 {
-    public static async Task<IReadOnlyList<IReadOnlyDictionary<string, string?>>> ReadAsync(CrisisCoordApp app)
+    /// <summary>Every entry, once one satisfies <paramref name="until"/> (the sink writes as the app goes; this waits up to 5 s for it).</summary>
+    public static async Task<IReadOnlyList<LogEntry>> ReadAsync(CrisisCoordApp app, Func<LogEntry, bool> until)
     {
-        var directory = Path.GetDirectoryName(app.SecurityLogPath)!;
-        var entries = new List<IReadOnlyDictionary<string, string?>>();
-        // The sink flushes as it writes; a moment's grace for the last line.
-        for (var attempt = 0; attempt < 20 && entries.Count == 0; attempt++)
+        var entries = new List<LogEntry>();
+        for (var attempt = 0; attempt < 50; attempt++)
         {
-            foreach (var file in Directory.Exists(directory) ? Directory.GetFiles(directory, "security-*.clef") : [])
+            entries = [.. Lines(app).Select(line => new LogEntry(JsonNode.Parse(line)!.AsObject().ToDictionary(p => p.Key, p => p.Value?.ToString())))];
+            if (entries.Any(until))
             {
-                await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                using var reader = new StreamReader(stream);
-                while (await reader.ReadLineAsync() is { } line)
-                {
-                    entries.Add(JsonNode.Parse(line)!.AsObject().ToDictionary(p => p.Key, p => p.Value?.ToString()));
-                }
+                break;
             }
 
-            if (entries.Count == 0)
-            {
-                await Task.Delay(100);
-            }
+            await Task.Delay(100);
         }
 
         return entries;
     }
 
     /// <summary>The raw text, to show that nothing secret was written.</summary>
-    public static string TextOf(CrisisCoordApp app)
+    public static string TextOf(CrisisCoordApp app) => string.Join("\n", Lines(app));
+
+    private static IEnumerable<string> Lines(CrisisCoordApp app)
     {
         var directory = Path.GetDirectoryName(app.SecurityLogPath)!;
-        return string.Concat((Directory.Exists(directory) ? Directory.GetFiles(directory, "security-*.clef") : [])
-            .Select(file =>
+        foreach (var file in Directory.Exists(directory) ? Directory.GetFiles(directory, "security-*.clef") : [])
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
             {
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                return new StreamReader(stream).ReadToEnd();
-            }));
+                if (line.Length > 0)
+                {
+                    yield return line;
+                }
+            }
+        }
     }
 }

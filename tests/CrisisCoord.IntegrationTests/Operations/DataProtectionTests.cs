@@ -63,6 +63,7 @@ public sealed class DataProtectionTests : IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Auth:Tokens:SigningKey", CrisisCoordApp.TestSigningKey);
         builder.UseSetting("Timeline:CheckpointSigningKey", CrisisCoordApp.CheckpointKeyPem);
+        CrisisCoordApp.UseTestMail(builder);
         builder.UseSetting("DataProtection:Certificate", CrisisCoordApp.DataProtectionCertificatePem);
     });
 

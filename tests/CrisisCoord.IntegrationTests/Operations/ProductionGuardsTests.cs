@@ -148,6 +148,8 @@ public sealed class ProductionGuardsTests : IAsyncLifetime
             builder.UseSetting("Serilog:MinimumLevel:Default", "Fatal");
             builder.UseSetting("Auth:Tokens:SigningKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48)));
             builder.UseSetting("Timeline:CheckpointSigningKey", CrisisCoordApp.CheckpointKeyPem);
+            CrisisCoordApp.UseTestMail(builder);
+            CrisisCoordApp.UseTestMail(builder);
             builder.UseSetting("Timeline:CheckpointInterval", "00:00:00");
             builder.UseSetting("Obligations:WatchInterval", "00:00:00");
             builder.UseSetting("DataProtection:Certificate", CrisisCoordApp.DataProtectionCertificatePem);

@@ -32,7 +32,7 @@ public sealed class SignInModel(ISender sender, DeviceCookie device) : PageModel
             Response.Headers.RetryAfter = ((int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Refused(throttled.Message);
         }
-        catch (Exception refused) when (refused is SignInFailedException or AccountDisabledException or EmailNotConfirmedException)
+        catch (Exception refused) when (refused is SignInFailedException or AccountDisabledException)
         {
             return Refused(refused.Message);
         }

@@ -184,7 +184,7 @@ public sealed class SignInAndSessionTests(CrisisCoordApp app) : AppTest(app)
 
         (await admin.PostAsync($"/api/v1/users/{actor.UserId}/disable", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
-        var log = await SecurityLogFile.ReadAsync(App);
+        var log = await SecurityLogFile.ReadAsync(App, e => e["Event"] == "account" && e["Target"] == actor.UserId.ToString());
         log.ShouldContain(e => e["Event"] == "account" && e["Target"] == actor.UserId.ToString() && e["Change"] == "disabled"
             && e["By"] == adminActor.UserId.ToString() && e["Client"] == "10.0.0.1");
         await using var db = App.Database.CreateContext();
