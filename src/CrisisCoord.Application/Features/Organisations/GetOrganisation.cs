@@ -39,7 +39,8 @@ public sealed record OrganisationDetailDto(
     IReadOnlyList<MembershipRequestDto> MembershipRequests,
     Capabilities Capabilities);
 
-public sealed record MemberDto(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles);
+/// <summary>A member as the organisation's page lists them; <c>Disabled</c> when an administrator has disabled the account.</summary>
+public sealed record MemberDto(Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, bool Disabled);
 
 public sealed class GetOrganisationQueryHandler(AppDbContext db, AccessPolicy access, ObligationRules rules, TimeProvider clock) : IQueryHandler<GetOrganisationQuery, OrganisationDetailDto>
 {
@@ -56,6 +57,7 @@ public sealed class GetOrganisationQueryHandler(AppDbContext db, AccessPolicy ac
         IReadOnlyList<MemberDto> people = [];
         if (capabilities.Can(Act.ViewPeople))
         {
+            var now = clock.GetUtcNow();
             people = await db.Users.AsNoTracking()
                 .Where(u => u.OrganisationId == query.Id)
                 .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
@@ -66,7 +68,8 @@ public sealed class GetOrganisationQueryHandler(AppDbContext db, AccessPolicy ac
                     db.UserRoles.Where(ur => ur.UserId == u.Id)
                         .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name ?? "")
                         .OrderBy(name => name)
-                        .ToList()))
+                        .ToList(),
+                    u.LockoutEnd != null && u.LockoutEnd > now))
                 .ToListAsync(cancellationToken);
         }
 

@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Application.Features.Memberships;
 using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Application.Features.People;
 using CrisisCoord.Application.Features.Resources;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -49,6 +50,28 @@ public sealed class DetailsModel(ISender sender) : PageModel
             $"You declined {(await sender.Send(new DeclineMemberCommand { OrganisationId = id, RequestId = request, Reason = reason }, ct)).PersonName}'s request.");
         return RedirectToPage("/Organisations/Details", new { id });
     }
+
+    public async Task<IActionResult> OnPostDisableAsync(Guid id, Guid person, CancellationToken ct)
+    {
+        TempData["Flash"] = await PageActions.TryAsync(async () =>
+        {
+            await sender.Send(new DisableAccountCommand(person), ct);
+            return $"{NameOf(person)} can no longer sign in; every session they had has ended.";
+        });
+        return RedirectToPage("/Organisations/Details", new { id });
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(Guid id, Guid person, CancellationToken ct)
+    {
+        TempData["Flash"] = await PageActions.TryAsync(async () =>
+        {
+            await sender.Send(new EnableAccountCommand(person), ct);
+            return $"{NameOf(person)} can sign in again.";
+        });
+        return RedirectToPage("/Organisations/Details", new { id });
+    }
+
+    private string NameOf(Guid person) => Detail.People.FirstOrDefault(p => p.Id == person)?.DisplayName ?? "The person";
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {

@@ -143,6 +143,11 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
             s => new() { ["request"] = s.DeclinedMembership.ToString() }),
         ["POST /Organisations/Details?handler=Decline"] = new(s => $"/Organisations/{s.Group}?handler=Decline", Administrators,
             s => new() { ["request"] = s.DeclinedMembership.ToString(), ["reason"] = "" }),
+        // Nobody by that id: an administrator gets past the gate and finds no one, so no scene account is disabled.
+        ["POST /Organisations/Details?handler=Disable"] = new(s => $"/Organisations/{s.City}?handler=Disable", "U NFFFFF NFFFFF F F F",
+            _ => new() { ["person"] = Guid.NewGuid().ToString() }),
+        ["POST /Organisations/Details?handler=Enable"] = new(s => $"/Organisations/{s.City}?handler=Enable", "U NFFFFF NFFFFF F F F",
+            _ => new() { ["person"] = Guid.NewGuid().ToString() }),
         ["GET /Organisations/Edit"] = new(s => $"/Organisations/{s.City}/Edit", Administrators),
         ["POST /Organisations/Edit"] = new(s => $"/Organisations/{s.City}/Edit", Administrators, NoFields),
         ["GET /Organisations/Join"] = new(s => $"/Organisations/{s.OtherGroup}/Join", JoinsGroup),

@@ -115,6 +115,27 @@ public sealed class SignInAndSessionTests(CrisisCoordApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task An_administrator_disables_and_enables_an_account_from_its_organisations_page()
+    {
+        var actor = await App.CreateAsync(Roles.AgencyStaff);
+        var admin = await PageClient.SignedInAsync(App, await App.CreateAsync(Roles.Administrator));
+        var page = $"/Organisations/{actor.OrganisationId}";
+
+        var (disabled, _) = await admin.SubmitAsync(page, new Dictionary<string, string>(), formSelector: $"form:has(input[name=person][value='{actor.UserId}'])");
+
+        disabled.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, after) = await admin.GetAsync(page);
+        after.QuerySelector(".flash")!.TextContent.ShouldContain("can no longer sign in");
+        after.QuerySelector(".people li")!.TextContent.ShouldContain("Disabled");
+        (await App.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = actor.Email, password = actor.Password }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        await admin.SubmitAsync(page, new Dictionary<string, string>(), formSelector: $"form:has(input[name=person][value='{actor.UserId}'])");
+        (await App.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = actor.Email, password = actor.Password }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Only_administrators_disable_accounts_and_not_their_own()
     {
         var actor = await App.CreateAsync(Roles.Coordinator);
