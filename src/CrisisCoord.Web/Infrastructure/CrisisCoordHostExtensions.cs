@@ -3,8 +3,8 @@ using CrisisCoord.Application.Behaviours;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Web.Api;
 using CrisisCoord.Web.Infrastructure.Auth;
-using CrisisCoord.Web.Infrastructure.Security;
 using CrisisCoord.Web.Infrastructure.Mail;
+using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Serilog;
@@ -62,6 +62,7 @@ public static class CrisisCoordHostExtensions
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<CommandPageFilter>();
+                options.Filters.Add<TwoFactorRequiredFilter>();
                 options.ModelBinderProviders.Insert(0, new InvariantNumberBinderProvider());
                 ModelBindingMessages.Configure(options.ModelBindingMessageProvider);
             });
