@@ -36,11 +36,13 @@ ENV
 # The portal speaks HTTPS itself (its cookies are Secure outside Development): a self-signed certificate for
 # https://localhost:5443 unless deploy/tls/ already holds one. Put your own tls.crt and tls.key there for a
 # real name; behind a TLS proxy, see ForwardedHeaders:* in docs/operations.md instead.
-if [ ! -f deploy/tls/tls.crt ]; then
-  mkdir -p deploy/tls
+# (Beside the .env file written, so compose, which reads both from the repository's root, finds them.)
+tls=$(dirname "$target")/deploy/tls
+if [ ! -f "$tls/tls.crt" ]; then
+  mkdir -p "$tls"
   openssl req -x509 -newkey rsa:3072 -nodes -days 825 -subj "/CN=localhost" \
-    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout deploy/tls/tls.key -out deploy/tls/tls.crt 2>/dev/null
+    -addext "subjectAltName=DNS:localhost,IP:127.0.0.1" -keyout "$tls/tls.key" -out "$tls/tls.crt" 2>/dev/null
   # Readable by the container's unprivileged user, which is not this machine's user.
-  chmod 644 deploy/tls/tls.key deploy/tls/tls.crt
+  chmod 644 "$tls/tls.key" "$tls/tls.crt"
 fi
 echo "wrote $target; now: docker compose up --build, then open https://localhost:5443/"

@@ -67,6 +67,10 @@ public static class DependencyInjection
         services.AddScoped<BrowserSessions>();
         services.AddScoped<ApiSessions>();
         services.AddScoped<Credentials>();
+        services.AddOptions<TwoFactorRules>().BindConfiguration(TwoFactorRules.Section);
+        services.AddSingleton<SpentCodes>();
+        services.AddScoped<SecondFactor>();
+        services.AddScoped<SecondStepTickets>();
     }
 
     /// <summary>Rules bound from a configuration section once, at start-up; the DOMAIN defaults where it is absent.</summary>

@@ -117,6 +117,7 @@ public sealed class AccessRules(GradedResponse graded)
 
         [Act.ChangeOwnPassword] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
         [Act.EndOwnSessions] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
+        [Act.ManageOwnTwoFactor] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
         [Act.ViewOwnWork] = Read(SubjectKind.Self),
         [Act.RegisterOwnResources] = Change(SubjectKind.Self, [ResourceManager], Right.RegisterResources, Scope.Own),
 

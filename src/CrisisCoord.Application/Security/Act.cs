@@ -38,6 +38,7 @@ public enum Act
     // The person themself
     ChangeOwnPassword,
     EndOwnSessions,
+    ManageOwnTwoFactor,
     ViewOwnWork,
     RegisterOwnResources,
 

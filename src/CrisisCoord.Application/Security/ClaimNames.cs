@@ -6,6 +6,10 @@ public static class ClaimNames
     public const string OrganisationId = "crisiscoord:organisation";
     public const string DisplayName = "crisiscoord:name";
 
+    /// <summary>Present, as <see cref="TwoFactorOn"/>, when the person has two-factor sign-in on (changing it starts a new session).</summary>
+    public const string TwoFactor = "crisiscoord:2fa";
+    public const string TwoFactorOn = "on";
+
     /// <summary>The session (<see cref="Sessions.UserSession"/>) a cookie or token belongs to.</summary>
     public const string SessionId = "sid";
 }

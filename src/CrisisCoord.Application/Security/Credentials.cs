@@ -28,7 +28,10 @@ public sealed class Credentials(
     // A hash of a random password, made once by the same hasher: checking it takes as long as a real one.
     private static string? _decoyHash;
 
-    public async Task<AppUser> CheckAsync(string email, string password, string via, string? client, bool knownDevice)
+    // codeFollows: the caller asks for a code next when the account has two-factor sign-in on. The sign-in is
+    // not complete yet, so the throttle is not reset until SecondFactor accepts the code; otherwise someone who
+    // knows the password could guess codes forever, five at a time.
+    public async Task<AppUser> CheckAsync(string email, string password, string via, string? client, bool knownDevice, bool codeFollows = false)
     {
         var wait = throttle.WaitFor(email, client, knownDevice);
         if (wait > TimeSpan.Zero)
@@ -56,8 +59,16 @@ public sealed class Credentials(
             throw new SignInFailedException();
         }
 
-        throttle.Succeeded(email, client);
-        log.SignInSucceeded(user.Id, via, client);
+        if (codeFollows && user.TwoFactorEnabled)
+        {
+            log.SecondStepAsked(user.Id, via, client);
+        }
+        else
+        {
+            throttle.Succeeded(email, client);
+            log.SignInSucceeded(user.Id, via, client);
+        }
+
         if (await users.IsLockedOutAsync(user))
         {
             log.SignInFailed(email, via, client, "account disabled");

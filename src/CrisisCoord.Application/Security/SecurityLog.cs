@@ -18,6 +18,22 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger)
         logger.LogInformation("Security {Event}: user {UserId} signed in by {Via} from {Client}; outcome {Outcome}",
             "sign-in", userId, via, Safe(client), "succeeded");
 
+    public void SecondStepAsked(Guid userId, string via, string? client) =>
+        logger.LogInformation("Security {Event}: user {UserId} gave the right password by {Via} from {Client}; outcome {Outcome}",
+            "sign-in", userId, via, Safe(client), "code asked");
+
+    public void RecoveryCodeUsed(Guid userId, int left, string? client) =>
+        logger.LogWarning("Security {Event}: user {UserId} used a recovery code from {Client}, {Left} left; outcome {Outcome}",
+            "two-factor", userId, Safe(client), left, "recovery code used");
+
+    public void TwoFactorChanged(Guid userId, bool enabled, string? client) =>
+        logger.LogWarning("Security {Event}: user {UserId} turned two-factor sign-in {Change} from {Client}; outcome {Outcome}",
+            "two-factor", userId, enabled ? "on" : "off", Safe(client), enabled ? "enabled" : "disabled");
+
+    public void RecoveryCodesRenewed(Guid userId, string? client) =>
+        logger.LogWarning("Security {Event}: user {UserId} made new recovery codes from {Client}; outcome {Outcome}",
+            "two-factor", userId, Safe(client), "recovery codes renewed");
+
     public void SignInFailed(string? account, string via, string? client, string reason) =>
         logger.LogWarning("Security {Event}: sign-in as {Account} by {Via} from {Client} refused; outcome {Outcome}",
             "sign-in", Safe(account), via, Safe(client), reason);

@@ -65,6 +65,7 @@ public static class CrisisCoordHostExtensions
             .AddMvcOptions(options =>
             {
                 options.Filters.Add<CommandPageFilter>();
+                options.Filters.Add<TwoFactorRequiredFilter>();
                 options.ModelBinderProviders.Insert(0, new InvariantNumberBinderProvider());
                 ModelBindingMessages.Configure(options.ModelBindingMessageProvider);
             });

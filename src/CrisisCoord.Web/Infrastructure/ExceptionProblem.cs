@@ -46,6 +46,10 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
         {
             Extensions = { [RetryAfterExtension] = (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds) },
         },
+        SecondFactorRequiredException needed => new(StatusCodes.Status401Unauthorized, "Code needed.", needed.Message, null),
+        SecondFactorFailedException failed => new(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message, null),
+        SecondStepExpiredException expired => new(StatusCodes.Status401Unauthorized, "Sign in again.", expired.Message, null),
+        TwoFactorSetUpRequiredException setUp => new(StatusCodes.Status403Forbidden, "Two-factor sign-in required.", setUp.Message, null),
         AccountDisabledException disabled => new(StatusCodes.Status403Forbidden, "Account disabled.", disabled.Message, null),
         SessionEndedException ended => new(StatusCodes.Status401Unauthorized, "Sign in again.", ended.Message, null),
         AccessDeniedException denied => new(StatusCodes.Status403Forbidden, "Not allowed.", denied.Message, null),

@@ -47,7 +47,9 @@ public sealed partial class CommittedSecretsTests
         var root = Repository.Root;
         var web = Path.Combine(root, "src", "CrisisCoord.Web");
         return Directory.EnumerateFiles(web, "appsettings*.json")
-            .Concat(Directory.EnumerateFiles(Path.Combine(root, "deploy"), "*", SearchOption.AllDirectories))
+            // deploy/tls/ holds this installation's own certificate (git-ignored, made by scripts/compose-secrets.sh).
+            .Concat(Directory.EnumerateFiles(Path.Combine(root, "deploy"), "*", SearchOption.AllDirectories)
+                .Where(file => !Path.GetRelativePath(root, file).Replace('\\', '/').StartsWith("deploy/tls/", StringComparison.Ordinal)))
             .Concat(new[] { "docker-compose.yml", "Dockerfile", "run.sh" }.Select(name => Path.Combine(root, name)).Where(File.Exists));
     }
 

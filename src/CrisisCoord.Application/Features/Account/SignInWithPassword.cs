@@ -7,10 +7,12 @@ namespace CrisisCoord.Application.Features.Account;
 
 /// <summary>
 /// Sign in to the pages: checks the password (throttled, never telling whether the account exists) and
-/// starts a browser session with its cookie. Not a command: a failure must still count towards throttling.
+/// starts a browser session with its cookie, or, when the account has two-factor sign-in on, answers with
+/// the ticket for the code step instead (<see cref="SignInWithCodeRequest"/>). Not a command: a failure must
+/// still count towards throttling.
 /// </summary>
 [Performs(Act.SignIn)]
-public sealed record SignInWithPasswordRequest : IRequest<Guid>
+public sealed record SignInWithPasswordRequest : IRequest<SignInStep>
 {
     public string? Email { get; init; }
 
@@ -22,6 +24,10 @@ public sealed record SignInWithPasswordRequest : IRequest<Guid>
     public string? UserAgent { get; init; }
 }
 
+/// <param name="UserId">Who gave the right password.</param>
+/// <param name="SecondStepTicket">Set when the account asks for a code next: no session has started yet.</param>
+public sealed record SignInStep(Guid UserId, string? SecondStepTicket);
+
 public sealed class SignInWithPasswordRequestValidator : AbstractValidator<SignInWithPasswordRequest>
 {
     public SignInWithPasswordRequestValidator()
@@ -31,15 +37,21 @@ public sealed class SignInWithPasswordRequestValidator : AbstractValidator<SignI
     }
 }
 
-public sealed class SignInWithPasswordRequestHandler(Credentials credentials, BrowserSessions browser, ICurrentUser caller)
-    : IRequestHandler<SignInWithPasswordRequest, Guid>
+public sealed class SignInWithPasswordRequestHandler(
+    Credentials credentials, SecondStepTickets tickets, BrowserSessions browser, ICurrentUser caller)
+    : IRequestHandler<SignInWithPasswordRequest, SignInStep>
 {
-    public async ValueTask<Guid> Handle(SignInWithPasswordRequest request, CancellationToken cancellationToken)
+    public async ValueTask<SignInStep> Handle(SignInWithPasswordRequest request, CancellationToken cancellationToken)
     {
         var email = request.Email!.Trim();
         var knownDevice = string.Equals(request.KnownDeviceFor, email, StringComparison.OrdinalIgnoreCase);
-        var user = await credentials.CheckAsync(email, request.Password!, "password", caller.ClientAddress, knownDevice);
+        var user = await credentials.CheckAsync(email, request.Password!, "password", caller.ClientAddress, knownDevice, codeFollows: true);
+        if (user.TwoFactorEnabled)
+        {
+            return new SignInStep(user.Id, await tickets.IssueAsync(user));
+        }
+
         await browser.StartAsync(user, request.UserAgent, cancellationToken);
-        return user.Id;
+        return new SignInStep(user.Id, null);
     }
 }

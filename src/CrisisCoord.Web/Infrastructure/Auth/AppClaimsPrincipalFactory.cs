@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace CrisisCoord.Web.Infrastructure.Auth;
 
-/// <summary>Adds the person's organisation and display name to the sign-in cookie.</summary>
+/// <summary>Adds the person's organisation, display name and whether they have two-factor sign-in on to the sign-in cookie.</summary>
 public sealed class AppClaimsPrincipalFactory(
     UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
@@ -20,6 +20,11 @@ public sealed class AppClaimsPrincipalFactory(
         }
 
         identity.AddClaim(new Claim(ClaimNames.DisplayName, user.DisplayName));
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(ClaimNames.TwoFactor, ClaimNames.TwoFactorOn));
+        }
+
         return identity;
     }
 }

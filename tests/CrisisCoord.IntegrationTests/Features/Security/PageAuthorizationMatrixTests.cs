@@ -68,6 +68,11 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         ["POST /Account/Register"] = new(_ => "/Account/Register", Public, NoFields),
         ["GET /Account/SignIn"] = new(_ => "/Account/SignIn", Public),
         ["POST /Account/SignIn"] = new(_ => "/Account/SignIn", Public, NoFields),
+        ["POST /Account/SignIn?handler=Code"] = new(_ => "/Account/SignIn?handler=Code", Public, NoFields),
+        ["GET /Account/TwoFactor"] = new(_ => "/Account/TwoFactor", Everyone),
+        ["POST /Account/TwoFactor?handler=Start"] = new(_ => "/Account/TwoFactor?handler=Start", Everyone, NoFields),
+        ["POST /Account/TwoFactor?handler=Enable"] = new(_ => "/Account/TwoFactor?handler=Enable", Everyone, NoFields),
+        ["POST /Account/TwoFactor?handler=Disable"] = new(_ => "/Account/TwoFactor?handler=Disable", Everyone, NoFields),
         ["GET /Error"] = new(_ => "/Error", Public),
         ["POST /Error"] = new(_ => "/Error", Public, NoFields),
 
