@@ -72,6 +72,8 @@ export ConnectionStrings__CrisisCoord="Host=127.0.0.1;Port=$PORT;Database=$DB_NA
 export ConnectionStrings__CrisisCoordMigrations="Host=127.0.0.1;Port=$PORT;Database=$DB_NAME;Username=$DB_USER;Password=$DB_PASSWORD"
 export Database__MigrateOnStartup=true
 export DemoData__Seed=true
+# The security log (sign-ins, refusals, sessions, account changes) as JSON lines, one file a day.
+export SecurityLog__Path="$PWD/.data/logs/security-.clef"
 
 # --- Demo auditor: witnessed checkpoints (docs/timeline.md#witnessed-checkpoints) ----------------------
 # The auditor's private key stays in .data/auditor.pem (made on the first run); the portal gets only its

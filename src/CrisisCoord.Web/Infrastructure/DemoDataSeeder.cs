@@ -160,6 +160,7 @@ public sealed partial class DemoDataSeeder(
             });
         }
 
+        await SeedDisabledVolunteerAsync(organisations[Residents], people[Roles.Administrator], now, ct);
         await SeedCharterDecisionsAsync(organisations, people[Roles.Administrator], now, ct);
         await SeedPrivateCitizenAsync(organisations[Residents], now.AddHours(-2), ct);
         await SeedResourcesAsync(organisations, people[Roles.ResourceManager], now, ct);
@@ -167,6 +168,22 @@ public sealed partial class DemoDataSeeder(
         {
             await SeedIncidentsAsync(organisations, now, people[Roles.AgencyStaff], people[Roles.Citizen], people[Roles.Coordinator], people[Roles.ResourceManager], ct);
         }
+    }
+
+    /// <summary>
+    /// A volunteer who left the residents' group: the administrator disabled the account, so the group's page
+    /// shows it as disabled and the administrator can enable it again. It cannot sign in.
+    /// </summary>
+    private async Task SeedDisabledVolunteerAsync(Organisation residents, By admin, DateTimeOffset now, CancellationToken ct)
+    {
+        Guid volunteer = default;
+        await StepAsync("CreateUser", typeof(AppUser), admin, now.AddDays(-40), ct, async () =>
+            volunteer = (await Accounts.CreateAsync(users, "Ma Jun", "volunteer@qinghe.demo", DemoPassword, residents.Id, [Roles.Citizen])).Id);
+        await StepAsync("DisableAccount", typeof(AppUser), admin, now.AddDays(-3), ct, async () =>
+        {
+            var person = await users.FindByIdAsync(volunteer.ToString());
+            (await users.SetLockoutEndDateAsync(person!, DateTimeOffset.MaxValue)).ThrowIfFailed();
+        });
     }
 
     /// <summary>A member of the public registers themself and asks to join the residents' group, whose organiser has yet to answer.</summary>

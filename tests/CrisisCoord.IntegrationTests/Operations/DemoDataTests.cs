@@ -39,8 +39,10 @@ public sealed class DemoDataTests : IAsyncLifetime
                 .ShouldBe(Enum.GetValues<IncidentState>().Order());
             (await db.Resources.CountAsync()).ShouldBeGreaterThan(10);
             (await db.CharterEntries.CountAsync(e => e.LegalBasis != "")).ShouldBeGreaterThan(0);
-            // One person per role, the residents' group's organiser, and a private citizen who asked to join it.
-            (await db.Users.CountAsync()).ShouldBe(Roles.All.Count + 2);
+            // One person per role, the residents' group's organiser, a private citizen who asked to join it,
+            // and a volunteer whose account the administrator disabled.
+            (await db.Users.CountAsync()).ShouldBe(Roles.All.Count + 3);
+            (await db.Users.SingleAsync(u => u.Email == "volunteer@qinghe.demo")).LockoutEnd.ShouldBe(DateTimeOffset.MaxValue);
             var waiting = await db.MembershipRequests.SingleAsync();
             waiting.Status.ShouldBe(MembershipStatus.Pending);
             (await db.Users.SingleAsync(u => u.Id == waiting.UserId)).OrganisationId.ShouldBeNull();
@@ -58,7 +60,8 @@ public sealed class DemoDataTests : IAsyncLifetime
             var registry = await db.TimelineEvents.Where(e => e.ChainId == TimelineChains.Registry).OrderBy(e => e.Sequence).ToListAsync();
             registry[0].Action.ShouldBe("EnsureReferenceData");
             registry.Count(e => e.Action == "RegisterOrganisation").ShouldBe(11);
-            registry.Count(e => e.Action == "CreateUser").ShouldBe(Roles.All.Count + 1);
+            registry.Count(e => e.Action == "CreateUser").ShouldBe(Roles.All.Count + 2);
+            registry.Count(e => e.Action == "DisableAccount").ShouldBe(1);
             registry.Count(e => e.Action == "RegisterCitizen").ShouldBe(1);
             registry.ShouldAllBe(e => !e.Payload.Contains("passwordHash") && !e.Payload.Contains("AQAAAA"));
             registry.Last(e => e.Action != BreachWatch.Action).OccurredAt.ShouldBeLessThan(DateTimeOffset.UtcNow.AddHours(-1), "the scenario's registry is back-dated, not stamped at start-up");
@@ -88,6 +91,9 @@ public sealed class DemoDataTests : IAsyncLifetime
             var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = $"{email}@qinghe.demo", password = "crisis-demo-2026" });
             response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{email}@qinghe.demo could not sign in");
         }
+
+        (await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "volunteer@qinghe.demo", password = "crisis-demo-2026" }))
+            .StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the disabled volunteer cannot sign in");
 
         // A second start finds the data and adds nothing.
         await using var again = Start();
