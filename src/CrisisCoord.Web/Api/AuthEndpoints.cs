@@ -17,6 +17,13 @@ public static class AuthEndpoints
             .WithName("SignOut");
         group.MapPost("/sign-out-everywhere", async (ISender s, CancellationToken ct) => { await s.Send(new SignOutEverywhereCommand(), ct); return TypedResults.NoContent(); })
             .WithName("SignOutEverywhere");
+        app.MapGet("/me/sessions", (ISender s, CancellationToken ct) => s.Send(new ListMySessionsQuery(), ct))
+            .WithTags("Authentication").WithName("ListMySessions");
+        app.MapDelete("/me/sessions/{sessionId:guid}", async (Guid sessionId, ISender s, CancellationToken ct) =>
+        {
+            await s.Send(new EndMySessionCommand(sessionId), ct);
+            return TypedResults.NoContent();
+        }).WithTags("Authentication").WithName("EndMySession");
         // What the caller may do beyond one incident or organisation: log incidents, register resources, audit…
         app.MapGet("/me/capabilities", (ISender s, CancellationToken ct) => s.Send(new GetMyCapabilitiesQuery(), ct))
             .WithTags("Authentication").WithName("GetMyCapabilities");

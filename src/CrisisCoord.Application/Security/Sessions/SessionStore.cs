@@ -145,14 +145,18 @@ public sealed class SessionStore(
             return known;
         }
 
-        var now = clock.GetUtcNow();
-        var live = await db.UserSessions
-            .Where(s => s.Id == sessionId && s.EndedAt == null && s.ExpiresAt > now)
-            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { SessionStamp = s.SecurityStamp, UserStamp = u.SecurityStamp, u.LockoutEnd })
-            .AnyAsync(x => x.SessionStamp == x.UserStamp && (x.LockoutEnd == null || x.LockoutEnd <= now), ct);
+        var live = await Live(clock.GetUtcNow()).AnyAsync(s => s.Id == sessionId, ct);
         cache.Set(sessionId, live);
         return live;
     }
+
+    /// <summary>
+    /// The one definition of a live session: not ended, within its absolute limit, its person's security stamp
+    /// unchanged since it started, and the account not disabled.
+    /// </summary>
+    public IQueryable<UserSession> Live(DateTimeOffset now) =>
+        db.UserSessions.Where(s => s.EndedAt == null && s.ExpiresAt > now
+            && db.Users.Any(u => u.Id == s.UserId && u.SecurityStamp == s.SecurityStamp && (u.LockoutEnd == null || u.LockoutEnd <= now)));
 
     /// <summary>Ends one session (sign-out): its cookie or tokens, even copies, stop working.</summary>
     public async Task EndAsync(Guid sessionId, string reason, Guid? by, string? client, CancellationToken ct)

@@ -4,6 +4,7 @@ using CrisisCoord.Application.Security.Sessions;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CrisisCoord.Web.Pages.Account;
@@ -13,8 +14,25 @@ public sealed class ChangePasswordModel(ISender sender, UserManager<AppUser> use
     [BindProperty]
     public ChangePasswordCommand Input { get; set; } = new();
 
+    /// <summary>Where the person is signed in now, this browser included.</summary>
+    public IReadOnlyList<MySessionDto> Sessions { get; private set; } = [];
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        // Loaded before every handler, so a refused password change re-renders with the list.
+        Sessions = await sender.Send(new ListMySessionsQuery(), HttpContext.RequestAborted);
+        await next();
+    }
+
     public void OnGet()
     {
+    }
+
+    public async Task<IActionResult> OnPostEndSessionAsync(Guid session, CancellationToken ct)
+    {
+        await sender.Send(new EndMySessionCommand(session), ct);
+        TempData["Flash"] = "That session has ended: its browser or API client must sign in again.";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -57,6 +57,8 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         ["GET /Account/AccessDenied"] = new(_ => "/Account/AccessDenied", "F FFFFFF FFFFFF F F F"),
         ["GET /Account/ChangePassword"] = new(_ => "/Account/ChangePassword", Everyone),
         ["POST /Account/ChangePassword"] = new(_ => "/Account/ChangePassword", Everyone, NoFields),
+        ["POST /Account/ChangePassword?handler=EndSession"] = new(_ => "/Account/ChangePassword?handler=EndSession", "U NNNNNN NNNNNN N N N",
+            _ => new() { ["session"] = Guid.NewGuid().ToString() }),
         ["GET /Account/CheckEmail"] = new(_ => "/Account/CheckEmail", Public),
         ["GET /Account/ConfirmEmail"] = new(_ => "/Account/ConfirmEmail", Public),
         ["POST /Account/ConfirmEmail"] = new(_ => "/Account/ConfirmEmail", Public, NoFields),

@@ -74,6 +74,32 @@ public sealed class SignInAndSessionTests(CrisisCoordApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task A_person_sees_where_they_are_signed_in_and_ends_one_session_but_not_anyone_elses()
+    {
+        var actor = await App.CreateAsync(Roles.AgencyStaff);
+        var token = await TokenAsync(actor);
+        var here = await PageClient.SignedInAsync(App, actor);
+
+        var (_, page) = await here.GetAsync("/Account/ChangePassword");
+        var rows = page.QuerySelectorAll("table.sessions tbody tr");
+        rows.Length.ShouldBe(2);
+        rows.Count(r => r.TextContent.Contains("This browser")).ShouldBe(1);
+        rows.Count(r => r.TextContent.Contains("API client")).ShouldBe(1);
+
+        var (ended, _) = await here.SubmitAsync("/Account/ChangePassword", new Dictionary<string, string>(), formSelector: "table.sessions form");
+        ended.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await GetAsync(token.Access, "/api/v1/incidents")).ShouldBe(HttpStatusCode.Unauthorized);
+        (await here.GetAsync("/Incidents")).Response.StatusCode.ShouldBe(HttpStatusCode.OK, "this browser's own session goes on");
+
+        var stranger = await App.ClientForAsync(await App.CreateAsync(Roles.AgencyStaff));
+        var theirs = (await stranger.GetFromJsonAsync<JsonArray>("/api/v1/me/sessions"))!.Single()!["id"]!.GetValue<Guid>();
+        using var mine = App.CreateClient();
+        mine.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await TokenAsync(actor)).Access);
+        (await mine.DeleteAsync($"/api/v1/me/sessions/{theirs}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await stranger.GetAsync("/api/v1/incidents")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Signing_out_everywhere_ends_every_browser_and_api_session()
     {
         var actor = await App.CreateAsync(Roles.AgencyStaff);
