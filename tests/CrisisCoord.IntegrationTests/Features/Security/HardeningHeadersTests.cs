@@ -82,4 +82,29 @@ public sealed class HardeningHeadersTests(CrisisCoordApp app) : AppTest(app)
         antiforgery.Secure.ShouldBeTrue();
         antiforgery.HttpOnly.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Outside_development_https_responses_tell_browsers_to_keep_to_https()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://crisis.example.org/Account/SignIn");
+
+        var response = await App.CreateClient().SendAsync(request);
+
+        var hsts = response.Headers.GetValues("Strict-Transport-Security").Single();
+        hsts.ShouldContain("max-age=31536000");
+        hsts.ShouldContain("includeSubDomains");
+    }
+
+    [Fact]
+    public async Task A_forwarded_address_from_a_client_that_is_no_known_proxy_is_ignored()
+    {
+        using var client = App.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.99");
+        var account = $"spoof-{Guid.NewGuid():N}@test.example";
+
+        await client.PostAsJsonAsync("/api/v1/auth/token", new { email = account, password = "not-the-password-1" });
+
+        var log = await SecurityLogFile.ReadAsync(App, e => e["Account"] == account);
+        log.Single(e => e["Account"] == account)["Client"].ShouldBe("10.0.0.1", "the header came from no trusted proxy, so the real peer is logged and throttled");
+    }
 }
