@@ -9,7 +9,9 @@ public sealed class SignInThrottledException(TimeSpan retryAfter)
     public TimeSpan RetryAfter { get; } = retryAfter;
 
     private static string Describe(TimeSpan wait) =>
-        wait < TimeSpan.FromMinutes(1) ? $"{Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds" : $"{(int)Math.Ceiling(wait.TotalMinutes)} minutes";
+        wait < TimeSpan.FromMinutes(1) ? Count(Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)), "second") : Count((int)Math.Ceiling(wait.TotalMinutes), "minute");
+
+    private static string Count(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 }
 
 /// <summary>

@@ -68,6 +68,10 @@ public static class AuthSetup
                 options.ExpireTimeSpan = sessions.Value.Idle;
                 // Instead of Identity's stamp check every 30 minutes: the session itself, within RecheckSeconds.
                 options.Events.OnValidatePrincipal = SessionChecks.ValidateCookieAsync;
+                // Relative redirects: behind a TLS proxy the browser's own scheme and host are the right ones,
+                // whatever the app believes it was reached by.
+                options.Events.OnRedirectToLogin = context => RedirectRelative(context);
+                options.Events.OnRedirectToAccessDenied = context => RedirectRelative(context);
             });
 
         services.AddAuthentication()
@@ -111,5 +115,12 @@ public static class AuthSetup
                 .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
                 .RequireAuthenticatedUser());
         return services;
+    }
+
+    private static Task RedirectRelative(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+        context.Response.Redirect(target);
+        return Task.CompletedTask;
     }
 }

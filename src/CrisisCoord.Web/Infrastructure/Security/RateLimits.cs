@@ -113,7 +113,7 @@ public static class RateLimits
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 var found = Classify(http);
                 http.RequestServices.GetRequiredService<SecurityLog>().RateLimited(found?.Limit ?? "?", found?.Partition ?? "?", http.Request.Path);
-                var message = $"Too many requests. Wait {seconds} seconds and try again.";
+                var message = $"Too many requests. Wait {seconds} second{(seconds == 1 ? "" : "s")} and try again.";
                 if (http.Request.Path.StartsWithSegments("/api"))
                 {
                     await ApiProblems.WriteAsync(http, StatusCodes.Status429TooManyRequests, message);
