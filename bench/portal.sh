@@ -20,7 +20,9 @@ bench_portal() {
   DB=bench
 
   dotnet build src/CrisisCoord.Web -c Release -nologo -v quiet >/dev/null
+  # Rate limits off: a benchmark is one client hammering the portal on purpose (RateLimits:*, docs/security.md).
   ASPNETCORE_ENVIRONMENT=Development Database__MigrateOnStartup=true DemoData__Seed=true Serilog__MinimumLevel__Default=Warning \
+  RateLimits__Enabled=false SecurityLog__Path="$WORK/security-.clef" Mail__PickupDirectory="$WORK/mail" \
   ConnectionStrings__CrisisCoord="Host=127.0.0.1;Port=$PORT;Database=bench;Username=bench_web;Password=$PW" \
   ConnectionStrings__CrisisCoordMigrations="Host=127.0.0.1;Port=$PORT;Database=bench;Username=postgres;Password=$PW" \
     dotnet src/CrisisCoord.Web/bin/Release/net10.0/CrisisCoord.Web.dll --contentRoot "$PWD/src/CrisisCoord.Web" --urls "http://127.0.0.1:$port_app" >"$WORK/app.log" 2>&1 &
