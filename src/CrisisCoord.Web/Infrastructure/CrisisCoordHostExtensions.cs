@@ -90,6 +90,9 @@ public static class CrisisCoordHostExtensions
         {
             ExceptionHandlingPath = "/Error",
             StatusCodeSelector = ex => ExceptionProblem.From(ex).Status,
+            // A refusal or a missing record (4xx) is the person's answer, not a fault: no error and stack trace in
+            // the log for it (refusals are in the security log). Only server faults are logged as errors.
+            SuppressDiagnosticsCallback = context => ExceptionProblem.From(context.Exception).Status < StatusCodes.Status500InternalServerError,
         });
         app.UseWhen(
             ctx => ApiExceptionHandler.IsApiRequest(ctx),
