@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CrisisCoord.Application.Security;
+using Microsoft.Extensions.Options;
 
 namespace CrisisCoord.Web.Infrastructure.Security;
 
@@ -81,12 +82,13 @@ public static class RateLimits
             .Bind(configuration.GetSection(RateLimitOptions.Section))
             .Validate(o => o.Problem() is null, "RateLimits is not usable: each limit needs PermitLimit ≥ 1 and WindowSeconds 1–86400.")
             .ValidateOnStart();
-        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
+                // The options bound and checked at start-up: one source, not a second read of the configuration.
+                var options = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
                 if (!options.Enabled || Classify(http) is not { } found)
                 {
                     return RateLimitPartition.GetNoLimiter("none");

@@ -14,7 +14,10 @@
 
     if (data.tileUrl) {
         let loaded = false;
-        const tiles = L.tileLayer(data.tileUrl, { attribution: data.attribution, maxZoom: 18 });
+        // Leaflet writes the attribution as HTML: hand it the configured text already escaped.
+        const attribution = document.createElement("span");
+        attribution.textContent = data.attribution;
+        const tiles = L.tileLayer(data.tileUrl, { attribution: attribution.innerHTML, maxZoom: 18 });
         tiles.on("tileload", () => { loaded = true; note.hidden = true; });
         tiles.on("tileerror", () => { if (!loaded) { note.hidden = false; } });
         tiles.addTo(map);
