@@ -8,9 +8,17 @@ namespace CrisisCoord.IntegrationTests.Features.Account;
 /// </summary>
 public static class Totp
 {
-    public static string Code(string base32Key, int stepsFromNow = 0)
+    /// <summary>The 30-second step the clock is in now.</summary>
+    public static long Step => DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+
+    public static string Code(string base32Key, int stepsFromNow = 0) => CodeAt(base32Key, Step + stepsFromNow);
+
+    /// <summary>
+    /// The code for one step. A test that needs several different codes counts from a step it recorded, so
+    /// a step boundary passing mid-test cannot make two of them the same (a spent code is refused).
+    /// </summary>
+    public static string CodeAt(string base32Key, long step)
     {
-        var step = (DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30) + stepsFromNow;
         var counter = BitConverter.GetBytes(step);
         if (BitConverter.IsLittleEndian)
         {

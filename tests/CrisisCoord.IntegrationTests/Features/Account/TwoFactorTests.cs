@@ -58,7 +58,7 @@ public sealed class TwoFactorTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Signing_in_asks_for_the_code_refuses_and_throttles_wrong_ones_and_accepts_the_right_one()
     {
-        var (actor, key, _) = await WithTwoFactorAsync(Roles.Coordinator);
+        var (actor, key, _, _) = await WithTwoFactorAsync(Roles.Coordinator);
 
         var guesser = new PageClient(App);
         guesser.Http.DefaultRequestHeaders.Add(TestClientAddress.Header, "203.0.113.44");
@@ -99,7 +99,7 @@ public sealed class TwoFactorTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task A_recovery_code_signs_in_once_and_an_app_code_cannot_be_replayed()
     {
-        var (actor, key, recovery) = await WithTwoFactorAsync(Roles.AgencyStaff);
+        var (actor, key, recovery, _) = await WithTwoFactorAsync(Roles.AgencyStaff);
 
         (await SignInWithCodeAsync(actor, recovery[3].ToLowerInvariant())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var again = await SignInWithCodeAsync(actor, recovery[3]);
@@ -116,7 +116,7 @@ public sealed class TwoFactorTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task The_token_endpoint_wants_the_code_only_after_the_right_password()
     {
-        var (actor, key, recovery) = await WithTwoFactorAsync(Roles.AgencyStaff);
+        var (actor, key, recovery, _) = await WithTwoFactorAsync(Roles.AgencyStaff);
 
         var wrongPassword = await App.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { email = actor.Email, password = "not-the-password-1", code = Totp.Code(key, 1) });
         wrongPassword.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -143,7 +143,7 @@ public sealed class TwoFactorTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task A_forged_or_expired_ticket_goes_back_to_the_password_step()
     {
-        var (actor, key, _) = await WithTwoFactorAsync(Roles.AgencyStaff);
+        var (actor, key, _, _) = await WithTwoFactorAsync(Roles.AgencyStaff);
         var protector = App.Services.GetRequiredService<IDataProtectionProvider>()
             .CreateProtector(SecondStepTickets.Purpose).ToTimeLimitedDataProtector();
         string stamp;
@@ -173,16 +173,17 @@ public sealed class TwoFactorTests(CrisisCoordApp app) : AppTest(app)
     [Fact]
     public async Task Turning_it_off_needs_a_code_and_then_the_password_alone_signs_in()
     {
-        var (actor, key, _) = await WithTwoFactorAsync(Roles.AgencyStaff);
-        var browser = await SignedInWithCodeAsync(App, actor, Totp.Code(key, 1));
-        var other = await SignedInWithCodeAsync(App, actor, Totp.Code(key, -1));
+        // Three codes, each a step apart from the one that turned it on: Identity accepts two steps either side.
+        var (actor, key, _, enabledAt) = await WithTwoFactorAsync(Roles.AgencyStaff);
+        var browser = await SignedInWithCodeAsync(App, actor, Totp.CodeAt(key, enabledAt + 1));
+        var other = await SignedInWithCodeAsync(App, actor, Totp.CodeAt(key, enabledAt - 1));
 
         var (_, refused) = await browser.SubmitAsync("/Account/TwoFactor", new Dictionary<string, string> { ["TurnOff.Code"] = Totp.Wrong(key) },
             "form[action='/Account/TwoFactor?handler=Disable']");
         refused.QuerySelector(".validation-summary")!.TextContent.ShouldContain("The code is not right.");
         (await TwoFactorEnabledAsync(actor)).ShouldBeTrue();
 
-        var (done, _) = await browser.SubmitAsync("/Account/TwoFactor", new Dictionary<string, string> { ["TurnOff.Code"] = Totp.Code(key, 2) },
+        var (done, _) = await browser.SubmitAsync("/Account/TwoFactor", new Dictionary<string, string> { ["TurnOff.Code"] = Totp.CodeAt(key, enabledAt + 2) },
             "form[action='/Account/TwoFactor?handler=Disable']");
         done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await TwoFactorEnabledAsync(actor)).ShouldBeFalse();
@@ -247,15 +248,16 @@ public sealed class TwoFactorTests(CrisisCoordApp app) : AppTest(app)
             .StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    /// <summary>A person with two-factor sign-in on, set up through the page: their key and recovery codes.</summary>
-    private async Task<(Actor Actor, string Key, IReadOnlyList<string> Recovery)> WithTwoFactorAsync(string role)
+    /// <summary>A person with two-factor sign-in on, set up through the page: their key, recovery codes and the step of the code that turned it on.</summary>
+    private async Task<(Actor Actor, string Key, IReadOnlyList<string> Recovery, long EnabledAt)> WithTwoFactorAsync(string role)
     {
         var actor = await App.CreateAsync(role);
         var browser = await PageClient.SignedInAsync(App, actor);
         await browser.SubmitAsync("/Account/TwoFactor", new Dictionary<string, string>(), "form[action='/Account/TwoFactor?handler=Start']");
         var key = KeyOn((await browser.GetAsync("/Account/TwoFactor")).Document);
-        var (_, on) = await Enable(browser, Totp.Code(key));
-        return (actor, key, [.. on.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent.Trim())]);
+        var enabledAt = Totp.Step;
+        var (_, on) = await Enable(browser, Totp.CodeAt(key, enabledAt));
+        return (actor, key, [.. on.QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent.Trim())], enabledAt);
     }
 
     private static string KeyOn(IDocument page) => page.QuerySelector(".authenticator-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal).Trim();
