@@ -21,3 +21,11 @@ cp "$work/node_modules/leaflet/dist/leaflet.js" "$work/node_modules/leaflet/dist
 cp "$work/node_modules/leaflet/dist/images/"*.png "$leaflet/images/"
 cp "$work/node_modules/leaflet/LICENSE" "$leaflet/LICENSE"
 echo "leaflet $(node -p "require('$work/node_modules/leaflet/package.json').version") copied to ${leaflet#"$root"/}"
+
+signalr="$web/wwwroot/lib/signalr"
+rm -rf "$signalr"
+mkdir -p "$signalr"
+cp "$work/node_modules/@microsoft/signalr/dist/browser/signalr.min.js" "$signalr/"
+# The npm package ships no licence file; its package.json says MIT (the ASP.NET Core repository's licence).
+node -p "const p = require('$work/node_modules/@microsoft/signalr/package.json'); p.name + ' ' + p.version + ', licence: ' + p.license + ', from ' + p.repository.url" > "$signalr/LICENSE"
+echo "@microsoft/signalr $(node -p "require('$work/node_modules/@microsoft/signalr/package.json').version") copied to ${signalr#"$root"/}"

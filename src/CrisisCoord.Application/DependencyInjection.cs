@@ -2,6 +2,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Account;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Live;
 using CrisisCoord.Application.Mail;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.Sessions;
@@ -12,6 +13,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CrisisCoord.Application;
 
@@ -40,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<Subjects>();
         services.AddSingleton<AccessRules>();
         services.AddScoped<TimelineRecorder>();
+        services.TryAddSingleton<ILiveSignals, NoScreens>();
         services.AddSessions();
         // Rules read from configuration once, at start-up, not on every request.
         services.AddSingleton(services => IncidentCommands.GradedResponse(services.GetRequiredService<IConfiguration>()));

@@ -65,6 +65,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(AppDbContext db, T
                 response = await state.next(state.message, ct);
                 await timeline.RecordCommandAsync(eventId, state.message, user, ct);
                 await transaction.CommitAsync(ct);
+                timeline.Committed();
                 return response;
             },
             async (_, _, ct) => new ExecutionResult<TResponse>(

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Live;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Timeline;
@@ -29,15 +30,42 @@ public sealed class TimelineRecorder
     private readonly AppDbContext _db;
     private readonly TimeProvider _clock;
     private readonly ChangeJournal _journal;
+    private readonly ILiveSignals _live;
+    private readonly HashSet<Guid> _incidents = [];
 
-    public TimelineRecorder(AppDbContext db, TimeProvider clock)
+    public TimelineRecorder(AppDbContext db, TimeProvider clock, ILiveSignals live)
     {
         _db = db;
         _clock = clock;
+        _live = live;
         _journal = new ChangeJournal(db);
     }
 
-    public void Begin() => _journal.Begin();
+    public TimelineRecorder(AppDbContext db, TimeProvider clock)
+        : this(db, clock, new NoScreens())
+    {
+    }
+
+    /// <summary>Starts a unit of work; a retried one starts again, forgetting what the failed attempt touched.</summary>
+    public void Begin()
+    {
+        _journal.Begin();
+        _incidents.Clear();
+    }
+
+    /// <summary>
+    /// Called by the unit of work once its transaction committed: open screens showing the incidents whose
+    /// chains it appended to are told to read again. Never before the commit, so no screen reads a change
+    /// that may yet roll back.
+    /// </summary>
+    public void Committed()
+    {
+        if (_incidents.Count > 0)
+        {
+            _live.Changed([.. _incidents]);
+            _incidents.Clear();
+        }
+    }
 
     /// <summary>Ends a command's unit of work: one event, named after the command, by the person who sent it.</summary>
     public async Task<TimelineEvent> RecordCommandAsync(Guid eventId, object command, ICurrentUser user, CancellationToken ct)
@@ -121,6 +149,11 @@ public sealed class TimelineRecorder
         var head = await HeadAsync(_db, chainId, ct);
         var e = TimelineEvent.Append(eventId, chainId, head, entry, at);
         _db.TimelineEvents.Add(e);
+        if (chainId != TimelineChains.Registry)
+        {
+            _incidents.Add(chainId);
+        }
+
         await _db.SaveChangesAsync(ct);
         return e;
     }

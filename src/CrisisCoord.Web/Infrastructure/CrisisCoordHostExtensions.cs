@@ -3,6 +3,7 @@ using CrisisCoord.Application.Behaviours;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Web.Api;
 using CrisisCoord.Web.Infrastructure.Auth;
+using CrisisCoord.Web.Infrastructure.Live;
 using CrisisCoord.Web.Infrastructure.Mail;
 using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
@@ -33,6 +34,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordDataProtection(builder.Configuration);
         builder.Services.AddCrisisCoordIdempotency();
         builder.Services.AddCrisisCoordMail(builder.Configuration, builder.Environment);
+        builder.Services.AddCrisisCoordLive(builder.Configuration);
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -110,6 +112,7 @@ public static class CrisisCoordHostExtensions
 
         app.MapHealthEndpoints();
         app.MapCrisisCoordApi();
+        app.MapCrisisCoordLive();
         app.MapRazorPages();
         return app;
     }

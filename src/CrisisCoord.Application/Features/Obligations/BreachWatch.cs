@@ -52,6 +52,7 @@ public static class BreachWatch
                 // The system noticed it: no person or organisation acted.
                 await recorder.RecordAsync(Action, typeof(ObligationBreach), null, null, now, token);
                 await transaction.CommitAsync(token);
+                recorder.Committed();
             }, ct);
             return true;
         }

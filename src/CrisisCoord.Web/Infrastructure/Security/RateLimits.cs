@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Web.Infrastructure.Live;
 using Microsoft.Extensions.Options;
 
 namespace CrisisCoord.Web.Infrastructure.Security;
@@ -55,7 +56,10 @@ public static class RateLimits
     public static (string Limit, string Partition)? Classify(HttpContext http)
     {
         var method = http.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method))
+        // The live hub's negotiation and long-polling POSTs change nothing: each page load makes one, and they
+        // must not spend the person's allowance for real writes.
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)
+            || http.Request.Path.StartsWithSegments(LiveHub.Path))
         {
             return null;
         }

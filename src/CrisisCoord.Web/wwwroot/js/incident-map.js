@@ -26,39 +26,54 @@
         note.hidden = false;
     }
 
-    const points = [];
-    for (const incident of data.incidents) {
-        const at = [incident.lat, incident.lon];
-        points.push(at);
-        const marker = L.circleMarker(at, {
-            radius: incident.severity === "I" ? 13 : 10,
-            color: incident.escalation ? "#000000" : "#1b1f24",
-            weight: incident.escalation ? 4 : 2,
-            fillColor: colours[incident.severity] || "#5b6470",
-            fillOpacity: 0.9,
-            className: "incident-marker severity-" + incident.severity,
-        });
+    const markers = L.layerGroup().addTo(map);
 
-        // Built from text nodes, never HTML, so a title cannot inject markup.
-        const popup = document.createElement("div");
-        const link = document.createElement("a");
-        link.href = "/Incidents/" + incident.id;
-        link.textContent = incident.title;
-        const facts = document.createElement("div");
-        facts.textContent = incident.severityText + " · " + incident.state + " · " + incident.place
-            + (incident.escalation ? " · escalation required" : "");
-        popup.append(link, facts);
-        marker.bindPopup(popup);
-        // Leaflet reads a string tooltip as HTML: give it a text node instead.
-        const tooltip = document.createElement("span");
-        tooltip.textContent = incident.title;
-        marker.bindTooltip(tooltip);
-        marker.addTo(map);
+    // Draws the incidents in the page's data block; a live update replaces that block and draws again,
+    // leaving the reader's pan and zoom alone.
+    function draw(fit) {
+        const incidents = JSON.parse(document.getElementById("incident-map-data").textContent).incidents;
+        markers.clearLayers();
+        const points = [];
+        for (const incident of incidents) {
+            const at = [incident.lat, incident.lon];
+            points.push(at);
+            const marker = L.circleMarker(at, {
+                radius: incident.severity === "I" ? 13 : 10,
+                color: incident.escalation ? "#000000" : "#1b1f24",
+                weight: incident.escalation ? 4 : 2,
+                fillColor: colours[incident.severity] || "#5b6470",
+                fillOpacity: 0.9,
+                className: "incident-marker severity-" + incident.severity,
+            });
+
+            // Built from text nodes, never HTML, so a title cannot inject markup.
+            const popup = document.createElement("div");
+            const link = document.createElement("a");
+            link.href = "/Incidents/" + incident.id;
+            link.textContent = incident.title;
+            const facts = document.createElement("div");
+            facts.textContent = incident.severityText + " · " + incident.state + " · " + incident.place
+                + (incident.escalation ? " · escalation required" : "");
+            popup.append(link, facts);
+            marker.bindPopup(popup);
+            // Leaflet reads a string tooltip as HTML: give it a text node instead.
+            const tooltip = document.createElement("span");
+            tooltip.textContent = incident.title;
+            marker.bindTooltip(tooltip);
+            marker.addTo(markers);
+        }
+
+        if (!fit) {
+            return;
+        }
+
+        if (points.length > 0) {
+            map.fitBounds(points, { padding: [40, 40], maxZoom: 11 });
+        } else {
+            map.setView([20, 0], 2);
+        }
     }
 
-    if (points.length > 0) {
-        map.fitBounds(points, { padding: [40, 40], maxZoom: 11 });
-    } else {
-        map.setView([20, 0], 2);
-    }
+    draw(true);
+    document.addEventListener("crisiscoord:live-updated", () => draw(false));
 })();

@@ -1,15 +1,23 @@
-// Show times in the reader's own time zone; the server renders UTC so the page is correct without script.
+// Enhancements applied to the page, and again to each part a live update replaces (live.js calls enhance).
+window.CrisisCoord = window.CrisisCoord || {};
+
 (function () {
     const format = new Intl.DateTimeFormat(undefined, {
         year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
     });
-    for (const el of document.querySelectorAll("time[data-local]")) {
-        const at = new Date(el.getAttribute("datetime"));
-        if (!isNaN(at)) {
-            el.title = el.textContent;
-            el.textContent = format.format(at);
+
+    // Show times in the reader's own time zone; the server renders UTC so the page is correct without script.
+    window.CrisisCoord.enhance = function (root) {
+        for (const el of root.querySelectorAll("time[data-local]")) {
+            const at = new Date(el.getAttribute("datetime"));
+            if (!isNaN(at)) {
+                el.title = el.textContent;
+                el.textContent = format.format(at);
+            }
         }
-    }
+    };
+
+    window.CrisisCoord.enhance(document);
 })();
 
 // After a refused form, put keyboard and screen-reader users on the list of what to correct.
@@ -22,8 +30,10 @@
 })();
 
 // Filters that apply as soon as a choice is made (no inline handlers: the Content-Security-Policy forbids them).
-(function () {
-    for (const select of document.querySelectorAll("select[data-submit-on-change]")) {
-        select.addEventListener("change", () => select.form.submit());
+// Delegated, so a part replaced by a live update keeps the behaviour.
+document.addEventListener("change", (event) => {
+    const select = event.target;
+    if (select instanceof HTMLSelectElement && select.hasAttribute("data-submit-on-change")) {
+        select.form.submit();
     }
-})();
+});
