@@ -15,6 +15,12 @@ if [ -z "${CRISISCOORD_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; 
 fi
 export CRISISCOORD_CHROMIUM=${CRISISCOORD_CHROMIUM:-$(command -v chromium)}
 
+# The live-update backplane test runs its own Redis server (CRISISCOORD_REDIS_SERVER may name the binary).
+if [ -z "${CRISISCOORD_REDIS_SERVER:-}" ] && ! command -v redis-server >/dev/null 2>&1; then
+  pg_log "redis-server not found; installing the distribution's redis-server package"
+  apt_install redis-server || { pg_log "could not install redis-server"; echo "0 passed, 0 failed"; exit 1; }
+fi
+
 results=$PWD/TestResults
 rm -rf "$results"
 mkdir -p "$results"

@@ -21,6 +21,13 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
+    /// <summary>Another instance of the portal on an already started app's database (scale-out tests).</summary>
+    protected CrisisCoordApp(TestDatabase shared)
+    {
+        Database = shared;
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
     public TestDatabase Database { get; }
 
     public const string TestSigningKey = "integration-tests-signing-key-0123456789";

@@ -1,14 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Threading.Channels;
 using CrisisCoord.Application.Live;
 using CrisisCoord.Application.Security;
 using CrisisCoord.IntegrationTests.Features.Tasks;
 using CrisisCoord.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CrisisCoord.IntegrationTests.Features.Live;
 
@@ -18,8 +14,6 @@ namespace CrisisCoord.IntegrationTests.Features.Live;
 /// </summary>
 public sealed class LiveUpdatesTests(CrisisCoordApp app) : AppTest(app)
 {
-    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
-
     [Fact]
     public async Task A_change_to_an_incident_reaches_its_watchers_once_it_commits_and_only_them()
     {
@@ -85,42 +79,5 @@ public sealed class LiveUpdatesTests(CrisisCoordApp app) : AppTest(app)
         (await Should.ThrowAsync<HubException>(() => watcher.WatchAsync([.. Enumerable.Repeat(LiveTopics.Incidents, 9)]))).Message.ShouldContain("Give between 1 and 8 topics");
     }
 
-    private async Task<Watcher> WatcherAsync(PageClient pages)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(App.ClientOptions.BaseAddress, "/live"), HttpTransportType.LongPolling, options =>
-                options.HttpMessageHandlerFactory = _ => new CookieContainerHandler(pages.Cookies) { InnerHandler = App.Server.CreateHandler() })
-            .Build();
-        var watcher = new Watcher(connection);
-        await connection.StartAsync();
-        return watcher;
-    }
-
-    private sealed class Watcher : IAsyncDisposable
-    {
-        private readonly HubConnection _connection;
-        private readonly Channel<string> _heard = Channel.CreateUnbounded<string>();
-
-        public Watcher(HubConnection connection)
-        {
-            _connection = connection;
-            connection.On<string>("changed", topic =>
-            {
-                Heard.Add(topic);
-                _heard.Writer.TryWrite(topic);
-            });
-        }
-
-        public List<string> Heard { get; } = [];
-
-        public Task<string[]> WatchAsync(params string[] topics) => _connection.InvokeAsync<string[]>("Watch", topics);
-
-        public async Task<string> NextAsync()
-        {
-            using var timeout = new CancellationTokenSource(Soon);
-            return await _heard.Reader.ReadAsync(timeout.Token);
-        }
-
-        public ValueTask DisposeAsync() => _connection.DisposeAsync();
-    }
+    private Task<LiveWatcher> WatcherAsync(PageClient pages) => LiveWatcher.ConnectAsync(App, pages);
 }
