@@ -33,6 +33,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordDataProtection(builder.Configuration);
         builder.Services.AddCrisisCoordIdempotency();
         builder.Services.AddCrisisCoordMail(builder.Configuration, builder.Environment);
+        builder.Services.AddCrisisCoordOpenApi();
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -110,6 +111,7 @@ public static class CrisisCoordHostExtensions
 
         app.MapHealthEndpoints();
         app.MapCrisisCoordApi();
+        app.MapCrisisCoordApiDocs();
         app.MapRazorPages();
         return app;
     }

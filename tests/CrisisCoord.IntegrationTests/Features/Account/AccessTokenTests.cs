@@ -79,6 +79,29 @@ public sealed class AccessTokenTests(CrisisCoordApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task A_read_only_token_may_call_every_documented_read()
+    {
+        var staff = await App.CreateAsync(Roles.AgencyStaff);
+        var (_, token) = await CreateAsync(staff, "ReadOnly");
+        var script = Bearer(token);
+        var document = JsonNode.Parse(await App.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+        var reads = document["paths"]!.AsObject().Where(p => p.Value!.AsObject().ContainsKey("get")).Select(p => p.Key).ToList();
+
+        var refused = new List<string>();
+        foreach (var path in reads)
+        {
+            var response = await script.GetAsync(System.Text.RegularExpressions.Regex.Replace(path, "{[^}]+}", Guid.NewGuid().ToString()));
+            if (response.StatusCode == HttpStatusCode.Forbidden && (await response.Content.ReadAsStringAsync()).Contains("read-only", StringComparison.Ordinal))
+            {
+                refused.Add(path);
+            }
+        }
+
+        reads.Count.ShouldBeGreaterThan(25);
+        refused.ShouldBeEmpty("a GET must send a query, which a read-only token may");
+    }
+
+    [Fact]
     public async Task A_token_cannot_list_make_or_revoke_tokens()
     {
         var staff = await App.CreateAsync(Roles.AgencyStaff);
