@@ -5,6 +5,7 @@ using CrisisCoord.Application.Features.Resources;
 using CrisisCoord.Application.Live;
 using CrisisCoord.Application.Mail;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Security.AccessTokens;
 using CrisisCoord.Application.Security.Sessions;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
@@ -69,6 +70,7 @@ public static class DependencyInjection
         services.AddScoped<SessionStore>();
         services.AddScoped<BrowserSessions>();
         services.AddScoped<ApiSessions>();
+        services.AddScoped<AccessTokenStore>();
         services.AddScoped<Credentials>();
         services.AddOptions<TwoFactorRules>().BindConfiguration(TwoFactorRules.Section);
         services.AddSingleton<SpentCodes>();

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Security.AccessTokens;
 using CrisisCoord.Application.Security.Sessions;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
@@ -62,6 +63,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     /// <summary>The data-protection key ring (cookies, antiforgery), shared by every instance of the portal.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

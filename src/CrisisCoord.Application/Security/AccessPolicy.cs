@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Security.AccessTokens;
 using CrisisCoord.Domain.Common;
 using Mediator;
 
@@ -33,6 +34,12 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
         }
 
         var rule = AccessRules.RuleFor(act);
+        if (user.AccessToken is { } scope && WhyNotWithToken(scope, rule, message) is { } refused)
+        {
+            log.Refused(403, user.UserId, user.ClientAddress, act.ToString(), refused);
+            throw new AccessDeniedException(refused);
+        }
+
         if (rule.On == SubjectKind.Public)
         {
             return;
@@ -104,6 +111,17 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
         var facts = await subjects.IncidentsAsync(incidents, ct);
         return [.. facts.Values.Where(f => rules.SeesDetail(me, f)).Select(f => f.Id)];
     }
+
+    /// <summary>
+    /// What a personal access token may not do, whatever its owner may: a read-only one sends queries only (fail-closed:
+    /// anything not known to be a query is a write), and none manages tokens or its owner's sign-in.
+    /// </summary>
+    private static string? WhyNotWithToken(AccessTokenScope scope, Rule rule, object message) =>
+        rule.RefusesAccessTokens
+            ? "A personal access token cannot do this: sign in with your password to manage tokens, sessions and your sign-in."
+            : scope == AccessTokenScope.ReadOnly && message is not IBaseQuery
+                ? "This personal access token is read-only: it can read but not change anything. Use a read-write token."
+                : null;
 
     /// <summary>Answers a refusal the one way: 401, 404 (may not know it exists), 403 with the reason, or 409 with the reason.</summary>
     private static int StatusOf(Refusal refusal) => refusal switch

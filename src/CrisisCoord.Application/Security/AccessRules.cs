@@ -65,6 +65,9 @@ public sealed record Rule(SubjectKind On, IReadOnlyList<string> Roles, Right? Ri
 
     /// <summary>The task move the act makes, which the task's state must allow.</summary>
     public TaskMove? Move { get; init; }
+
+    /// <summary>Only with a password sign-in (cookie or session token): a personal access token may not mint more of itself (ADR 0025).</summary>
+    public bool RefusesAccessTokens { get; init; }
 }
 
 public enum Refusal
@@ -115,9 +118,10 @@ public sealed class AccessRules(GradedResponse graded)
         [Act.RequestPasswordReset] = Read(SubjectKind.Public),
         [Act.ResetPassword] = Read(SubjectKind.Public),
 
-        [Act.ChangeOwnPassword] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
-        [Act.EndOwnSessions] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
-        [Act.ManageOwnTwoFactor] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
+        [Act.ChangeOwnPassword] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false) { RefusesAccessTokens = true },
+        [Act.EndOwnSessions] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false) { RefusesAccessTokens = true },
+        [Act.ManageOwnTwoFactor] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false) { RefusesAccessTokens = true },
+        [Act.ManageOwnAccessTokens] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false) { RefusesAccessTokens = true },
         [Act.ViewOwnWork] = Read(SubjectKind.Self),
         [Act.RegisterOwnResources] = Change(SubjectKind.Self, [ResourceManager], Right.RegisterResources, Scope.Own),
 

@@ -39,6 +39,7 @@ public enum Act
     ChangeOwnPassword,
     EndOwnSessions,
     ManageOwnTwoFactor,
+    ManageOwnAccessTokens,
     ViewOwnWork,
     RegisterOwnResources,
 

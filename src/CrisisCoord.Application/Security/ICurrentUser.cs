@@ -1,3 +1,5 @@
+using CrisisCoord.Application.Security.AccessTokens;
+
 namespace CrisisCoord.Application.Security;
 
 /// <summary>Who is sending the current command or query, as the host authenticated them.</summary>
@@ -16,4 +18,7 @@ public interface ICurrentUser
 
     /// <summary>Where the request came from (after trusted proxies), for throttling and the security log.</summary>
     string? ClientAddress { get; }
+
+    /// <summary>The scope of the personal access token the request came with; null for a cookie or a session's token.</summary>
+    AccessTokenScope? AccessToken => null;
 }

@@ -70,6 +70,18 @@ public sealed class SecurityLog(ILogger<SecurityLog> logger)
         logger.LogWarning("Security {Event}: every session of user {UserId} ended by {By} from {Client}; outcome {Outcome}",
             "revocation", userId, by, Safe(client), reason);
 
+    public void AccessTokenCreated(Guid userId, Guid tokenId, string scope, DateTimeOffset expiresAt, string? client) =>
+        logger.LogWarning("Security {Event}: user {UserId} created personal access token {TokenId} ({Scope}, until {ExpiresAt:u}) from {Client}; outcome {Outcome}",
+            "access-token", userId, tokenId, scope, expiresAt, Safe(client), "created");
+
+    public void AccessTokenRevoked(Guid userId, Guid tokenId, Guid? by, string? client) =>
+        logger.LogWarning("Security {Event}: user {UserId} personal access token {TokenId} revoked by {By} from {Client}; outcome {Outcome}",
+            "access-token", userId, tokenId, by, Safe(client), "revoked");
+
+    public void AccessTokenRefused(string? client, string reason) =>
+        logger.LogWarning("Security {Event}: personal access token from {Client} refused; outcome {Outcome}",
+            "access-token", Safe(client), Safe(reason));
+
     public void AccountChanged(Guid target, string change, Guid? by, string? client) =>
         logger.LogWarning("Security {Event}: account {Target} {Change} by {By} from {Client}; outcome {Outcome}",
             "account", target, change, by, Safe(client), "done");

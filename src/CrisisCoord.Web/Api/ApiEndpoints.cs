@@ -11,7 +11,7 @@ public static class ApiEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapCrisisCoordApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSetup.ApiPolicy);
+        var api = app.MapGroup("/api/v1").RequireAuthorization(AuthSetup.ApiPolicy).WithProblemResponses();
         api.MapAuthEndpoints();
         api.MapAccountEndpoints();
         api.MapIncidentsEndpoints();
@@ -25,6 +25,7 @@ public static class ApiEndpoints
         api.MapObligationsEndpoints();
         api.MapRequestsEndpoints();
         api.MapAuditEndpoints();
+        api.MapAccessTokensEndpoints();
         return app;
     }
 }

@@ -14,7 +14,8 @@ public static class AuditEndpoints
         var group = app.MapGroup("/audit").WithTags("Audit");
 
         group.MapGet("/events", ListTimelineEvents).WithName(nameof(ListTimelineEvents)).ProducesValidationProblem();
-        group.MapGet("/events.csv", ExportTimelineEvents).WithName(nameof(ExportTimelineEvents)).ProducesValidationProblem();
+        group.MapGet("/events.csv", ExportTimelineEvents).WithName(nameof(ExportTimelineEvents)).ProducesValidationProblem()
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
         group.MapGet("/chains", ListChains).WithName(nameof(ListChains));
         group.MapGet("/chains/{chain}/verify", VerifyChain).WithName(nameof(VerifyChain)).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/chains/{chain}/verify", VerifyChainAgainstCheckpoint).WithName(nameof(VerifyChainAgainstCheckpoint)).ProducesValidationProblem();

@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Web.Infrastructure;
+using CrisisCoord.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -52,7 +52,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IServiceScopeFac
 
         // Keys belong to a person. Without a valid bearer token there is no one to keep it for: the endpoint
         // answers 401, or (the token request) issues a credential that is not worth storing.
-        var authentication = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        var authentication = await context.AuthenticateAsync(AccessTokenAuthenticationHandler.BearerScheme);
         if (!Guid.TryParse(authentication.Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
             await next(context);

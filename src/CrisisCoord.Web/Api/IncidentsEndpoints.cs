@@ -13,9 +13,9 @@ public static class IncidentsEndpoints
         group.MapPost("/", LogIncident).WithName(nameof(LogIncident)).ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetIncident).WithName(nameof(GetIncident)).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", ListIncidents).WithName(nameof(ListIncidents)).ProducesValidationProblem();
-        group.MapPost("/{id:guid}/transitions", TransitionIncident).WithName(nameof(TransitionIncident)).ProducesValidationProblem();
-        group.MapPut("/{id:guid}/severity", SetIncidentSeverity).WithName(nameof(SetIncidentSeverity)).ProducesValidationProblem();
-        group.MapPut("/{id:guid}/lead", SetIncidentLead).WithName(nameof(SetIncidentLead)).ProducesValidationProblem();
+        group.MapPost("/{id:guid}/transitions", TransitionIncident).WithName(nameof(TransitionIncident)).ProducesValidationProblem().Produces<IncidentDto>().RequiresIfMatch();
+        group.MapPut("/{id:guid}/severity", SetIncidentSeverity).WithName(nameof(SetIncidentSeverity)).ProducesValidationProblem().Produces<IncidentDto>().RequiresIfMatch();
+        group.MapPut("/{id:guid}/lead", SetIncidentLead).WithName(nameof(SetIncidentLead)).ProducesValidationProblem().Produces<IncidentDto>().RequiresIfMatch();
         group.MapGet("/{id:guid}/participants", ListParticipants).WithName(nameof(ListParticipants)).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/participants", AdmitParticipant).WithName(nameof(AdmitParticipant)).ProducesValidationProblem();
         group.MapPost("/{id:guid}/participants/requests", RequestToJoin).WithName(nameof(RequestToJoin)).ProducesValidationProblem();

@@ -13,8 +13,10 @@ public static class ObjectivesEndpoints
         incidents.MapPost("/", SetObjective).WithName(nameof(SetObjective)).ProducesValidationProblem();
 
         var objectives = app.MapGroup("/objectives").WithTags("Objectives");
-        objectives.MapPost("/{id:guid}/progress", RecordObjectiveProgress).WithName(nameof(RecordObjectiveProgress)).ProducesValidationProblem();
-        objectives.MapPost("/{id:guid}/waive", WaiveObjective).WithName(nameof(WaiveObjective)).ProducesValidationProblem();
+        objectives.MapPost("/{id:guid}/progress", RecordObjectiveProgress).WithName(nameof(RecordObjectiveProgress)).ProducesValidationProblem()
+            .Produces<ObjectiveDto>().RequiresIfMatch();
+        objectives.MapPost("/{id:guid}/waive", WaiveObjective).WithName(nameof(WaiveObjective)).ProducesValidationProblem()
+            .Produces<ObjectiveDto>().RequiresIfMatch();
         return app;
     }
 

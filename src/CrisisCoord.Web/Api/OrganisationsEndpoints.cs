@@ -16,7 +16,8 @@ public static class OrganisationsEndpoints
         group.MapPut("/{id:guid}", UpdateOrganisation).WithName(nameof(UpdateOrganisation))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .RequiresIfMatch();
         return app;
     }
 

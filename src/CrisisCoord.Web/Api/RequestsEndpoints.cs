@@ -25,22 +25,23 @@ public static class RequestsEndpoints
             return request;
         }).WithName("GetResourceRequest");
         requests.MapGet("/{id:guid}/edxl-rm", async (Guid id, ISender s, CancellationToken ct) => EdxlXml(await s.Send(new ExportRequestThreadQuery(id), ct)))
-            .WithName("ExportRequestThread").Produces(StatusCodes.Status200OK, contentType: "application/xml");
+            .WithName("ExportRequestThread").Produces<string>(StatusCodes.Status200OK, "application/xml");
         incident.MapGet("/edxl-rm", async (Guid incidentId, ISender s, CancellationToken ct) => EdxlXml(await s.Send(new ExportIncidentResourcesQuery(incidentId), ct)))
-            .WithName("ExportIncidentResources").Produces(StatusCodes.Status200OK, contentType: "application/xml");
+            .WithName("ExportIncidentResources").Produces<string>(StatusCodes.Status200OK, "application/xml");
         requests.MapGet("/{id:guid}/candidates", (Guid id, ISender s, CancellationToken ct) => s.Send(new MatchResourcesQuery(id), ct)).WithName("MatchResources");
         requests.MapPost("/{id:guid}/addressees", (Guid id, AskOrganisationCommand c, ISender s, CancellationToken ct) => s.Send(c with { RequestId = id }, ct))
             .WithName("AskOrganisation").ProducesValidationProblem();
         // Conditional: If-Match with the request's ETag (from GET /resource-requests/{id}).
         requests.MapPost("/{id:guid}/close", (Guid id, CloseResourceRequestCommand c, ISender s, HttpContext h, CancellationToken ct) =>
                 ETags.ConditionalAsync(h, v => s.Send(c with { RequestId = id, Version = v }, ct), r => r.Version))
-            .WithName("CloseResourceRequest").ProducesValidationProblem();
+            .WithName("CloseResourceRequest").ProducesValidationProblem().Produces<ResourceRequestDto>().RequiresIfMatch();
         requests.MapPost("/{id:guid}/responses", RespondToResourceRequest).WithName(nameof(RespondToResourceRequest)).ProducesValidationProblem();
         requests.MapPost("/{id:guid}/commitments", CommitForRequest).WithName(nameof(CommitForRequest)).ProducesValidationProblem();
 
         app.MapPost("/offers/{id:guid}/commitments", CommitOffer).WithTags("Resource requests").WithName(nameof(CommitOffer)).ProducesValidationProblem();
         // Conditional: If-Match with the commitment's ETag (412 when someone moved it meanwhile, 428 without).
-        app.MapPost("/commitments/{id:guid}/status", ChangeCommitmentStatus).WithTags("Resource requests").WithName(nameof(ChangeCommitmentStatus)).ProducesValidationProblem();
+        app.MapPost("/commitments/{id:guid}/status", ChangeCommitmentStatus).WithTags("Resource requests").WithName(nameof(ChangeCommitmentStatus)).ProducesValidationProblem()
+            .Produces<CommitmentDto>().RequiresIfMatch();
         return app;
     }
 

@@ -23,7 +23,8 @@ public static class ResourcesEndpoints
         resources.MapPut("/{id:guid}", UpdateResource).WithName(nameof(UpdateResource))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired)
+            .RequiresIfMatch();
         resources.MapPost("/{id:guid}/confirm", ConfirmInventory).WithName(nameof(ConfirmInventory));
 
         // Room above the file limit, so a file a little too large is read and refused with the import's own words;
@@ -31,6 +32,8 @@ public static class ResourcesEndpoints
         var limits = app.ServiceProvider.GetRequiredService<InventoryImportLimits>();
         resources.MapPost("/import", ImportInventory).WithName(nameof(ImportInventory))
             .WithMetadata(new RequestSizeLimitAttribute((limits.MaxBytes * 2) + (1024 * 1024)))
+            .Accepts<string>("text/csv")
+            .WithDescription("The CSV file as the request body (Content-Type: text/csv, with ?fileName=), or as a multipart/form-data part named 'file'.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

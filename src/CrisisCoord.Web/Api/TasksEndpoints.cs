@@ -17,19 +17,19 @@ public static class TasksEndpoints
         tasks.MapGet("/{id:guid}", GetTask).WithName(nameof(GetTask)).ProducesProblem(StatusCodes.Status404NotFound);
         // Every change is conditional: If-Match with the task's ETag (412 when someone changed it meanwhile, 428 without).
         tasks.MapPost("/{id:guid}/assign", (Guid id, AssignTaskCommand c, ISender s, HttpContext h, CancellationToken ct) => Change(h, v => s.Send(c with { Id = id, Version = v }, ct)))
-            .WithName("AssignTask");
+            .WithName("AssignTask").Produces<TaskDto>().RequiresIfMatch();
         tasks.MapPost("/{id:guid}/accept", (Guid id, ISender s, HttpContext h, CancellationToken ct) => Change(h, v => s.Send(new AcceptTaskCommand { Id = id, Version = v }, ct)))
-            .WithName("AcceptTask");
+            .WithName("AcceptTask").Produces<TaskDto>().RequiresIfMatch();
         tasks.MapPost("/{id:guid}/decline", (Guid id, DeclineTaskCommand c, ISender s, HttpContext h, CancellationToken ct) => Change(h, v => s.Send(c with { Id = id, Version = v }, ct)))
-            .WithName("DeclineTask");
+            .WithName("DeclineTask").Produces<TaskDto>().RequiresIfMatch();
         tasks.MapPost("/{id:guid}/start", (Guid id, ISender s, HttpContext h, CancellationToken ct) => Change(h, v => s.Send(new StartTaskCommand { Id = id, Version = v }, ct)))
-            .WithName("StartTask");
+            .WithName("StartTask").Produces<TaskDto>().RequiresIfMatch();
         tasks.MapPost("/{id:guid}/complete", (Guid id, ISender s, HttpContext h, CancellationToken ct) => Change(h, v => s.Send(new CompleteTaskCommand { Id = id, Version = v }, ct)))
-            .WithName("CompleteTask");
+            .WithName("CompleteTask").Produces<TaskDto>().RequiresIfMatch();
         tasks.MapPost("/{id:guid}/cancel", (Guid id, CancelTaskCommand c, ISender s, HttpContext h, CancellationToken ct) => Change(h, v => s.Send(c with { Id = id, Version = v }, ct)))
-            .WithName("CancelTask");
+            .WithName("CancelTask").Produces<TaskDto>().RequiresIfMatch();
         tasks.MapPost("/{id:guid}/claim", (Guid id, ISender s, HttpContext h, CancellationToken ct) => Change(h, v => s.Send(new ClaimTaskCommand { Id = id, Version = v }, ct)))
-            .WithName("ClaimTask");
+            .WithName("ClaimTask").Produces<TaskDto>().RequiresIfMatch();
         return app;
     }
 

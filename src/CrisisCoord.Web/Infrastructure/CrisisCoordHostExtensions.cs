@@ -35,6 +35,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordIdempotency();
         builder.Services.AddCrisisCoordMail(builder.Configuration, builder.Environment);
         builder.Services.AddCrisisCoordLive(builder.Configuration);
+        builder.Services.AddCrisisCoordOpenApi();
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -113,6 +114,7 @@ public static class CrisisCoordHostExtensions
         app.MapHealthEndpoints();
         app.MapCrisisCoordApi();
         app.MapCrisisCoordLive();
+        app.MapCrisisCoordApiDocs();
         app.MapRazorPages();
         return app;
     }

@@ -2,6 +2,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.People;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Security.AccessTokens;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
@@ -168,6 +169,31 @@ public sealed partial class DemoDataSeeder(
         {
             await SeedIncidentsAsync(organisations, now, people[Roles.AgencyStaff], people[Roles.Citizen], people[Roles.Coordinator], people[Roles.ResourceManager], ct);
         }
+
+        await SeedAccessTokenAsync(people[Roles.Administrator].User!.Value, now, ct);
+    }
+
+    /// <summary>
+    /// The administrator's token for a nightly export, so their token page shows one. Its secret is thrown away as
+    /// it is made: listed, never usable. Tokens are not on the timeline.
+    /// </summary>
+    private async Task SeedAccessTokenAsync(Guid administrator, DateTimeOffset now, CancellationToken ct)
+    {
+        var person = await users.FindByIdAsync(administrator.ToString());
+        var (id, _, hash) = AccessTokenStore.Mint();
+        db.PersonalAccessTokens.Add(new PersonalAccessToken
+        {
+            Id = id,
+            UserId = administrator,
+            Name = "Nightly situation export",
+            Scope = AccessTokenScope.ReadOnly,
+            Hash = hash,
+            SecurityStamp = await users.GetSecurityStampAsync(person!),
+            CreatedAt = now.AddDays(-6),
+            ExpiresAt = now.AddDays(84),
+            LastUsedAt = now.AddHours(-7),
+        });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

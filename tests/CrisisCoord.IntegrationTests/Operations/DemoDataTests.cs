@@ -43,6 +43,13 @@ public sealed class DemoDataTests : IAsyncLifetime
             // and a volunteer whose account the administrator disabled.
             (await db.Users.CountAsync()).ShouldBe(Roles.All.Count + 3);
             (await db.Users.SingleAsync(u => u.Email == "volunteer@qinghe.demo")).LockoutEnd.ShouldBe(DateTimeOffset.MaxValue);
+            // The administrator has one live personal access token to list; its secret was never kept.
+            var token = await db.PersonalAccessTokens.SingleAsync();
+            var administrator = await db.Users.SingleAsync(u => u.Id == token.UserId);
+            administrator.Email.ShouldBe("admin@qinghe.demo");
+            token.SecurityStamp.ShouldBe(administrator.SecurityStamp);
+            token.ExpiresAt.ShouldBeGreaterThan(DateTimeOffset.UtcNow);
+            token.RevokedAt.ShouldBeNull();
             var waiting = await db.MembershipRequests.SingleAsync();
             waiting.Status.ShouldBe(MembershipStatus.Pending);
             (await db.Users.SingleAsync(u => u.Id == waiting.UserId)).OrganisationId.ShouldBeNull();

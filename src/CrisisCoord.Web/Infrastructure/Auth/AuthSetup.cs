@@ -2,6 +2,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.Sessions;
 using CrisisCoord.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
@@ -75,6 +76,10 @@ public static class AuthSetup
             });
 
         services.AddAuthentication()
+            // One bearer scheme for the API: personal access tokens by their prefix (ADR 0025), session JWTs otherwise.
+            .AddPolicyScheme(AccessTokenAuthenticationHandler.BearerScheme, "Bearer", options =>
+                options.ForwardDefaultSelector = AccessTokenAuthenticationHandler.SelectScheme)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
@@ -112,7 +117,7 @@ public static class AuthSetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy
-                .AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme)
+                .AddAuthenticationSchemes(AccessTokenAuthenticationHandler.BearerScheme)
                 .RequireAuthenticatedUser());
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Security.AccessTokens;
 
 namespace CrisisCoord.Web.Infrastructure.Auth;
 
@@ -18,6 +19,9 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     /// <summary>The peer's address, or the client's as a trusted proxy reported it (forwarded headers).</summary>
     public string? ClientAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    public AccessTokenScope? AccessToken =>
+        IsAuthenticated && Enum.TryParse<AccessTokenScope>(Principal!.FindFirstValue(AccessTokenAuthenticationHandler.ScopeClaim), out var scope) ? scope : null;
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
 

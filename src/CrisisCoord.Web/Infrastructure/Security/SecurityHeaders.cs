@@ -1,4 +1,6 @@
+using CrisisCoord.Web.Api;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 
 namespace CrisisCoord.Web.Infrastructure.Security;
 
@@ -18,12 +20,26 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<MapOptions> m
         "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; " +
         "form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The API reference page (/api/docs, ADR 0025) runs Scalar's bundled script from this site: its inline start-up
+    /// script is allowed by the nonce Scalar makes for that one response, and the styles Scalar's script injects need
+    /// inline styles. Nothing else is relaxed, and only on that page, which shows no crisis data.
+    /// </summary>
+    public static string ReferencePolicyFor(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; " +
+        "form-action 'self'; frame-ancestors 'none'";
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = _policy;
+            headers.ContentSecurityPolicy =
+                context.Items.TryGetValue(ScalarOptions.NonceHttpContextItemKey, out var nonce) && nonce is string value
+                && context.Request.Path.StartsWithSegments(ApiDocumentation.ReferencePath)
+                    ? ReferencePolicyFor(value)
+                    : _policy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";

@@ -55,6 +55,10 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         ["GET /api/v1/me/sessions"] = (_ => "/api/v1/me/sessions", null, Everyone),
         // No such session of theirs: everyone signed in gets past the gate and finds none.
         ["DELETE /api/v1/me/sessions/{sessionId:guid}"] = (_ => $"/api/v1/me/sessions/{Guid.NewGuid()}", null, "U NNNNNN NNNNNN N N N"),
+        ["GET /api/v1/me/tokens"] = (_ => "/api/v1/me/tokens", null, Everyone),
+        ["POST /api/v1/me/tokens"] = (_ => "/api/v1/me/tokens", _ => Json(new { name = "" }), Everyone),
+        // No such token of theirs: everyone signed in gets past the gate and finds none.
+        ["DELETE /api/v1/me/tokens/{tokenId:guid}"] = (_ => $"/api/v1/me/tokens/{Guid.NewGuid()}", null, "U NNNNNN NNNNNN N N N"),
 
         ["GET /api/v1/audit/events"] = (_ => "/api/v1/audit/events", null, Everyone),
         ["GET /api/v1/audit/events.csv"] = (_ => "/api/v1/audit/events.csv", null, Everyone),

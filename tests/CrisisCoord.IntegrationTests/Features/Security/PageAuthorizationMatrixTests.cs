@@ -71,6 +71,11 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         ["GET /Account/SignIn"] = new(_ => "/Account/SignIn", Public),
         ["POST /Account/SignIn"] = new(_ => "/Account/SignIn", Public, NoFields),
         ["POST /Account/SignIn?handler=Code"] = new(_ => "/Account/SignIn?handler=Code", Public, NoFields),
+        ["GET /Account/Tokens"] = new(_ => "/Account/Tokens", Everyone),
+        ["POST /Account/Tokens"] = new(_ => "/Account/Tokens", Everyone, NoFields),
+        // No such token of theirs: everyone signed in gets past the gate and finds none.
+        ["POST /Account/Tokens?handler=Revoke"] = new(_ => "/Account/Tokens?handler=Revoke", "U NNNNNN NNNNNN N N N",
+            _ => new() { ["token"] = Guid.NewGuid().ToString() }),
         ["GET /Account/TwoFactor"] = new(_ => "/Account/TwoFactor", Everyone),
         ["POST /Account/TwoFactor?handler=Start"] = new(_ => "/Account/TwoFactor?handler=Start", Everyone, NoFields),
         ["POST /Account/TwoFactor?handler=Enable"] = new(_ => "/Account/TwoFactor?handler=Enable", Everyone, NoFields),
