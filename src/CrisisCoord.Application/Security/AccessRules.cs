@@ -119,6 +119,8 @@ public sealed class AccessRules(GradedResponse graded)
         [Act.EndOwnSessions] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
         [Act.ManageOwnTwoFactor] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
         [Act.ViewOwnWork] = Read(SubjectKind.Self),
+        [Act.ViewOwnNotifications] = Read(SubjectKind.Self),
+        [Act.ManageOwnNotifications] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
         [Act.RegisterOwnResources] = Change(SubjectKind.Self, [ResourceManager], Right.RegisterResources, Scope.Own),
 
         [Act.ViewDirectory] = Read(SubjectKind.Registry),

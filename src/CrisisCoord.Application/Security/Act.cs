@@ -39,6 +39,8 @@ public enum Act
     ChangeOwnPassword,
     EndOwnSessions,
     ManageOwnTwoFactor,
+    ViewOwnNotifications,
+    ManageOwnNotifications,
     ViewOwnWork,
     RegisterOwnResources,
 

@@ -25,6 +25,7 @@ public static class ApiEndpoints
         api.MapObligationsEndpoints();
         api.MapRequestsEndpoints();
         api.MapAuditEndpoints();
+        api.MapNotificationsEndpoints();
         return app;
     }
 }

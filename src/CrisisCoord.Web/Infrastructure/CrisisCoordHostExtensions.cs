@@ -33,6 +33,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordDataProtection(builder.Configuration);
         builder.Services.AddCrisisCoordIdempotency();
         builder.Services.AddCrisisCoordMail(builder.Configuration, builder.Environment);
+        builder.Services.AddCrisisCoordNotifications();
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

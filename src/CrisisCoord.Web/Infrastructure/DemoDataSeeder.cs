@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.People;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
@@ -36,6 +37,7 @@ public sealed partial class DemoDataSeeder(
     TimelineRecorder timeline,
     CheckpointSigner signer,
     ObligationRules obligationRules,
+    Notifier notifier,
     TimeProvider clock,
     IOptions<DemoDataOptions> options,
     ILogger<DemoDataSeeder> logger)
@@ -92,7 +94,7 @@ public sealed partial class DemoDataSeeder(
 
             // The scenario leaves some obligations unmet (a task nobody acknowledged, a late report, stale
             // inventory): record those breaches as the watch would, then sign every chain.
-            await BreachWatch.RecordNewAsync(db, timeline, obligationRules, clock.GetUtcNow(), ct);
+            await BreachWatch.RecordNewAsync(db, timeline, notifier, obligationRules, clock.GetUtcNow(), ct);
             await Checkpoints.TakeAsync(db, signer, clock, null, ct);
             LogSeeded(DemoOrganisations.Length, DemoPeople.Length + 1);
         }
