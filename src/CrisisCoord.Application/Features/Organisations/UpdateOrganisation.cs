@@ -48,14 +48,14 @@ public sealed class UpdateOrganisationCommandValidator : AbstractValidator<Updat
         Include(new OrganisationDetailsValidator(db));
         var anyArea = (UpdateOrganisationCommand x) => x.ServiceAreaLatitude is not null || x.ServiceAreaLongitude is not null || x.ServiceAreaRadiusKm is not null;
         RuleFor(x => x.ServiceAreaLatitude)
-            .NotNull().When(anyArea).WithMessage("Give the service area's centre latitude, or leave all three service-area fields empty.")
-            .Must(l => GeoPoint.IsValidLatitude(l!.Value)).When(x => x.ServiceAreaLatitude is not null).WithMessage("The latitude must be between -90 and 90.");
+            .NotNull().When(anyArea, ApplyConditionTo.CurrentValidator).WithMessage("Give the service area's centre latitude, or leave all three service-area fields empty.")
+            .Must(l => GeoPoint.IsValidLatitude(l!.Value)).When(x => x.ServiceAreaLatitude is not null, ApplyConditionTo.CurrentValidator).WithMessage("The latitude must be between -90 and 90.");
         RuleFor(x => x.ServiceAreaLongitude)
-            .NotNull().When(anyArea).WithMessage("Give the service area's centre longitude, or leave all three service-area fields empty.")
-            .Must(l => GeoPoint.IsValidLongitude(l!.Value)).When(x => x.ServiceAreaLongitude is not null).WithMessage("The longitude must be between -180 and 180.");
+            .NotNull().When(anyArea, ApplyConditionTo.CurrentValidator).WithMessage("Give the service area's centre longitude, or leave all three service-area fields empty.")
+            .Must(l => GeoPoint.IsValidLongitude(l!.Value)).When(x => x.ServiceAreaLongitude is not null, ApplyConditionTo.CurrentValidator).WithMessage("The longitude must be between -180 and 180.");
         RuleFor(x => x.ServiceAreaRadiusKm)
-            .NotNull().When(anyArea).WithMessage("Give the service area's radius in kilometres, or leave all three service-area fields empty.")
-            .Must(r => ServiceArea.IsValidRadius(r!.Value)).When(x => x.ServiceAreaRadiusKm is not null)
+            .NotNull().When(anyArea, ApplyConditionTo.CurrentValidator).WithMessage("Give the service area's radius in kilometres, or leave all three service-area fields empty.")
+            .Must(r => ServiceArea.IsValidRadius(r!.Value)).When(x => x.ServiceAreaRadiusKm is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage($"The radius must be between {ServiceArea.MinRadiusKm} and {ServiceArea.MaxRadiusKm} km.");
     }
 }
