@@ -84,10 +84,11 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
     /// <summary>
     /// Notifies an organisation's people of something. <paramref name="act"/> is what the notification asks of them:
     /// only people whose role may ever do it receive it (every active member when null). <paramref name="sight"/> is
-    /// how a reader would open the thing; a person it would refuse (404 or 403) receives nothing.
+    /// how a reader would open the thing; a person it would refuse (404 or 403) receives nothing. Null only for what
+    /// every signed-in person may read (a published warning).
     /// </summary>
     public async Task ToOrganisationAsync(
-        Guid organisationId, NotificationKind kind, Act? act, Sight sight, string title, string link, string key, CancellationToken ct)
+        Guid organisationId, NotificationKind kind, Act? act, Sight? sight, string title, string link, string key, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var members = await (
@@ -107,11 +108,11 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
         // Everyone here acts for the same organisation under the same charter; only their roles differ.
         var subjects = new Subjects(db);
         var organisation = await subjects.ReaderAsync(new RecipientIdentity(members[0].Recipient.UserId, organisationId), ct);
-        var subject = await subjects.LoadAsync(sight.Kind, sight.Id, organisation, ct);
+        var subject = sight is null ? null : await subjects.LoadAsync(sight.Kind, sight.Id, organisation, ct);
         var recipients = members
             .Select(m => (m.Recipient, Reader: organisation with { UserId = m.Recipient.UserId, Roles = m.Roles.OfType<string>().ToHashSet() }))
             .Where(m => act is not { } asked || AccessRules.RoleMayEver(asked, m.Reader.IsInRole))
-            .Where(m => rules.Decide(sight.Act, subject, m.Reader).Allowed)
+            .Where(m => sight is null || rules.Decide(sight.Act, subject!, m.Reader).Allowed)
             .Select(m => m.Recipient)
             .ToList();
         await AddAsync(recipients, organisationId, kind, title, link, key, ct);
