@@ -3,6 +3,7 @@ using CrisisCoord.Application.Security.AccessTokens;
 using CrisisCoord.Application.Security.Sessions;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Notifications;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
@@ -69,6 +70,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    /// <summary>The durable outbox of notification e-mails (ADR 0024).</summary>
+    public DbSet<NotificationMail> NotificationMails => Set<NotificationMail>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

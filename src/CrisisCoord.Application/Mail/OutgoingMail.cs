@@ -9,4 +9,8 @@ namespace CrisisCoord.Application.Mail;
 /// <param name="ToName">The recipient's name, or empty.</param>
 /// <param name="Subject">A fixed text: subjects never quote what a person typed.</param>
 /// <param name="Body">The plain-text body.</param>
-public sealed record OutgoingMail(string Kind, string ToAddress, string ToName, string Subject, string Body);
+public sealed record OutgoingMail(string Kind, string ToAddress, string ToName, string Subject, string Body)
+{
+    /// <summary>A Message-ID fixed by the caller (without angle brackets), so a message sent again is recognisably the same; a new one when null.</summary>
+    public string? MessageId { get; init; }
+}

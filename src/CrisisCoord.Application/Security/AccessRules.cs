@@ -123,6 +123,8 @@ public sealed class AccessRules(GradedResponse graded)
         [Act.ManageOwnTwoFactor] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false) { RefusesAccessTokens = true },
         [Act.ManageOwnAccessTokens] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false) { RefusesAccessTokens = true },
         [Act.ViewOwnWork] = Read(SubjectKind.Self),
+        [Act.ViewOwnNotifications] = Read(SubjectKind.Self),
+        [Act.ManageOwnNotifications] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
         [Act.RegisterOwnResources] = Change(SubjectKind.Self, [ResourceManager], Right.RegisterResources, Scope.Own),
 
         [Act.ViewDirectory] = Read(SubjectKind.Registry),

@@ -40,6 +40,8 @@ public enum Act
     EndOwnSessions,
     ManageOwnTwoFactor,
     ManageOwnAccessTokens,
+    ViewOwnNotifications,
+    ManageOwnNotifications,
     ViewOwnWork,
     RegisterOwnResources,
 

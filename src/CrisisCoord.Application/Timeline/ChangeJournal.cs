@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Domain.Notifications;
 using CrisisCoord.Domain.Timeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -61,7 +62,9 @@ public sealed class ChangeJournal
         foreach (var entry in _db.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || entry.Entity is TimelineEvent or Checkpoint)
+                || entry.Entity is TimelineEvent or Checkpoint
+                // Notifications tell people of a change; they are not part of the record (and carry addresses).
+                || entry.Entity is Notification or NotificationMail)
             {
                 continue;
             }

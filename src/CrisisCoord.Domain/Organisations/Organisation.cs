@@ -34,6 +34,9 @@ public sealed class Organisation
 
     public uint Version { get; private set; }
 
+    /// <summary>The circle it serves, if it has said; warnings in it reach its people.</summary>
+    public ServiceArea? ServiceArea { get; private set; }
+
     public static Organisation Register(
         string name,
         OrganisationKind kind,
@@ -75,6 +78,8 @@ public sealed class Organisation
             MethodsAndMeasures = profile.MethodsAndMeasures.Trim(),
         };
     }
+
+    public void SetServiceArea(ServiceArea? area) => ServiceArea = area;
 }
 
 public sealed record OrganisationContact(string Name, string Phone, string Email)

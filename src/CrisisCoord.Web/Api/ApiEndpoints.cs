@@ -26,6 +26,7 @@ public static class ApiEndpoints
         api.MapRequestsEndpoints();
         api.MapAuditEndpoints();
         api.MapAccessTokensEndpoints();
+        api.MapNotificationsEndpoints();
         return app;
     }
 }

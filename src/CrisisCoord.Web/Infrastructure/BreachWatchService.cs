@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Obligations;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Obligations;
 
@@ -22,5 +23,5 @@ public sealed class BreachWatchService(
 
     protected override Task<int> RunAsync(IServiceProvider services, DateTimeOffset now, CancellationToken ct) =>
         BreachWatch.RecordNewAsync(
-            services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimelineRecorder>(), rules, now, ct);
+            services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimelineRecorder>(), services.GetRequiredService<Notifier>(), rules, now, ct);
 }

@@ -36,6 +36,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordMail(builder.Configuration, builder.Environment);
         builder.Services.AddCrisisCoordLive(builder.Configuration);
         builder.Services.AddCrisisCoordOpenApi();
+        builder.Services.AddCrisisCoordNotifications();
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.People;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.AccessTokens;
 using CrisisCoord.Application.Timeline;
@@ -37,6 +38,7 @@ public sealed partial class DemoDataSeeder(
     TimelineRecorder timeline,
     CheckpointSigner signer,
     ObligationRules obligationRules,
+    Notifier notifier,
     TimeProvider clock,
     IOptions<DemoDataOptions> options,
     ILogger<DemoDataSeeder> logger)
@@ -93,7 +95,9 @@ public sealed partial class DemoDataSeeder(
 
             // The scenario leaves some obligations unmet (a task nobody acknowledged, a late report, stale
             // inventory): record those breaches as the watch would, then sign every chain.
-            await BreachWatch.RecordNewAsync(db, timeline, obligationRules, clock.GetUtcNow(), ct);
+            await SeedNotificationsAsync(ct);
+            await BreachWatch.RecordNewAsync(db, timeline, notifier, obligationRules, clock.GetUtcNow(), ct);
+            await NotificationWatch.NotifyDueSoonAsync(db, notifier, obligationRules, TimeSpan.FromMinutes(15), clock.GetUtcNow(), ct);
             await Checkpoints.TakeAsync(db, signer, clock, null, ct);
             LogSeeded(DemoOrganisations.Length, DemoPeople.Length + 1);
         }
@@ -125,6 +129,21 @@ public sealed partial class DemoDataSeeder(
 
     private const string BlueSky = "Blue Sky Volunteer Rescue Team";
 
+    /// <summary>The circles the demo organisations serve (centre, radius in km); the ministry, national, sets none.</summary>
+    private static readonly Dictionary<string, ServiceArea> DemoServiceAreas = new()
+    {
+        [CityBureau] = new(30.5928, 114.3055, 60),
+        ["Dongshan Town Government"] = new(30.5098, 114.2840, 12),
+        [XibaTown] = new(30.6893, 114.1022, 12),
+        ["Liuzhuang Village Committee"] = new(30.7342, 114.0513, 4),
+        [RedCross] = new(30.6012, 114.3105, 60),
+        [BlueSky] = new(30.5633, 114.3320, 40),
+        ["Qinghe Community Food Bank"] = new(30.5802, 114.2899, 30),
+        ["Qinghe Logistics Co."] = new(30.6204, 114.2511, 80),
+        ["Xiba Construction Co."] = new(30.6855, 114.0987, 25),
+        [Residents] = new(30.5098, 114.2840, 5),
+    };
+
     /// <summary>Who acted in a demo step: a demo person, or the system (no person) for the initial set-up.</summary>
     private readonly record struct By(Guid? User, Guid? Organisation)
     {
@@ -142,6 +161,7 @@ public sealed partial class DemoDataSeeder(
             await StepAsync("RegisterOrganisation", typeof(Organisation), By.System, at, ct, () =>
             {
                 var organisation = Organisation.Register(name, kind, level, area, new OrganisationContact(contact, phone, email), null, at);
+                organisation.SetServiceArea(DemoServiceAreas.GetValueOrDefault(name));
                 db.Organisations.Add(organisation);
                 organisations[name] = organisation;
                 return Task.CompletedTask;
@@ -163,7 +183,7 @@ public sealed partial class DemoDataSeeder(
 
         await SeedDisabledVolunteerAsync(organisations[Residents], people[Roles.Administrator], now, ct);
         await SeedCharterDecisionsAsync(organisations, people[Roles.Administrator], now, ct);
-        await SeedPrivateCitizenAsync(organisations[Residents], now.AddHours(-2), ct);
+        await SeedPrivateCitizenAsync(organisations[Residents], people[GroupOrganiser], now, ct);
         await SeedResourcesAsync(organisations, people[Roles.ResourceManager], now, ct);
         if (!await db.Incidents.AnyAsync(ct))
         {
@@ -212,15 +232,76 @@ public sealed partial class DemoDataSeeder(
         });
     }
 
-    /// <summary>A member of the public registers themself and asks to join the residents' group, whose organiser has yet to answer.</summary>
-    private async Task SeedPrivateCitizenAsync(Organisation residents, DateTimeOffset at, CancellationToken ct)
+    /// <summary>
+    /// A member of the public registers themself and asks to join the residents' group; the organiser declines the
+    /// first, bare request (the inbox tells them why), and has yet to answer the second.
+    /// </summary>
+    private async Task SeedPrivateCitizenAsync(Organisation residents, By organiser, DateTimeOffset now, CancellationToken ct)
     {
+        var registered = now.AddDays(-2);
         timeline.Begin();
         var person = await Accounts.CreateAsync(users, PrivateCitizen.Name, PrivateCitizen.Email, DemoPassword, null, [Roles.Citizen]);
-        db.MembershipRequests.Add(MembershipRequest.Ask(residents.Id, person.Id, PrivateCitizen.Note, at));
+        var first = MembershipRequest.Ask(residents.Id, person.Id, "I would like to help.", registered);
+        db.MembershipRequests.Add(first);
         await db.SaveChangesAsync(ct);
         // Self-registration: the new person is the actor, acting for no organisation.
-        await timeline.RecordAsync("RegisterCitizen", typeof(AppUser), person.Id, null, at, ct);
+        await timeline.RecordAsync("RegisterCitizen", typeof(AppUser), person.Id, null, registered, ct);
+        var declined = now.AddDays(-1).AddHours(-20);
+        await StepAsync("DeclineMember", typeof(MembershipRequest), organiser, declined, ct, () =>
+        {
+            first.Decline("Please say where you live and how you can help: we place volunteers by street.", organiser.User!.Value, declined);
+            return Task.CompletedTask;
+        });
+        var asked = now.AddHours(-2);
+        await StepAsync("AskToJoinGroup", typeof(MembershipRequest), new By(person.Id, null), asked, ct, () =>
+        {
+            db.MembershipRequests.Add(MembershipRequest.Ask(residents.Id, person.Id, PrivateCitizen.Note, asked));
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>
+    /// What the scenario's people were told, written by the real notifier from the data: organisations admitted to open
+    /// incidents, tasks given to them, requests asked of them, and the group's answer to the private citizen. Breaches
+    /// and due-soon obligations are told by the watches that follow.
+    /// </summary>
+    private async Task SeedNotificationsAsync(CancellationToken ct)
+    {
+        IncidentState[] open = [IncidentState.Warning, IncidentState.Response, IncidentState.Recovery];
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var incidents = await db.Incidents.AsNoTracking().Where(i => open.Contains(i.State)).ToDictionaryAsync(i => i.Id, i => i.Title, ct);
+            var ids = incidents.Keys.ToList();
+            foreach (var p in await db.IncidentParticipants.AsNoTracking()
+                .Where(p => ids.Contains(p.IncidentId) && p.Status == ParticipationStatus.Admitted).OrderBy(p => p.AdmittedAt).ToListAsync(ct))
+            {
+                await notifier.AdmittedToIncidentAsync(p.IncidentId, p.OrganisationId, incidents[p.IncidentId], ct);
+            }
+
+            foreach (var t in await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.IncidentId) && t.AssignedOrganisationId != null).OrderBy(t => t.CreatedAt).ToListAsync(ct))
+            {
+                await notifier.TaskAssignedAsync(t.Id, t.AssignedOrganisationId!.Value, t.Title, t.IncidentId, t.StateChangedAt, ct);
+            }
+
+            foreach (var a in await db.RequestAddressees.AsNoTracking().OrderBy(a => a.AskedAt).ToListAsync(ct))
+            {
+                var need = await db.ResourceRequests.AsNoTracking().Where(r => r.Id == a.RequestId)
+                    .Select(r => new { r.Quantity, Type = db.ResourceTypes.Where(t => t.Id == r.ResourceTypeId).Select(t => new { t.Name, t.Unit }).First() })
+                    .SingleAsync(ct);
+                await notifier.RequestAskedAsync(a.RequestId, a.OrganisationId, ResourceType.Describe(need.Quantity, need.Type.Unit, need.Type.Name), ct);
+            }
+
+            foreach (var m in await db.MembershipRequests.AsNoTracking().Where(m => m.Status != MembershipStatus.Pending).ToListAsync(ct))
+            {
+                var group = await db.Organisations.AsNoTracking().Where(o => o.Id == m.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+                await notifier.MembershipDecidedAsync(m.Id, m.UserId, m.OrganisationId, group, m.Status == MembershipStatus.Admitted, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        });
     }
 
     /// <summary>One recorded step: the change, then its timeline event, dated <paramref name="at"/>.</summary>
@@ -452,6 +533,7 @@ public sealed partial class DemoDataSeeder(
             Bring(XibaTown, now.AddHours(-9).AddMinutes(25), "Local command post and damage survey"),
             Bring(RedCross, now.AddHours(-8).AddMinutes(-30), "Shelter beds, water and medical teams"),
             Bring(BlueSky, now.AddHours(-8), "Search and rescue in the old quarter"),
+            Bring(Ministry, now.AddHours(-8).AddMinutes(5), "National working group: oversight and liaison"),
             Aim("Search every collapsed house in the old quarter", 120, "houses", now.AddHours(-7).AddMinutes(30), 85),
             Aim("Shelter displaced residents", 3000, "people", now.AddHours(-7).AddMinutes(35), 2100),
             Aim("Reopen the road to Liuzhuang", null, "", now.AddHours(-7).AddMinutes(40), 0),
@@ -491,6 +573,8 @@ public sealed partial class DemoDataSeeder(
             Bring(BlueSky, now.AddHours(-2), "Boat crews on standby at the east bank"),
             Aim("Evacuate the east-bank farms", 300, "people", now.AddHours(-1).AddMinutes(-50), 120),
             .. Work("Boat crews on standby at the east bank", BlueSky, TaskPriority.High, now.AddHours(-1).AddMinutes(-45), TaskState.Accepted),
+            Bring(Residents, now.AddHours(-1).AddMinutes(-40), "Sandbagging volunteers on the east bank"),
+            .. Work("Fill sandbags at the east-bank depot", Residents, TaskPriority.High, now.AddMinutes(-30)),
             Grade(Severity.II, now.AddHours(-1), "Upstream reservoir has started releasing water; overtopping of the east levee likely within 12 hours.")]);
         await LogAsync(now.AddMinutes(-40), "Cracks in Liuzhuang reservoir dam",
             "A resident reports new cracks along the top of the small reservoir dam since the earthquake, with water seeping at its foot. Not yet checked by officials.",

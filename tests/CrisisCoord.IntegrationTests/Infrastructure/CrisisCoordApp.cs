@@ -105,6 +105,9 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Timeline:WitnessKeys:0", AuditorPublicKeyPem);
         // Tests record breaches when they ask (BreachWatch), not on a timer that races their assertions.
         builder.UseSetting("Obligations:WatchInterval", "00:00:00");
+        // Likewise the notification e-mail sender and the due-soon and digest watch: tests run a round when they ask.
+        builder.UseSetting("Notifications:MailInterval", "00:00:00");
+        builder.UseSetting("Notifications:WatchInterval", "00:00:00");
         // No tile server answers here (port 9 refuses): the dashboard map must still show its markers.
         builder.UseSetting("Map:TileUrl", "http://127.0.0.1:9/{z}/{x}/{y}.png");
         // Tests move the clock on by hours and days; sessions must outlive that (the limits have their own tests).

@@ -50,7 +50,8 @@ public sealed class DemoDataTests : IAsyncLifetime
             token.SecurityStamp.ShouldBe(administrator.SecurityStamp);
             token.ExpiresAt.ShouldBeGreaterThan(DateTimeOffset.UtcNow);
             token.RevokedAt.ShouldBeNull();
-            var waiting = await db.MembershipRequests.SingleAsync();
+            var waiting = await db.MembershipRequests.SingleAsync(m => m.Status == MembershipStatus.Pending);
+            (await db.MembershipRequests.CountAsync(m => m.Status == MembershipStatus.Declined && m.UserId == waiting.UserId)).ShouldBe(1, "the first, bare request was declined");
             waiting.Status.ShouldBe(MembershipStatus.Pending);
             (await db.Users.SingleAsync(u => u.Id == waiting.UserId)).OrganisationId.ShouldBeNull();
 
@@ -86,11 +87,21 @@ public sealed class DemoDataTests : IAsyncLifetime
             (await db.TimelineEvents.CountAsync(e => e.Action == BreachWatch.Action)).ShouldBe(breaches.Count);
             registry.Count(e => e.Action == BreachWatch.Action).ShouldBe(breaches.Count(b => b.IncidentId == null));
             (await db.TimelineEvents.CountAsync(e => e.Action == "TransitionIncident")).ShouldBeGreaterThan(5);
-            (await db.TimelineEvents.CountAsync(e => e.Action == "AdmitParticipant" && e.ChainId != TimelineChains.Registry)).ShouldBe(6);
+            (await db.TimelineEvents.CountAsync(e => e.Action == "AdmitParticipant" && e.ChainId != TimelineChains.Registry)).ShouldBe(8);
             (await db.Incidents.CountAsync(i => i.EscalationRequired)).ShouldBe(1, "the flood waits for the city to take over");
             (await db.IncidentParticipants.CountAsync(p => p.Status == CrisisCoord.Domain.Incidents.ParticipationStatus.Requested)).ShouldBe(1);
             (await db.Tasks.Select(t => t.State).Distinct().CountAsync()).ShouldBeGreaterThanOrEqualTo(5, "tasks on the demo boards in most states");
             (await db.Objectives.CountAsync()).ShouldBeGreaterThan(5);
+
+            // Every demo person finds notifications, written by the real notifier; most organisations say what area they serve.
+            (await db.Organisations.CountAsync(o => o.ServiceArea != null)).ShouldBe(10);
+            foreach (var person in await db.Users.Where(u => u.Email!.EndsWith("@qinghe.demo") && u.Email != "volunteer@qinghe.demo").ToListAsync())
+            {
+                (await db.Notifications.CountAsync(n => n.UserId == person.Id)).ShouldBeGreaterThan(0, $"{person.Email} has an empty inbox");
+            }
+
+            (await db.Notifications.Select(n => n.Kind).Distinct().CountAsync()).ShouldBeGreaterThanOrEqualTo(5);
+            (await db.NotificationMails.CountAsync()).ShouldBeGreaterThan(0, "what is mailed at once waits in the outbox");
         }
 
         foreach (var email in new[] { "admin", "coordinator", "staff", "resources", "auditor", "citizen", "organiser", "resident" })

@@ -27,5 +27,12 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
             profile.Property(p => p.MethodsAndMeasures).HasColumnName("methods_and_measures").HasMaxLength(OrganisationProfile.FieldMaxLength);
         });
         builder.Navigation(x => x.Profile).IsRequired();
+
+        builder.OwnsOne(x => x.ServiceArea, area =>
+        {
+            area.Property(a => a.Latitude).HasColumnName("service_area_latitude");
+            area.Property(a => a.Longitude).HasColumnName("service_area_longitude");
+            area.Property(a => a.RadiusKm).HasColumnName("service_area_radius_km");
+        });
     }
 }

@@ -901,6 +901,199 @@ namespace CrisisCoord.Application.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("delivery");
+
+                    b.Property<Guid?>("DigestMailId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("digest_mail_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("link");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notifications");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_notifications_digest_pending")
+                        .HasFilter("delivery = 'HourlyDigest' AND digest_mail_id IS NULL");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_notifications_unread")
+                        .HasFilter("read_at IS NULL");
+
+                    b.HasIndex("UserId", "Id")
+                        .HasDatabaseName("ix_notifications_user_id_id");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notifications_user_id_key");
+
+                    b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Notifications.NotificationMail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AttemptStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("attempt_started_at");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DigestHour")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("digest_hour");
+
+                    b.Property<string>("LastError")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("to_address");
+
+                    b.Property<string>("ToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_name");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_mails");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_notification_mails_due")
+                        .HasFilter("state = 'Pending'");
+
+                    b.HasIndex("NotificationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notification_mails_notification_id")
+                        .HasFilter("notification_id IS NOT NULL");
+
+                    b.HasIndex("UserId", "DigestHour")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notification_mails_user_id_digest_hour")
+                        .HasFilter("digest_hour IS NOT NULL");
+
+                    b.ToTable("notification_mails", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Delivery")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("delivery");
+
+                    b.HasKey("UserId", "Kind")
+                        .HasName("pk_notification_preferences");
+
+                    b.ToTable("notification_preferences", (string)null);
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Obligations.ObligationBreach", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2112,6 +2305,36 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasConstraintName("fk_situation_reports_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("CrisisCoord.Application.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notifications_users_user_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Notifications.NotificationMail", b =>
+                {
+                    b.HasOne("CrisisCoord.Application.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_mails_users_user_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Notifications.NotificationPreference", b =>
+                {
+                    b.HasOne("CrisisCoord.Application.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_preferences_users_user_id");
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Obligations.ObligationBreach", b =>
                 {
                     b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
@@ -2186,8 +2409,37 @@ namespace CrisisCoord.Application.Data.Migrations
                                 .HasConstraintName("fk_organisations_organisations_id");
                         });
 
+                    b.OwnsOne("CrisisCoord.Domain.Organisations.ServiceArea", "ServiceArea", b1 =>
+                        {
+                            b1.Property<Guid>("OrganisationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<double>("Latitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("service_area_latitude");
+
+                            b1.Property<double>("Longitude")
+                                .HasColumnType("double precision")
+                                .HasColumnName("service_area_longitude");
+
+                            b1.Property<double>("RadiusKm")
+                                .HasColumnType("double precision")
+                                .HasColumnName("service_area_radius_km");
+
+                            b1.HasKey("OrganisationId");
+
+                            b1.ToTable("organisations");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrganisationId")
+                                .HasConstraintName("fk_organisations_organisations_id");
+                        });
+
                     b.Navigation("Profile")
                         .IsRequired();
+
+                    b.Navigation("ServiceArea");
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Requests.RequestAddressee", b =>

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
@@ -30,7 +31,7 @@ public sealed class AdmitParticipantCommandValidator : AbstractValidator<AdmitPa
     }
 }
 
-public sealed class AdmitParticipantCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class AdmitParticipantCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier)
     : ICommandHandler<AdmitParticipantCommand, ParticipantDto>
 {
     public async ValueTask<ParticipantDto> Handle(AdmitParticipantCommand command, CancellationToken cancellationToken)
@@ -39,6 +40,8 @@ public sealed class AdmitParticipantCommandHandler(AppDbContext db, ICurrentUser
 
         var participant = await db.AdmitAsync(command.IncidentId, command.OrganisationId!.Value, command.Note ?? "", user.UserId, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        var title = await db.Incidents.AsNoTracking().Where(i => i.Id == command.IncidentId).Select(i => i.Title).SingleAsync(cancellationToken);
+        await notifier.AdmittedToIncidentAsync(command.IncidentId, participant.OrganisationId, title, cancellationToken);
         return await ParticipantDto.LoadAsync(db, participant.Id, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Common;
@@ -30,7 +31,7 @@ public sealed class AdmitMemberCommandValidator : AbstractValidator<AdmitMemberC
     public AdmitMemberCommandValidator() => RuleFor(x => x.RequestId).NotEmpty().WithMessage("Say which request to answer (requestId).");
 }
 
-public sealed class AdmitMemberCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SecurityLog log) : ICommandHandler<AdmitMemberCommand, MembershipRequestDto>
+public sealed class AdmitMemberCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SecurityLog log, Notifier notifier) : ICommandHandler<AdmitMemberCommand, MembershipRequestDto>
 {
     public async ValueTask<MembershipRequestDto> Handle(AdmitMemberCommand command, CancellationToken cancellationToken)
     {
@@ -48,6 +49,8 @@ public sealed class AdmitMemberCommandHandler(AppDbContext db, ICurrentUser user
         // Their signed-in sessions carry the old organisation; a new stamp makes them sign in again to act for the group.
         person.SecurityStamp = Guid.NewGuid().ToString("N");
         await db.SaveChangesAsync(cancellationToken);
+        var group = await db.Organisations.AsNoTracking().Where(o => o.Id == request.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        await notifier.MembershipDecidedAsync(request.Id, person.Id, request.OrganisationId, group, admitted: true, cancellationToken);
         log.AccountChanged(person.Id, $"admitted to organisation {request.OrganisationId}; every session ended", user.UserId, user.ClientAddress);
         return await MembershipRequestDto.LoadAsync(db, request.Id, cancellationToken);
     }

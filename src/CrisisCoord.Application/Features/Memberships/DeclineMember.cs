@@ -1,10 +1,12 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Memberships;
 
@@ -34,13 +36,15 @@ public sealed class DeclineMemberCommandValidator : AbstractValidator<DeclineMem
     }
 }
 
-public sealed class DeclineMemberCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<DeclineMemberCommand, MembershipRequestDto>
+public sealed class DeclineMemberCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier) : ICommandHandler<DeclineMemberCommand, MembershipRequestDto>
 {
     public async ValueTask<MembershipRequestDto> Handle(DeclineMemberCommand command, CancellationToken cancellationToken)
     {
         var request = await MembershipRequestDto.LoadForDecisionAsync(db, command.OrganisationId, command.RequestId, command.Version, cancellationToken);
         request.Decline(command.Reason!, user.UserId!.Value, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        var group = await db.Organisations.AsNoTracking().Where(o => o.Id == request.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
+        await notifier.MembershipDecidedAsync(request.Id, request.UserId, request.OrganisationId, group, admitted: false, cancellationToken);
         return await MembershipRequestDto.LoadAsync(db, request.Id, cancellationToken);
     }
 }

@@ -1,5 +1,7 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Notifications;
 using CrisisCoord.Domain.Obligations;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -16,7 +18,7 @@ public static class BreachWatch
     /// <summary>The action name breaches carry on the timeline.</summary>
     public const string Action = "RecordObligationBreach";
 
-    public static async Task<int> RecordNewAsync(AppDbContext db, TimelineRecorder recorder, ObligationRules rules, DateTimeOffset now, CancellationToken ct)
+    public static async Task<int> RecordNewAsync(AppDbContext db, TimelineRecorder recorder, Notifier notifier, ObligationRules rules, DateTimeOffset now, CancellationToken ct)
     {
         var breached = (await db.FindAsync(rules, ObligationScope.Everyone, ct)).Where(o => o.IsBreachedAt(now)).ToList();
         if (breached.Count == 0)
@@ -29,7 +31,7 @@ public static class BreachWatch
         var recorded = 0;
         foreach (var obligation in breached.Where(b => !known.Contains(b.BreachKey)))
         {
-            if (await RecordAsync(db, recorder, obligation, now, ct))
+            if (await RecordAsync(db, recorder, notifier, obligation, now, ct))
             {
                 recorded++;
             }
@@ -38,7 +40,7 @@ public static class BreachWatch
         return recorded;
     }
 
-    private static async Task<bool> RecordAsync(AppDbContext db, TimelineRecorder recorder, OpenObligation obligation, DateTimeOffset now, CancellationToken ct)
+    private static async Task<bool> RecordAsync(AppDbContext db, TimelineRecorder recorder, Notifier notifier, OpenObligation obligation, DateTimeOffset now, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         try
@@ -49,6 +51,8 @@ public static class BreachWatch
                 await using var transaction = await db.Database.BeginTransactionAsync(token);
                 recorder.Begin();
                 db.ObligationBreaches.Add(ObligationBreach.Of(obligation, now));
+                // Told once, with the breach: a second watcher's insert of the same breach rolls these back too.
+                await notifier.ObligationAsync(NotificationKind.ObligationBreached, obligation, token);
                 // The system noticed it: no person or organisation acted.
                 await recorder.RecordAsync(Action, typeof(ObligationBreach), null, null, now, token);
                 await transaction.CommitAsync(token);

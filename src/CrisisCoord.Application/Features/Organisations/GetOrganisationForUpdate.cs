@@ -39,6 +39,9 @@ public sealed class GetOrganisationForUpdateQueryHandler(AppDbContext db) : IQue
             Neutrality = o.Profile.Neutrality,
             ResourceMobilisation = o.Profile.ResourceMobilisation,
             MethodsAndMeasures = o.Profile.MethodsAndMeasures,
+            ServiceAreaLatitude = o.ServiceArea?.Latitude,
+            ServiceAreaLongitude = o.ServiceArea?.Longitude,
+            ServiceAreaRadiusKm = o.ServiceArea?.RadiusKm,
         });
     }
 }

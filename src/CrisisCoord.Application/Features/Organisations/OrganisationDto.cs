@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Organisations;
 
-/// <summary>An organisation's record: profile (the paper's Table 1), contacts and row version.</summary>
+/// <summary>An organisation's record: profile (the paper's Table 1), contacts, row version and the area it serves (if set).</summary>
 public sealed record OrganisationDto(
     Guid Id,
     string Name,
@@ -20,7 +20,8 @@ public sealed record OrganisationDto(
     string ContactEmail,
     OrganisationProfile Profile,
     DateTimeOffset CreatedAt,
-    uint Version)
+    uint Version,
+    ServiceArea? ServiceArea)
 {
     public static readonly Expression<Func<Organisation, OrganisationDto>> Projection = o => new OrganisationDto(
         o.Id,
@@ -33,7 +34,8 @@ public sealed record OrganisationDto(
         o.ContactEmail,
         new OrganisationProfile(o.Profile.Purpose, o.Profile.Neutrality, o.Profile.ResourceMobilisation, o.Profile.MethodsAndMeasures),
         o.CreatedAt,
-        o.Version);
+        o.Version,
+        o.ServiceArea);
 
     private static readonly Func<Organisation, OrganisationDto> Compiled = Projection.Compile();
 

@@ -3,6 +3,7 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
 using FluentValidation.Results;
@@ -29,6 +30,14 @@ public sealed record UpdateOrganisationCommand : OrganisationFields, ICommand<Or
     public uint? Version { get; init; }
 
     public override Guid? ExistingId => Id;
+
+    /// <summary>The centre of the area it serves (decimal degrees, WGS84); the three service-area fields go together or not at all.</summary>
+    public double? ServiceAreaLatitude { get; init; }
+
+    public double? ServiceAreaLongitude { get; init; }
+
+    /// <summary>The radius of the area it serves, in kilometres.</summary>
+    public double? ServiceAreaRadiusKm { get; init; }
 }
 
 public sealed class UpdateOrganisationCommandValidator : AbstractValidator<UpdateOrganisationCommand>
@@ -37,6 +46,17 @@ public sealed class UpdateOrganisationCommandValidator : AbstractValidator<Updat
     {
         RuleFor(x => x.Version).NotNull().WithMessage("The version you edited is missing. Reload the organisation and edit it again.");
         Include(new OrganisationDetailsValidator(db));
+        var anyArea = (UpdateOrganisationCommand x) => x.ServiceAreaLatitude is not null || x.ServiceAreaLongitude is not null || x.ServiceAreaRadiusKm is not null;
+        RuleFor(x => x.ServiceAreaLatitude)
+            .NotNull().When(anyArea, ApplyConditionTo.CurrentValidator).WithMessage("Give the service area's centre latitude, or leave all three service-area fields empty.")
+            .Must(l => GeoPoint.IsValidLatitude(l!.Value)).When(x => x.ServiceAreaLatitude is not null, ApplyConditionTo.CurrentValidator).WithMessage("The latitude must be between -90 and 90.");
+        RuleFor(x => x.ServiceAreaLongitude)
+            .NotNull().When(anyArea, ApplyConditionTo.CurrentValidator).WithMessage("Give the service area's centre longitude, or leave all three service-area fields empty.")
+            .Must(l => GeoPoint.IsValidLongitude(l!.Value)).When(x => x.ServiceAreaLongitude is not null, ApplyConditionTo.CurrentValidator).WithMessage("The longitude must be between -180 and 180.");
+        RuleFor(x => x.ServiceAreaRadiusKm)
+            .NotNull().When(anyArea, ApplyConditionTo.CurrentValidator).WithMessage("Give the service area's radius in kilometres, or leave all three service-area fields empty.")
+            .Must(r => ServiceArea.IsValidRadius(r!.Value)).When(x => x.ServiceAreaRadiusKm is not null, ApplyConditionTo.CurrentValidator)
+            .WithMessage($"The radius must be between {ServiceArea.MinRadiusKm} and {ServiceArea.MaxRadiusKm} km.");
     }
 }
 
@@ -55,6 +75,9 @@ public sealed class UpdateOrganisationCommandHandler(AppDbContext db) : ICommand
             command.AreaName!,
             OrganisationDetails.ContactFrom(command),
             OrganisationDetails.ProfileFrom(command, organisation.Kind));
+        organisation.SetServiceArea(command.ServiceAreaLatitude is { } latitude
+            ? ServiceArea.Of(latitude, command.ServiceAreaLongitude!.Value, command.ServiceAreaRadiusKm!.Value)
+            : null);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

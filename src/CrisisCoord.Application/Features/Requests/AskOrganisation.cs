@@ -1,8 +1,10 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Requests;
+using CrisisCoord.Domain.Resources;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +31,7 @@ public sealed class AskOrganisationCommandValidator : AbstractValidator<AskOrgan
             .WithMessage("There is no such organisation.");
 }
 
-public sealed class AskOrganisationCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class AskOrganisationCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier)
     : ICommandHandler<AskOrganisationCommand, ResourceRequestDto>
 {
     public async ValueTask<ResourceRequestDto> Handle(AskOrganisationCommand command, CancellationToken cancellationToken)
@@ -43,6 +45,8 @@ public sealed class AskOrganisationCommandHandler(AppDbContext db, ICurrentUser 
 
         db.RequestAddressees.Add(RequestAddressee.Ask(request, organisation, user.UserId, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
+        var type = await db.ResourceTypes.AsNoTracking().Where(t => t.Id == request.ResourceTypeId).Select(t => new { t.Name, t.Unit }).SingleAsync(cancellationToken);
+        await notifier.RequestAskedAsync(request.Id, organisation, ResourceType.Describe(request.Quantity, type.Unit, type.Name), cancellationToken);
         return await RequestThreads.LoadOneAsync(db, request.Id, cancellationToken);
     }
 }

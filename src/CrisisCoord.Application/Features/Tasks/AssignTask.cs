@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
@@ -20,11 +21,13 @@ public sealed class AssignTaskCommandValidator : AbstractValidator<AssignTaskCom
     public AssignTaskCommandValidator() => RuleFor(x => x.OrganisationId).NotEmpty().WithMessage("Choose the organisation to give the task to.");
 }
 
-public sealed class AssignTaskCommandHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<AssignTaskCommand, TaskDto>
+public sealed class AssignTaskCommandHandler(AppDbContext db, TimeProvider clock, Notifier notifier) : ICommandHandler<AssignTaskCommand, TaskDto>
 {
     public ValueTask<TaskDto> Handle(AssignTaskCommand command, CancellationToken cancellationToken) => TaskChanges.ChangeAsync(db, command, async task =>
     {
         await db.EnsureParticipantAsync(task.IncidentId, command.OrganisationId!.Value, cancellationToken);
         task.AssignTo(command.OrganisationId.Value, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.TaskAssignedAsync(task.Id, command.OrganisationId.Value, task.Title, task.IncidentId, task.StateChangedAt, cancellationToken);
     }, cancellationToken);
 }

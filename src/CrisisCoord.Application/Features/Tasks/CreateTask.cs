@@ -2,6 +2,7 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
@@ -63,7 +64,7 @@ public sealed class CreateTaskCommandValidator : AbstractValidator<CreateTaskCom
     }
 }
 
-public sealed class CreateTaskCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<CreateTaskCommand, TaskDto>
+public sealed class CreateTaskCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier) : ICommandHandler<CreateTaskCommand, TaskDto>
 {
     public async ValueTask<TaskDto> Handle(CreateTaskCommand command, CancellationToken cancellationToken)
     {
@@ -81,6 +82,11 @@ public sealed class CreateTaskCommandHandler(AppDbContext db, ICurrentUser user,
 
         db.Tasks.Add(task);
         await db.SaveChangesAsync(cancellationToken);
+        if (task.AssignedOrganisationId is { } assignee)
+        {
+            await notifier.TaskAssignedAsync(task.Id, assignee, task.Title, task.IncidentId, task.StateChangedAt, cancellationToken);
+        }
+
         return await TaskDto.LoadAsync(db, task.Id, cancellationToken);
     }
 }

@@ -14,6 +14,11 @@ internal static class MimeMail
         message.From.Add(new MailboxAddress(options.FromName, options.FromAddress!));
         message.To.Add(new MailboxAddress(OneLine(mail.ToName), mail.ToAddress));
         message.Subject = mail.Subject;
+        if (mail.MessageId is { } id)
+        {
+            message.MessageId = id;
+        }
+
         // RFC 3834: an automatic message, so out-of-office replies are not sent back to it.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         var body = new TextPart(TextFormat.Plain);

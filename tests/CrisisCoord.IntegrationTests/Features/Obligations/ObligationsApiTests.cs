@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Obligations;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
@@ -211,6 +212,7 @@ public sealed class ObligationsApiTests(CrisisCoordApp app) : AppTest(app)
         return await BreachWatch.RecordNewAsync(
             scope.ServiceProvider.GetRequiredService<AppDbContext>(),
             scope.ServiceProvider.GetRequiredService<TimelineRecorder>(),
+            scope.ServiceProvider.GetRequiredService<Notifier>(),
             scope.ServiceProvider.GetRequiredService<ObligationRules>(),
             App.Clock.GetUtcNow(),
             CancellationToken.None);

@@ -59,6 +59,12 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         ["POST /api/v1/me/tokens"] = (_ => "/api/v1/me/tokens", _ => Json(new { name = "" }), Everyone),
         // No such token of theirs: everyone signed in gets past the gate and finds none.
         ["DELETE /api/v1/me/tokens/{tokenId:guid}"] = (_ => $"/api/v1/me/tokens/{Guid.NewGuid()}", null, "U NNNNNN NNNNNN N N N"),
+        ["GET /api/v1/me/notifications"] = (_ => "/api/v1/me/notifications", null, Everyone),
+        // No such notification of theirs: everyone signed in gets past the gate and finds none.
+        ["POST /api/v1/me/notifications/{id:guid}/read"] = (_ => $"/api/v1/me/notifications/{Guid.NewGuid()}/read", null, "U NNNNNN NNNNNN N N N"),
+        ["POST /api/v1/me/notifications/read"] = (_ => "/api/v1/me/notifications/read", null, Everyone),
+        ["GET /api/v1/me/notification-preferences"] = (_ => "/api/v1/me/notification-preferences", null, Everyone),
+        ["PUT /api/v1/me/notification-preferences"] = (_ => "/api/v1/me/notification-preferences", _ => Json(new { preferences = Array.Empty<object>() }), Everyone),
 
         ["GET /api/v1/audit/events"] = (_ => "/api/v1/audit/events", null, Everyone),
         ["GET /api/v1/audit/events.csv"] = (_ => "/api/v1/audit/events.csv", null, Everyone),

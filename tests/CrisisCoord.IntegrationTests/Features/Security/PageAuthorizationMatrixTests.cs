@@ -84,6 +84,12 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         ["POST /Error"] = new(_ => "/Error", Public, NoFields),
 
         ["GET /Index"] = new(_ => "/", Everyone),
+        ["GET /Notifications/Index"] = new(_ => "/Notifications", Everyone),
+        ["POST /Notifications/Index?handler=Open"] = new(_ => $"/Notifications?handler=Open&id={Guid.NewGuid()}", "U NNNNNN NNNNNN N N N", NoFields),
+        ["POST /Notifications/Index?handler=Read"] = new(_ => $"/Notifications?handler=Read&id={Guid.NewGuid()}", "U NNNNNN NNNNNN N N N", NoFields),
+        ["POST /Notifications/Index?handler=ReadAll"] = new(_ => "/Notifications?handler=ReadAll", Everyone, NoFields),
+        ["GET /Notifications/Preferences"] = new(_ => "/Notifications/Preferences", Everyone),
+        ["POST /Notifications/Preferences"] = new(_ => "/Notifications/Preferences", Everyone, NoFields),
         ["GET /Audit/Index"] = new(_ => "/Audit", Everyone),
         ["GET /Audit/Index?handler=Csv"] = new(_ => "/Audit?handler=Csv", Everyone),
         ["GET /Audit/Chains"] = new(_ => "/Audit/Chains", Overseers),

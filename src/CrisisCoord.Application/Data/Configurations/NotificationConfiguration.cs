@@ -1,0 +1,55 @@
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CrisisCoord.Application.Data.Configurations;
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.Title).HasMaxLength(Notification.TitleMaxLength);
+        builder.Property(x => x.Link).HasMaxLength(Notification.LinkMaxLength);
+        builder.Property(x => x.Key).HasMaxLength(Notification.KeyMaxLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        // Once per person and event, however many watchers or retries see it.
+        builder.HasIndex(x => new { x.UserId, x.Key }).IsUnique();
+        // The inbox, newest first (ids are time-ordered), and the bell's unread count.
+        builder.HasIndex(x => new { x.UserId, x.Id });
+        builder.HasIndex(x => x.UserId).HasFilter("read_at IS NULL").HasDatabaseName("ix_notifications_unread");
+        // The hour's digest finds what waits for it.
+        builder.HasIndex(x => x.CreatedAt).HasFilter("delivery = 'HourlyDigest' AND digest_mail_id IS NULL").HasDatabaseName("ix_notifications_digest_pending");
+    }
+}
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> builder)
+    {
+        builder.HasKey(x => new { x.UserId, x.Kind });
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class NotificationMailConfiguration : IEntityTypeConfiguration<NotificationMail>
+{
+    public void Configure(EntityTypeBuilder<NotificationMail> builder)
+    {
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.ToAddress).HasMaxLength(256);
+        builder.Property(x => x.ToName).HasMaxLength(200);
+        builder.Property(x => x.Subject).HasMaxLength(NotificationMail.SubjectMaxLength);
+        builder.Property(x => x.LastError).HasMaxLength(NotificationMail.ErrorMaxLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        // One digest per person and hour: a second watcher's insert fails instead of mailing twice.
+        builder.HasIndex(x => new { x.UserId, x.DigestHour }).IsUnique().HasFilter("digest_hour IS NOT NULL");
+        // One mail per notification, for the same reason.
+        builder.HasIndex(x => x.NotificationId).IsUnique().HasFilter("notification_id IS NOT NULL");
+        // What the sender claims next.
+        builder.HasIndex(x => x.NextAttemptAt).HasFilter("state = 'Pending'").HasDatabaseName("ix_notification_mails_due");
+    }
+}

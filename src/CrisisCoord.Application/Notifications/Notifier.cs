@@ -1,0 +1,176 @@
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Mail;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Notifications;
+using CrisisCoord.Domain.Obligations;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Notifications;
+
+/// <summary>
+/// Writes notifications (and their e-mails, into the durable outbox) through the caller's DbContext, so they commit
+/// or vanish with the change they tell of. Who receives each kind is decided here, once (docs/notifications.md):
+/// the active members of the organisation concerned whose role may do what the notification asks, and only those
+/// who may read the thing it names — decided by <see cref="AccessRules"/> as if they had opened it.
+/// Callers save the changes they describe first, so the rules see them.
+/// </summary>
+public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks links, TimeProvider clock)
+{
+    /// <summary>A task was given to an organisation (created assigned, or assigned).</summary>
+    public Task TaskAssignedAsync(Guid taskId, Guid organisationId, string title, Guid incidentId, DateTimeOffset assignedAt, CancellationToken ct) =>
+        ToOrganisationAsync(
+            organisationId,
+            NotificationKind.TaskAssigned,
+            Act.AcceptTask,
+            new Sight(Act.ViewTask, SubjectKind.Task, taskId),
+            $"Task for your organisation: {title}",
+            $"/Incidents/{incidentId}/Tasks",
+            $"task:{taskId:N}:{assignedAt.UtcTicks}",
+            ct);
+
+    /// <summary>An organisation was asked to answer a resource request.</summary>
+    public Task RequestAskedAsync(Guid requestId, Guid organisationId, string what, CancellationToken ct) =>
+        ToOrganisationAsync(
+            organisationId,
+            NotificationKind.RequestAsked,
+            Act.AnswerRequest,
+            new Sight(Act.ViewRequest, SubjectKind.Request, requestId),
+            $"Your organisation is asked for {what}",
+            $"/Requests/{requestId}",
+            $"asked:{requestId:N}:{organisationId:N}",
+            ct);
+
+    /// <summary>An organisation now takes part in an incident.</summary>
+    public Task AdmittedToIncidentAsync(Guid incidentId, Guid organisationId, string incidentTitle, CancellationToken ct) =>
+        ToOrganisationAsync(
+            organisationId,
+            NotificationKind.AdmittedToIncident,
+            act: null,
+            new Sight(Act.ViewIncident, SubjectKind.Incident, incidentId),
+            $"Your organisation takes part in {incidentTitle}",
+            $"/Incidents/{incidentId}",
+            $"admitted:{incidentId:N}:{organisationId:N}",
+            ct);
+
+    /// <summary>A group decided a person's request to join it: the person alone is told (they may act for no one yet).</summary>
+    public async Task MembershipDecidedAsync(Guid membershipRequestId, Guid userId, Guid organisationId, string groupName, bool admitted, CancellationToken ct)
+    {
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new Recipient(u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd))
+            .SingleAsync(ct);
+        var title = admitted ? $"{groupName} admitted you: you now act for the group" : $"{groupName} declined your request to join";
+        await AddAsync([person], null, NotificationKind.MembershipDecided, title, $"/Organisations/{organisationId}", $"membership:{membershipRequestId:N}", ct);
+    }
+
+    /// <summary>An obligation is about to fall due (<paramref name="kind"/> DueSoon) or was recorded as breached.</summary>
+    public Task ObligationAsync(NotificationKind kind, OpenObligation obligation, CancellationToken ct)
+    {
+        var (act, sight, link) = obligation.Obligation switch
+        {
+            Obligation.AcknowledgeTask => (Act.AcceptTask, new Sight(Act.ViewTask, SubjectKind.Task, obligation.SubjectId), $"/Incidents/{obligation.IncidentId}/Tasks"),
+            Obligation.AnswerResourceRequest => (Act.AnswerRequest, new Sight(Act.ViewRequest, SubjectKind.Request, obligation.SubjectId), $"/Requests/{obligation.SubjectId}"),
+            Obligation.SubmitSitRep => (Act.SubmitSituationReport, new Sight(Act.ViewIncidentDetail, SubjectKind.Incident, obligation.IncidentId!.Value), $"/Incidents/{obligation.IncidentId}"),
+            Obligation.SetObjectives => (Act.SetObjective, new Sight(Act.ViewIncidentDetail, SubjectKind.Incident, obligation.IncidentId!.Value), $"/Incidents/{obligation.IncidentId}"),
+            _ => (Act.EditResource, new Sight(Act.ViewResource, SubjectKind.Resource, obligation.SubjectId), $"/Resources/{obligation.SubjectId}"),
+        };
+        var title = kind == NotificationKind.ObligationBreached
+            ? $"Overdue since {obligation.DueAt:yyyy-MM-dd HH:mm} UTC: {obligation.Subject}"
+            : $"Due by {obligation.DueAt:yyyy-MM-dd HH:mm} UTC: {obligation.Subject}";
+        var key = (kind == NotificationKind.ObligationBreached ? "breach:" : "due:") + obligation.BreachKey;
+        return ToOrganisationAsync(obligation.OrganisationId, kind, act, sight, title, link, key, ct);
+    }
+
+    /// <summary>
+    /// Notifies an organisation's people of something. <paramref name="act"/> is what the notification asks of them:
+    /// only people whose role may ever do it receive it (every active member when null). <paramref name="sight"/> is
+    /// how a reader would open the thing; a person it would refuse (404 or 403) receives nothing. Null only for what
+    /// every signed-in person may read (a published warning).
+    /// </summary>
+    public async Task ToOrganisationAsync(
+        Guid organisationId, NotificationKind kind, Act? act, Sight? sight, string title, string link, string key, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var members = await (
+                from u in db.Users.AsNoTracking()
+                where u.OrganisationId == organisationId && (u.LockoutEnd == null || u.LockoutEnd <= now)
+                select new
+                {
+                    Recipient = new Recipient(u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd),
+                    Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
+                })
+            .ToListAsync(ct);
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        // Everyone here acts for the same organisation under the same charter; only their roles differ.
+        var subjects = new Subjects(db);
+        var organisation = await subjects.ReaderAsync(new RecipientIdentity(members[0].Recipient.UserId, organisationId), ct);
+        var subject = sight is null ? null : await subjects.LoadAsync(sight.Kind, sight.Id, organisation, ct);
+        var recipients = members
+            .Select(m => (m.Recipient, Reader: organisation with { UserId = m.Recipient.UserId, Roles = m.Roles.OfType<string>().ToHashSet() }))
+            .Where(m => act is not { } asked || AccessRules.RoleMayEver(asked, m.Reader.IsInRole))
+            .Where(m => sight is null || rules.Decide(sight.Act, subject!, m.Reader).Allowed)
+            .Select(m => m.Recipient)
+            .ToList();
+        await AddAsync(recipients, organisationId, kind, title, link, key, ct);
+    }
+
+    private async Task AddAsync(
+        IReadOnlyList<Recipient> recipients, Guid? organisationId, NotificationKind kind, string title, string link, string key, CancellationToken ct)
+    {
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var ids = recipients.Select(r => r.UserId).ToList();
+        var chosen = await db.NotificationPreferences.AsNoTracking()
+            .Where(p => ids.Contains(p.UserId) && p.Kind == kind)
+            .ToDictionaryAsync(p => p.UserId, p => p.Delivery, ct);
+        // The same event seen again (a retried watch, a second instance) is not told twice.
+        var told = await db.Notifications.AsNoTracking()
+            .Where(n => ids.Contains(n.UserId) && n.Key == key)
+            .Select(n => n.UserId)
+            .ToListAsync(ct);
+        foreach (var person in recipients.Where(r => !told.Contains(r.UserId)))
+        {
+            var delivery = chosen.TryGetValue(person.UserId, out var choice) ? choice : NotificationDefaults.For(kind);
+            var notification = Notification.For(person.UserId, organisationId, kind, title, link, key, delivery, now);
+            db.Notifications.Add(notification);
+            if (delivery == NotificationDelivery.Email && person.CanBeMailed)
+            {
+                db.NotificationMails.Add(NotificationMail.ForOne(
+                    notification, person.Email, person.Name, NotificationText.Subject(kind), NotificationText.Body(person.Name, [notification], links), now));
+            }
+        }
+    }
+
+    /// <summary>How a recipient would read the thing: the act, on what.</summary>
+    public sealed record Sight(Act Act, SubjectKind Kind, Guid Id);
+
+    private sealed record Recipient(Guid UserId, string Email, string Name, bool EmailConfirmed, DateTimeOffset? LockoutEnd)
+    {
+        /// <summary>Mail goes only to a confirmed address: an unconfirmed one may be somebody else's.</summary>
+        public bool CanBeMailed => EmailConfirmed && Email.Length > 0;
+    }
+
+    /// <summary>A recipient as the rules' reader loader sees them (their organisation; roles are set per person after).</summary>
+    private sealed class RecipientIdentity(Guid userId, Guid organisationId) : ICurrentUser
+    {
+        public bool IsAuthenticated => true;
+
+        public Guid? UserId => userId;
+
+        public Guid? OrganisationId => organisationId;
+
+        public bool IsInRole(string role) => false;
+
+        public Guid? SessionId => null;
+
+        public string? ClientAddress => null;
+    }
+}
