@@ -2,6 +2,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Account;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Features.Warnings;
 using CrisisCoord.Application.Mail;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.Sessions;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddScoped<InventoryFileReader>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<AccountMail>();
+        services.AddWarnings();
         return services;
     }
 
