@@ -25,6 +25,8 @@ public static class ApiEndpoints
         api.MapObligationsEndpoints();
         api.MapRequestsEndpoints();
         api.MapAuditEndpoints();
+        api.MapWarningsEndpoints();
+        app.MapPublicWarningsEndpoints();
         return app;
     }
 }

@@ -33,6 +33,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordDataProtection(builder.Configuration);
         builder.Services.AddCrisisCoordIdempotency();
         builder.Services.AddCrisisCoordMail(builder.Configuration, builder.Environment);
+        builder.Services.AddCrisisCoordWarnings();
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -107,6 +108,7 @@ public static class CrisisCoordHostExtensions
         app.UseAuthorization();
         // After authorization, so writes are counted per signed-in person (bearer tokens included).
         app.UseRateLimiter();
+        app.UseCrisisCoordWarnings();
 
         app.MapHealthEndpoints();
         app.MapCrisisCoordApi();

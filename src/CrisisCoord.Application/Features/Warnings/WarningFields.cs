@@ -118,7 +118,7 @@ public sealed class WarningFieldsValidator : AbstractValidator<IWarningFields>
         RuleFor(x => x.Certainty).NotNull().WithMessage("Choose the certainty.")
             .IsInEnum().WithMessage(x => EnumText.NotValidMessage<CapCertainty>(x.Certainty.ToString()));
 
-        RuleFor(x => x.Expires).NotNull().WithMessage("Say when the warning expires.")
+        RuleFor(x => x.Expires).Cascade(CascadeMode.Stop).NotNull().WithMessage("Say when the warning expires.")
             .Must(expires => expires > clock.GetUtcNow()).WithMessage("The expiry time must be in the future.");
         RuleFor(x => x.Expires).Must((x, expires) => expires > x.Effective)
             .When(x => x.Expires is not null && x.Effective is not null)
@@ -133,7 +133,7 @@ public sealed class WarningFieldsValidator : AbstractValidator<IWarningFields>
         {
             RuleFor(x => x.Restriction).NotEmpty().WithMessage("Say in words who a restricted warning is for (CAP 'restriction').")
                 .MaximumLength(Warning.RestrictionMaxLength).NoMarkup().PlainText();
-            RuleFor(x => x.Recipients).NotEmpty().WithMessage("Name at least one organisation a restricted warning goes to.")
+            RuleFor(x => x.Recipients).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Name at least one organisation a restricted warning goes to.")
                 .Must(r => r!.Count <= Warning.MaxRecipients).WithMessage($"A restricted warning names at most {Warning.MaxRecipients} organisations.")
                 .MustAsync(async (recipients, ct) =>
                 {
@@ -144,7 +144,7 @@ public sealed class WarningFieldsValidator : AbstractValidator<IWarningFields>
         When(x => x.Scope == WarningScope.Public, () =>
             RuleFor(x => x.Recipients).Empty().WithMessage("A public warning goes to everyone: name organisations only on a restricted one."));
 
-        RuleFor(x => x.Areas).NotEmpty().WithMessage("Mark at least one area on the map: a circle or a polygon.")
+        RuleFor(x => x.Areas).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Mark at least one area on the map: a circle or a polygon.")
             .Must(a => a!.Count <= Warning.MaxAreas).WithMessage($"A warning covers at most {Warning.MaxAreas} areas.");
         RuleForEach(x => x.Areas).NotNull().WithMessage("An area is empty.").ChildRules(area =>
         {

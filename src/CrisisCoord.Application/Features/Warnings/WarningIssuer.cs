@@ -14,8 +14,12 @@ namespace CrisisCoord.Application.Features.Warnings;
 /// </summary>
 public sealed class WarningIssuer(AppDbContext db, IOptions<WarningOptions> options, PortalLinks portal, WarningChanges changes, TimeProvider clock)
 {
-    /// <summary>Issues the message the warning's last move called for.</summary>
-    public async Task<WarningMessage> IssueAsync(Warning warning, CapMessageType type, string note, CancellationToken ct)
+    /// <summary>Issues the message the warning's last move called for, sent now.</summary>
+    public Task<WarningMessage> IssueAsync(Warning warning, CapMessageType type, string note, CancellationToken ct) =>
+        IssueAtAsync(warning, type, note, clock.GetUtcNow(), ct);
+
+    /// <summary>Issues it as sent at a given time (the demo's back-dated week).</summary>
+    public async Task<WarningMessage> IssueAtAsync(Warning warning, CapMessageType type, string note, DateTimeOffset at, CancellationToken ct)
     {
         var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == warning.IncidentId)
             .Select(i => new { i.Category, i.Severity }).SingleAsync(ct);
@@ -31,7 +35,7 @@ public sealed class WarningIssuer(AppDbContext db, IOptions<WarningOptions> opti
         var settings = options.Value;
         var sender = settings.SenderFor(portal);
         var sequence = earlier.Count + 1;
-        var sent = Warning.WholeSeconds(clock.GetUtcNow());
+        var sent = Warning.WholeSeconds(at);
         var alert = new CapAlert
         {
             Identifier = Identifier(warning.Id, sequence),
