@@ -302,14 +302,35 @@ public sealed partial class WarningsApiTests(CrisisCoordApp app) : AppTest(app)
         var page = await anonymous.GetAsync("/warnings");
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await page.Content.ReadAsStringAsync()).ShouldContain("Flood warning for Dongshan town");
-        // Served again from the output cache: the same page.
+        // Served from the output cache: a change that issued no message (made behind the portal's back) is not seen yet.
+        await App.Database.ExecuteAsync("UPDATE warnings SET headline = 'Changed behind the cache'");
         (await anonymous.GetStringAsync("/warnings")).ShouldContain("Flood warning for Dongshan town");
 
         var coordinator = await App.ClientForAsync(scene.Coordinator);
-        (await SendAsync(coordinator, HttpMethod.Post, $"/api/v1/warnings/{warning["id"]}/cancellation", new JsonObject { ["reason"] = "All clear" }, warning["version"]!.ToString()))
+        var version = (await coordinator.GetAsync($"/api/v1/warnings/{warning["id"]}")).Headers.ETag!.Tag;
+        (await SendAsync(coordinator, HttpMethod.Post, $"/api/v1/warnings/{warning["id"]}/cancellation", new JsonObject { ["reason"] = "All clear" }, version))
             .StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        (await anonymous.GetStringAsync("/warnings")).ShouldNotContain("Flood warning for Dongshan town");
+        var after = await anonymous.GetStringAsync("/warnings");
+        after.ShouldNotContain("Flood warning for Dongshan town");
+        after.ShouldNotContain("Changed behind the cache");
+    }
+
+    [Fact]
+    public async Task A_signed_in_browser_reads_a_restricted_cap_document_with_its_cookie()
+    {
+        var scene = await WarningScene.CreateAsync(App);
+        var body = scene.Body(App.Clock.GetUtcNow(), "Neighbours only");
+        body["scope"] = "Restricted";
+        body["restriction"] = "Neighbours of the chemical park";
+        body["recipients"] = new JsonArray(JsonValue.Create(scene.Neighbour.OrganisationId));
+        var warning = await scene.PublishAsync(App, body);
+
+        var neighbour = await PageClient.SignedInAsync(App, scene.Neighbour);
+        var outsider = await PageClient.SignedInAsync(App, scene.Outsider);
+
+        (await neighbour.Http.GetAsync($"/api/v1/warnings/{warning["id"]}.cap")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await outsider.Http.GetAsync($"/api/v1/warnings/{warning["id"]}.cap")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
