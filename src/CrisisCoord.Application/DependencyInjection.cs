@@ -2,6 +2,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Account;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Features.Warnings;
 using CrisisCoord.Application.Live;
 using CrisisCoord.Application.Mail;
 using CrisisCoord.Application.Security;
@@ -54,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<InventoryFileReader>();
         services.AddScoped<MailOutbox>();
         services.AddScoped<AccountMail>();
+        services.AddWarnings();
         return services;
     }
 

@@ -9,6 +9,7 @@ using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
 using CrisisCoord.Domain.Timeline;
+using CrisisCoord.Domain.Warnings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ResourceOffer> ResourceOffers => Set<ResourceOffer>();
 
     public DbSet<ResourceCommitment> ResourceCommitments => Set<ResourceCommitment>();
+
+    public DbSet<Warning> Warnings => Set<Warning>();
+
+    public DbSet<WarningMessage> WarningMessages => Set<WarningMessage>();
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
 

@@ -57,3 +57,9 @@ public interface IResourceMessage
 {
     Guid ResourceId { get; }
 }
+
+/// <summary>A message about one public warning.</summary>
+public interface IWarningMessage
+{
+    Guid WarningId { get; }
+}

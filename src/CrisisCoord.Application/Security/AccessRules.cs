@@ -2,6 +2,7 @@ using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
+using CrisisCoord.Domain.Warnings;
 using static CrisisCoord.Application.Security.Roles;
 
 namespace CrisisCoord.Application.Security;
@@ -50,6 +51,12 @@ public enum Scope
 
     /// <summary>It holds the committed resources, or coordinates the incident.</summary>
     HolderOrCoordinates,
+
+    /// <summary>It coordinates the incident, or drafted the warning where the drafter may publish alone (<see cref="WarningApproval"/>).</summary>
+    ApprovesWarning,
+
+    /// <summary>A draft: it takes part in the incident; a warning already out: <see cref="ApprovesWarning"/>, since an edit issues an Update.</summary>
+    EditsWarning,
 }
 
 /// <summary>One row of the rules table.</summary>
@@ -100,14 +107,17 @@ public readonly record struct Decision(Refusal Refusal, string? Reason)
 /// Who may do what: the one table of rules (mirrored in docs/authorization.md) and the one function that
 /// applies it to a reader and a subject. Fail-closed: an act with no row is refused.
 /// </summary>
-public sealed class AccessRules(GradedResponse graded)
+public sealed class AccessRules(GradedResponse graded, WarningApproval? approval = null)
 {
+    private readonly WarningApproval _approval = approval ?? WarningApproval.CoordinatorsOnly;
+
     private static readonly string[] AnySignedIn = [];
     private static readonly string[] Coordinators = [Coordinator];
     private static readonly string[] Workers = [Coordinator, AgencyStaff, ResourceManager, Citizen];
     private static readonly string[] Reporters = [Coordinator, AgencyStaff, Citizen];
     private static readonly string[] Administrators = [Administrator];
     private static readonly string[] Overseers = [Auditor, Administrator];
+    private static readonly string[] Drafters = [Coordinator, AgencyStaff];
 
     public static readonly IReadOnlyDictionary<Act, Rule> Table = new Dictionary<Act, Rule>
     {
@@ -190,6 +200,14 @@ public sealed class AccessRules(GradedResponse graded)
 
         [Act.ReportCommitment] = Change(SubjectKind.Commitment, Workers, Right.CommitResources, Scope.HolderOrCoordinates),
         [Act.ReleaseCommitment] = Change(SubjectKind.Commitment, Coordinators, Right.RequestResources, Scope.Coordinates),
+
+        // Current public, real warnings are for everyone, signed in or not; the queries return nothing else.
+        [Act.ReadPublicWarnings] = Read(SubjectKind.Public),
+        [Act.DraftWarning] = Change(SubjectKind.Incident, Drafters, Right.PublishAlert, Scope.TakesPart),
+        [Act.ViewWarning] = Read(SubjectKind.Warning),
+        [Act.EditWarning] = Change(SubjectKind.Warning, Drafters, Right.PublishAlert, Scope.EditsWarning),
+        [Act.PublishWarning] = Change(SubjectKind.Warning, Drafters, Right.PublishAlert, Scope.ApprovesWarning),
+        [Act.CancelWarning] = Change(SubjectKind.Warning, Drafters, Right.PublishAlert, Scope.ApprovesWarning),
     };
 
     public static Rule RuleFor(Act act) =>
@@ -353,8 +371,24 @@ public sealed class AccessRules(GradedResponse graded)
         // An organisation asked for resources, but taking no part, still knows its own offers and commitments.
         SubjectKind.Offer or SubjectKind.Commitment => SeesDetail(reader, subject.Incident!) || (reader.OrganisationId is { } organisation && subject.Owner == organisation),
         SubjectKind.Request => SeesDetail(reader, subject.Incident!) || subject.Request!.ReaderAsked,
+        SubjectKind.Warning => SeesWarning(reader, subject.Incident!, subject.Warning!),
         _ => true,
     };
+
+    /// <summary>
+    /// Who reads a warning: those who see the incident's detail, always (drafts too); once issued, everyone
+    /// signed in if it is Public, and the organisations it names if it is Restricted.
+    /// </summary>
+    public bool SeesWarning(Reader reader, IncidentFacts incident, WarningFacts warning) =>
+        SeesDetail(reader, incident)
+        || (warning.State != WarningState.Draft
+            && (warning.Scope == WarningScope.Public || (reader.OrganisationId is { } organisation && warning.Recipients.Contains(organisation))));
+
+    /// <summary>Coordinators of the incident approve; the drafter alone only where <see cref="WarningApproval"/> allows it.</summary>
+    private bool ApprovesWarning(Reader reader, Subject subject) =>
+        Coordinates(reader, subject.Incident!)
+        || (reader.UserId is { } user && user == subject.Warning!.DraftedByUserId
+            && _approval.DrafterMayPublishAlone(subject.Incident!.Severity, subject.Incident.State));
 
     private string? WhyOutOfScope(Scope scope, Subject subject, Reader reader)
     {
@@ -385,6 +419,10 @@ public sealed class AccessRules(GradedResponse graded)
                 : "Only organisations asked to answer, or taking part in the incident and holding this type of resource, answer a request.",
             Scope.HolderOrCoordinates => (organisation is not null && subject.Owner == organisation) || Coordinates(reader, incident!) ? null
                 : "Only the organisation that holds the resources, or a coordinator of the incident, reports where they are.",
+            Scope.EditsWarning when subject.Warning!.State == WarningState.Draft =>
+                takesPart || Coordinates(reader, incident!) ? null : "Only organisations taking part in this incident work on its warnings; ask to join it first.",
+            Scope.ApprovesWarning or Scope.EditsWarning => ApprovesWarning(reader, subject) ? null
+                : $"A warning goes out, changes or is withdrawn only with a coordinator of this incident's approval{_approval.Explain()}.",
             _ => "No rule says who may do this, so nobody may.",
         };
     }
@@ -411,6 +449,9 @@ public sealed class AccessRules(GradedResponse graded)
                 $"The commitment is {state}; there is nothing more to report.",
             Act.ReleaseCommitment when subject.CommitmentState is { } state && !ResourceCommitment.CanMove(state, CommitmentState.Released) =>
                 $"The commitment is {state}; it cannot be released.",
+            Act.PublishWarning when subject.Warning!.State != WarningState.Draft => $"The warning is already {subject.Warning.State.ToString().ToLowerInvariant()}; only a draft is published.",
+            Act.EditWarning or Act.CancelWarning when subject.Warning!.State is WarningState.Cancelled or WarningState.Expired =>
+                $"The warning is {subject.Warning.State.ToString().ToLowerInvariant()}; it can no longer be changed.",
             _ => null,
         };
     }

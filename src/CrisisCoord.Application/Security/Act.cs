@@ -19,6 +19,9 @@ public enum SubjectKind
     Request,
     Offer,
     Commitment,
+
+    /// <summary>A public warning about an incident (CAP).</summary>
+    Warning,
 }
 
 /// <summary>
@@ -114,4 +117,12 @@ public enum Act
     // A commitment
     ReportCommitment,
     ReleaseCommitment,
+
+    // Public warnings (CAP)
+    ReadPublicWarnings,
+    DraftWarning,
+    ViewWarning,
+    EditWarning,
+    PublishWarning,
+    CancelWarning,
 }

@@ -2,6 +2,7 @@ using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
+using CrisisCoord.Domain.Warnings;
 
 namespace CrisisCoord.Application.Security;
 
@@ -39,6 +40,9 @@ public sealed record IncidentFacts(
 /// <summary>The facts about a request that depend on the reader's organisation.</summary>
 public sealed record RequestFacts(RequestState State, bool ReaderAsked, bool ReaderHoldsType);
 
+/// <summary>The facts about a warning that the rules read: where it is in its life, and who it is for.</summary>
+public sealed record WarningFacts(Guid Id, WarningState State, WarningScope Scope, IReadOnlySet<Guid> Recipients, Guid DraftedByUserId);
+
 /// <summary>
 /// The thing a message acts on, as the rules see it: its kind and id, the incident it belongs to, the
 /// organisation that owns it (an organisation's own record, a resource's holder, a task's assignee, an
@@ -61,4 +65,7 @@ public sealed record Subject(SubjectKind Kind, Guid? Id = null)
 
     /// <summary>Whether the reader has a pending request to join this organisation.</summary>
     public bool ReaderAskedToJoin { get; init; }
+
+    /// <summary>The warning, when the subject is one.</summary>
+    public WarningFacts? Warning { get; init; }
 }

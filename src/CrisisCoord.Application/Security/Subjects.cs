@@ -4,6 +4,7 @@ using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
+using CrisisCoord.Domain.Warnings;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,7 @@ public sealed class Subjects(AppDbContext db)
             SubjectKind.Request => (As<IResourceRequestMessage>(message).RequestId, "requestId"),
             SubjectKind.Offer => (As<IResourceOfferMessage>(message).OfferId, "offerId"),
             SubjectKind.Commitment => (As<IResourceCommitmentMessage>(message).CommitmentId, "commitmentId"),
+            SubjectKind.Warning => (As<IWarningMessage>(message).WarningId, "warningId"),
             _ => throw new InvalidOperationException($"Unknown subject kind {kind}."),
         };
         if (field.Length == 0)
@@ -107,6 +109,12 @@ public sealed class Subjects(AppDbContext db)
                 var commitment = await db.ResourceCommitments.Where(c => c.Id == key).Select(c => new { c.IncidentId, c.OrganisationId, c.State }).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException(Name(kind), key);
                 return ForCommitment(await IncidentAsync(commitment.IncidentId, ct), key, commitment.OrganisationId, commitment.State);
+            case SubjectKind.Warning:
+                var warning = await db.Warnings.Where(w => w.Id == key)
+                    .Select(w => new { w.IncidentId, w.State, w.Scope, w.Recipients, w.DraftedByUserId })
+                    .SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return ForWarning(await IncidentAsync(warning.IncidentId, ct), key, warning.State, warning.Scope, warning.Recipients, warning.DraftedByUserId);
             default:
                 throw new InvalidOperationException($"{kind} has no id.");
         }
@@ -114,6 +122,9 @@ public sealed class Subjects(AppDbContext db)
 
     public static Subject ForTask(IncidentFacts incident, Guid id, TaskState state, Guid? assignee) =>
         new(SubjectKind.Task, id) { Incident = incident, TaskState = state, Owner = assignee };
+
+    public static Subject ForWarning(IncidentFacts incident, Guid id, WarningState state, WarningScope scope, IEnumerable<Guid> recipients, Guid draftedBy) =>
+        new(SubjectKind.Warning, id) { Incident = incident, Warning = new WarningFacts(id, state, scope, recipients.ToHashSet(), draftedBy) };
 
     public static Subject ForCommitment(IncidentFacts incident, Guid id, Guid holder, CommitmentState state) =>
         new(SubjectKind.Commitment, id) { Incident = incident, Owner = holder, CommitmentState = state };

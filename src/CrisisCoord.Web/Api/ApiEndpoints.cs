@@ -27,6 +27,8 @@ public static class ApiEndpoints
         api.MapAuditEndpoints();
         api.MapAccessTokensEndpoints();
         api.MapNotificationsEndpoints();
+        api.MapWarningsEndpoints();
+        app.MapPublicWarningsEndpoints();
         return app;
     }
 }

@@ -37,6 +37,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordLive(builder.Configuration);
         builder.Services.AddCrisisCoordOpenApi();
         builder.Services.AddCrisisCoordNotifications();
+        builder.Services.AddCrisisCoordWarnings();
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -111,6 +112,7 @@ public static class CrisisCoordHostExtensions
         app.UseAuthorization();
         // After authorization, so writes are counted per signed-in person (bearer tokens included).
         app.UseRateLimiter();
+        app.UseCrisisCoordWarnings();
 
         app.MapHealthEndpoints();
         app.MapCrisisCoordApi();

@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.People;
+using CrisisCoord.Application.Features.Warnings;
 using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.AccessTokens;
@@ -11,6 +12,7 @@ using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
+using CrisisCoord.Domain.Warnings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -41,6 +43,7 @@ public sealed partial class DemoDataSeeder(
     Notifier notifier,
     TimeProvider clock,
     IOptions<DemoDataOptions> options,
+    WarningIssuer warnings,
     ILogger<DemoDataSeeder> logger)
 {
     /// <summary>Every demo account has this password; it is printed at start-up with the sign-ins.</summary>
@@ -188,6 +191,7 @@ public sealed partial class DemoDataSeeder(
         if (!await db.Incidents.AnyAsync(ct))
         {
             await SeedIncidentsAsync(organisations, now, people[Roles.AgencyStaff], people[Roles.Citizen], people[Roles.Coordinator], people[Roles.ResourceManager], ct);
+            await SeedWarningsAsync(organisations, people[Roles.Coordinator], now, ct);
         }
 
         await SeedAccessTokenAsync(people[Roles.Administrator].User!.Value, now, ct);
@@ -579,6 +583,77 @@ public sealed partial class DemoDataSeeder(
         await LogAsync(now.AddMinutes(-40), "Cracks in Liuzhuang reservoir dam",
             "A resident reports new cracks along the top of the small reservoir dam since the earthquake, with water seeping at its foot. Not yet checked by officials.",
             IncidentCategory.NaturalDisaster, Severity.IV, "Liuzhuang Village reservoir", 30.7342, 114.0513, citizen, coordinator, ct, []);
+    }
+
+    /// <summary>
+    /// Public warnings (CAP): the flood's public warning, published and updated once; the chlorine leak's earlier
+    /// warning, cancelled, and a live one restricted to the chemical park's neighbours. Each after the last step of
+    /// its incident's chain, which never runs backwards in time.
+    /// </summary>
+    private async Task SeedWarningsAsync(Dictionary<string, Organisation> organisations, By coordinator, DateTimeOffset now, CancellationToken ct)
+    {
+        var flood = db.Incidents.Local.Single(i => i.Title == "Qing River rising at Dongshan levee");
+        var chlorine = db.Incidents.Local.Single(i => i.Title == "Chlorine leak at Qinghe Chemical Park");
+        var eastBank = new WarningArea("Dongshan Town, east bank farms below the levee", null,
+            [new(30.505, 114.288), new(30.505, 114.305), new(30.525, 114.305), new(30.525, 114.288), new(30.505, 114.288)]);
+        WarningContent Flood(string headline, string description, CapUrgency urgency, DateTimeOffset expires, params WarningArea[] areas) => new(
+            "Flood", headline, description, "Leave the east-bank farms for Dongshan Middle School before dark; take livestock to the upper fields. Do not cross the levee road.",
+            [CapResponseType.Evacuate], urgency, CapCertainty.Likely, "Residents and farms of the Qing River east bank", null, null, expires, WarningScope.Public, "", [], areas);
+
+        var floodWarning = await WarningStepAsync("DraftWarning", coordinator, now.AddMinutes(-58), ct, () =>
+        {
+            var warning = Warning.Draft(flood.Id, WarningStatus.Actual, Flood(
+                "Flood warning: Qing River east bank at Dongshan",
+                "The Qing River at Dongshan is 0.6 m below the warning level and rising 8 cm an hour; the upstream reservoir is releasing water.",
+                CapUrgency.Expected, now.AddHours(18), eastBank), coordinator.User!.Value, coordinator.Organisation!.Value, now.AddMinutes(-58));
+            db.Warnings.Add(warning);
+            return Task.FromResult(warning);
+        });
+        await WarningStepAsync("ApproveAndPublishWarning", coordinator, now.AddMinutes(-55), ct, async () =>
+            await warnings.IssueAtAsync(floodWarning, floodWarning.Publish(coordinator.User!.Value, coordinator.Organisation!.Value, now.AddMinutes(-55)), "", now.AddMinutes(-55), ct));
+        await WarningStepAsync("EditWarning", coordinator, now.AddMinutes(-25), ct, async () =>
+            await warnings.IssueAtAsync(floodWarning, floodWarning.Edit(Flood(
+                "Flood warning: east levee at Dongshan may overtop tonight",
+                "The reservoir release has raised the river to the warning level; the east levee at km 12 may overtop within 12 hours.",
+                CapUrgency.Immediate, now.AddHours(18), eastBank, new WarningArea("Qing River levee km 12, 2 km around", new GeoCircle(30.5124, 114.2861, 2), null)), now.AddMinutes(-25))!.Value, "", now.AddMinutes(-25), ct));
+
+        WarningContent Chlorine(string headline, string instruction, WarningScope scope, Guid[] recipients, DateTimeOffset expires) => new(
+            "Chemical decontamination", headline, "Chlorine residue is being washed from Gate 3 and the drainage channel of the Qinghe Chemical Park.", instruction,
+            [CapResponseType.Avoid, CapResponseType.Monitor], CapUrgency.Expected, CapCertainty.Observed, "", null, null, expires, scope,
+            scope == WarningScope.Restricted ? "Organisations neighbouring the Qinghe Chemical Park" : "", recipients,
+            [new WarningArea("Qinghe Chemical Park, Gate 3, 1.5 km around", new GeoCircle(chlorine.Latitude, chlorine.Longitude, 1.5), null)]);
+        var cancelled = await WarningStepAsync("DraftWarning", coordinator, now.AddDays(-2).AddHours(1), ct, () =>
+        {
+            var warning = Warning.Draft(chlorine.Id, WarningStatus.Actual, Chlorine(
+                "Avoid the drainage channel east of the chemical park", "Keep away from the drainage channel; do not let children or animals near the water.",
+                WarningScope.Public, [], now.AddDays(2)), coordinator.User!.Value, coordinator.Organisation!.Value, now.AddDays(-2).AddHours(1));
+            db.Warnings.Add(warning);
+            return Task.FromResult(warning);
+        });
+        await WarningStepAsync("ApproveAndPublishWarning", coordinator, now.AddDays(-2).AddHours(2), ct, async () =>
+            await warnings.IssueAtAsync(cancelled, cancelled.Publish(coordinator.User!.Value, coordinator.Organisation!.Value, now.AddDays(-2).AddHours(2)), "", now.AddDays(-2).AddHours(2), ct));
+        await WarningStepAsync("CancelWarning", coordinator, now.AddDays(-1), ct, async () =>
+            await warnings.IssueAtAsync(cancelled, cancelled.Cancel(now.AddDays(-1))!.Value, "The channel was decontaminated and the water tested clean.", now.AddDays(-1), ct));
+
+        var neighbours = new[] { organisations["Qinghe Logistics Co."].Id, organisations["Qinghe Community Food Bank"].Id };
+        var restricted = await WarningStepAsync("DraftWarning", coordinator, now.AddHours(-20), ct, () =>
+        {
+            var warning = Warning.Draft(chlorine.Id, WarningStatus.Actual, Chlorine(
+                "Decontamination at Gate 3: keep windows closed near the park", "Keep windows on the park side closed and staff indoors during washing, 08:00–18:00.",
+                WarningScope.Restricted, neighbours, now.AddDays(2)), coordinator.User!.Value, coordinator.Organisation!.Value, now.AddHours(-20));
+            db.Warnings.Add(warning);
+            return Task.FromResult(warning);
+        });
+        await WarningStepAsync("ApproveAndPublishWarning", coordinator, now.AddHours(-19), ct, async () =>
+            await warnings.IssueAtAsync(restricted, restricted.Publish(coordinator.User!.Value, coordinator.Organisation!.Value, now.AddHours(-19)), "", now.AddHours(-19), ct));
+    }
+
+    /// <summary>One recorded warning step on its incident's chain.</summary>
+    private async Task<T> WarningStepAsync<T>(string action, By by, DateTimeOffset at, CancellationToken ct, Func<Task<T>> change)
+    {
+        T result = default!;
+        await StepAsync(action, typeof(Warning), by, at, ct, async () => result = await change());
+        return result;
     }
 
     /// <summary>One recorded change to an incident, as the coordinator made it.</summary>

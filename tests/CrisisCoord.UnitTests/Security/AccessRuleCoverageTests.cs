@@ -27,6 +27,7 @@ public sealed class AccessRuleCoverageTests
         [SubjectKind.Request] = typeof(IResourceRequestMessage),
         [SubjectKind.Offer] = typeof(IResourceOfferMessage),
         [SubjectKind.Commitment] = typeof(IResourceCommitmentMessage),
+        [SubjectKind.Warning] = typeof(IWarningMessage),
     };
 
     public static TheoryData<string> MessageNames => [.. Messages.Select(t => t.FullName!)];
@@ -77,10 +78,10 @@ public sealed class AccessRuleCoverageTests
     }
 
     [Fact]
-    public void Only_sign_in_registration_and_the_mailed_links_are_open_to_anyone()
+    public void Only_sign_in_registration_the_mailed_links_and_public_warnings_are_open_to_anyone()
     {
         AccessRules.Table.Where(r => r.Value.On == SubjectKind.Public).Select(r => r.Key)
-            .ShouldBe([Act.SignIn, Act.RegisterAsCitizen, Act.ListCitizenGroups, Act.ConfirmEmail, Act.RequestPasswordReset, Act.ResetPassword], ignoreOrder: true);
+            .ShouldBe([Act.SignIn, Act.RegisterAsCitizen, Act.ListCitizenGroups, Act.ConfirmEmail, Act.RequestPasswordReset, Act.ResetPassword, Act.ReadPublicWarnings], ignoreOrder: true);
     }
 
     [Fact]

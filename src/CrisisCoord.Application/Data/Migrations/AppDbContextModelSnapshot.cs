@@ -1968,6 +1968,246 @@ namespace CrisisCoord.Application.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Warnings.Warning", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("areas");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("audience");
+
+                    b.Property<string>("Certainty")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("certainty");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("DraftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("drafted_at");
+
+                    b.Property<Guid>("DraftedByOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("drafted_by_organisation_id");
+
+                    b.Property<Guid>("DraftedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("drafted_by_user_id");
+
+                    b.Property<DateTimeOffset?>("Effective")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("effective");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("event");
+
+                    b.Property<DateTimeOffset>("Expires")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires");
+
+                    b.Property<string>("Headline")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)")
+                        .HasColumnName("headline");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Instruction")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("instruction");
+
+                    b.Property<int>("MessageCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("message_count");
+
+                    b.Property<DateTimeOffset?>("Onset")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("onset");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<Guid?>("PublishedByOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by_organisation_id");
+
+                    b.Property<Guid?>("PublishedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("published_by_user_id");
+
+                    b.PrimitiveCollection<Guid[]>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("recipients");
+
+                    b.Property<string>("ResponseTypes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("response_types");
+
+                    b.Property<string>("Restriction")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("restriction");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("state");
+
+                    b.Property<DateTimeOffset>("StateChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("state_changed_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Urgency")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("urgency");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warnings");
+
+                    b.HasIndex("DraftedByOrganisationId")
+                        .HasDatabaseName("ix_warnings_drafted_by_organisation_id");
+
+                    b.HasIndex("PublishedByOrganisationId")
+                        .HasDatabaseName("ix_warnings_published_by_organisation_id");
+
+                    b.HasIndex("IncidentId", "DraftedAt")
+                        .HasDatabaseName("ix_warnings_incident_id_drafted_at");
+
+                    b.HasIndex("State", "Expires")
+                        .HasDatabaseName("ix_warnings_state_expires");
+
+                    b.ToTable("warnings", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Warnings.WarningMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("identifier");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("MessageType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("message_type");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Sender")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sender");
+
+                    b.Property<DateTimeOffset>("Sent")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent");
+
+                    b.Property<string>("SentText")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("sent_text");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("WarningId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warning_id");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warning_messages");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_warning_messages_incident_id");
+
+                    b.HasIndex("Sender", "Identifier")
+                        .IsUnique()
+                        .HasDatabaseName("ix_warning_messages_sender_identifier");
+
+                    b.HasIndex("WarningId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_warning_messages_warning_id_sequence");
+
+                    b.ToTable("warning_messages", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2581,6 +2821,46 @@ namespace CrisisCoord.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_resources_resource_types_resource_type_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Warnings.Warning", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("DraftedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_warnings_organisations_drafted_by_organisation_id");
+
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_warnings_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PublishedByOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_warnings_organisations_published_by_organisation_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Warnings.WarningMessage", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_warning_messages_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Warnings.Warning", null)
+                        .WithMany()
+                        .HasForeignKey("WarningId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_warning_messages_warnings_warning_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -3,6 +3,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Audit;
 using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.Requests;
+using CrisisCoord.Application.Features.Warnings;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Obligations;
@@ -50,6 +51,9 @@ public sealed record IncidentView(
     TimelineEventPage Timeline)
 {
     public Capabilities Capabilities => Incident.Capabilities ?? Capabilities.None;
+
+    /// <summary>The incident's public warnings the reader may see, newest first, each with its capabilities.</summary>
+    public IReadOnlyList<WarningDto> Warnings { get; init; } = [];
 }
 
 public sealed class GetIncidentViewQueryHandler(
@@ -74,10 +78,12 @@ public sealed class GetIncidentViewQueryHandler(
             ? await db.Organisations.AsNoTracking().Where(o => o.Id == leadId).Select(o => new { o.Name, o.Level }).SingleAsync(cancellationToken)
             : null;
         var participants = await ParticipantDto.ForIncidentAsync(db, query.Id, detail, cancellationToken);
+        var warnings = await ListIncidentWarningsQueryHandler.ForIncidentAsync(db, access, query.Id, cancellationToken);
         if (!detail)
         {
             return new IncidentView(
-                incident, lead?.Name, lead?.Level, graded.MinimumLeadLevel(incident.Severity), participants, [], null, null, null, null, new TimelineEventPage([], null));
+                incident, lead?.Name, lead?.Level, graded.MinimumLeadLevel(incident.Severity), participants, [], null, null, null, null, new TimelineEventPage([], null))
+            { Warnings = warnings };
         }
 
         var now = clock.GetUtcNow();
@@ -109,6 +115,7 @@ public sealed class GetIncidentViewQueryHandler(
             await ThreadCapabilities.ForIncidentAsync(db, access, facts, cancellationToken),
             obligations,
             balance,
-            timeline);
+            timeline)
+        { Warnings = warnings };
     }
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Warnings;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Common;
@@ -39,7 +40,7 @@ public sealed class TransitionIncidentCommandValidator : AbstractValidator<Trans
     }
 }
 
-public sealed class TransitionIncidentCommandHandler(AppDbContext db, TimeProvider clock)
+public sealed class TransitionIncidentCommandHandler(AppDbContext db, TimeProvider clock, WarningIssuer warnings)
     : ICommandHandler<TransitionIncidentCommand, IncidentDto>
 {
     public async ValueTask<IncidentDto> Handle(TransitionIncidentCommand command, CancellationToken cancellationToken)
@@ -54,6 +55,12 @@ public sealed class TransitionIncidentCommandHandler(AppDbContext db, TimeProvid
 
         incident.TransitionTo(to, command.Reason!, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        if (!incident.State.IsOpen())
+        {
+            // A closed incident warns no one: its live warnings end with it, in this transaction.
+            await warnings.ExpireWithIncidentAsync(incident.Id, cancellationToken);
+        }
+
         return IncidentDto.From(incident);
     }
 }

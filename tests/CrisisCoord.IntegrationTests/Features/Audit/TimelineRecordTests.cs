@@ -9,6 +9,7 @@ using CrisisCoord.Domain.Timeline;
 using CrisisCoord.IntegrationTests.Features.Organisations;
 using CrisisCoord.IntegrationTests.Features.Requests;
 using CrisisCoord.IntegrationTests.Features.Resources;
+using CrisisCoord.IntegrationTests.Features.Warnings;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,15 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             return new Sent(staff, id, "Incident", id.ToString());
         },
         ["TransitionIncidentCommand"] = app => ChangeIncidentAsync(app, id => ($"/api/v1/incidents/{id}/transitions", HttpMethod.Post, new JsonObject { ["to"] = "Warning", ["reason"] = "Gauge rising" })),
+        ["DraftWarningCommand"] = async app =>
+        {
+            var scene = await WarningScene.CreateAsync(app);
+            var draft = await Ok(await (await app.ClientForAsync(scene.Staff)).PostAsJsonAsync($"/api/v1/incidents/{scene.Incident}/warnings", scene.Body(app.Clock.GetUtcNow())));
+            return new Sent(scene.Staff, scene.Incident, "Warning", draft["id"]!.GetValue<string>());
+        },
+        ["ApproveAndPublishWarningCommand"] = app => ChangeWarningAsync(app, publish: false, id => ($"/api/v1/warnings/{id}/publication", HttpMethod.Post, null)),
+        ["EditWarningCommand"] = app => ChangeWarningAsync(app, publish: true, id => ($"/api/v1/warnings/{id}", HttpMethod.Put, null)),
+        ["CancelWarningCommand"] = app => ChangeWarningAsync(app, publish: true, id => ($"/api/v1/warnings/{id}/cancellation", HttpMethod.Post, new JsonObject { ["reason"] = "All clear" })),
         ["SetIncidentSeverityCommand"] = app => ChangeIncidentAsync(app, id => ($"/api/v1/incidents/{id}/severity", HttpMethod.Put, new JsonObject { ["severity"] = "I", ["reason"] = "Dam at risk" })),
         ["SetIncidentLeadCommand"] = async app =>
         {
@@ -459,6 +469,24 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
         request.Headers.TryAddWithoutValidation("If-Match", etag);
         await Ok(await (await app.ClientForAsync(coordinator)).SendAsync(request));
         return new Sent(coordinator, id, "Incident", id.ToString());
+    }
+
+    /// <summary>A coordinator's change to a warning (a draft, or one already published); a null body sends the warning's own content.</summary>
+    private static async Task<Sent> ChangeWarningAsync(CrisisCoordApp app, bool publish, Func<string, (string Path, HttpMethod Method, JsonObject? Body)> change)
+    {
+        var scene = await WarningScene.CreateAsync(app);
+        var body = scene.Body(app.Clock.GetUtcNow());
+        var coordinator = await app.ClientForAsync(scene.Coordinator);
+        var warning = publish
+            ? await scene.PublishAsync(app, body)
+            : await Ok(await (await app.ClientForAsync(scene.Staff)).PostAsJsonAsync($"/api/v1/incidents/{scene.Incident}/warnings", body));
+        var id = warning["id"]!.GetValue<string>();
+        await CountBeforeAsync(app);
+        var (path, method, content) = change(id);
+        var request = new HttpRequestMessage(method, path) { Content = method == HttpMethod.Put ? JsonContent.Create(body) : content is null ? null : JsonContent.Create(content) };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{warning["version"]}\"");
+        await Ok(await coordinator.SendAsync(request));
+        return new Sent(scene.Coordinator, scene.Incident, "Warning", id);
     }
 
     private static async Task CountBeforeAsync(CrisisCoordApp app) => _before = (await TimelineData.EventsAsync(app.Database)).Select(e => e.Id).ToHashSet();

@@ -37,6 +37,8 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
     private const string Holds = "U FAAAFA FNNNFN N F F";
     private const string OwnResources = "U FFFAFF FFFAFF F F F";
     private const string ThisResource = "U FFFAFF FFFFFF F F F";
+    private const string DraftsWarnings = "U FAAFFF FFFFFF F F F";
+    private const string EditsDraft = "U FAAFFF FNNNFN N F F";
 
     private sealed record Row(string Path, Func<AuthorizationScene, HttpContent?>? Body = null);
 
@@ -128,6 +130,16 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         ["POST /api/v1/resource-requests/{id:guid}/commitments"] = (s => $"/api/v1/resource-requests/{s.Request}/commitments", s => Json(new { offerId = s.Offer, quantity = 0 }), CoordinatesIt),
         ["POST /api/v1/offers/{id:guid}/commitments"] = (s => $"/api/v1/offers/{s.Offer}/commitments", _ => Json(new { quantity = 0 }), CoordinatesIt),
         ["POST /api/v1/commitments/{id:guid}/status"] = (s => $"/api/v1/commitments/{s.Commitment}/status", null, Holds),
+
+        ["POST /api/v1/incidents/{incidentId:guid}/warnings"] = (s => $"/api/v1/incidents/{s.Incident}/warnings", null, DraftsWarnings),
+        ["GET /api/v1/incidents/{incidentId:guid}/warnings"] = (s => $"/api/v1/incidents/{s.Incident}/warnings", null, Everyone),
+        ["GET /api/v1/warnings/{id:guid}"] = (s => $"/api/v1/warnings/{s.Warning}", null, SeesIt),
+        ["PUT /api/v1/warnings/{id:guid}"] = (s => $"/api/v1/warnings/{s.Warning}", null, EditsDraft),
+        ["POST /api/v1/warnings/{id:guid}/publication"] = (s => $"/api/v1/warnings/{s.Warning}/publication", null, CoordinatesIt),
+        ["POST /api/v1/warnings/{id:guid}/cancellation"] = (s => $"/api/v1/warnings/{s.Warning}/cancellation", null, CoordinatesIt),
+        // Restricted to the village committee: it reads it though it takes no part; the anonymous never do.
+        ["GET /api/v1/warnings/{id:guid}.cap"] = (s => $"/api/v1/warnings/{s.RestrictedWarning}.cap", null, "N AAAAAA AAAAAA N A A"),
+        ["GET /api/v1/warnings/{id:guid}/messages"] = (s => $"/api/v1/warnings/{s.RestrictedWarning}/messages", null, "N AAAAAA AAAAAA N A A"),
 
         ["GET /api/v1/dashboard"] = (_ => "/api/v1/dashboard", null, Everyone),
         ["GET /api/v1/organisations"] = (_ => "/api/v1/organisations", null, Everyone),

@@ -1,11 +1,13 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.People;
+using CrisisCoord.Application.Features.Warnings;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
+using CrisisCoord.Domain.Warnings;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using IncidentRecord = CrisisCoord.Domain.Incidents.Incident;
 using ObjectiveRecord = CrisisCoord.Domain.Incidents.Objective;
 using ResourceRecord = CrisisCoord.Domain.Resources.Resource;
+using WarningRecord = CrisisCoord.Domain.Warnings.Warning;
 
 namespace CrisisCoord.IntegrationTests.Features.Security;
 
@@ -65,6 +68,12 @@ public sealed class AuthorizationScene
     public required Guid PendingMembership { get; init; }
 
     public required Guid DeclinedMembership { get; init; }
+
+    /// <summary>A draft warning by the city's staff.</summary>
+    public required Guid Warning { get; init; }
+
+    /// <summary>A published warning restricted to the village committee (which takes no part).</summary>
+    public required Guid RestrictedWarning { get; init; }
 
     public static async Task<AuthorizationScene> CreateAsync(CrisisCoordApp app)
     {
@@ -133,6 +142,17 @@ public sealed class AuthorizationScene
         var declined = MembershipRequest.Ask(group.Id, declinedCitizen.UserId, "Far away", now);
         declined.Decline("We only take people from the old town", participant[Application.Security.Roles.Administrator].UserId, now);
         db.MembershipRequests.AddRange(pending, declined);
+
+        WarningContent Warn(WarningScope scope, Guid[] recipients) => new(
+            "Aftershock", "Aftershocks expected", "Strong aftershocks are likely.", "Stay out of damaged buildings.", [CapResponseType.Avoid],
+            CapUrgency.Expected, CapCertainty.Likely, "", null, null, now.AddDays(1), scope, scope == WarningScope.Restricted ? "Village committee" : "", recipients,
+            [new WarningArea("Old town", new GeoCircle(30.5, 114.3, 5), null)]);
+        var draftWarning = WarningRecord.Draft(incident.Id, WarningStatus.Actual, Warn(WarningScope.Public, []), participant[Application.Security.Roles.AgencyStaff].UserId, city.Id, now);
+        var restrictedWarning = WarningRecord.Draft(incident.Id, WarningStatus.Actual, Warn(WarningScope.Restricted, [village.Id]), participant[Application.Security.Roles.AgencyStaff].UserId, city.Id, now);
+        db.Warnings.AddRange(draftWarning, restrictedWarning);
+        await db.SaveChangesAsync();
+        var published = restrictedWarning.Publish(participant[Application.Security.Roles.Coordinator].UserId, city.Id, now);
+        await scope.ServiceProvider.GetRequiredService<WarningIssuer>().IssueAsync(restrictedWarning, published, "", CancellationToken.None);
         await db.SaveChangesAsync();
 
         return new AuthorizationScene
@@ -155,6 +175,8 @@ public sealed class AuthorizationScene
             Commitment = commitment.Id,
             PendingMembership = pending.Id,
             DeclinedMembership = declined.Id,
+            Warning = draftWarning.Id,
+            RestrictedWarning = restrictedWarning.Id,
         };
     }
 

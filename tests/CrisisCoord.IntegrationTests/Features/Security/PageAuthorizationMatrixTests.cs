@@ -39,6 +39,12 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
     private const string OwnResources = "U FFFAFF FFFAFF F F F";
     private const string ThisResource = "U FFFAFF FFFFFF F F F";
 
+    /// <summary>Drafting a warning: coordinators and staff of a government body taking part (PublishAlert).</summary>
+    private const string DraftsWarnings = "U FAAFFF FFFFFF F F F";
+
+    /// <summary>Editing a draft warning: the same, and those who may not see the draft do not learn it exists.</summary>
+    private const string EditsDraft = "U FAAFFF FNNNFN N F F";
+
     /// <summary>Asking to join an incident, as a form: for organisations that do not take part yet.</summary>
     private const string JoinsIncident = "U FFFFFF FAAAFA F F F";
 
@@ -120,6 +126,14 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         ["POST /Incidents/NewRequest"] = Form("/Incidents/{incident}/Requests/New", Coordinates) with { Fields = NoFields },
         ["GET /Incidents/Participants"] = Form("/Incidents/{incident}/Participants", Coordinates),
         ["POST /Incidents/Participants"] = Form("/Incidents/{incident}/Participants", Coordinates) with { Fields = NoFields },
+        ["GET /Warnings/Public"] = new(_ => "/warnings", Public),
+        ["GET /Warnings/New"] = Form("/Incidents/{incident}/Warnings/New", DraftsWarnings),
+        ["POST /Warnings/New"] = Form("/Incidents/{incident}/Warnings/New", DraftsWarnings) with { Fields = NoFields },
+        ["GET /Warnings/Details"] = new(s => $"/Warnings/{s.Warning}", SeesIt),
+        ["POST /Warnings/Details?handler=Publish"] = new(s => $"/Warnings/{s.Warning}?handler=Publish", CoordinatesIt, _ => new() { ["version"] = "1" }),
+        ["POST /Warnings/Details?handler=Cancel"] = new(s => $"/Warnings/{s.Warning}?handler=Cancel", CoordinatesIt, _ => new() { ["version"] = "1", ["reason"] = "" }),
+        ["GET /Warnings/Edit"] = new(s => $"/Warnings/{s.Warning}/Edit", EditsDraft),
+        ["POST /Warnings/Edit"] = new(s => $"/Warnings/{s.Warning}/Edit", EditsDraft, NoFields),
         ["GET /Incidents/Join"] = Form("/Incidents/{incident}/Join", JoinsIncident),
         ["POST /Incidents/Join"] = Form("/Incidents/{incident}/Join", JoinsIncident) with { Fields = NoFields },
         ["GET /Incidents/SituationReport"] = Form("/Incidents/{incident}/SituationReport", TakesPart),

@@ -1,0 +1,39 @@
+using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Features.Warnings;
+using CrisisCoord.Domain.Warnings;
+using CrisisCoord.Web.Infrastructure;
+using CrisisCoord.Web.Infrastructure.Security;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace CrisisCoord.Web.Pages.Warnings;
+
+/// <summary>Changing a warning: a draft just changes; one already out issues a CAP Update when saved.</summary>
+[FormPage]
+public sealed class EditModel(ISender sender, IOptions<MapOptions> map) : CommandFormPageModel<EditWarningCommand, WarningDto>(sender)
+{
+    public WarningView View { get; private set; } = null!;
+
+    public IncidentDto Incident { get; private set; } = null!;
+
+    public object MapData => WarningFormPage.MapData(map.Value, Incident.Latitude, Incident.Longitude);
+
+    protected override async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        View = await Sender.Send(new GetWarningQuery(id), ct);
+        FormRefusal.EnsureAllowed<EditWarningCommand>(View.Capabilities);
+        Incident = await Sender.Send(new GetIncidentQuery(View.Warning.IncidentId), ct);
+        await WarningFormPage.LoadChoicesAsync(this, Sender, ct);
+    }
+
+    protected override EditWarningCommand Blank() => EditWarningCommand.From(View.Warning);
+
+    protected override EditWarningCommand For(EditWarningCommand input, Guid id) => input with { WarningId = id };
+
+    protected override string Done(WarningDto warning) => warning.State == WarningState.Draft
+        ? "Draft saved."
+        : "Warning updated: a CAP Update went out to every reader.";
+
+    protected override IActionResult After(WarningDto warning, Guid id) => RedirectToPage("/Warnings/Details", new { id });
+}
