@@ -32,7 +32,6 @@ public static class ResourcesEndpoints
         var limits = app.ServiceProvider.GetRequiredService<InventoryImportLimits>();
         resources.MapPost("/import", ImportInventory).WithName(nameof(ImportInventory))
             .WithMetadata(new RequestSizeLimitAttribute((limits.MaxBytes * 2) + (1024 * 1024)))
-            .Accepts<string>("text/csv")
             .WithDescription("The CSV file as the request body (Content-Type: text/csv, with ?fileName=), or as a multipart/form-data part named 'file'.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
