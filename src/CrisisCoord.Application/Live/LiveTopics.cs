@@ -9,6 +9,9 @@ public static class LiveTopics
     /// <summary>Every incident the reader may list: the dashboard, the incident list, my tasks, requests.</summary>
     public const string Incidents = "incidents";
 
+    /// <summary>The public warnings page: anyone, signed in or not.</summary>
+    public const string PublicWarnings = "warnings";
+
     private const string IncidentPrefix = "incident:";
 
     /// <summary>One incident: its page, its task board, its request threads.</summary>

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Warnings;
+using CrisisCoord.Application.Live;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace CrisisCoord.Web.Infrastructure;
@@ -31,6 +32,8 @@ public static class WarningsSetup
             if (context.RequestServices.GetService<WarningChanges>() is { Issued: true })
             {
                 await context.RequestServices.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(Tag, CancellationToken.None);
+                // Only now, with the cache dropped, may open public pages read again: earlier, they could re-cache the old page.
+                context.RequestServices.GetRequiredService<ILiveSignals>().PublicWarningsChanged();
             }
         });
         app.UseOutputCache();

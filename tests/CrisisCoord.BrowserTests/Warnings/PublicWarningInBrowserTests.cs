@@ -8,8 +8,8 @@ using static Microsoft.Playwright.Assertions;
 namespace CrisisCoord.BrowserTests.Warnings;
 
 /// <summary>
-/// Staff draft a flood warning on the map, a coordinator approves it, the public sees it on /warnings (on a phone
-/// too), and once it is cancelled it is gone from the public page on reload.
+/// Staff draft a flood warning on the map, a coordinator approves it, an anonymous visitor with /warnings open on a
+/// phone sees it appear without reloading, and once it is cancelled it goes from that open page too.
 /// </summary>
 public sealed class PublicWarningInBrowserTests(BrowserApp app) : BrowserTest(app)
 {
@@ -46,6 +46,12 @@ public sealed class PublicWarningInBrowserTests(BrowserApp app) : BrowserTest(ap
         await Expect(staff.GetByRole(AriaRole.Button, new() { Name = "Approve and publish" })).ToHaveCountAsync(0);
         var warningUrl = staff.Url;
 
+        // An anonymous visitor already has the public page open: what follows reaches it without a reload.
+        var visitor = await App.NewPageAsync(width: 390, height: 844);
+        await visitor.GotoAsync("/warnings");
+        await Expect(visitor.GetByText("There are none at the moment.")).ToBeVisibleAsync();
+        await visitor.WaitForFunctionAsync("() => document.body.dataset.live === 'on'", null, new() { Timeout = 5000 });
+
         var coordinator = await App.NewPageAsync();
         await SignInAsync(coordinator, scene.Coordinator);
         await coordinator.GotoAsync(warningUrl);
@@ -54,10 +60,10 @@ public sealed class PublicWarningInBrowserTests(BrowserApp app) : BrowserTest(ap
         await Expect(coordinator.Locator("#warning-state")).ToHaveTextAsync("Published");
         await Expect(coordinator.Locator(".warning-messages")).ToContainTextAsync("Alert");
 
-        var visitor = await App.NewPageAsync(width: 390, height: 844);
-        await BrowserApp.AssertFitsWidthAsync(visitor, "/warnings");
         var list = visitor.Locator("#public-warnings-list");
-        await Expect(list).ToContainTextAsync(Headline);
+        await Expect(list).ToContainTextAsync(Headline, new() { Timeout = 3000 });
+        await Expect(visitor.Locator("#public-warnings-map path.warning-area")).ToHaveCountAsync(1);
+        (await visitor.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth")).ShouldBeLessThanOrEqualTo(0, "no sideways scroll at 390px");
         await Expect(list).ToContainTextAsync("Go to Dongshan Middle School now");
         await Expect(visitor.Locator("#public-warnings-map path.warning-area")).ToHaveCountAsync(1);
         await BrowserApp.ScreenshotAsync(visitor, "public-warnings-phone");
@@ -66,9 +72,10 @@ public sealed class PublicWarningInBrowserTests(BrowserApp app) : BrowserTest(ap
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Cancel warning" }).ClickAsync();
         await Expect(coordinator.Locator("#warning-state")).ToHaveTextAsync("Cancelled");
 
-        await visitor.ReloadAsync();
-        await Expect(visitor.Locator("#public-warnings-list")).Not.ToContainTextAsync(Headline);
+        await Expect(visitor.Locator("#public-warnings-list")).Not.ToContainTextAsync(Headline, new() { Timeout = 3000 });
         await Expect(visitor.GetByText("There are none at the moment.")).ToBeVisibleAsync();
+        await Expect(visitor.Locator("#public-warnings-map path.warning-area")).ToHaveCountAsync(0);
+        await BrowserApp.AssertFitsWidthAsync(visitor, "/warnings");
 
         await using var db = App.Database.CreateContext();
         var stored = await db.Warnings.SingleAsync();

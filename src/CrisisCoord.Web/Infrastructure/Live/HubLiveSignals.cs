@@ -11,6 +11,20 @@ public sealed class HubLiveSignals(IHubContext<LiveHub> hub, ILogger<HubLiveSign
 {
     public void Changed(IReadOnlyCollection<Guid> incidents) => _ = SendAsync(incidents);
 
+    public void PublicWarningsChanged() => _ = SendPublicAsync();
+
+    private async Task SendPublicAsync()
+    {
+        try
+        {
+            await hub.Clients.Group(LiveTopics.PublicWarnings).SendAsync(LiveHub.Changed, LiveTopics.PublicWarnings);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not tell open public warning pages about a new message");
+        }
+    }
+
     private async Task SendAsync(IReadOnlyCollection<Guid> incidents)
     {
         try

@@ -54,6 +54,11 @@ public sealed class LiveHub(ISender sender, IHttpContextAccessor http) : Hub
                 return await sender.Send(new WatchIncidentsQuery(), Context.ConnectionAborted);
             }
 
+            if (topic == LiveTopics.PublicWarnings)
+            {
+                return await sender.Send(new WatchPublicWarningsQuery(), Context.ConnectionAborted);
+            }
+
             if (LiveTopics.TryIncident(topic, out var incident))
             {
                 return await sender.Send(new WatchIncidentQuery(incident), Context.ConnectionAborted);
@@ -65,7 +70,7 @@ public sealed class LiveHub(ISender sender, IHttpContextAccessor http) : Hub
             throw new HubException($"You cannot watch '{Shown(topic)}'.");
         }
 
-        throw new HubException($"'{Shown(topic)}' is not a topic. Topics are 'incidents' and 'incident:<id>'.");
+        throw new HubException($"'{Shown(topic)}' is not a topic. Topics are 'incidents', 'incident:<id>' and 'warnings'.");
     }
 
     /// <summary>The topic as typed, cut short: it is echoed back to the caller only, as a JSON string.</summary>

@@ -1,15 +1,14 @@
-// Live updates. The page names the topics it shows (<meta name="crisiscoord-live">); the server says only
+// Live updates. The page names the topics it shows (data-topics on #live-status); the server says only
 // "this topic changed", and the page then reads itself again with an ordinary GET, which applies the same
 // authorization as any read, and swaps in the parts marked data-live-region. Nothing the reader may not see
 // can arrive this way, and the parts are the server's own encoded HTML, never strings built here.
 (function () {
-    const meta = document.querySelector('meta[name="crisiscoord-live"]');
     const status = document.getElementById("live-status");
-    if (!meta || !status || !window.signalR) {
+    if (!status || !window.signalR) {
         return;
     }
 
-    const topics = meta.content.split(" ").filter(Boolean);
+    const topics = (status.dataset.topics || "").split(" ").filter(Boolean);
     const retryDelays = [0, 1000, 2000, 5000, 10000];
     const connection = new signalR.HubConnectionBuilder()
         .withUrl("/live")

@@ -22,32 +22,47 @@
         tiles.addTo(map);
     }
 
-    const bounds = L.latLngBounds([]);
-    for (const warning of data.warnings) {
-        const style = { color: colours[warning.severity] || "#5b6470", weight: 2, fillOpacity: 0.25, className: "warning-area" };
-        for (const area of warning.areas) {
-            const shape = area.circle
-                ? L.circle([area.circle.lat, area.circle.lon], Object.assign({ radius: area.circle.radiusKm * 1000 }, style))
-                : L.polygon(area.polygon, style);
-            const popup = document.createElement("div");
-            const link = document.createElement("a");
-            link.href = "#warning-" + warning.id;
-            link.textContent = warning.headline;
-            const facts = document.createElement("div");
-            facts.textContent = warning.severityText + " · " + area.description;
-            popup.append(link, facts);
-            shape.bindPopup(popup);
-            shape.addTo(map);
-            // Computed from the data: a circle's own bounds need a map view, which is set only after this loop.
-            bounds.extend(area.circle
-                ? L.latLng(area.circle.lat, area.circle.lon).toBounds(area.circle.radiusKm * 2000)
-                : L.latLngBounds(area.polygon));
+    const shapes = L.layerGroup().addTo(map);
+
+    // Draws the warnings in the page's data block; a live update replaces that block and draws again,
+    // leaving the reader's pan and zoom alone.
+    function draw(fit) {
+        const warnings = JSON.parse(document.getElementById("public-warnings-data").textContent).warnings;
+        shapes.clearLayers();
+        const bounds = L.latLngBounds([]);
+        for (const warning of warnings) {
+            const style = { color: colours[warning.severity] || "#5b6470", weight: 2, fillOpacity: 0.25, className: "warning-area" };
+            for (const area of warning.areas) {
+                const shape = area.circle
+                    ? L.circle([area.circle.lat, area.circle.lon], Object.assign({ radius: area.circle.radiusKm * 1000 }, style))
+                    : L.polygon(area.polygon, style);
+                const popup = document.createElement("div");
+                const link = document.createElement("a");
+                link.href = "#warning-" + warning.id;
+                link.textContent = warning.headline;
+                const facts = document.createElement("div");
+                facts.textContent = warning.severityText + " · " + area.description;
+                popup.append(link, facts);
+                shape.bindPopup(popup);
+                shape.addTo(shapes);
+                // Computed from the data: a circle's own bounds need a map view, which is set only after this loop.
+                bounds.extend(area.circle
+                    ? L.latLng(area.circle.lat, area.circle.lon).toBounds(area.circle.radiusKm * 2000)
+                    : L.latLngBounds(area.polygon));
+            }
+        }
+
+        if (!fit) {
+            return;
+        }
+
+        if (bounds.isValid()) {
+            map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12 });
+        } else {
+            map.setView([20, 0], 2);
         }
     }
 
-    if (bounds.isValid()) {
-        map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12 });
-    } else {
-        map.setView([20, 0], 2);
-    }
+    draw(true);
+    document.addEventListener("crisiscoord:live-updated", () => draw(false));
 })();

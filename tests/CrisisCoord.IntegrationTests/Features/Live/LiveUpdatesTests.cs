@@ -48,7 +48,7 @@ public sealed class LiveUpdatesTests(CrisisCoordApp app) : AppTest(app)
     }
 
     [Fact]
-    public async Task The_anonymous_may_watch_no_incident_and_hear_nothing_of_them()
+    public async Task The_anonymous_may_watch_public_warnings_but_no_incident_and_hear_nothing_of_them()
     {
         var scene = await TaskScene.CreateAsync(App);
         await using var anonymous = await WatcherAsync(new PageClient(App));
@@ -58,6 +58,7 @@ public sealed class LiveUpdatesTests(CrisisCoordApp app) : AppTest(app)
             (await Should.ThrowAsync<HubException>(() => anonymous.WatchAsync(topic))).Message.ShouldContain($"You cannot watch '{topic}'");
         }
 
+        (await anonymous.WatchAsync(LiveTopics.PublicWarnings)).ShouldBe([LiveTopics.PublicWarnings], "the public warnings page is open to anyone");
         await scene.TaskAsync();
         await using var signedIn = await WatcherAsync(await PageClient.SignedInAsync(App, scene.Ngo));
         await signedIn.WatchAsync(LiveTopics.Incident(scene.Incident));
