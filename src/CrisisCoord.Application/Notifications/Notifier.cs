@@ -4,6 +4,7 @@ using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Notifications;
 using CrisisCoord.Domain.Obligations;
+using CrisisCoord.Domain.Warnings;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Notifications;
@@ -52,6 +53,32 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             $"/Incidents/{incidentId}",
             $"admitted:{incidentId:N}:{organisationId:N}",
             ct);
+
+    /// <summary>
+    /// A warning went out whose areas touch the service area of organisations: their people are told, each only if
+    /// they may read the warning (a restricted one reaches the organisations it names and those that see the
+    /// incident's detail). Told once per warning, at its first publication.
+    /// </summary>
+    public async Task WarningInAreaAsync(Warning warning, CancellationToken ct)
+    {
+        var served = await db.Organisations.AsNoTracking()
+            .Where(o => o.ServiceArea != null)
+            .Select(o => new { o.Id, Area = o.ServiceArea! })
+            .ToListAsync(ct);
+        var title = (warning.Status == WarningStatus.Exercise ? "Exercise warning in your area: " : "Warning in your area: ") + warning.Headline;
+        foreach (var organisation in served.Where(o => warning.Areas.Any(a => a.Touches(o.Area.Latitude, o.Area.Longitude, o.Area.RadiusKm))))
+        {
+            await ToOrganisationAsync(
+                organisation.Id,
+                NotificationKind.WarningInArea,
+                act: null,
+                new Sight(Act.ViewWarning, SubjectKind.Warning, warning.Id),
+                title,
+                $"/Warnings/{warning.Id}",
+                $"warning-in-area:{warning.Id:N}:{organisation.Id:N}",
+                ct);
+        }
+    }
 
     /// <summary>A group decided a person's request to join it: the person alone is told (they may act for no one yet).</summary>
     public async Task MembershipDecidedAsync(Guid membershipRequestId, Guid userId, Guid organisationId, string groupName, bool admitted, CancellationToken ct)

@@ -610,7 +610,7 @@ public sealed partial class DemoDataSeeder(
             return Task.FromResult(warning);
         });
         await WarningStepAsync("ApproveAndPublishWarning", coordinator, now.AddMinutes(-55), ct, async () =>
-            await warnings.IssueAtAsync(floodWarning, floodWarning.Publish(coordinator.User!.Value, coordinator.Organisation!.Value, now.AddMinutes(-55)), "", now.AddMinutes(-55), ct));
+            await PublishedAsync(floodWarning, await warnings.IssueAtAsync(floodWarning, floodWarning.Publish(coordinator.User!.Value, coordinator.Organisation!.Value, now.AddMinutes(-55)), "", now.AddMinutes(-55), ct), ct));
         await WarningStepAsync("EditWarning", coordinator, now.AddMinutes(-25), ct, async () =>
             await warnings.IssueAtAsync(floodWarning, floodWarning.Edit(Flood(
                 "Flood warning: east levee at Dongshan may overtop tonight",
@@ -645,10 +645,18 @@ public sealed partial class DemoDataSeeder(
             return Task.FromResult(warning);
         });
         await WarningStepAsync("ApproveAndPublishWarning", coordinator, now.AddHours(-19), ct, async () =>
-            await warnings.IssueAtAsync(restricted, restricted.Publish(coordinator.User!.Value, coordinator.Organisation!.Value, now.AddHours(-19)), "", now.AddHours(-19), ct));
+            await PublishedAsync(restricted, await warnings.IssueAtAsync(restricted, restricted.Publish(coordinator.User!.Value, coordinator.Organisation!.Value, now.AddHours(-19)), "", now.AddHours(-19), ct), ct));
     }
 
     /// <summary>One recorded warning step on its incident's chain.</summary>
+    /// <summary>As publishing does: the organisations whose service area it touches are told.</summary>
+    private async Task<WarningMessage> PublishedAsync(Warning warning, WarningMessage message, CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        await notifier.WarningInAreaAsync(warning, ct);
+        return message;
+    }
+
     private async Task<T> WarningStepAsync<T>(string action, By by, DateTimeOffset at, CancellationToken ct, Func<Task<T>> change)
     {
         T result = default!;

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Warnings;
@@ -20,7 +21,7 @@ public sealed record ApproveAndPublishWarningCommand : ICommand<WarningDto>, IWa
     public uint? Version { get; init; }
 }
 
-public sealed class ApproveAndPublishWarningCommandHandler(AppDbContext db, ICurrentUser user, WarningIssuer issuer, AccessPolicy access, TimeProvider clock)
+public sealed class ApproveAndPublishWarningCommandHandler(AppDbContext db, ICurrentUser user, WarningIssuer issuer, AccessPolicy access, Notifier notifier, TimeProvider clock)
     : ICommandHandler<ApproveAndPublishWarningCommand, WarningDto>
 {
     public async ValueTask<WarningDto> Handle(ApproveAndPublishWarningCommand command, CancellationToken cancellationToken)
@@ -30,6 +31,12 @@ public sealed class ApproveAndPublishWarningCommandHandler(AppDbContext db, ICur
         var type = warning.Publish(user.UserId!.Value, organisation, clock.GetUtcNow());
         await issuer.IssueAsync(warning, type, "", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (type == CapMessageType.Alert)
+        {
+            // Saved first, so the rules deciding who may read it see it published.
+            await notifier.WarningInAreaAsync(warning, cancellationToken);
+        }
+
         return await db.ReadBackAsync(access, warning.Id, cancellationToken);
     }
 }

@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Notifications;
+using CrisisCoord.Domain.Organisations;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -161,6 +164,45 @@ public sealed partial class WarningsApiTests(CrisisCoordApp app) : AppTest(app)
 
         var neighbourList = (await (await neighbour.GetAsync($"/api/v1/incidents/{scene.Incident}/warnings")).Content.ReadFromJsonAsync<JsonArray>())!;
         neighbourList.Select(w => w!["headline"]!.GetValue<string>()).ShouldBe(["Drill: flood warning", "Chemical park neighbours: stay indoors", "Public flood warning"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Publishing_tells_the_organisations_whose_service_area_it_touches_each_only_what_they_may_read()
+    {
+        var scene = await WarningScene.CreateAsync(App);
+        var far = await App.CreateAsync(Roles.AgencyStaff);
+        await using (var db = App.Database.CreateContext())
+        {
+            // The neighbour and the outsider serve the levee (8 km from their centre reaches the 5 km circle); the other, Beijing.
+            foreach (var (organisation, area) in new[]
+            {
+                (scene.Neighbour.OrganisationId, new ServiceArea(30.55, 114.35, 8)),
+                (scene.Outsider.OrganisationId, new ServiceArea(30.45, 114.25, 8)),
+                (far.OrganisationId, new ServiceArea(39.9, 116.4, 50)),
+            })
+            {
+                (await db.Organisations.SingleAsync(o => o.Id == organisation)).SetServiceArea(area);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var now = App.Clock.GetUtcNow();
+        var open = await scene.PublishAsync(App, scene.Body(now, "Public flood warning"));
+        var restrictedBody = scene.Body(now, "Chemical park neighbours: stay indoors");
+        restrictedBody["scope"] = "Restricted";
+        restrictedBody["restriction"] = "Neighbours of the chemical park";
+        restrictedBody["recipients"] = new JsonArray(JsonValue.Create(scene.Neighbour.OrganisationId));
+        var restricted = await scene.PublishAsync(App, restrictedBody);
+
+        await using var read = App.Database.CreateContext();
+        async Task<List<string>> TitlesFor(Actor actor) => await read.Notifications.AsNoTracking()
+            .Where(n => n.UserId == actor.UserId && n.Kind == NotificationKind.WarningInArea).OrderBy(n => n.Title).Select(n => n.Title).ToListAsync();
+        (await TitlesFor(scene.Neighbour)).ShouldBe(["Warning in your area: Chemical park neighbours: stay indoors", "Warning in your area: Public flood warning"]);
+        (await TitlesFor(scene.Outsider)).ShouldBe(["Warning in your area: Public flood warning"], "the restricted warning does not name it, so it is not told of it");
+        (await TitlesFor(far)).ShouldBeEmpty("its area is far from the warning's");
+        (await read.Notifications.AsNoTracking().Where(n => n.UserId == scene.Neighbour.UserId && n.Kind == NotificationKind.WarningInArea).Select(n => n.Link).ToListAsync())
+            .ShouldBe([$"/Warnings/{open["id"]}", $"/Warnings/{restricted["id"]}"], ignoreOrder: true);
     }
 
     [Fact]
