@@ -18,6 +18,27 @@ window.CrisisCoord = window.CrisisCoord || {};
     };
 
     window.CrisisCoord.enhance(document);
+
+    // Every map's background: the configured tile server, or a note that markers stand on a plain background.
+    // Leaflet writes the attribution as HTML, so it is handed the configured text already escaped.
+    window.CrisisCoord.addTiles = function (map, data, note, absentText) {
+        if (!data.tileUrl) {
+            if (absentText) {
+                note.textContent = absentText;
+                note.hidden = false;
+            }
+
+            return;
+        }
+
+        let loaded = false;
+        const attribution = document.createElement("span");
+        attribution.textContent = data.attribution;
+        const tiles = L.tileLayer(data.tileUrl, { attribution: attribution.innerHTML, maxZoom: 18 });
+        tiles.on("tileload", () => { loaded = true; note.hidden = true; });
+        tiles.on("tileerror", () => { if (!loaded) { note.hidden = false; } });
+        tiles.addTo(map);
+    };
 })();
 
 // After a refused form, put keyboard and screen-reader users on the list of what to correct.

@@ -18,15 +18,7 @@
     let corners = [];
     let shape = null;
 
-    if (data.tileUrl) {
-        let loaded = false;
-        const attribution = document.createElement("span");
-        attribution.textContent = data.attribution;
-        const tiles = L.tileLayer(data.tileUrl, { attribution: attribution.innerHTML, maxZoom: 18 });
-        tiles.on("tileload", () => { loaded = true; note.hidden = true; });
-        tiles.on("tileerror", () => { if (!loaded) { note.hidden = false; } });
-        tiles.addTo(map);
-    }
+    window.CrisisCoord.addTiles(map, data, note);
 
     L.circleMarker([data.lat, data.lon], { radius: 6, color: "#1b1f24", fillOpacity: 1, className: "incident-marker" }).addTo(map);
 

@@ -12,15 +12,7 @@
     const colours = { I: "#c62828", II: "#e66a00", III: "#f5c400", IV: "#1565c0" };
     const map = L.map(element, { scrollWheelZoom: false, worldCopyJump: true });
 
-    if (data.tileUrl) {
-        let loaded = false;
-        const attribution = document.createElement("span");
-        attribution.textContent = data.attribution;
-        const tiles = L.tileLayer(data.tileUrl, { attribution: attribution.innerHTML, maxZoom: 18 });
-        tiles.on("tileload", () => { loaded = true; note.hidden = true; });
-        tiles.on("tileerror", () => { if (!loaded) { note.hidden = false; } });
-        tiles.addTo(map);
-    }
+    window.CrisisCoord.addTiles(map, data, note);
 
     const shapes = L.layerGroup().addTo(map);
 
