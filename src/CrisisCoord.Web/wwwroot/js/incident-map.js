@@ -63,5 +63,6 @@
     }
 
     draw(true);
-    document.addEventListener("crisiscoord:live-updated", () => draw(false));
+    // A map that showed nothing yet is framed on what arrives; otherwise the reader's view is kept.
+    document.addEventListener("crisiscoord:live-updated", () => draw(markers.getLayers().length === 0));
 })();

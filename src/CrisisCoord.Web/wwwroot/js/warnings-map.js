@@ -56,5 +56,6 @@
     }
 
     draw(true);
-    document.addEventListener("crisiscoord:live-updated", () => draw(false));
+    // A map that showed nothing yet is framed on what arrives; otherwise the reader's view is kept.
+    document.addEventListener("crisiscoord:live-updated", () => draw(shapes.getLayers().length === 0));
 })();
