@@ -24,7 +24,7 @@ namespace CrisisCoord.Application.Timeline;
 /// transaction commits or rolls back.
 /// </para>
 /// </summary>
-public sealed class TimelineRecorder
+public sealed class TimelineRecorder : IDisposable
 {
     /// <summary>Keeps our advisory locks apart from any other user of pg_advisory_xact_lock.</summary>
     private const long LockNamespace = 0x43726973_69734C6B; // "CrisisLk"
@@ -53,6 +53,8 @@ public sealed class TimelineRecorder
         _live = new NoScreens();
         _journal = new ChangeJournal(db);
     }
+
+    public void Dispose() => _journal.Dispose();
 
     /// <summary>Starts a unit of work; a retried one starts again, forgetting what the failed attempt touched.</summary>
     public void Begin()
