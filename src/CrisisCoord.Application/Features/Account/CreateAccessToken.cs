@@ -36,7 +36,7 @@ public sealed class CreateAccessTokenCommandValidator : AbstractValidator<Create
             .PlainText();
         RuleFor(x => x.Scope)
             .NotNull().WithMessage($"Choose what the token may do: {EnumText.Allowed<AccessTokenScope>()}.")
-            .IsInEnum().WithMessage(x => EnumText.NotValidMessage<AccessTokenScope>(x.Scope.ToString()));
+            .Known().WithMessage(x => EnumText.NotValidMessage<AccessTokenScope>(x.Scope.ToString()));
         RuleFor(x => x.ExpiresInDays)
             .NotNull().WithMessage("Choose when the token expires.")
             .InclusiveBetween(1, PersonalAccessToken.MaxDays)

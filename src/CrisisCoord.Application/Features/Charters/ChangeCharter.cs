@@ -41,7 +41,7 @@ public sealed class ChangeCharterCommandValidator : AbstractValidator<ChangeChar
         RuleFor(x => x.Kind)
             .NotNull().When(x => x.OrganisationId is null)
             .WithMessage("Choose the kind of organisation whose charter to change, or one organisation.")
-            .IsInEnum();
+            .Known();
         RuleFor(x => x.OrganisationId)
             .MustAsync(async (id, ct) => await db.Organisations.AnyAsync(o => o.Id == id, ct))
             .When(x => x.OrganisationId is not null)

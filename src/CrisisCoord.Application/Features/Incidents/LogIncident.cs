@@ -43,10 +43,10 @@ public sealed class LogIncidentCommandValidator : AbstractValidator<LogIncidentC
             .PlainText();
         RuleFor(x => x.Category)
             .NotNull().WithMessage("Choose a category.")
-            .IsInEnum();
+            .Known();
         RuleFor(x => x.Severity)
             .NotNull().WithMessage("Choose a severity grade (I to IV).")
-            .IsInEnum();
+            .Known();
         RuleFor(x => x.PlaceName)
             .NotEmpty().WithMessage("Say where the incident is (a place name).")
             .MaximumLength(Incident.PlaceNameMaxLength)

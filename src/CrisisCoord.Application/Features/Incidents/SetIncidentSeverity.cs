@@ -30,7 +30,7 @@ public sealed class SetIncidentSeverityCommandValidator : AbstractValidator<SetI
     {
         RuleFor(x => x.Severity)
             .NotNull().WithMessage("Choose the grade, I (especially major) to IV (general).")
-            .IsInEnum().WithMessage(x => EnumText.NotValidMessage<Severity>(x.Severity.ToString()));
+            .Known().WithMessage(x => EnumText.NotValidMessage<Severity>(x.Severity.ToString()));
         RuleFor(x => x.Reason)
             .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)
             .MaximumLength(Incident.ReasonMaxLength)

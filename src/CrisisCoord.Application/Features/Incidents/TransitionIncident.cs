@@ -32,7 +32,7 @@ public sealed class TransitionIncidentCommandValidator : AbstractValidator<Trans
     {
         RuleFor(x => x.To)
             .NotNull().WithMessage("Choose the state to move the incident to.")
-            .IsInEnum().WithMessage(x => EnumText.NotValidMessage<IncidentState>(x.To.ToString()));
+            .Known().WithMessage(x => EnumText.NotValidMessage<IncidentState>(x.To.ToString()));
         RuleFor(x => x.Reason)
             .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)
             .MaximumLength(Incident.ReasonMaxLength)

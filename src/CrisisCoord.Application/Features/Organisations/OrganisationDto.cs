@@ -84,7 +84,7 @@ public sealed class OrganisationDetailsValidator : AbstractValidator<Organisatio
             .When(x => !string.IsNullOrWhiteSpace(x.Name), ApplyConditionTo.CurrentValidator);
         RuleFor(x => x.Level)
             .NotNull().WithMessage($"Choose the administrative level: {EnumText.Allowed<AdministrativeLevel>()}.")
-            .IsInEnum();
+            .Known();
         RuleFor(x => x.AreaName)
             .NotEmpty().WithMessage("Say which area the organisation serves, e.g. \"Dongshan Town\".")
             .MaximumLength(Organisation.AreaNameMaxLength)

@@ -29,7 +29,7 @@ public sealed class RegisterOrganisationCommandValidator : AbstractValidator<Reg
     {
         RuleFor(x => x.Kind)
             .NotNull().WithMessage($"Choose the kind of organisation: {EnumText.Allowed<OrganisationKind>()}.")
-            .IsInEnum();
+            .Known();
         Include(new OrganisationDetailsValidator(db));
     }
 }

@@ -33,7 +33,7 @@ public static class OfferRules
     public static void AddOfferRules<T>(this AbstractValidator<T> validator, TimeProvider clock)
         where T : OfferFields
     {
-        validator.RuleFor(x => x.Answer).IsInEnum().WithMessage(x => EnumText.NotValidMessage<OfferAnswer>(x.Answer.ToString()));
+        validator.RuleFor(x => x.Answer).Known().WithMessage(x => EnumText.NotValidMessage<OfferAnswer>(x.Answer.ToString()));
         validator.RuleFor(x => x.Note)
             .NotEmpty().When(x => x.ParsedAnswer == OfferAnswer.Decline).WithMessage("Say why the organisation declines.");
         validator.RuleFor(x => x.Note).MaximumLength(ResourceOffer.NoteMaxLength).PlainText();

@@ -67,7 +67,7 @@ public sealed class RaiseResourceRequestCommandValidator : AbstractValidator<Rai
         RuleFor(x => x.DeliveryLongitude)
             .NotNull().WithMessage("Give the delivery longitude.")
             .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value)).WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.DeliveryLongitude}).");
-        RuleFor(x => x.Priority).IsInEnum().WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority.ToString()));
+        RuleFor(x => x.Priority).Known().WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority.ToString()));
         RuleFor(x => x.Notes).MaximumLength(ResourceRequest.NotesMaxLength).PlainText();
     }
 }

@@ -48,7 +48,7 @@ public sealed class CreateTaskCommandValidator : AbstractValidator<CreateTaskCom
         RuleFor(x => x.Title).NotEmpty().WithMessage("Say what is to be done.").MaximumLength(IncidentTask.TitleMaxLength).PlainText();
         RuleFor(x => x.Description).MaximumLength(IncidentTask.DescriptionMaxLength).PlainText();
         RuleFor(x => x.Phase).OnePhase();
-        RuleFor(x => x.Priority).IsInEnum().WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority.ToString()));
+        RuleFor(x => x.Priority).Known().WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority.ToString()));
         RuleFor(x => x.DueAt)
             .Must(due => due > clock.GetUtcNow())
             .When(x => x.DueAt is not null)

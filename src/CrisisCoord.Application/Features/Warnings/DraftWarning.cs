@@ -54,7 +54,7 @@ public sealed class DraftWarningCommandValidator : AbstractValidator<DraftWarnin
     public DraftWarningCommandValidator(AppDbContext db, TimeProvider clock)
     {
         RuleFor(x => x.Status).NotNull().WithMessage("Say whether this is a real warning (Actual) or a drill (Exercise).")
-            .IsInEnum().WithMessage(x => EnumText.NotValidMessage<WarningStatus>(x.Status.ToString()));
+            .Known().WithMessage(x => EnumText.NotValidMessage<WarningStatus>(x.Status.ToString()));
         Include(new WarningFieldsValidator(db, clock));
     }
 }

@@ -112,11 +112,11 @@ public sealed class WarningFieldsValidator : AbstractValidator<IWarningFields>
         RuleFor(x => x.Instruction).NotEmpty().WithMessage("Say what people should do, in plain words.")
             .MaximumLength(Warning.TextMaxLength).PlainText();
         RuleFor(x => x.Audience).MaximumLength(Warning.AudienceMaxLength).NoMarkup().PlainText();
-        RuleForEach(x => x.ResponseTypes).IsInEnum().WithMessage(x => $"Response types must be among {string.Join(", ", Enum.GetNames<CapResponseType>())}.");
+        RuleForEach(x => x.ResponseTypes).Known().WithMessage(x => $"Response types must be among {string.Join(", ", Enum.GetNames<CapResponseType>())}.");
         RuleFor(x => x.Urgency).NotNull().WithMessage("Choose the urgency.")
-            .IsInEnum().WithMessage(x => EnumText.NotValidMessage<CapUrgency>(x.Urgency.ToString()));
+            .Known().WithMessage(x => EnumText.NotValidMessage<CapUrgency>(x.Urgency.ToString()));
         RuleFor(x => x.Certainty).NotNull().WithMessage("Choose the certainty.")
-            .IsInEnum().WithMessage(x => EnumText.NotValidMessage<CapCertainty>(x.Certainty.ToString()));
+            .Known().WithMessage(x => EnumText.NotValidMessage<CapCertainty>(x.Certainty.ToString()));
 
         RuleFor(x => x.Expires).Cascade(CascadeMode.Stop).NotNull().WithMessage("Say when the warning expires.")
             .Must(expires => expires > clock.GetUtcNow()).WithMessage("The expiry time must be in the future.");
@@ -128,7 +128,7 @@ public sealed class WarningFieldsValidator : AbstractValidator<IWarningFields>
             .WithMessage("The warning must expire after the expected onset: set the expiry later than the onset.");
 
         RuleFor(x => x.Scope).NotNull().WithMessage("Choose who the warning is for: Public or Restricted.")
-            .IsInEnum().WithMessage(x => EnumText.NotValidMessage<WarningScope>(x.Scope.ToString()));
+            .Known().WithMessage(x => EnumText.NotValidMessage<WarningScope>(x.Scope.ToString()));
         When(x => x.Scope == WarningScope.Restricted, () =>
         {
             RuleFor(x => x.Restriction).NotEmpty().WithMessage("Say in words who a restricted warning is for (CAP 'restriction').")
