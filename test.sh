@@ -36,6 +36,7 @@ pg_init "$work/pg" "$password"
 port=$(pg_free_port)
 # Durability is irrelevant for a throwaway cluster; skipping fsync makes the tests faster.
 PG_FSYNC=off pg_start "$work/pg" "$port" || { echo "0 passed, 0 failed"; exit 1; }
+port=$PG_PORT
 export CRISISCOORD_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password"
 pg_log "test PostgreSQL on 127.0.0.1:$port"
 
