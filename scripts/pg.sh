@@ -101,12 +101,14 @@ PG_SOCKET_DIR=/tmp
 pg_start() {
   local dir=$1 port=$2 seen
   for _ in 1 2 3 4 5 6; do
-    seen=$(cat "$dir/server.log" 2>/dev/null | wc -l)
+    seen=0
+    [ -f "$dir/server.log" ] && seen=$(wc -l < "$dir/server.log")
     if pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_SOCKET_DIR -c fsync=${PG_FSYNC:-on} ${PG_OPTIONS:-}" start >/dev/null; then
       PG_PORT=$port; return 0
     fi
-    tail -n +"$((seen + 1))" "$dir/server.log" | grep -q 'could not bind\|could not create any TCP/IP sockets' || break
+    # Counted rather than grep -q, so the check holds under pipefail (no early exit, no SIGPIPE).
+    [ "$(tail -n +"$((seen + 1))" "$dir/server.log" | grep -c 'could not bind\|could not create any TCP/IP sockets')" -gt 0 ] || break
     pg_log "port $port is taken; trying another"
     port=$(pg_free_port) || break
   done
