@@ -36,12 +36,14 @@ public static class DependencyInjection
         // Read when the first context is made, so hosts (and test hosts) can set it late.
         services.AddDbContext<AppDbContext>((services, options) => options
             .UseNpgsql(ConnectionString(services.GetRequiredService<IConfiguration>()), npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3))
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(RoundTrips.Instance));
 
         services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessPolicy>();
         services.AddScoped<Subjects>();
+        services.AddSingleton<CharterCache>();
         services.AddSingleton<AccessRules>();
         services.AddScoped<TimelineRecorder>();
         services.TryAddSingleton<ILiveSignals, NoScreens>();

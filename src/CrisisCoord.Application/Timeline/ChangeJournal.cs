@@ -52,7 +52,8 @@ public sealed class ChangeJournal
         return [.. _changes];
     }
 
-    private void Capture()
+    /// <summary>Records what the change tracker holds now (also done by every save of the unit of work).</summary>
+    public void Capture()
     {
         if (!_open)
         {
