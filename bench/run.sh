@@ -212,7 +212,8 @@ measure() {
   [ "$SOCKET_ERRORS" = 0 ] && [ "$NON2XX" = 0 ] || fail "$label c=$c: $SOCKET_ERRORS socket errors, $NON2XX non-2xx responses"
 }
 
-# probe METHOD URL: one request as the scenario sends it; sets STATUS, TRIPS (X-Db-Round-Trips) and BYTES.
+# probe METHOD URL: one request as the scenario sends it; sets STATUS, TRIPS (X-Db-Round-Trips) and BYTES. Scenarios
+# probe twice and keep the second: the count of a request that finds the caches as every later one does.
 probe() {
   local args=(-s -o "$WORK/probe.body" -D "$WORK/probe.headers" -w '%{http_code} %{size_download}\n' -X "$1")
   while IFS= read -r header; do [ -n "$header" ] && args+=(-H "$header"); done <<<"$BENCH_HEADERS"
@@ -228,6 +229,7 @@ scenario() {
   local id=$1 label=$2 baseline=$3 method=$4 url=$APP$5
   export BENCH_METHOD=$method BENCH_HEADERS BENCH_BODY_FILE=${BENCH_BODY_FILE:-}
   probe "$method" "$url"
+  [[ "$STATUS" != 2* ]] || probe "$method" "$url"
   if [[ "$STATUS" != 2* ]]; then
     fail "$label: $method $5 answered $STATUS: $(head -c 300 "$WORK/probe.body")"; return
   fi
@@ -314,20 +316,22 @@ log "writing scenarios"
 api_as "$AGENCY_EMAIL"; BENCH_HEADERS+=$'\n'"Content-Type: application/json"; BENCH_BODY_FILE=bench/lua/incident.json
 HALF=1 scenario post-incident "POST /api/v1/incidents" minimal-insert POST /api/v1/incidents
 
-# Each assignment takes the next unused task; the probe takes one too.
-api_as "$COORDINATOR_EMAIL"
-export BENCH_HEADERS BENCH_TASKS=$WORK/tasks.lua BENCH_TASK_START=0
-task_line=$(sed -n 2p "$WORK/tasks.lua")
-IFS='"' read -r _ task _ version _ organisation _ <<<"$task_line"
-printf '{"organisationId":"%s"}' "$organisation" > "$WORK/assign.json"
-BENCH_HEADERS+=$'\n'"Content-Type: application/json"$'\n'"If-Match: \"$version\"" BENCH_BODY_FILE=$WORK/assign.json
-probe POST "$APP/api/v1/tasks/$task/assign"
+# Each assignment takes the next unused task; the two probes take the first two.
+export BENCH_TASKS=$WORK/tasks.lua BENCH_TASK_START=0
+api_as "$COORDINATOR_EMAIL"; signed_in=$BENCH_HEADERS
+for line in 2 3; do
+  IFS='"' read -r _ task _ version _ organisation _ <<<"$(sed -n "${line}p" "$WORK/tasks.lua")"
+  printf '{"organisationId":"%s"}' "$organisation" > "$WORK/assign.json"
+  BENCH_HEADERS=$signed_in$'\n'"Content-Type: application/json"$'\n'"If-Match: \"$version\"" BENCH_BODY_FILE=$WORK/assign.json
+  probe POST "$APP/api/v1/tasks/$task/assign"
+  [[ "$STATUS" == 2* ]] || break
+done
 unset BENCH_BODY_FILE
-api_as "$COORDINATOR_EMAIL"; export BENCH_HEADERS
+export BENCH_HEADERS=$signed_in
 if [[ "$STATUS" != 2* ]]; then
   fail "task assignment: POST /api/v1/tasks/$task/assign answered $STATUS: $(head -c 300 "$WORK/probe.body")"
 else
-  next=1
+  next=2
   assign() { # VARIANT C [DELAY]
     BENCH_TASK_START=$next measure assign-task "POST /api/v1/tasks/{id}/assign (If-Match)" "$1" "$2" minimal-insert bench/lua/assign-task.lua "$APP" "$app_pid" bench_web "$TRIPS" "$BYTES" "${3:-}"
     next=$((next + REQUESTS + 2 * $2))

@@ -3,7 +3,6 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Timeline;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CrisisCoord.Bench;
@@ -11,7 +10,7 @@ namespace CrisisCoord.Bench;
 /// <summary>
 /// Makes the timeline event of a generated change the way the portal makes it: the product's
 /// <see cref="ChangeJournal"/> reads the change from EF's change tracker, <see cref="CanonicalJson"/> writes the
-/// payload and <see cref="TimelineEvent.Append"/> links and hashes it. Only the saving is skipped (the rows go in
+/// payload and <see cref="TimelineEvent.Append"/> links and hashes it. Nothing is saved through EF (the rows go in
 /// by COPY), so each step costs memory and CPU, not a round trip, and a million events stay cheap to make.
 /// </summary>
 public sealed class ChangeHistory : IDisposable
@@ -24,7 +23,6 @@ public sealed class ChangeHistory : IDisposable
         _db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>()
             .UseNpgsql(connectionString)
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(new NoSave())
             .Options);
         _journal = new ChangeJournal(_db);
     }
@@ -39,7 +37,7 @@ public sealed class ChangeHistory : IDisposable
     {
         _journal.Begin();
         change(_db);
-        _db.SaveChanges();
+        _journal.Capture();
         var changes = _journal.End();
         _db.ChangeTracker.Clear();
 
@@ -52,13 +50,6 @@ public sealed class ChangeHistory : IDisposable
     }
 
     public void Dispose() => _db.Dispose();
-
-    /// <summary>SaveChanges raises the journal's event, then writes nothing.</summary>
-    private sealed class NoSave : SaveChangesInterceptor
-    {
-        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-            InterceptionResult<int>.SuppressWithResult(0);
-    }
 }
 
 /// <summary>A chain being extended: its id and its last event so far (null before the first).</summary>
