@@ -22,9 +22,9 @@ case "${1:-}" in
 esac
 
 if [ "$MODE" = small ]; then
-  DURATION=1 WARMUP=0 SETTLE=0 HALF_RUNS=0 IMPORT_ROWS=2000 IMPORT_RUNS=2 DASHBOARD_RUNS=1 OUTPUT=bench/results/PERFORMANCE-small.md COMMAND="bench/run.sh --small"
+  DURATION=1 WARMUP=0 SETTLE_MAX=0 HALF_RUNS=0 IMPORT_ROWS=2000 IMPORT_RUNS=2 DASHBOARD_RUNS=1 OUTPUT=bench/results/PERFORMANCE-small.md COMMAND="bench/run.sh --small"
 else
-  DURATION=10 WARMUP=3 SETTLE=2 HALF_RUNS=1 IMPORT_ROWS=100000 IMPORT_RUNS=3 DASHBOARD_RUNS=5 OUTPUT=docs/PERFORMANCE.md COMMAND="bench/run.sh"
+  DURATION=10 WARMUP=3 SETTLE_MAX=60 HALF_RUNS=1 IMPORT_ROWS=100000 IMPORT_RUNS=3 DASHBOARD_RUNS=5 OUTPUT=docs/PERFORMANCE.md COMMAND="bench/run.sh"
 fi
 T0=$(date +%s)
 log() { pg_log "bench [$(( $(date +%s) - T0 )) s]: $*"; }
@@ -162,7 +162,7 @@ fact DATA_EVENTS "$EVENTS"; fact DATA_BUSIEST_EVENTS "$BUSIEST_EVENTS"; fact DAT
 fact DATA_ORGANISATIONS "$(q -c 'SELECT count(*) FROM organisations')"
 fact DATA_RESOURCES "$(q -c 'SELECT count(*) FROM resources')"
 fact DATA_TASKS "$TASKS"
-printf 'scenario\tlabel\tvariant\tconnections\treq_per_s\tp50_ms\tp99_ms\tsocket_errors\tnon_2xx\tround_trips\tstatements_per_req\tpeak_rss_mb\tresponse_bytes\tbaseline\n' > "$RESULTS"
+printf 'scenario\tlabel\tvariant\tconnections\treq_per_s\tp50_ms\tp99_ms\tsocket_errors\tnon_2xx\tround_trips\tstatements_per_req\tpeak_rss_mb\tresponse_bytes\tbaseline\tone_request_ms\n' > "$RESULTS"
 
 # --- Measuring ---------------------------------------------------------------------------------------------
 FAILURES=()
@@ -183,6 +183,7 @@ record() { local IFS=$'\t'; echo "$*" >> "$RESULTS"; }
 # wrk_run C SCRIPT URL [DELAY_MS]: one run; sets REQUESTS RPS P50 P99 SOCKET_ERRORS NON2XX.
 wrk_run() {
   local c=$1 script=$2 url=$3 threads=$(( $1 < 2 ? $1 : 2 )) out
+  TASKS_USED=
   out=$(BENCH_LUA=bench/lua BENCH_THREADS=$threads BENCH_DELAY_MS=${4:-} \
     wrk -t "$threads" -c "$c" -d "${DURATION}s" --timeout 10s -s "$script" "$url" 2>&1) || true
   local line
@@ -192,39 +193,57 @@ wrk_run() {
     log "wrk gave no result: $(tail -n 3 <<<"$out" | tr '\n' ' ')"; return
   fi
   IFS=$'\t' read -r _ REQUESTS seconds P50 P99 SOCKET_ERRORS NON2XX <<<"$line"
+  TASKS_USED=$(sed -n 's/^TASKS\t//p' <<<"$out")
   RPS=$(awk -v r="$REQUESTS" -v s="$seconds" 'BEGIN { printf "%.1f", r / s }')
   if [ "$REQUESTS" = 0 ]; then
     P50=- P99=-; log "no request completed within ${DURATION} s"
   fi
-  # Requests still in flight when wrk stops go on in the portal; let them end before the next run.
-  sleep "$SETTLE"
 }
 
-# measure SCENARIO LABEL VARIANT C BASELINE SCRIPT URL PID ROLE TRIPS BYTES [DELAY_MS]: one recorded run.
+# settle PID ROLE: requests still running when wrk stopped go on in the server and in PostgreSQL, so each run starts
+# once both are idle (the server under a tenth of a core for half a second, no statement of its login running), or
+# after SETTLE_MAX seconds.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+settle() {
+  local deadline=$(( $(date +%s) + SETTLE_MAX )) before after
+  [ "$SETTLE_MAX" -gt 0 ] || return 0
+  while [ "$(date +%s)" -lt "$deadline" ]; do
+    before=$(cpu_ticks "$1"); sleep 0.5; after=$(cpu_ticks "$1")
+    [ $(( after - before )) -le $(( $(getconf CLK_TCK) / 20 )) ] \
+      && [ "$(q -c "SELECT count(*) FROM pg_stat_activity WHERE usename = '$2' AND state = 'active'")" = 0 ] && return 0
+  done
+  log "still busy after ${SETTLE_MAX} s; measuring anyway"
+}
+
+# measure SCENARIO LABEL VARIANT C BASELINE SCRIPT URL PID ROLE TRIPS BYTES [DELAY_MS]: one recorded run; ONE_MS (the
+# probe's time) goes with it.
 measure() {
   local scenario=$1 label=$2 variant=$3 c=$4 baseline=$5 script=$6 url=$7 pid=$8 role=$9 trips=${10} bytes=${11} delay=${12:-}
-  statements_reset; rss_reset "$pid"
+  settle "$pid" "$role"; statements_reset; rss_reset "$pid"
   wrk_run "$c" "$script" "$url" "$delay"
   local calls rss
   calls=$(statements "$role"); rss=$(rss_peak "$pid")
-  record "$scenario" "$label" "$variant" "$c" "$RPS" "$P50" "$P99" "$SOCKET_ERRORS" "$NON2XX" "$trips" "$(per "$calls" "$REQUESTS")" "$rss" "$bytes" "$baseline"
+  record "$scenario" "$label" "$variant" "$c" "$RPS" "$P50" "$P99" "$SOCKET_ERRORS" "$NON2XX" "$trips" "$(per "$calls" "$REQUESTS")" "$rss" "$bytes" "$baseline" "${ONE_MS:--}"
   log "$label c=$c${delay:+ (pause $delay ms)}: $RPS req/s, p50 $P50 ms, p99 $P99 ms, $(per "$calls" "$REQUESTS") statements/req, errors $SOCKET_ERRORS/$NON2XX"
   [ "$SOCKET_ERRORS" = 0 ] && [ "$NON2XX" = 0 ] || fail "$label c=$c: $SOCKET_ERRORS socket errors, $NON2XX non-2xx responses"
 }
 
-# probe METHOD URL: one request as the scenario sends it; sets STATUS, TRIPS (X-Db-Round-Trips) and BYTES. Scenarios
+# probe METHOD URL: one request as the scenario sends it; sets STATUS, TRIPS (X-Db-Round-Trips), BYTES and ONE_MS. Scenarios
 # probe twice and keep the second: the count of a request that finds the caches as every later one does.
 probe() {
-  local args=(-s -o "$WORK/probe.body" -D "$WORK/probe.headers" -w '%{http_code} %{size_download}\n' -X "$1")
+  local args=(-s -o "$WORK/probe.body" -D "$WORK/probe.headers" -w '%{http_code} %{size_download} %{time_total}\n' -X "$1") seconds
   while IFS= read -r header; do [ -n "$header" ] && args+=(-H "$header"); done <<<"$BENCH_HEADERS"
   [ -n "${BENCH_BODY_FILE:-}" ] && args+=(--data-binary "@$BENCH_BODY_FILE")
-  read -r STATUS BYTES < <(curl "${args[@]}" "$2" || echo "000 0") || true
+  read -r STATUS BYTES seconds < <(curl "${args[@]}" "$2" || echo "000 0 0") || true
+  ONE_MS=$(awk -v s="$seconds" 'BEGIN { printf "%.1f", s * 1000 }')
   TRIPS=$(tr -d '\r' < "$WORK/probe.headers" | sed -n 's/^[Xx]-[Dd][Bb]-[Rr]ound-[Tt]rips: *//p' | tail -n 1)
   TRIPS=${TRIPS:--}
 }
 
 # scenario ID LABEL BASELINE METHOD PATH: probe, warm up, then c=1, c=32 and half the c=32 rate. The caller sets
 # BENCH_HEADERS (and BENCH_BODY_FILE for a body). HALF=1 runs at half the rate even in a small run (which skips it).
+# A request that alone takes longer than a run is not load-tested: nothing would complete, and what it left running
+# would spoil the next runs; its rows say so (no rate) and keep its one-request time.
 scenario() {
   local id=$1 label=$2 baseline=$3 method=$4 url=$APP$5
   export BENCH_METHOD=$method BENCH_HEADERS BENCH_BODY_FILE=${BENCH_BODY_FILE:-}
@@ -233,7 +252,15 @@ scenario() {
   if [[ "$STATUS" != 2* ]]; then
     fail "$label: $method $5 answered $STATUS: $(head -c 300 "$WORK/probe.body")"; return
   fi
-  [ "$WARMUP" -gt 0 ] && DURATION=$WARMUP wrk_run 32 bench/lua/request.lua "$url"
+  if awk -v ms="$ONE_MS" -v d="$DURATION" 'BEGIN { exit !(ms > d * 1000) }'; then
+    log "$label: one request takes $ONE_MS ms, longer than a ${DURATION} s run; not load-tested"
+    for variant in c1 c32 half; do
+      [ "$variant" != half ] || [ "${HALF:-$HALF_RUNS}" = 1 ] || continue
+      record "$id" "$label" "$variant" "$([ "$variant" = c1 ] && echo 1 || echo 32)" 0 - - 0 0 "$TRIPS" - - "$BYTES" "$baseline" "$ONE_MS"
+    done
+    unset BENCH_BODY_FILE; return
+  fi
+  [ "$WARMUP" -gt 0 ] && { settle "$app_pid" bench_web; DURATION=$WARMUP wrk_run 32 bench/lua/request.lua "$url"; }
   measure "$id" "$label" c1 1 "$baseline" bench/lua/request.lua "$url" "$app_pid" bench_web "$TRIPS" "$BYTES"
   measure "$id" "$label" c32 32 "$baseline" bench/lua/request.lua "$url" "$app_pid" bench_web "$TRIPS" "$BYTES"
   local peak=$RPS
@@ -274,16 +301,18 @@ for c in 1 32; do
     | awk 'function at(p,  i) { i = int(NR * p); if (i < NR * p) i++; return a[i < 1 ? 1 : i] }
            { a[NR] = $1 } END { if (NR) printf "%.3f %.3f %d\n", at(0.5), at(0.99), NR; else print "- - 0" }')
   calls=$(statements bench_minimal)
-  record pgbench-insert "pgbench one-row INSERT" "c$c" "$c" "${tps:-0}" "$p50" "$p99" "${failed:-0}" 0 1 "$(per "$calls" "$count")" - - ""
+  record pgbench-insert "pgbench one-row INSERT" "c$c" "$c" "${tps:-0}" "$p50" "$p99" "${failed:-0}" 0 1 "$(per "$calls" "$count")" - - "" -
   log "pgbench INSERT c=$c: ${tps%.*} tps, p50 $p50 ms, p99 $p99 ms"
   [ -n "$tps" ] && [ "${failed:-0}" = 0 ] || fail "pgbench c=$c: $(tail -n 2 <<<"$out" | tr '\n' ' ')"
 done
 BENCH_HEADERS="" BENCH_METHOD=POST BENCH_BODY_FILE=bench/lua/incident.json
 export BENCH_HEADERS="Content-Type: application/json" BENCH_METHOD BENCH_BODY_FILE
+[ "$WARMUP" -gt 0 ] && DURATION=$WARMUP wrk_run 32 bench/lua/request.lua "http://127.0.0.1:$MINIMAL_PORT/incidents"
 for c in 1 32; do
   measure minimal-insert "minimal endpoint, one INSERT" "c$c" "$c" pgbench-insert bench/lua/request.lua "http://127.0.0.1:$MINIMAL_PORT/incidents" "$minimal_pid" bench_minimal 1 -
 done
 export BENCH_HEADERS="" BENCH_METHOD=GET BENCH_BODY_FILE=""
+[ "$WARMUP" -gt 0 ] && DURATION=$WARMUP wrk_run 32 bench/lua/request.lua "http://127.0.0.1:$MINIMAL_PORT/incidents?limit=20"
 for c in 1 32; do
   measure minimal-select "minimal endpoint, one SELECT of 20" "c$c" "$c" "" bench/lua/request.lua "http://127.0.0.1:$MINIMAL_PORT/incidents?limit=20" "$minimal_pid" bench_minimal 1 -
 done
@@ -334,9 +363,9 @@ else
   next=2
   assign() { # VARIANT C [DELAY]
     BENCH_TASK_START=$next measure assign-task "POST /api/v1/tasks/{id}/assign (If-Match)" "$1" "$2" minimal-insert bench/lua/assign-task.lua "$APP" "$app_pid" bench_web "$TRIPS" "$BYTES" "${3:-}"
-    next=$((next + REQUESTS + 2 * $2))
+    next=$((next + ${TASKS_USED:-0}))
   }
-  [ "$WARMUP" -gt 0 ] && { BENCH_TASK_START=$next DURATION=$WARMUP wrk_run 32 bench/lua/assign-task.lua "$APP"; next=$((next + REQUESTS + 64)); }
+  [ "$WARMUP" -gt 0 ] && { BENCH_TASK_START=$next DURATION=$WARMUP wrk_run 32 bench/lua/assign-task.lua "$APP"; next=$((next + ${TASKS_USED:-0})); }
   assign c1 1
   assign c32 32
   [ "$HALF_RUNS" = 0 ] || assign half 32 "$(awk -v r="$RPS" 'BEGIN { d = r > 0 ? 64000 / r : 1000; printf "%d", d < 1 ? 1 : d }')"

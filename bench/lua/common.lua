@@ -17,10 +17,14 @@ if pause then
   function delay() return pause end
 end
 
-function done(summary, latency, requests)
+function common.report(summary, latency)
   local e = summary.errors
   io.write(string.format("WRK\t%d\t%.6f\t%.3f\t%.3f\t%d\t%d\n", summary.requests, summary.duration / 1e6,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, e.connect + e.read + e.write + e.timeout, e.status))
+end
+
+function done(summary, latency, requests)
+  common.report(summary, latency)
 end
 
 return common
