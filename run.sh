@@ -23,8 +23,9 @@ if pg_is_running "$PGDIR"; then
   pg_log "reusing the PostgreSQL already running on port $PORT"
 else
   PORT=$(cat .data/pg.port 2>/dev/null || true)
-  if [ -z "$PORT" ] || (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then PORT=$(pg_free_port); fi
+  if [ -z "$PORT" ] || ! pg_port_usable "$PORT"; then PORT=$(pg_free_port); fi
   pg_start "$PGDIR" "$PORT"
+  PORT=$PG_PORT
   echo "$PORT" > .data/pg.port
   started_here=1
   pg_log "PostgreSQL started on 127.0.0.1:$PORT"

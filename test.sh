@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test project against a throwaway PostgreSQL cluster and headless Chromium, then prints
-# one summary line "N passed, N failed[, N skipped]" computed from the test results.
+# Runs every test project against a throwaway PostgreSQL cluster and headless Chromium, then the benchmark
+# harness's smoke run (bench/run.sh --small) as one more check, and prints one summary line
+# "N passed, N failed[, N skipped]" computed from the test results.
 set -uo pipefail
 cd "$(dirname "$0")"
 . scripts/pg.sh
@@ -36,6 +37,7 @@ pg_init "$work/pg" "$password"
 port=$(pg_free_port)
 # Durability is irrelevant for a throwaway cluster; skipping fsync makes the tests faster.
 PG_FSYNC=off pg_start "$work/pg" "$port" || { echo "0 passed, 0 failed"; exit 1; }
+port=$PG_PORT
 export CRISISCOORD_TEST_DB="Host=127.0.0.1;Port=$port;Username=postgres;Password=$password"
 pg_log "test PostgreSQL on 127.0.0.1:$port"
 
@@ -75,6 +77,14 @@ done
 passed=$(count passed "$results"/*.trx)
 failed=$(( $(count failed "$results"/*.trx) + $(count error "$results"/*.trx) + $(count timeout "$results"/*.trx) + $(count aborted "$results"/*.trx) + broken ))
 skipped=$(count notExecuted "$results"/*.trx)
+
+# The benchmark harness as a smoke test (small data, 1 s runs, no timing asserted): one more check in the summary.
+pg_log "running bench/run.sh --small"
+if bench/run.sh --small; then
+  passed=$((passed + 1))
+else
+  pg_log "bench/run.sh --small failed"; failed=$((failed + 1))
+fi
 [ "$failed" -gt 0 ] && status=1
 [ "$passed" -eq 0 ] && status=1
 

@@ -43,14 +43,27 @@ pg_as_owner() {
   fi
 }
 
-# A TCP port on 127.0.0.1 that nothing listens on.
+# The kernel's ephemeral range, "LOW HIGH": ports it hands to client sockets, which a server cannot bind
+# while a client holds one (a server port is chosen outside it).
+pg_ephemeral_range() {
+  local low high
+  read -r low high < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || { low=32768 high=60999; }
+  echo "$low $high"
+}
+
+# pg_port_usable PORT: outside the ephemeral range, and nothing listens on it on 127.0.0.1.
+pg_port_usable() {
+  local port=$1 low high
+  read -r low high < <(pg_ephemeral_range)
+  { [ "$port" -lt "$low" ] || [ "$port" -gt "$high" ]; } && ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+}
+
+# A TCP port on 127.0.0.1 outside the ephemeral range that nothing listens on.
 pg_free_port() {
   local port
   for _ in $(seq 1 200); do
-    port=$(( 20000 + RANDOM % 40000 ))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      echo "$port"; return 0
-    fi
+    port=$(( 10000 + ((RANDOM << 15) | RANDOM) % 55536 ))
+    if pg_port_usable "$port"; then echo "$port"; return 0; fi
   done
   return 1
 }
@@ -82,12 +95,24 @@ pg_init() {
 # spaces whatever the checkout path; the file name carries the port, so clusters do not collide.
 PG_SOCKET_DIR=/tmp
 
-# pg_start DIR PORT
+# pg_start DIR PORT: starts the cluster and sets PG_PORT to the port it listens on. When PORT cannot be bound
+# (another server, or a client socket, holds it) it tries up to five other free ports. PG_OPTIONS adds
+# server settings ("-c name=value ...").
 pg_start() {
-  local dir=$1 port=$2
-  pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_SOCKET_DIR -c fsync=${PG_FSYNC:-on}" start >/dev/null \
-    || { pg_log "PostgreSQL did not start; its log:"; tail -n 20 "$dir/server.log" >&2; return 1; }
+  local dir=$1 port=$2 seen
+  for _ in 1 2 3 4 5 6; do
+    seen=0
+    [ -f "$dir/server.log" ] && seen=$(wc -l < "$dir/server.log")
+    if pg_as_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_SOCKET_DIR -c fsync=${PG_FSYNC:-on} ${PG_OPTIONS:-}" start >/dev/null; then
+      PG_PORT=$port; return 0
+    fi
+    # Counted rather than grep -q, so the check holds under pipefail (no early exit, no SIGPIPE).
+    [ "$(tail -n +"$((seen + 1))" "$dir/server.log" | grep -c 'could not bind\|could not create any TCP/IP sockets')" -gt 0 ] || break
+    pg_log "port $port is taken; trying another"
+    port=$(pg_free_port) || break
+  done
+  pg_log "PostgreSQL did not start; its log:"; tail -n 20 "$dir/server.log" >&2; return 1
 }
 
 pg_stop() {
