@@ -351,6 +351,27 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
     }
 
     /// <summary>
+    /// The incidents a reader finds in lists, counts and on maps: those <see cref="Act.ViewIncident"/> lets them see,
+    /// as a query over many rows. It reads that act's row of the table, so a narrower row narrows every list with it;
+    /// a row it has no query form for shows nothing (fail-closed). A test holds it to <see cref="Decide"/>.
+    /// </summary>
+    public IQueryable<Incident> IncidentsShown(IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, Reader reader)
+    {
+        var rule = Table[Act.ViewIncident];
+        if (!reader.SignedIn || (rule.Roles.Count > 0 && !rule.Roles.Any(reader.IsInRole)) || rule.Right is not null || rule.ChangesRecord)
+        {
+            return incidents.Where(_ => false);
+        }
+
+        return rule.Scope switch
+        {
+            Scope.Anyone => incidents,
+            Scope.SeesDetail => incidents.Where(i => IncidentsWithDetailShown(incidents, participants, reader).Contains(i.Id)),
+            _ => incidents.Where(_ => false),
+        };
+    }
+
+    /// <summary>
     /// Graded response: coordinators of the lead organisation and of government bodies at or above the level the
     /// grade requires; coordinators of other kinds only where their organisation takes part.
     /// </summary>
