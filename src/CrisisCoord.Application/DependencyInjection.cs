@@ -33,15 +33,27 @@ public static class DependencyInjection
     /// where its source generator runs.</summary>
     public static IServiceCollection AddCrisisCoordApplication(this IServiceCollection services)
     {
-        // Read when the first context is made, so hosts (and test hosts) can set it late.
-        services.AddDbContext<AppDbContext>((services, options) => options
+        // Read when the first context is made, so hosts (and test hosts) can set it late. Pooled: setting up a
+        // context's services for every request was a fifth of a small write's CPU (docs/PERFORMANCE.md).
+        services.AddDbContextPool<AppDbContext>((services, options) => options
             .UseNpgsql(ConnectionString(services.GetRequiredService<IConfiguration>()), npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3))
-            .UseSnakeCaseNamingConvention());
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(RoundTrips.Instance));
 
-        services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        // A validator that needs nothing of the request is built once: building its rules was a measurable share of a
+        // small request's CPU. Those that read the database live as long as the request's context.
+        services.AddValidatorsFromAssemblyContaining<AppDbContext>(
+            ServiceLifetime.Scoped,
+            filter: found => !NeedsNothing(found.ValidatorType),
+            includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<AppDbContext>(
+            ServiceLifetime.Singleton,
+            filter: found => NeedsNothing(found.ValidatorType),
+            includeInternalTypes: true);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessPolicy>();
         services.AddScoped<Subjects>();
+        services.AddSingleton<CharterCache>();
         services.AddSingleton<AccessRules>();
         services.AddScoped<TimelineRecorder>();
         services.TryAddSingleton<ILiveSignals, NoScreens>();
@@ -87,6 +99,9 @@ public static class DependencyInjection
             provider.GetRequiredService<IConfiguration>().GetSection(section) is { } found && found.Exists()
                 ? found.Get<TRules>() ?? defaults
                 : defaults);
+
+    private static bool NeedsNothing(Type validator) =>
+        validator.GetConstructors().All(c => c.GetParameters().Length == 0);
 
     public static string MigrationsConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(MigrationsConnectionStringName) is { Length: > 0 } owner ? owner : ConnectionString(configuration);

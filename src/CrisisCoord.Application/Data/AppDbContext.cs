@@ -17,9 +17,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+        // No savepoint around each save inside a transaction: a failed save abandons its whole unit of work (the
+        // pipeline retries or refuses it), so a savepoint would only cost two more round trips per save.
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<IncidentParticipant> IncidentParticipants => Set<IncidentParticipant>();

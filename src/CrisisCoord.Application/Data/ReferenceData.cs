@@ -19,7 +19,7 @@ public static class ReferenceData
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var timeline = new TimelineRecorder(db, clock);
+            using var timeline = new TimelineRecorder(db, clock);
             timeline.Begin();
             if (await AddMissingAsync(db, clock.GetUtcNow(), ct))
             {

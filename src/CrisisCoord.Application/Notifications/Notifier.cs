@@ -16,7 +16,7 @@ namespace CrisisCoord.Application.Notifications;
 /// who may read the thing it names — decided by <see cref="AccessRules"/> as if they had opened it.
 /// Callers save the changes they describe first, so the rules see them.
 /// </summary>
-public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks links, TimeProvider clock)
+public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks links, TimeProvider clock, CharterCache? charters = null)
 {
     /// <summary>A task was given to an organisation (created assigned, or assigned).</summary>
     public Task TaskAssignedAsync(Guid taskId, Guid organisationId, string title, Guid incidentId, DateTimeOffset assignedAt, CancellationToken ct) =>
@@ -132,8 +132,9 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             return;
         }
 
-        // Everyone here acts for the same organisation under the same charter; only their roles differ.
-        var subjects = new Subjects(db);
+        // Everyone here acts for the same organisation under the same charter; only their roles differ. A fresh
+        // Subjects: facts read before this command's change are not to be reused.
+        var subjects = new Subjects(db, charters);
         var organisation = await subjects.ReaderAsync(new RecipientIdentity(members[0].Recipient.UserId, organisationId), ct);
         var subject = sight is null ? null : await subjects.LoadAsync(sight.Kind, sight.Id, organisation, ct);
         var recipients = members

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Security;
 
 /// <summary>Loads what a message acts on, with the facts the rules read, in as few queries as the kind needs.</summary>
-public sealed class Subjects(AppDbContext db)
+public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
 {
     // Incident facts read once per request: a composite page asks for the same incidents several times (the
     // gate, the capabilities, the rows of its lists). Forgotten whenever a command is authorized, since it changes them.
@@ -173,7 +173,10 @@ public sealed class Subjects(AppDbContext db)
             participants[i.Id].Where(p => p.Status == ParticipationStatus.Requested).Select(p => p.OrganisationId).ToHashSet()));
     }
 
-    /// <summary>Who the signed-in person is to the rules: roles, organisation and its effective charter, in two queries.</summary>
+    /// <summary>
+    /// Who the signed-in person is to the rules: roles (from the sign-in), organisation and its effective charter
+    /// (from <see cref="CharterCache"/> when kept there, else two queries).
+    /// </summary>
     public async Task<Reader> ReaderAsync(ICurrentUser user, CancellationToken ct)
     {
         if (!user.IsAuthenticated || user.UserId is not { } userId)
@@ -182,19 +185,35 @@ public sealed class Subjects(AppDbContext db)
         }
 
         var roles = Roles.All.Where(user.IsInRole).ToHashSet();
-        var organisation = user.OrganisationId is { } id
-            ? await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Id, o.Kind, o.Level }).SingleOrDefaultAsync(ct)
-            : null;
-        if (organisation is null)
+        var key = user.OrganisationId ?? Guid.Empty;
+        var standing = charters is null
+            ? await StandingAsync(user.OrganisationId, ct)
+            : await charters.GetAsync(key, token => StandingAsync(user.OrganisationId, token), ct);
+        standing ??= (await StandingAsync(null, ct))!;
+        return new Reader(userId, roles, standing.OrganisationId, standing.OrganisationId is null ? null : standing.Kind, standing.Level, standing.Charter);
+    }
+
+    /// <summary>
+    /// An organisation's kind, level and effective charter; for no organisation (or one that no longer exists, which
+    /// answers null), a private citizen's: they act for no one, but may report what they see, as the citizens' kind may.
+    /// </summary>
+    private async Task<CharterCache.Standing?> StandingAsync(Guid? organisationId, CancellationToken ct)
+    {
+        if (organisationId is not { } id)
         {
-            // A private citizen acts for no one, but may report what they see, as the citizens' kind may.
             var citizens = await db.CharterEntries.AsNoTracking()
                 .Where(e => e.Right == Right.ReportIncident && e.Kind == OrganisationKind.Citizen && e.OrganisationId == null)
                 .ToListAsync(ct);
-            return new Reader(userId, roles, null, null, null, new Dictionary<Right, Phases>
+            return new CharterCache.Standing(null, OrganisationKind.Citizen, null, new Dictionary<Right, Phases>
             {
                 [Right.ReportIncident] = CharterItem.Of(Right.ReportIncident).EffectivePhases(OrganisationKind.Citizen, citizens),
             });
+        }
+
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Id, o.Kind, o.Level }).SingleOrDefaultAsync(ct);
+        if (organisation is null)
+        {
+            return null;
         }
 
         var entries = await db.CharterEntries.AsNoTracking()
@@ -203,7 +222,7 @@ public sealed class Subjects(AppDbContext db)
         var charter = Enum.GetValues<Right>().ToDictionary(
             right => right,
             right => CharterItem.Of(right).EffectivePhases(organisation.Kind, entries.Where(e => e.Right == right)));
-        return new Reader(userId, roles, organisation.Id, organisation.Kind, organisation.Level, charter);
+        return new CharterCache.Standing(organisation.Id, organisation.Kind, organisation.Level, charter);
     }
 
     public static string Name(SubjectKind kind) => kind switch

@@ -17,7 +17,7 @@ namespace CrisisCoord.Application.Timeline;
 /// values), changed (from → to) and deleted. Secrets never enter it: properties configured with
 /// <see cref="NotRecorded"/> (password hashes, security stamps) and concurrency tokens are left out.
 /// </summary>
-public sealed class ChangeJournal
+public sealed class ChangeJournal : IDisposable
 {
     /// <summary>Model annotation on a property that must never appear on the timeline.</summary>
     public const string NotRecorded = "CrisisCoord:NotRecorded";
@@ -36,8 +36,13 @@ public sealed class ChangeJournal
     public ChangeJournal(AppDbContext db)
     {
         _db = db;
-        db.SavingChanges += (_, _) => Capture();
+        db.SavingChanges += OnSaving;
     }
+
+    /// <summary>Stops listening: contexts are pooled, and the next user of this one has a journal of its own.</summary>
+    public void Dispose() => _db.SavingChanges -= OnSaving;
+
+    private void OnSaving(object? sender, SavingChangesEventArgs e) => Capture();
 
     public void Begin()
     {
@@ -52,7 +57,8 @@ public sealed class ChangeJournal
         return [.. _changes];
     }
 
-    private void Capture()
+    /// <summary>Records what the change tracker holds now (also done by every save of the unit of work).</summary>
+    public void Capture()
     {
         if (!_open)
         {

@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Live;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Timeline;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +24,7 @@ namespace CrisisCoord.Application.Timeline;
 /// transaction commits or rolls back.
 /// </para>
 /// </summary>
-public sealed class TimelineRecorder
+public sealed class TimelineRecorder : IDisposable
 {
     /// <summary>Keeps our advisory locks apart from any other user of pg_advisory_xact_lock.</summary>
     private const long LockNamespace = 0x43726973_69734C6B; // "CrisisLk"
@@ -31,26 +33,35 @@ public sealed class TimelineRecorder
     private readonly TimeProvider _clock;
     private readonly ChangeJournal _journal;
     private readonly ILiveSignals _live;
+    private readonly CharterCache? _charters;
     private readonly HashSet<Guid> _incidents = [];
+    private bool _chartersChanged;
 
-    public TimelineRecorder(AppDbContext db, TimeProvider clock, ILiveSignals live)
+    public TimelineRecorder(AppDbContext db, TimeProvider clock, ILiveSignals live, CharterCache charters)
     {
         _db = db;
         _clock = clock;
         _live = live;
+        _charters = charters;
         _journal = new ChangeJournal(db);
     }
 
     public TimelineRecorder(AppDbContext db, TimeProvider clock)
-        : this(db, clock, new NoScreens())
     {
+        _db = db;
+        _clock = clock;
+        _live = new NoScreens();
+        _journal = new ChangeJournal(db);
     }
+
+    public void Dispose() => _journal.Dispose();
 
     /// <summary>Starts a unit of work; a retried one starts again, forgetting what the failed attempt touched.</summary>
     public void Begin()
     {
         _journal.Begin();
         _incidents.Clear();
+        _chartersChanged = false;
     }
 
     /// <summary>
@@ -60,6 +71,13 @@ public sealed class TimelineRecorder
     /// </summary>
     public void Committed()
     {
+        if (_chartersChanged)
+        {
+            // This instance's next request must see the change at once, not when the notification arrives.
+            _charters?.Invalidate();
+            _chartersChanged = false;
+        }
+
         if (_incidents.Count > 0)
         {
             _live.Changed([.. _incidents]);
@@ -119,9 +137,22 @@ public sealed class TimelineRecorder
             .Select(e => new ChainHead(e.Sequence, e.Hash, e.OccurredAt))
             .FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// What the unit of work changed. Its unsaved changes are read from the change tracker and saved later in one
+    /// batch with the event (one round trip for both), unless a key is made by the database on insert, which only
+    /// saving tells.
+    /// </summary>
     private async Task<IReadOnlyList<RecordedChange>> EndAsync(CancellationToken ct)
     {
-        await _db.SaveChangesAsync(ct);
+        if (_db.ChangeTracker.Entries().Any(e => e.State == EntityState.Added && e.Properties.Any(p => p.IsTemporary)))
+        {
+            await _db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            _journal.Capture();
+        }
+
         return _journal.End();
     }
 
@@ -142,11 +173,15 @@ public sealed class TimelineRecorder
             throw new InvalidOperationException("Timeline events are appended inside the transaction of the change they record.");
         }
 
+        _chartersChanged |= changes.Any(c => c.EntityClrType == typeof(CharterEntry) || c.EntityClrType == typeof(Organisation));
         var payload = CanonicalJson.Write(new JsonObject { ["changes"] = new JsonArray([.. changes.Select(c => c.ToJson())]) });
         var entry = new TimelineEntry(actorUser, actorOrganisation, action, ChangeJournal.EntityName(subject), entityId, payload);
 
-        await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(chainId)})", ct);
-        var head = await HeadAsync(_db, chainId, ct);
+        // An incident added in this very transaction has an empty chain that no other writer can reach before the
+        // commit (nobody else can see the incident), so its first event needs neither the lock nor the head.
+        var head = StartsChain(chainId, changes)
+            ? null
+            : await LockedHeadAsync(chainId, ct);
         var e = TimelineEvent.Append(eventId, chainId, head, entry, at);
         _db.TimelineEvents.Add(e);
         if (chainId != TimelineChains.Registry)
@@ -156,6 +191,15 @@ public sealed class TimelineRecorder
 
         await _db.SaveChangesAsync(ct);
         return e;
+    }
+
+    private static bool StartsChain(Guid chainId, IReadOnlyList<RecordedChange> changes) =>
+        changes.Any(c => c.EntityClrType == typeof(Incident) && c.Change == "added" && Guid.TryParse(c.Id, out var id) && id == chainId);
+
+    private async Task<ChainHead?> LockedHeadAsync(Guid chainId, CancellationToken ct)
+    {
+        await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockKey(chainId)})", ct);
+        return await HeadAsync(_db, chainId, ct);
     }
 
     private static long LockKey(Guid chainId)

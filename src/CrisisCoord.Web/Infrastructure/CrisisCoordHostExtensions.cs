@@ -82,11 +82,13 @@ public static class CrisisCoordHostExtensions
         builder.Services.Configure<DemoDataOptions>(builder.Configuration.GetSection(DemoDataOptions.Section));
         builder.Services.AddScoped<DemoDataSeeder>();
         builder.Services.AddScoped<MyCapabilitiesProvider>();
+        builder.Services.AddHostedService<CharterCacheListener>();
         return builder;
     }
 
     public static WebApplication UseCrisisCoord(this WebApplication app)
     {
+        app.UseRoundTripHeader(app.Configuration);
         app.UseCrisisCoordWebSecurity();
         // Outermost, so each request is logged once with the status the client finally received.
         app.UseSerilogRequestLogging();

@@ -56,12 +56,13 @@ public sealed class CapabilitiesInBrowserTests(BrowserApp app) : BrowserTest(app
         await BrowserApp.ScreenshotAsync(group, "capabilities-participant");
 
         // An administrator withdraws the group's situation reports in the response phase: the button goes with it.
-        await using (var db = App.Database.CreateContext())
+        await App.BehindThePortalAsync(async () =>
         {
+            await using var db = App.Database.CreateContext();
             var admin = await db.Users.Select(u => u.Id).FirstAsync();
             db.CharterEntries.Add(CharterEntry.For(OrganisationKind.Citizen, scene.Group, CharterItem.Of(Right.SubmitSitRep), Phases.Warning | Phases.Recovery, "Test", admin, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
-        }
+        });
 
         await group.ReloadAsync();
         await Expect(group.GetByRole(AriaRole.Link, new() { Name = "Post an update", Exact = true })).ToBeVisibleAsync();

@@ -228,10 +228,13 @@ public sealed class ReportedHolesTests(CrisisCoordApp app) : AppTest(app)
 
     private async Task WithholdAsync(Guid organisation, OrganisationKind kind, Right right)
     {
-        await using var db = App.Database.CreateContext();
-        var admin = await db.Users.Select(u => u.Id).FirstAsync();
-        db.CharterEntries.Add(CharterEntry.For(kind, organisation, CharterItem.Of(right), Phases.None, "Test override", admin, DateTimeOffset.UtcNow));
-        await db.SaveChangesAsync();
+        await App.BehindThePortalAsync(async () =>
+        {
+            await using var db = App.Database.CreateContext();
+            var admin = await db.Users.Select(u => u.Id).FirstAsync();
+            db.CharterEntries.Add(CharterEntry.For(kind, organisation, CharterItem.Of(right), Phases.None, "Test override", admin, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        });
     }
 
     private async Task<int> EventCountAsync(Guid chain) => (await TimelineData.EventsAsync(App.Database, chain)).Count;
