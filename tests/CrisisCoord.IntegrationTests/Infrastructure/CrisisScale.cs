@@ -41,7 +41,8 @@ public static class CrisisScale
             SELECT id, state FROM incidents WHERE state IN ('Reported','Warning','Response','Recovery') ORDER BY reported_at DESC LIMIT {count})
         , taking_part AS (
             INSERT INTO incident_participants (id, incident_id, organisation_id, status, note, admitted_at)
-            SELECT gen_random_uuid(), id, '{organisation}', 'Admitted', 'Generated', now() - interval '6 hours' FROM newest)
+            SELECT gen_random_uuid(), id, '{organisation}', 'Admitted', 'Generated', now() - interval '6 hours' FROM newest
+            ON CONFLICT (incident_id, organisation_id) DO NOTHING)
         INSERT INTO tasks (id, incident_id, title, description, phase, priority, required_resource_types, state, assigned_organisation_id,
                            reason, created_at, state_changed_at)
         SELECT gen_random_uuid(), id, 'Check the road at ' || id, '', CASE state WHEN 'Response' THEN 2 WHEN 'Recovery' THEN 4 ELSE 1 END,

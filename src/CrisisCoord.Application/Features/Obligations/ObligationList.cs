@@ -47,24 +47,8 @@ public static class ObligationLists
     /// <summary>The obligations in scope, named and with their breach records, most overdue first.</summary>
     public static async Task<ObligationList> ListAsync(AppDbContext db, ObligationRules rules, DateTimeOffset now, ObligationScope scope, CancellationToken ct)
     {
-        var open = await db.FindAsync(rules, scope, ct);
-        if (open.Count == 0)
-        {
-            return new ObligationList(now, []);
-        }
-
-        var organisationIds = open.Select(o => o.OrganisationId).Distinct().ToList();
-        var incidentIds = open.Where(o => o.IncidentId is not null).Select(o => o.IncidentId!.Value).Distinct().ToList();
+        var (open, organisations, incidents) = await db.FindNamedAsync(rules, scope, ct);
         var keys = open.Where(o => o.IsBreachedAt(now)).Select(o => o.BreachKey).ToList();
-
-        var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => organisationIds.Contains(o.Id))
-            .Select(o => new { o.Id, o.Name, o.Kind })
-            .ToDictionaryAsync(o => o.Id, ct);
-        var incidents = await db.Incidents.AsNoTracking()
-            .Where(i => incidentIds.Contains(i.Id))
-            .Select(i => new { i.Id, i.Title })
-            .ToDictionaryAsync(i => i.Id, i => i.Title, ct);
         var recorded = keys.Count == 0
             ? []
             : await db.ObligationBreaches.AsNoTracking()
