@@ -310,7 +310,10 @@ public sealed class GetDashboardQueryHandler(
         var warnings = balances
             .Where(b => b.Report.Warnings.Count > 0)
             .Select(b => new BalanceWarningDto(b.IncidentId, b.Title, b.Severity, b.Report.Warnings))
+            .OrderBy(w => keys[w.IncidentId], Comparer<GravestFirstCursor>.Create(GravestFirstCursor.Compare))
             .ToList();
+        // Already soonest due first, the order ObligationCursor compares in (ObligationLists.ListAsync).
+        var overdue = obligations.Overdue.ToList();
         return new DashboardDto(
             now,
             everyone,
@@ -319,13 +322,13 @@ public sealed class GetDashboardQueryHandler(
                 [.. IncidentStateMachine.OpenStates.Select(s => new CountDto(s.ToString(), counts.Where(c => c.State == s).Sum(c => c.Count)))],
                 [.. Enum.GetValues<Severity>().Select(s => new CountDto(s.ToString(), counts.Where(c => c.Severity == s).Sum(c => c.Count)))],
                 escalationCount,
-                obligations.Overdue.Count(),
+                overdue.Count,
                 warnings.Sum(w => w.Warnings.Count),
                 myTaskCount,
                 counts.Count == 0 ? null : new MapBoundsDto(counts.Min(c => c.West), counts.Min(c => c.South), counts.Max(c => c.East), counts.Max(c => c.North))),
             incidents,
             escalations,
-            Page(obligations.Overdue, ObligationCursor.Of, ObligationCursor.Compare, ObligationCursor.TryDecode(query.OverdueAfter, out var overdueAfter) ? overdueAfter : null, ObligationsShown, c => c.Encode()),
+            Page(overdue, ObligationCursor.Of, ObligationCursor.Compare, ObligationCursor.TryDecode(query.OverdueAfter, out var overdueAfter) ? overdueAfter : null, ObligationsShown, c => c.Encode()),
             [.. obligations.Items.Where(o => !o.Overdue && o.OrganisationId == organisation).Take(UpcomingShown)],
             Page(warnings, w => keys[w.IncidentId], GravestFirstCursor.Compare, GravestFirstCursor.TryDecode(query.WarningsAfter, out var warningsAfter) ? warningsAfter : null, WarningsShown, c => c.Encode()),
             myTasks,
@@ -365,12 +368,14 @@ public sealed class GetDashboardQueryHandler(
         return new DashboardPage<DashboardIncidentDto>([.. page.Select(r => r.ToDto())], total, next);
     }
 
-    /// <summary>A page of a list computed in memory, in the same keyset terms as the lists read from the database.</summary>
-    private static DashboardPage<T> Page<T, TKey>(IEnumerable<T> all, Func<T, TKey> key, Comparison<TKey> compare, TKey? after, int size, Func<TKey, string> encode)
+    /// <summary>
+    /// A page of a list computed in memory and already in its keyset order (<paramref name="compare"/>), in the same
+    /// terms as the lists read from the database: the rows after the cursor's, up to a page.
+    /// </summary>
+    private static DashboardPage<T> Page<T, TKey>(IReadOnlyList<T> ordered, Func<T, TKey> key, Comparison<TKey> compare, TKey? after, int size, Func<TKey, string> encode)
         where TKey : struct
     {
-        var ordered = all.OrderBy(key, Comparer<TKey>.Create(compare)).ToList();
-        var rest = after is { } from ? ordered.Where(row => compare(key(row), from) > 0) : ordered;
+        var rest = after is { } from ? ordered.SkipWhile(row => compare(key(row), from) <= 0) : ordered;
         var page = rest.Take(size + 1).ToList();
         string? next = null;
         if (page.Count > size)
