@@ -271,9 +271,13 @@ public sealed class GetDashboardQueryHandler(
             : await PageAsync(open.Where(i => i.EscalationRequired), escalationCount, query.EscalationsAfter, EscalationsShown, ct);
 
         // Warnings belong to an incident's detail: only incidents whose detail the reader sees, by the detail rule's query.
-        var withDetail = rules.IncidentsWithDetailShown(db.Incidents, db.IncidentParticipants, reader);
         IReadOnlyList<IncidentBalance> balances = openCount == 0 ? [] : await GetIncidentBalanceQueryHandler.ReportsAsync(
-            db, open.Where(i => i.State != IncidentState.Reported && withDetail.Contains(i.Id)), state => state.Phase(), balanceRules, now, ct);
+            db,
+            rules.WithDetailShown(open.Where(i => i.State != IncidentState.Reported), db.IncidentParticipants, reader),
+            state => state.Phase(),
+            balanceRules,
+            now,
+            ct);
 
         var obligations = everyone || organisation is not null
             ? await ObligationLists.ListAsync(

@@ -58,7 +58,6 @@ public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, BalanceRules
         var answerBy = now - rules.UnansweredLimit;
         var unassignedSince = now - rules.UnassignedLimit;
         var unacknowledgedSince = now - rules.UnacknowledgedLimit;
-        var ids = incidents.Select(i => i.Id);
 
         var heads = await incidents.AsNoTracking()
             .Select(i => new
@@ -79,6 +78,10 @@ public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, BalanceRules
         {
             return [];
         }
+
+        // The incidents found, as a list: PostgreSQL plans by its length (an index for a few, a scan for thousands),
+        // where the query that found them would leave it guessing.
+        var ids = heads.Select(h => h.Id).ToList();
 
         var tasks = (await db.Tasks.AsNoTracking()
                 .Where(t => ids.Contains(t.IncidentId))
