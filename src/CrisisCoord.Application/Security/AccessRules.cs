@@ -328,11 +328,15 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
     /// <see cref="SeesDetail"/> as a query, for reads too long to decide row by row (the timeline). Each clause
     /// is one clause of <see cref="SeesDetail"/>; a test holds the two to the same answers.
     /// </summary>
-    public IQueryable<Guid> IncidentsWithDetailShown(IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, Reader reader)
+    public IQueryable<Guid> IncidentsWithDetailShown(IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, Reader reader) =>
+        WithDetailShown(incidents, participants, reader).Select(i => i.Id);
+
+    /// <summary>The same, keeping the incidents themselves: for reads that go on to filter or project them.</summary>
+    public IQueryable<Incident> WithDetailShown(IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, Reader reader)
     {
         if (reader.Oversees)
         {
-            return incidents.Select(i => i.Id);
+            return incidents;
         }
 
         var organisation = reader.OrganisationId ?? Guid.Empty;
@@ -341,13 +345,35 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         var gradesCoordinated = coordinator && reader.Kind == OrganisationKind.Government
             ? Enum.GetValues<Severity>().Where(s => reader.Level >= graded.MinimumLeadLevel(s)).ToList()
             : [];
+        // The organisation's incidents as a set (IN, read once), not a probe per incident (EXISTS): thousands of rows.
+        var takingPart = participants.Where(p => p.OrganisationId == organisation && p.Status == ParticipationStatus.Admitted).Select(p => p.IncidentId);
         return incidents
-            .Where(i => participants.Any(p => p.IncidentId == i.Id && p.OrganisationId == organisation && p.Status == ParticipationStatus.Admitted)
+            .Where(i => takingPart.Contains(i.Id)
                 || i.ReportedByOrganisationId == organisation
                 || i.ReportedByUserId == user
                 || (coordinator && i.LeadOrganisationId == organisation)
-                || gradesCoordinated.Contains(i.Severity))
-            .Select(i => i.Id);
+                || gradesCoordinated.Contains(i.Severity));
+    }
+
+    /// <summary>
+    /// The incidents a reader finds in lists, counts and on maps: those <see cref="Act.ViewIncident"/> lets them see,
+    /// as a query over many rows. It reads that act's row of the table, so a narrower row narrows every list with it;
+    /// a row it has no query form for shows nothing (fail-closed). A test holds it to <see cref="Decide"/>.
+    /// </summary>
+    public IQueryable<Incident> IncidentsShown(IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, Reader reader)
+    {
+        var rule = Table[Act.ViewIncident];
+        if (!reader.SignedIn || (rule.Roles.Count > 0 && !rule.Roles.Any(reader.IsInRole)) || rule.Right is not null || rule.ChangesRecord)
+        {
+            return incidents.Where(_ => false);
+        }
+
+        return rule.Scope switch
+        {
+            Scope.Anyone => incidents,
+            Scope.SeesDetail => WithDetailShown(incidents, participants, reader),
+            _ => incidents.Where(_ => false),
+        };
     }
 
     /// <summary>

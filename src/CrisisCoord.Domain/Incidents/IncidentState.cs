@@ -27,6 +27,9 @@ public static class IncidentStateMachine
         [IncidentState.Dismissed] = [],
     };
 
+    /// <summary>The states of an incident still being worked on (<see cref="IsOpen"/>), for queries that filter by them.</summary>
+    public static readonly IncidentState[] OpenStates = [.. Enum.GetValues<IncidentState>().Where(s => s.IsOpen())];
+
     public static IReadOnlyList<IncidentState> NextStates(IncidentState from) => Allowed[from];
 
     public static bool CanTransition(IncidentState from, IncidentState to) => Allowed[from].Contains(to);

@@ -23,6 +23,7 @@ public static class ApiEndpoints
         api.MapObjectivesEndpoints();
         api.MapTasksEndpoints();
         api.MapObligationsEndpoints();
+        api.MapDashboardEndpoints();
         api.MapRequestsEndpoints();
         api.MapAuditEndpoints();
         api.MapAccessTokensEndpoints();

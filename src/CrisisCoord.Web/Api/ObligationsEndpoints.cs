@@ -1,11 +1,10 @@
-using CrisisCoord.Application.Features.Dashboard;
 using CrisisCoord.Application.Features.Obligations;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CrisisCoord.Web.Api;
 
-/// <summary>Who owes what, computed at read time, and the dashboard built on it.</summary>
+/// <summary>Who owes what, computed at read time.</summary>
 public static class ObligationsEndpoints
 {
     public static IEndpointRouteBuilder MapObligationsEndpoints(this IEndpointRouteBuilder app)
@@ -14,7 +13,6 @@ public static class ObligationsEndpoints
             .WithTags("Obligations").WithName(nameof(ListIncidentObligations)).ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/organisations/{id:guid}/obligations", ListOrganisationObligations)
             .WithTags("Obligations").WithName(nameof(ListOrganisationObligations)).ProducesProblem(StatusCodes.Status404NotFound);
-        app.MapGet("/dashboard", GetDashboard).WithTags("Dashboard").WithName(nameof(GetDashboard));
         return app;
     }
 
@@ -23,7 +21,4 @@ public static class ObligationsEndpoints
 
     private static async Task<Ok<ObligationList>> ListOrganisationObligations(Guid id, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new ListOrganisationObligationsQuery(id), ct));
-
-    private static async Task<Ok<DashboardDto>> GetDashboard(ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new GetDashboardQuery(), ct));
 }

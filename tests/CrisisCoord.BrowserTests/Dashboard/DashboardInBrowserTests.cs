@@ -10,7 +10,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CrisisCoord.BrowserTests.Dashboard;
 
-/// <summary>The coordinator's home page: incidents on a map that works without tiles, escalations, overdue obligations, balance.</summary>
+/// <summary>
+/// The coordinator's home page: incidents on a map that works without tiles (clustered by the server at crisis scale,
+/// single markers when zoomed in), escalations, overdue obligations, balance.
+/// </summary>
 public sealed class DashboardInBrowserTests(BrowserApp app) : BrowserTest(app)
 {
     protected override string Role => Roles.Coordinator;
@@ -19,7 +22,8 @@ public sealed class DashboardInBrowserTests(BrowserApp app) : BrowserTest(app)
     public async Task The_coordinator_sees_every_open_incident_on_the_map_and_what_is_overdue_and_unbalanced()
     {
         var staff = await App.ClientForAsync(await App.CreateAsync(Roles.AgencyStaff));
-        var quake = (await IncidentData.LogAsync(staff, IncidentData.ValidBody("M6.1 earthquake near Xiba Town").With("severity", "I")))["id"]!.GetValue<Guid>();
+        var quake = (await IncidentData.LogAsync(staff, IncidentData.ValidBody("M6.1 earthquake near Xiba Town")
+            .With("latitude", 30.62).With("longitude", 114.05).With("severity", "I")))["id"]!.GetValue<Guid>();
         var flood = (await IncidentData.LogAsync(staff, IncidentData.ValidBody("Qing River rising at Dongshan levee")
             .With("latitude", 30.5124).With("longitude", 114.2861).With("severity", "IV")))["id"]!.GetValue<Guid>();
         var builder = await App.CreateAsync(Roles.AgencyStaff, OrganisationKind.Enterprise);
@@ -54,6 +58,7 @@ public sealed class DashboardInBrowserTests(BrowserApp app) : BrowserTest(app)
         // Two markers, drawn without any tile server; the page says the background is missing.
         var markers = Page.Locator("#incident-map path.incident-marker");
         await Expect(markers).ToHaveCountAsync(2);
+        await Expect(Page.Locator("#map-status")).ToHaveTextAsync("2 open incidents in this view.");
         await Expect(Page.Locator("#incident-map path.severity-II")).ToHaveCountAsync(1);
         await Expect(Page.Locator("#map-tiles-note")).ToBeVisibleAsync();
         await Page.Locator("#incident-map path.severity-II").ClickAsync(new() { Force = true });
@@ -98,4 +103,63 @@ public sealed class DashboardInBrowserTests(BrowserApp app) : BrowserTest(app)
         (await Page.Locator("#incident-map img[src=x]").CountAsync()).ShouldBe(0);
         (await Page.EvaluateAsync<bool>("() => window.__injected === undefined")).ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task At_two_thousand_open_incidents_the_map_shows_clusters_and_zoomed_in_single_markers()
+    {
+        await CrisisScale.OpenIncidentsAsync(App.Database, 2000);
+
+        await Page.GotoAsync("/");
+        var status = Page.Locator("#map-status");
+        await Expect(status).ToContainTextAsync("2,000 open incidents in this view, gathered into");
+        var clusters = Page.Locator("#incident-map .incident-cluster");
+        (await clusters.CountAsync()).ShouldBeGreaterThan(5);
+        (await Page.Locator("#incident-map path.incident-marker").CountAsync()).ShouldBeLessThan(10, "hardly anyone is alone at this zoom");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "2,000 open incidents" })).ToBeVisibleAsync();
+        await Expect(Page.Locator("nav[aria-label='Pages of open incidents']")).ToContainTextAsync("25 of 2,000 open incidents");
+        await BrowserApp.ScreenshotAsync(Page, "dashboard-2000-clusters");
+        await MapShotAsync("dashboard-2000-clusters-map");
+
+        // A cluster is a button with its count; choosing it zooms to its incidents; closer still, they stand alone.
+        var gravest = clusters.Last;
+        await Expect(gravest).ToHaveAttributeAsync("role", "button");
+        (await gravest.InnerTextAsync()).ShouldMatch(@"^\d[\d,]*\s+open incidents here");
+        var before = await status.TextContentAsync();
+        await gravest.ClickAsync();
+        await Expect(status).Not.ToHaveTextAsync(before!);
+        for (var zoom = 0; zoom < 6 && await Page.Locator("#incident-map path.incident-marker").CountAsync() < 40; zoom++)
+        {
+            before = await status.TextContentAsync();
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Zoom in", Exact = true }).ClickAsync();
+            await Expect(status).Not.ToHaveTextAsync(before!);
+        }
+
+        var singles = Page.Locator("#incident-map path.incident-marker");
+        (await singles.CountAsync()).ShouldBeGreaterThanOrEqualTo(40);
+        await singles.First.HoverAsync(new() { Force = true });
+        await Expect(Page.Locator(".leaflet-tooltip")).ToContainTextAsync(CrisisScale.Title);
+        await singles.First.ClickAsync(new() { Force = true });
+        await Expect(Page.Locator(".leaflet-popup-content a")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/Incidents/[0-9a-f-]{36}$"));
+        await MapShotAsync("dashboard-2000-zoomed-in-map");
+    }
+
+    [Fact]
+    public async Task An_incident_logged_elsewhere_appears_on_the_open_map_without_a_reload()
+    {
+        var staff = await App.ClientForAsync(await App.CreateAsync(Roles.AgencyStaff));
+        await IncidentData.LogAsync(staff, IncidentData.ValidBody("Qing River rising at Dongshan levee"));
+        await Page.GotoAsync("/");
+        await Expect(Page.Locator("#map-status")).ToHaveTextAsync("1 open incident in this view.");
+        await Page.WaitForFunctionAsync("() => document.body.dataset.live === 'on'", null, new() { Timeout = 5000 });
+
+        await IncidentData.LogAsync(staff, IncidentData.ValidBody("Farms flooded below the levee").With("latitude", 30.55).With("longitude", 114.35));
+
+        await Expect(Page.Locator("#map-status")).ToHaveTextAsync("2 open incidents in this view.", new() { Timeout = 3000 });
+        await Expect(Page.Locator("#incident-map path.incident-marker")).ToHaveCountAsync(2);
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "2 open incidents" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The map alone, at the size it is on screen, beside the full-page screenshots.</summary>
+    private Task MapShotAsync(string name) =>
+        Page.Locator("#incident-map").ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.ArtifactsDirectory, $"{name}.png") });
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Memberships;
@@ -5,111 +8,388 @@ using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.Requests;
 using CrisisCoord.Application.Features.Tasks;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Obligations;
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Severity = CrisisCoord.Domain.Incidents.Severity;
 
 namespace CrisisCoord.Application.Features.Dashboard;
 
 /// <summary>
-/// What a signed-in person needs first: the open incidents (by state and severity, on a map), escalations
-/// required, overdue obligations, balance warnings, their organisation's tasks and the requests it can answer — all computed from the
-/// data as it is now. Coordinators, auditors and administrators see every organisation's obligations and
-/// every incident's warnings; others see their own organisation's and the incidents they take part in.
+/// What a signed-in person needs first, computed from the data as it is now: how many incidents are open (by state
+/// and severity, counted by the database), the first page of each list (open incidents, escalations required,
+/// overdue obligations, balance warnings), their organisation's tasks and the requests it can answer. The map is
+/// not here: it asks <see cref="GetIncidentMapQuery"/> for the view it shows. Each list pages by keyset from its own
+/// cursor, so a crisis of thousands of incidents costs the same few queries as a quiet day (ADR 0028).
+/// Coordinators, auditors and administrators see every organisation's obligations and every incident's warnings;
+/// others see their own organisation's and the incidents they take part in.
 /// </summary>
 [Performs(Act.ViewOwnWork)]
-public sealed record GetDashboardQuery : IQuery<DashboardDto>;
+public sealed record GetDashboardQuery : IQuery<DashboardDto>
+{
+    /// <summary>The open incidents' <c>nextCursor</c> from the page before.</summary>
+    public string? IncidentsAfter { get; init; }
+
+    /// <summary>The escalations' <c>nextCursor</c> from the page before.</summary>
+    public string? EscalationsAfter { get; init; }
+
+    /// <summary>The overdue obligations' <c>nextCursor</c> from the page before.</summary>
+    public string? OverdueAfter { get; init; }
+
+    /// <summary>The balance warnings' <c>nextCursor</c> from the page before.</summary>
+    public string? WarningsAfter { get; init; }
+}
 
 public sealed record DashboardDto(
     DateTimeOffset AsOf,
     bool AllOrganisations,
-    IReadOnlyList<IncidentDto> OpenIncidents,
-    IReadOnlyList<CountDto> ByState,
-    IReadOnlyList<CountDto> BySeverity,
-    IReadOnlyList<ObligationDto> OverdueObligations,
+    DashboardSummaryDto Summary,
+    DashboardPage<DashboardIncidentDto> OpenIncidents,
+    DashboardPage<DashboardIncidentDto> Escalations,
+    DashboardPage<ObligationDto> OverdueObligations,
     IReadOnlyList<ObligationDto> UpcomingObligations,
-    IReadOnlyList<BalanceWarningDto> BalanceWarnings,
+    DashboardPage<BalanceWarningDto> BalanceWarnings,
     IReadOnlyList<TaskDto> MyTasks,
     IReadOnlyList<ResourceRequestDto> RequestsForMyOrganisation,
     IReadOnlyList<MembershipRequestDto> MyMembershipRequests)
 {
     /// <summary>False for a private citizen, who acts for no organisation until a group admits them.</summary>
     public bool ActsForAnOrganisation { get; init; } = true;
-
-    public IEnumerable<IncidentDto> Escalations => OpenIncidents.Where(i => i.EscalationRequired);
 }
+
+/// <param name="OpenIncidents">Open incidents the reader may see.</param>
+/// <param name="ByState">Of those, how many in each open state.</param>
+/// <param name="BySeverity">Of those, how many of each grade.</param>
+/// <param name="Escalations">Of those, how many need a lead of higher level.</param>
+/// <param name="OverdueObligations">Overdue obligations the reader is shown.</param>
+/// <param name="BalanceWarnings">Balance warnings of the incidents whose detail the reader sees.</param>
+/// <param name="MyTasks">Unfinished tasks given to the reader's organisation.</param>
+/// <param name="Extent">Where the open incidents lie, for the map's first view; null when none is open.</param>
+public sealed record DashboardSummaryDto(
+    int OpenIncidents,
+    IReadOnlyList<CountDto> ByState,
+    IReadOnlyList<CountDto> BySeverity,
+    int Escalations,
+    int OverdueObligations,
+    int BalanceWarnings,
+    int MyTasks,
+    MapBoundsDto? Extent);
 
 public sealed record CountDto(string Name, int Count);
 
-public sealed record BalanceWarningDto(Guid IncidentId, string IncidentTitle, string Warning);
+/// <summary>One page of a dashboard list: its rows, how many it has in all, and the cursor of the next page (null on the last).</summary>
+public sealed record DashboardPage<T>(IReadOnlyList<T> Items, int Total, string? NextCursor);
 
-public sealed class GetDashboardQueryHandler(AppDbContext db, AccessPolicy access, ICurrentUser user, ObligationRules obligationRules, BalanceRules balanceRules, TimeProvider clock)
+/// <summary>An open incident's public summary, as the dashboard lists it.</summary>
+public sealed record DashboardIncidentDto(
+    Guid Id,
+    string Title,
+    Severity Severity,
+    IncidentState State,
+    string PlaceName,
+    DateTimeOffset ReportedAt,
+    bool EscalationRequired)
+{
+    /// <summary>What the reader may do to the incident; on escalations, where the page offers to hand over the lead.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Capabilities? Capabilities { get; init; }
+}
+
+/// <summary>An incident whose work is concentrated in one organisation or left without an owner, and why.</summary>
+public sealed record BalanceWarningDto(Guid IncidentId, string IncidentTitle, Severity Severity, IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// Where a page of incidents ended, gravest first and newest first within a grade: the last row's grade, time and id.
+/// </summary>
+public readonly record struct GravestFirstCursor(Severity Severity, DateTimeOffset ReportedAt, Guid Id)
+{
+    public string Encode() =>
+        CursorText.Encode(Severity.ToString(), ReportedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), Id.ToString("N"));
+
+    public static bool TryDecode(string? text, out GravestFirstCursor cursor)
+    {
+        cursor = default;
+        if (CursorText.Decode(text, 3) is not [var severityText, var ticksText, var idText]
+            || !EnumText.TryParse<Severity>(severityText, out var severity)
+            || !long.TryParse(ticksText, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks
+            || !Guid.TryParseExact(idText, "N", out var id))
+        {
+            return false;
+        }
+
+        cursor = new GravestFirstCursor(severity, new DateTimeOffset(ticks, TimeSpan.Zero), id);
+        return true;
+    }
+
+    /// <summary>The same order in memory, for lists computed rather than read (balance warnings).</summary>
+    public static int Compare(GravestFirstCursor a, GravestFirstCursor b) =>
+        a.Severity != b.Severity ? a.Severity.CompareTo(b.Severity)
+        : a.ReportedAt != b.ReportedAt ? b.ReportedAt.CompareTo(a.ReportedAt)
+        : b.Id.CompareTo(a.Id);
+}
+
+/// <summary>Where a page of obligations ended, soonest due first: the last row's due time and what it was.</summary>
+public readonly record struct ObligationCursor(DateTimeOffset DueAt, Obligation Obligation, Guid SubjectId, Guid OrganisationId)
+{
+    public static ObligationCursor Of(ObligationDto o) => new(o.DueAt, o.Obligation, o.SubjectId, o.OrganisationId);
+
+    // The obligation by number: the cursor must fit CursorText's length, and clients never read it.
+    public string Encode() => CursorText.Encode(
+        DueAt.UtcTicks.ToString(CultureInfo.InvariantCulture), ((int)Obligation).ToString(CultureInfo.InvariantCulture), SubjectId.ToString("N"), OrganisationId.ToString("N"));
+
+    public static bool TryDecode(string? text, out ObligationCursor cursor)
+    {
+        cursor = default;
+        if (CursorText.Decode(text, 4) is not [var ticksText, var obligationText, var subjectText, var organisationText]
+            || !long.TryParse(ticksText, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks
+            || !int.TryParse(obligationText, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || !Enum.IsDefined((Obligation)number)
+            || !Guid.TryParseExact(subjectText, "N", out var subject)
+            || !Guid.TryParseExact(organisationText, "N", out var organisation))
+        {
+            return false;
+        }
+
+        cursor = new ObligationCursor(new DateTimeOffset(ticks, TimeSpan.Zero), (Obligation)number, subject, organisation);
+        return true;
+    }
+
+    public static int Compare(ObligationCursor a, ObligationCursor b) =>
+        a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt)
+        : a.Obligation != b.Obligation ? a.Obligation.CompareTo(b.Obligation)
+        : a.SubjectId != b.SubjectId ? a.SubjectId.CompareTo(b.SubjectId)
+        : a.OrganisationId.CompareTo(b.OrganisationId);
+}
+
+/// <summary>An incident's public summary with its grade as a number (I = 1, the gravest), for SQL to order and group by.</summary>
+public sealed class RankedIncident
+{
+    /// <summary>
+    /// Grades are stored by name; their order is said here outright rather than left to how Roman numerals sort as text.
+    /// The number is the grade's value in <see cref="Severity"/>.
+    /// </summary>
+    public static readonly Expression<Func<Incident, RankedIncident>> Projection = i => new RankedIncident
+    {
+        Id = i.Id,
+        Title = i.Title,
+        Severity = i.Severity,
+        Grade = i.Severity == Severity.I ? 1 : i.Severity == Severity.II ? 2 : i.Severity == Severity.III ? 3 : 4,
+        State = i.State,
+        PlaceName = i.PlaceName,
+        Latitude = i.Latitude,
+        Longitude = i.Longitude,
+        ReportedAt = i.ReportedAt,
+        EscalationRequired = i.EscalationRequired,
+    };
+
+    public Guid Id { get; init; }
+
+    public string Title { get; init; } = "";
+
+    public Severity Severity { get; init; }
+
+    public int Grade { get; init; }
+
+    public IncidentState State { get; init; }
+
+    public string PlaceName { get; init; } = "";
+
+    public double Latitude { get; init; }
+
+    public double Longitude { get; init; }
+
+    public DateTimeOffset ReportedAt { get; init; }
+
+    public bool EscalationRequired { get; init; }
+
+    public DashboardIncidentDto ToDto() => new(Id, Title, Severity, State, PlaceName, ReportedAt, EscalationRequired);
+}
+
+public sealed class GetDashboardQueryValidator : AbstractValidator<GetDashboardQuery>
+{
+    public GetDashboardQueryValidator()
+    {
+        Cursor(x => x.IncidentsAfter, text => GravestFirstCursor.TryDecode(text, out _));
+        Cursor(x => x.EscalationsAfter, text => GravestFirstCursor.TryDecode(text, out _));
+        Cursor(x => x.OverdueAfter, text => ObligationCursor.TryDecode(text, out _));
+        Cursor(x => x.WarningsAfter, text => GravestFirstCursor.TryDecode(text, out _));
+    }
+
+    private void Cursor(Expression<Func<GetDashboardQuery, string?>> field, Func<string, bool> decodes) =>
+        RuleFor(field).Must(text => string.IsNullOrEmpty(text) || decodes(text)).WithMessage(CursorText.InvalidMessage);
+}
+
+public sealed class GetDashboardQueryHandler(
+    AppDbContext db, AccessPolicy access, AccessRules rules, ICurrentUser user, ObligationRules obligationRules, BalanceRules balanceRules, TimeProvider clock)
     : IQueryHandler<GetDashboardQuery, DashboardDto>
 {
-    public const int ObligationsShown = 50;
+    public const int IncidentsShown = 25;
+    public const int EscalationsShown = 10;
+    public const int ObligationsShown = 25;
+    public const int UpcomingShown = 10;
+    public const int WarningsShown = 20;
     public const int TasksShown = 20;
 
     private static readonly TaskState[] Unfinished = [TaskState.Assigned, TaskState.Accepted, TaskState.InProgress];
 
     public async ValueTask<DashboardDto> Handle(GetDashboardQuery query, CancellationToken cancellationToken)
     {
+        var ct = cancellationToken;
         var now = clock.GetUtcNow();
         var organisation = user.OrganisationId;
-        var everyone = AccessRules.OverseesObligations(await access.ReaderAsync(cancellationToken));
+        var reader = await access.ReaderAsync(ct);
+        var everyone = AccessRules.OverseesObligations(reader);
+        var open = rules.IncidentsShown(db.Incidents.AsNoTracking(), db.IncidentParticipants, reader)
+            .Where(i => IncidentStateMachine.OpenStates.Contains(i.State));
 
-        var incidents = await db.Incidents.AsNoTracking()
-            .Where(i => i.State != IncidentState.Closed && i.State != IncidentState.Dismissed)
-            .OrderBy(i => i.Severity).ThenByDescending(i => i.ReportedAt)
-            .Select(IncidentDto.Projection)
-            .ToListAsync(cancellationToken);
-        var facts = await access.IncidentFactsAsync([.. incidents.Select(i => i.Id)], cancellationToken);
-        var decide = await access.DeciderAsync(cancellationToken);
-        incidents = [.. incidents.Select(i =>
-        {
-            var capabilities = decide(new Subject(SubjectKind.Incident, i.Id) { Incident = facts[i.Id] });
-            return (capabilities.Can(Act.ViewIncidentDetail) ? i : i.WithoutDetail()) with { Capabilities = capabilities };
-        })];
+        // The numbers come from one grouped count; the lists read only the page they show.
+        var counts = await open
+            .GroupBy(i => new { i.State, i.Severity, i.EscalationRequired })
+            .Select(g => new
+            {
+                g.Key.State,
+                g.Key.Severity,
+                g.Key.EscalationRequired,
+                Count = g.Count(),
+                South = g.Min(i => i.Latitude),
+                North = g.Max(i => i.Latitude),
+                West = g.Min(i => i.Longitude),
+                East = g.Max(i => i.Longitude),
+            })
+            .ToListAsync(ct);
+        var openCount = counts.Sum(c => c.Count);
+        var escalationCount = counts.Where(c => c.EscalationRequired).Sum(c => c.Count);
+
+        var incidents = openCount == 0 ? Empty<DashboardIncidentDto>() : await PageAsync(open, openCount, query.IncidentsAfter, IncidentsShown, ct);
+        var escalations = escalationCount == 0
+            ? Empty<DashboardIncidentDto>()
+            : await PageAsync(open.Where(i => i.EscalationRequired), escalationCount, query.EscalationsAfter, EscalationsShown, ct);
+
+        // Warnings belong to an incident's detail: only incidents whose detail the reader sees, by the detail rule's query.
+        IReadOnlyList<IncidentBalance> balances = openCount == 0 ? [] : await GetIncidentBalanceQueryHandler.ReportsAsync(
+            db,
+            rules.WithDetailShown(open.Where(i => i.State != IncidentState.Reported), db.IncidentParticipants, reader),
+            state => state.Phase(),
+            balanceRules,
+            now,
+            ct);
 
         var obligations = everyone || organisation is not null
-            ? await (await ObligationLists.ListAsync(
-                    db, obligationRules, now, everyone ? ObligationScope.Everyone : new ObligationScope(OrganisationId: organisation), cancellationToken))
-                .ShownToReaderAsync(access, cancellationToken)
+            ? await ObligationLists.ListAsync(
+                db, obligationRules, now, everyone ? ObligationScope.Everyone : new ObligationScope(OrganisationId: organisation), ct)
             : new ObligationList(now, []);
 
-        var warnings = new List<BalanceWarningDto>();
-        foreach (var incident in incidents.Where(i => i.DetailShown && i.State != IncidentState.Reported))
-        {
-            var report = await GetIncidentBalanceQueryHandler.ReportAsync(db, incident, incident.State.Phase(), balanceRules, now, cancellationToken);
-            warnings.AddRange(report.Warnings.Select(w => new BalanceWarningDto(incident.Id, incident.Title, w)));
-        }
-
         // A private citizen has no organisation, so no tasks: never a query for unassigned ones.
-        IReadOnlyList<TaskDto> myTasks = organisation is not { } assignee ? [] : await db.Tasks.AsNoTracking()
-            .Where(t => t.AssignedOrganisationId == assignee && Unfinished.Contains(t.State))
+        IReadOnlyList<TaskDto> myTasks = organisation is not { } assignee ? [] : await MyTasks(assignee)
             .OrderBy(t => t.State).ThenByDescending(t => t.Priority).ThenBy(t => t.DueAt ?? DateTimeOffset.MaxValue)
             .Take(TasksShown)
             .Select(TaskDto.Projection(db))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(ct);
+        var myTaskCount = myTasks.Count < TasksShown ? myTasks.Count : await MyTasks(organisation!.Value).CountAsync(ct);
 
+        IReadOnlyList<ResourceRequestDto> requests = organisation is { } mine ? await RequestThreads.ForOrganisationAsync(db, mine, ct) : [];
+        IReadOnlyList<MembershipRequestDto> memberships = organisation is not null ? [] : await db.MembershipRequests.AsNoTracking()
+            .Where(m => m.UserId == user.UserId)
+            .OrderByDescending(m => m.RequestedAt)
+            .Select(MembershipRequestDto.Projection(db))
+            .ToListAsync(ct);
+
+        // One read of the facts the rules need, for every incident the lists name; the decisions below reuse it.
+        var facts = await access.IncidentFactsAsync(
+            [.. escalations.Items.Select(i => i.Id), .. obligations.Items.Select(o => o.IncidentId).OfType<Guid>(), .. requests.Select(r => r.IncidentId)], ct);
+        var decide = await access.DeciderAsync(ct);
+        escalations = escalations with
+        {
+            Items = [.. escalations.Items.Select(i => i with { Capabilities = decide(new Subject(SubjectKind.Incident, i.Id) { Incident = facts[i.Id] }) })],
+        };
+        obligations = await obligations.ShownToReaderAsync(access, ct);
+        requests = organisation is { } asked ? await requests.AsSeenByReaderAsync(access, asked, ct) : requests;
+
+        var keys = balances.ToDictionary(b => b.IncidentId, b => new GravestFirstCursor(b.Severity, b.ReportedAt, b.IncidentId));
+        var warnings = balances
+            .Where(b => b.Report.Warnings.Count > 0)
+            .Select(b => new BalanceWarningDto(b.IncidentId, b.Title, b.Severity, b.Report.Warnings))
+            .OrderBy(w => keys[w.IncidentId], Comparer<GravestFirstCursor>.Create(GravestFirstCursor.Compare))
+            .ToList();
+        // Already soonest due first, the order ObligationCursor compares in (ObligationLists.ListAsync).
+        var overdue = obligations.Overdue.ToList();
         return new DashboardDto(
             now,
             everyone,
+            new DashboardSummaryDto(
+                openCount,
+                [.. IncidentStateMachine.OpenStates.Select(s => new CountDto(s.ToString(), counts.Where(c => c.State == s).Sum(c => c.Count)))],
+                [.. Enum.GetValues<Severity>().Select(s => new CountDto(s.ToString(), counts.Where(c => c.Severity == s).Sum(c => c.Count)))],
+                escalationCount,
+                overdue.Count,
+                warnings.Sum(w => w.Warnings.Count),
+                myTaskCount,
+                counts.Count == 0 ? null : new MapBoundsDto(counts.Min(c => c.West), counts.Min(c => c.South), counts.Max(c => c.East), counts.Max(c => c.North))),
             incidents,
-            [.. Enum.GetValues<IncidentState>().Where(s => s.IsOpen()).Select(s => new CountDto(s.ToString(), incidents.Count(i => i.State == s)))],
-            [.. Enum.GetValues<Severity>().Select(s => new CountDto(s.ToString(), incidents.Count(i => i.Severity == s)))],
-            [.. obligations.Overdue.Take(ObligationsShown)],
-            [.. obligations.Items.Where(o => !o.Overdue && o.OrganisationId == organisation).Take(ObligationsShown)],
-            warnings,
+            escalations,
+            Page(overdue, ObligationCursor.Of, ObligationCursor.Compare, ObligationCursor.TryDecode(query.OverdueAfter, out var overdueAfter) ? overdueAfter : null, ObligationsShown, c => c.Encode()),
+            [.. obligations.Items.Where(o => !o.Overdue && o.OrganisationId == organisation).Take(UpcomingShown)],
+            Page(warnings, w => keys[w.IncidentId], GravestFirstCursor.Compare, GravestFirstCursor.TryDecode(query.WarningsAfter, out var warningsAfter) ? warningsAfter : null, WarningsShown, c => c.Encode()),
             myTasks,
-            organisation is { } mine ? await (await RequestThreads.ForOrganisationAsync(db, mine, cancellationToken)).AsSeenByReaderAsync(access, mine, cancellationToken) : [],
-            await db.MembershipRequests.AsNoTracking()
-                .Where(m => m.UserId == user.UserId)
-                .OrderByDescending(m => m.RequestedAt)
-                .Select(MembershipRequestDto.Projection(db))
-                .ToListAsync(cancellationToken))
+            requests,
+            memberships)
         {
             ActsForAnOrganisation = organisation is not null,
         };
     }
+
+    private IQueryable<IncidentTask> MyTasks(Guid organisation) =>
+        db.Tasks.AsNoTracking().Where(t => t.AssignedOrganisationId == organisation && Unfinished.Contains(t.State));
+
+    /// <summary>A page of incidents gravest first, newest first within a grade, read by keyset from the cursor.</summary>
+    private static async Task<DashboardPage<DashboardIncidentDto>> PageAsync(IQueryable<Incident> incidents, int total, string? after, int size, CancellationToken ct)
+    {
+        var rows = incidents.Select(RankedIncident.Projection);
+        if (GravestFirstCursor.TryDecode(after, out var cursor))
+        {
+            var grade = (int)cursor.Severity;
+            // Grades ascend and times descend: a later grade, or the same grade and an earlier (time, id) pair.
+            rows = rows.Where(r => r.Grade > grade
+                || (r.Grade == grade && EF.Functions.LessThan(ValueTuple.Create(r.ReportedAt, r.Id), ValueTuple.Create(cursor.ReportedAt, cursor.Id))));
+        }
+
+        var page = await rows
+            .OrderBy(r => r.Grade).ThenByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)
+            .Take(size + 1)
+            .ToListAsync(ct);
+        string? next = null;
+        if (page.Count > size)
+        {
+            page.RemoveAt(size);
+            next = new GravestFirstCursor(page[^1].Severity, page[^1].ReportedAt, page[^1].Id).Encode();
+        }
+
+        return new DashboardPage<DashboardIncidentDto>([.. page.Select(r => r.ToDto())], total, next);
+    }
+
+    /// <summary>
+    /// A page of a list computed in memory and already in its keyset order (<paramref name="compare"/>), in the same
+    /// terms as the lists read from the database: the rows after the cursor's, up to a page.
+    /// </summary>
+    private static DashboardPage<T> Page<T, TKey>(IReadOnlyList<T> ordered, Func<T, TKey> key, Comparison<TKey> compare, TKey? after, int size, Func<TKey, string> encode)
+        where TKey : struct
+    {
+        var rest = after is { } from ? ordered.SkipWhile(row => compare(key(row), from) <= 0) : ordered;
+        var page = rest.Take(size + 1).ToList();
+        string? next = null;
+        if (page.Count > size)
+        {
+            page.RemoveAt(size);
+            next = encode(key(page[^1]));
+        }
+
+        return new DashboardPage<T>(page, ordered.Count, next);
+    }
+
+    private static DashboardPage<T> Empty<T>() => new([], 0, null);
 }

@@ -85,12 +85,12 @@ public sealed class ListIncidentsQueryValidator : AbstractValidator<ListIncident
     }
 }
 
-public sealed class ListIncidentsQueryHandler(AppDbContext db, AccessPolicy access) : IQueryHandler<ListIncidentsQuery, IncidentPage>
+public sealed class ListIncidentsQueryHandler(AppDbContext db, AccessPolicy access, AccessRules rules) : IQueryHandler<ListIncidentsQuery, IncidentPage>
 {
     public async ValueTask<IncidentPage> Handle(ListIncidentsQuery query, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? ListIncidentsQuery.DefaultLimit;
-        var incidents = db.Incidents.AsNoTracking();
+        var incidents = rules.IncidentsShown(db.Incidents.AsNoTracking(), db.IncidentParticipants, await access.ReaderAsync(cancellationToken));
 
         if (EnumText.TryParse<IncidentCategory>(query.Category, out var category))
         {

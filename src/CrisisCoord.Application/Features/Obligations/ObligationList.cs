@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CrisisCoord.Application.Features.Obligations;
 
 /// <param name="AsOf">The time the list was computed; overdue figures are as of then.</param>
-/// <param name="Items">Most overdue first, then by due time.</param>
+/// <param name="Items">Most overdue first, then by due time (then by obligation, subject and organisation).</param>
 public sealed record ObligationList(DateTimeOffset AsOf, IReadOnlyList<ObligationDto> Items)
 {
     public IEnumerable<ObligationDto> Overdue => Items.Where(i => i.Overdue);
@@ -47,27 +47,20 @@ public static class ObligationLists
     /// <summary>The obligations in scope, named and with their breach records, most overdue first.</summary>
     public static async Task<ObligationList> ListAsync(AppDbContext db, ObligationRules rules, DateTimeOffset now, ObligationScope scope, CancellationToken ct)
     {
-        var open = await db.FindAsync(rules, scope, ct);
-        var organisationIds = open.Select(o => o.OrganisationId).Distinct().ToList();
-        var incidentIds = open.Where(o => o.IncidentId is not null).Select(o => o.IncidentId!.Value).Distinct().ToList();
+        var (open, organisations, incidents) = await db.FindNamedAsync(rules, scope, ct);
         var keys = open.Where(o => o.IsBreachedAt(now)).Select(o => o.BreachKey).ToList();
-
-        var organisations = await db.Organisations.AsNoTracking()
-            .Where(o => organisationIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => new { o.Name, o.Kind }, ct);
-        var incidents = await db.Incidents.AsNoTracking()
-            .Where(i => incidentIds.Contains(i.Id))
-            .ToDictionaryAsync(i => i.Id, i => i.Title, ct);
         var recorded = keys.Count == 0
             ? []
             : await db.ObligationBreaches.AsNoTracking()
                 .Where(b => keys.Contains(b.Key))
+                .Select(b => new { b.Key, b.DetectedAt })
                 .ToDictionaryAsync(b => b.Key, b => b.DetectedAt, ct);
 
+        var bounds = Enum.GetValues<Obligation>().ToDictionary(o => o, rules.BoundText);
         var items = open
             .Select(o => new ObligationDto(
                 o.Obligation,
-                rules.BoundText(o.Obligation),
+                bounds[o.Obligation],
                 o.OrganisationId,
                 organisations[o.OrganisationId].Name,
                 organisations[o.OrganisationId].Kind,
@@ -80,7 +73,8 @@ public static class ObligationLists
                 o.IsBreachedAt(now),
                 (int)o.OverdueAt(now).TotalMinutes,
                 recorded.TryGetValue(o.BreachKey, out var at) ? at : null))
-            .OrderByDescending(o => o.OverdueMinutes).ThenBy(o => o.DueAt)
+            // Due soonest first is most overdue first; the rest of the key makes the order total, for keyset pages.
+            .OrderBy(o => o.DueAt).ThenBy(o => o.Obligation).ThenBy(o => o.SubjectId).ThenBy(o => o.OrganisationId)
             .ToList();
         return new ObligationList(now, items);
     }

@@ -109,6 +109,11 @@ public static class RequestThreads
                 select new { Request = r, t.Code, t.Name, t.Unit, IncidentTitle = i.Title, Raiser = o.Name })
             .AsNoTracking()
             .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
         var ids = rows.Select(r => r.Request.Id).ToList();
 
         var asked = await (

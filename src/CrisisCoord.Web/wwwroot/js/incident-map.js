@@ -1,68 +1,209 @@
-// The dashboard map: one marker per open incident, coloured by severity. Markers are drawn as vectors,
-// so they show even when the tile server (Map:TileUrl) cannot be reached; a note then says so.
+// The dashboard map. It asks the server for the open incidents in the view it shows, already gathered into
+// clusters on a grid fitted to the zoom level (ADR 0028): again after every move or zoom (debounced, a newer view
+// cancelling the request for an older one) and after a live update. A cluster is drawn with its count, a single
+// incident as a marker coloured by grade. Everything from the data goes in as text nodes, never as HTML. Markers are
+// vectors, so they show even when the tile server (Map:TileUrl) cannot be reached; a note then says so.
 (function () {
     const element = document.getElementById("incident-map");
-    const source = document.getElementById("incident-map-data");
-    if (!element || !source || !window.L) {
+    if (!element || !window.L) {
         return;
     }
 
-    const data = JSON.parse(source.textContent);
+    // Replaced by a live update, so it is read again each time: the extent may have changed.
+    const settings = () => JSON.parse(document.getElementById("incident-map-settings").textContent);
+    const start = settings();
     const note = document.getElementById("map-tiles-note");
+    const status = document.getElementById("map-status");
     const colours = { I: "#c62828", II: "#e66a00", III: "#f5c400", IV: "#1565c0" };
-    const map = L.map(element, { scrollWheelZoom: false, worldCopyJump: true });
+    const map = L.map(element, { scrollWheelZoom: false, worldCopyJump: true, maxZoom: start.maxZoom });
+    const layer = L.layerGroup().addTo(map);
+    const delay = 250;
+    let timer = null;
+    let request = null;
 
-    window.CrisisCoord.addTiles(map, data, note, "No map background is configured (Map:TileUrl); incident markers are shown at their coordinates.");
+    window.CrisisCoord.addTiles(map, start, note, "No map background is configured (Map:TileUrl); incident markers are shown at their coordinates.");
+    map.on("moveend", () => schedule(delay));
 
-    const markers = L.layerGroup().addTo(map);
-
-    // Draws the incidents in the page's data block; a live update replaces that block and draws again,
-    // leaving the reader's pan and zoom alone.
-    function draw(fit) {
-        const incidents = JSON.parse(document.getElementById("incident-map-data").textContent).incidents;
-        markers.clearLayers();
-        const points = [];
-        for (const incident of incidents) {
-            const at = [incident.lat, incident.lon];
-            points.push(at);
-            const marker = L.circleMarker(at, {
-                radius: incident.severity === "I" ? 13 : 10,
-                color: incident.escalation ? "#000000" : "#1b1f24",
-                weight: incident.escalation ? 4 : 2,
-                fillColor: colours[incident.severity] || "#5b6470",
-                fillOpacity: 0.9,
-                className: "incident-marker severity-" + incident.severity,
-            });
-
-            // Built from text nodes, never HTML, so a title cannot inject markup.
-            const popup = document.createElement("div");
-            const link = document.createElement("a");
-            link.href = "/Incidents/" + incident.id;
-            link.textContent = incident.title;
-            const facts = document.createElement("div");
-            facts.textContent = incident.severityText + " · " + incident.state + " · " + incident.place
-                + (incident.escalation ? " · escalation required" : "");
-            popup.append(link, facts);
-            marker.bindPopup(popup);
-            // Leaflet reads a string tooltip as HTML: give it a text node instead.
-            const tooltip = document.createElement("span");
-            tooltip.textContent = incident.title;
-            marker.bindTooltip(tooltip);
-            marker.addTo(markers);
-        }
-
-        if (!fit) {
-            return;
-        }
-
-        if (points.length > 0) {
-            map.fitBounds(points, { padding: [40, 40], maxZoom: 11 });
-        } else {
+    // Frames the open incidents, or the world when none is open; says whether there was anything to frame.
+    function frame(extent) {
+        if (!extent) {
             map.setView([20, 0], 2);
+            return false;
+        }
+
+        map.fitBounds([[extent.south, extent.west], [extent.north, extent.east]], { padding: [40, 40], maxZoom: 11 });
+        return true;
+    }
+
+    let framed = frame(start.extent);
+    schedule(0);
+
+    // A map that showed nothing yet is framed on what a live update brings; otherwise the reader's view is kept.
+    document.addEventListener("crisiscoord:live-updated", () => {
+        if (!framed) {
+            framed = frame(settings().extent);
+        }
+
+        schedule(0);
+    });
+
+    function schedule(wait) {
+        clearTimeout(timer);
+        timer = setTimeout(load, wait);
+    }
+
+    // Longitudes as the server takes them, from -180 to 180; a view wider than the world is the whole world.
+    function view() {
+        const bounds = map.getBounds();
+        let west = bounds.getWest();
+        let east = bounds.getEast();
+        if (east - west >= 360) {
+            west = -180;
+            east = 180;
+        } else {
+            west = wrap(west);
+            east = wrap(east);
+            if (east === -180) {
+                east = 180;
+            }
+        }
+
+        return {
+            west: west.toFixed(6),
+            south: Math.max(-90, bounds.getSouth()).toFixed(6),
+            east: east.toFixed(6),
+            north: Math.min(90, bounds.getNorth()).toFixed(6),
+            zoom: String(Math.min(start.maxZoom, Math.max(0, Math.round(map.getZoom())))),
+        };
+    }
+
+    function wrap(longitude) {
+        return ((((longitude + 180) % 360) + 360) % 360) - 180;
+    }
+
+    async function load() {
+        timer = null;
+        request?.abort();
+        const mine = new AbortController();
+        request = mine;
+        const url = new URL(settings().clusters, location.href);
+        for (const [name, value] of Object.entries(view())) {
+            url.searchParams.set(name, value);
+        }
+
+        try {
+            const response = await fetch(url, { credentials: "same-origin", cache: "no-store", signal: mine.signal, headers: { Accept: "application/json" } });
+            if (response.redirected || !(response.headers.get("Content-Type") || "").includes("json")) {
+                say("You are signed out, so the map cannot show incidents. Sign in again to see them.");
+                return;
+            }
+
+            if (!response.ok) {
+                say("The map could not load the incidents in this view. Move the map or reload the page to try again.");
+                return;
+            }
+
+            draw(await response.json());
+        } catch (error) {
+            if (error.name !== "AbortError") {
+                say("The map could not load the incidents in this view. Move the map or reload the page to try again.");
+            }
+        } finally {
+            if (request === mine) {
+                request = null;
+            }
         }
     }
 
-    draw(true);
-    // A map that showed nothing yet is framed on what arrives; otherwise the reader's view is kept.
-    document.addEventListener("crisiscoord:live-updated", () => draw(markers.getLayers().length === 0));
+    function say(text) {
+        status.textContent = text;
+    }
+
+    function draw(data) {
+        const words = settings();
+        layer.clearLayers();
+        // Across the antimeridian, each is drawn on the copy of the world nearest the view's centre.
+        const centre = map.getCenter().lng;
+        for (const cluster of data.clusters) {
+            const shift = 360 * Math.round((centre - cluster.longitude) / 360);
+            const at = [cluster.latitude, cluster.longitude + shift];
+            (cluster.incident ? marker(cluster, at, words) : group(cluster, at, shift)).addTo(layer);
+        }
+
+        element.dataset.incidents = String(data.incidents);
+        say(data.incidents === 0
+            ? "No open incident in this view."
+            : data.incidents === 1
+                ? "1 open incident in this view."
+                : `${data.incidents.toLocaleString()} open incidents in this view` + (data.clusters.length < data.incidents
+                    ? `, gathered into ${data.clusters.length.toLocaleString()} places; choose a circle to zoom in.`
+                    : "."));
+    }
+
+    function marker(cluster, at, words) {
+        const incident = cluster.incident;
+        const escalation = cluster.escalations > 0;
+        const shape = L.circleMarker(at, {
+            radius: cluster.severity === "I" ? 13 : 10,
+            color: escalation ? "#000000" : "#1b1f24",
+            weight: escalation ? 4 : 2,
+            fillColor: colours[cluster.severity] || "#5b6470",
+            fillOpacity: 0.9,
+            className: "incident-marker severity-" + cluster.severity,
+        });
+
+        const popup = document.createElement("div");
+        const link = document.createElement("a");
+        link.href = "/Incidents/" + encodeURIComponent(incident.id);
+        link.textContent = incident.title;
+        const facts = document.createElement("div");
+        facts.textContent = (words.severities[cluster.severity] || cluster.severity) + " · " + (words.states[incident.state] || incident.state)
+            + " · " + incident.placeName + (escalation ? " · escalation required" : "");
+        popup.append(link, facts);
+        shape.bindPopup(popup);
+        // Leaflet reads a string tooltip as HTML: give it a text node instead.
+        const tooltip = document.createElement("span");
+        tooltip.textContent = incident.title;
+        shape.bindTooltip(tooltip);
+        return shape;
+    }
+
+    function group(cluster, at, shift) {
+        const icon = document.createElement("div");
+        const count = document.createElement("span");
+        count.className = "cluster-count";
+        count.textContent = cluster.count.toLocaleString();
+        const words = document.createElement("span");
+        words.className = "visually-hidden";
+        words.textContent = ` open incidents here, the gravest of grade ${cluster.severity}`
+            + (cluster.escalations > 0 ? `, ${cluster.escalations} needing escalation` : "") + "; zoom in";
+        icon.append(count, words);
+        const size = Math.round(28 + 6 * Math.log10(cluster.count));
+        const shape = L.marker(at, {
+            icon: L.divIcon({
+                html: icon,
+                className: "incident-cluster severity-" + cluster.severity + (cluster.escalations > 0 ? " needs-escalation" : ""),
+                iconSize: [size, size],
+            }),
+            keyboard: true,
+            riseOnHover: true,
+        });
+
+        const b = cluster.bounds;
+        const spread = L.latLngBounds([b.south, b.west + shift], [b.north, b.east + shift]);
+        shape.on("click", () => {
+            const zoom = map.getZoom();
+            if (map.getBoundsZoom(spread, false, L.point(40, 40)) > zoom) {
+                map.fitBounds(spread, { padding: [40, 40] });
+            } else if (zoom < start.maxZoom) {
+                map.setView(at, Math.min(start.maxZoom, zoom + 2));
+            } else {
+                // As close as the map goes and still together: they share one place.
+                const here = document.createElement("div");
+                here.textContent = `${cluster.count.toLocaleString()} open incidents at this place. They are listed under Open incidents.`;
+                shape.bindPopup(here).openPopup();
+            }
+        });
+        return shape;
+    }
 })();

@@ -179,21 +179,29 @@ public sealed class ObligationsApiTests(CrisisCoordApp app) : AppTest(app)
         App.Clock.Advance(TimeSpan.FromHours(2));
         var dashboard = (await scene.CoordinatorClient.GetFromJsonAsync<JsonObject>("/api/v1/dashboard"))!;
         dashboard["allOrganisations"]!.GetValue<bool>().ShouldBeTrue();
-        var open = dashboard["openIncidents"]!.AsArray();
+        var open = dashboard["openIncidents"]!["items"]!.AsArray();
         open.Select(i => i!["id"]!.GetValue<Guid>()).ShouldBe([scene.Incident], "dismissed incidents are not open");
-        dashboard["byState"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "Response")!["count"]!.GetValue<int>().ShouldBe(1);
-        dashboard["overdueObligations"]!.AsArray().ShouldContain(o => o!["obligation"]!.GetValue<string>() == "AcknowledgeTask" && o["overdueMinutes"]!.GetValue<int>() >= 89);
-        dashboard["balanceWarnings"]!.AsArray().Select(w => w!["warning"]!.GetValue<string>()).ShouldContain("Limbo: no lead organisation is named.");
+        dashboard["summary"]!["openIncidents"]!.GetValue<int>().ShouldBe(1);
+        dashboard["summary"]!["byState"]!.AsArray().Single(s => s!["name"]!.GetValue<string>() == "Response")!["count"]!.GetValue<int>().ShouldBe(1);
+        dashboard["overdueObligations"]!["items"]!.AsArray().ShouldContain(o => o!["obligation"]!.GetValue<string>() == "AcknowledgeTask" && o["overdueMinutes"]!.GetValue<int>() >= 89);
+        dashboard["summary"]!["overdueObligations"]!.GetValue<int>().ShouldBe(dashboard["overdueObligations"]!["total"]!.GetValue<int>());
+        var warnings = dashboard["balanceWarnings"]!["items"]!.AsArray();
+        warnings.Single()!["incidentId"]!.GetValue<Guid>().ShouldBe(scene.Incident);
+        warnings.Single()!["warnings"]!.AsArray().Select(w => w!.GetValue<string>()).ShouldContain("Limbo: no lead organisation is named.");
         dashboard["myTasks"]!.AsArray().ShouldBeEmpty("the coordinator's organisation has no tasks");
 
         var ngo = (await scene.NgoClient.GetFromJsonAsync<JsonObject>("/api/v1/dashboard"))!;
         ngo["allOrganisations"]!.GetValue<bool>().ShouldBeFalse();
         ngo["myTasks"]!.AsArray().Single()!["id"]!.GetValue<Guid>().ShouldBe(task);
-        ngo["overdueObligations"]!.AsArray().ShouldAllBe(o => o!["organisationId"]!.GetValue<Guid>() == scene.Ngo.OrganisationId);
+        ngo["summary"]!["myTasks"]!.GetValue<int>().ShouldBe(1);
+        ngo["overdueObligations"]!["items"]!.AsArray().ShouldAllBe(o => o!["organisationId"]!.GetValue<Guid>() == scene.Ngo.OrganisationId);
 
         var outsider = (await outsiderClient.GetFromJsonAsync<JsonObject>("/api/v1/dashboard"))!;
-        outsider["openIncidents"]!.AsArray().Single()!["description"]!.GetValue<string>().ShouldBeEmpty("the public summary only");
-        outsider["balanceWarnings"]!.AsArray().ShouldBeEmpty("warnings belong to incidents the reader takes part in");
+        var summary = outsider["openIncidents"]!["items"]!.AsArray().Single()!.AsObject();
+        summary["id"]!.GetValue<Guid>().ShouldBe(scene.Incident, "an incident's public summary is listed for everyone signed in");
+        summary.ContainsKey("description").ShouldBeFalse("the dashboard lists the public summary only");
+        outsider["balanceWarnings"]!["items"]!.AsArray().ShouldBeEmpty("warnings belong to incidents the reader takes part in");
+        outsider["summary"]!["balanceWarnings"]!.GetValue<int>().ShouldBe(0);
     }
 
     private static JsonObject Single(JsonArray obligations, string obligation) =>

@@ -142,6 +142,7 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         ["GET /api/v1/warnings/{id:guid}/messages"] = (s => $"/api/v1/warnings/{s.RestrictedWarning}/messages", null, "N AAAAAA AAAAAA N A A"),
 
         ["GET /api/v1/dashboard"] = (_ => "/api/v1/dashboard", null, Everyone),
+        ["GET /api/v1/dashboard/map"] = (_ => "/api/v1/dashboard/map?west=-180&south=-80&east=180&north=80&zoom=2", null, Everyone),
         ["GET /api/v1/organisations"] = (_ => "/api/v1/organisations", null, Everyone),
         ["POST /api/v1/organisations"] = (_ => "/api/v1/organisations", null, Administrators),
         ["GET /api/v1/organisations/{id:guid}"] = (s => $"/api/v1/organisations/{s.City}", null, Everyone),

@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CrisisCoord.IntegrationTests.Features.Security;
 
 /// <summary>
-/// The timeline filters by the detail rule written as a query; lists decide it row by row in memory. The two
-/// must agree for every reader and every kind of incident, or someone would read a timeline they may not see.
+/// The timeline filters by the detail rule written as a query, and lists, counts and the map by the ViewIncident rule
+/// written as a query; pages decide them row by row in memory. Each pair must agree for every reader and every kind of
+/// incident, or someone would read a timeline, or count an incident on the map, they may not see.
 /// </summary>
 public sealed class DetailVisibilityQueryTests(CrisisCoordApp app) : AppTest(app)
 {
@@ -49,11 +50,25 @@ public sealed class DetailVisibilityQueryTests(CrisisCoordApp app) : AppTest(app
             var byRule = (await subjects.IncidentsAsync(all, CancellationToken.None)).Values.Where(f => rules.SeesDetail(reader, f)).Select(f => f.Id);
 
             byQuery.ShouldBe(byRule, ignoreOrder: true, $"{name} is shown different incidents by the query and by the rule");
+
+            // Lists, counts and the map find rows with the ViewIncident rule as a query; it must agree with the rule too.
+            var listedByQuery = await rules.IncidentsShown(db.Incidents, db.IncidentParticipants, reader).Select(i => i.Id).ToListAsync();
+            var listedByRule = (await subjects.IncidentsAsync(all, CancellationToken.None)).Values
+                .Where(f => rules.Decide(Act.ViewIncident, new Subject(SubjectKind.Incident, f.Id) { Incident = f }, reader).Allowed)
+                .Select(f => f.Id);
+            listedByQuery.ShouldBe(listedByRule, ignoreOrder: true, $"{name} is listed different incidents by the query and by the rule");
             shownCounts.Add(byQuery.Count);
             checkedReaders++;
         }
 
         checkedReaders.ShouldBe(15);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await scope.ServiceProvider.GetRequiredService<AccessRules>().IncidentsShown(db.Incidents, db.IncidentParticipants, Reader.Anonymous).CountAsync())
+                .ShouldBe(0, "nobody signed out finds an incident in a list");
+        }
+
         shownCounts.Count.ShouldBeGreaterThan(2, "the readers see different sets, so the comparison means something");
     }
 

@@ -90,6 +90,7 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         ["POST /Error"] = new(_ => "/Error", Public, NoFields),
 
         ["GET /Index"] = new(_ => "/", Everyone),
+        ["GET /Index?handler=Map"] = new(_ => "/?handler=Map&west=-180&south=-80&east=180&north=80&zoom=2", Everyone),
         ["GET /Notifications/Index"] = new(_ => "/Notifications", Everyone),
         ["POST /Notifications/Index?handler=Open"] = new(_ => $"/Notifications?handler=Open&id={Guid.NewGuid()}", "U NNNNNN NNNNNN N N N", NoFields),
         ["POST /Notifications/Index?handler=Read"] = new(_ => $"/Notifications?handler=Read&id={Guid.NewGuid()}", "U NNNNNN NNNNNN N N N", NoFields),
