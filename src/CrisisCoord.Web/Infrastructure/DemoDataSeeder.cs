@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.People;
 using CrisisCoord.Application.Features.Warnings;
@@ -534,7 +535,6 @@ public sealed partial class DemoDataSeeder(
             IncidentCategory.NaturalDisaster, Severity.II, "Xiba Town", 30.6893, 114.1022, staff, coordinator, ct, [
             To(IncidentState.Response, now.AddHours(-9).AddMinutes(15), "Seismic network confirms M6.1 at 10 km depth; collapsed houses reported in the old quarter."),
             Lead(CityBureau, now.AddHours(-9).AddMinutes(20)),
-            Bring(XibaTown, now.AddHours(-9).AddMinutes(25), "Local command post and damage survey"),
             Bring(RedCross, now.AddHours(-8).AddMinutes(-30), "Shelter beds, water and medical teams"),
             Bring(BlueSky, now.AddHours(-8), "Search and rescue in the old quarter"),
             Bring(Ministry, now.AddHours(-8).AddMinutes(5), "National working group: oversight and liaison"),
@@ -688,6 +688,8 @@ public sealed partial class DemoDataSeeder(
             incident = Incident.Report(title, description, category, severity, place, latitude, longitude, reportedAt,
                 new Reporter(reporter.User!.Value, reporter.Organisation!.Value));
             db.Incidents.Add(incident);
+            // As LogIncident does: the reporting organisation takes part from the start.
+            db.IncidentParticipants.Add(IncidentParticipant.Admit(incident.Id, reporter.Organisation!.Value, LogIncidentCommandHandler.ReporterNote, reporter.User, reportedAt));
             return Task.CompletedTask;
         });
 

@@ -87,7 +87,8 @@ public sealed class DemoDataTests : IAsyncLifetime
             (await db.TimelineEvents.CountAsync(e => e.Action == BreachWatch.Action)).ShouldBe(breaches.Count);
             registry.Count(e => e.Action == BreachWatch.Action).ShouldBe(breaches.Count(b => b.IncidentId == null));
             (await db.TimelineEvents.CountAsync(e => e.Action == "TransitionIncident")).ShouldBeGreaterThan(5);
-            (await db.TimelineEvents.CountAsync(e => e.Action == "AdmitParticipant" && e.ChainId != TimelineChains.Registry)).ShouldBe(8);
+            (await db.TimelineEvents.CountAsync(e => e.Action == "AdmitParticipant" && e.ChainId != TimelineChains.Registry)).ShouldBe(7);
+            (await db.Incidents.CountAsync(i => !db.IncidentParticipants.Any(p => p.IncidentId == i.Id && p.OrganisationId == i.ReportedByOrganisationId))).ShouldBe(0, "the reporting organisation takes part");
             (await db.Incidents.CountAsync(i => i.EscalationRequired)).ShouldBe(1, "the flood waits for the city to take over");
             (await db.IncidentParticipants.CountAsync(p => p.Status == CrisisCoord.Domain.Incidents.ParticipationStatus.Requested)).ShouldBe(1);
             (await db.Tasks.Select(t => t.State).Distinct().CountAsync()).ShouldBeGreaterThanOrEqualTo(5, "tasks on the demo boards in most states");

@@ -66,6 +66,8 @@ public sealed class LogIncidentCommandValidator : AbstractValidator<LogIncidentC
 public sealed class LogIncidentCommandHandler(AppDbContext db, TimeProvider clock, ICurrentUser user)
     : ICommandHandler<LogIncidentCommand, IncidentDto>
 {
+    public const string ReporterNote = "Reported the incident";
+
     public async ValueTask<IncidentDto> Handle(LogIncidentCommand command, CancellationToken cancellationToken)
     {
         var incident = Incident.Report(
@@ -80,6 +82,12 @@ public sealed class LogIncidentCommandHandler(AppDbContext db, TimeProvider cloc
             new Reporter(user.UserId!.Value, user.OrganisationId));
 
         db.Incidents.Add(incident);
+        if (user.OrganisationId is { } organisation)
+        {
+            // The reporting organisation takes part from the start: it can report on, and be given work in, what it reported.
+            db.IncidentParticipants.Add(IncidentParticipant.Admit(incident.Id, organisation, ReporterNote, user.UserId, incident.ReportedAt));
+        }
+
         // Saved here (inside the pipeline's transaction) so the response carries the stored version.
         await db.SaveChangesAsync(cancellationToken);
         return IncidentDto.From(incident);
