@@ -11,6 +11,9 @@ public sealed class Incident
     public const int PlaceNameMaxLength = 200;
     public const int ReasonMaxLength = 1000;
 
+    /// <summary>The grade a report without one is handled under until it is verified: the lowest, which any government body may verify.</summary>
+    public const Severity ProvisionalGrade = Severity.IV;
+
     private Incident()
     {
     }
@@ -57,6 +60,12 @@ public sealed class Incident
     /// <summary>Why the severity was last set, when it was changed after the report.</summary>
     public string SeverityReason { get; private set; } = "";
 
+    /// <summary>
+    /// The reporter gave no grade: <see cref="Severity"/> holds <see cref="ProvisionalGrade"/>, the grade the rules
+    /// assume (any government body may verify it), until a verifier grades it.
+    /// </summary>
+    public bool AwaitingGrade { get; private set; }
+
     /// <summary>Concurrency token, mapped to PostgreSQL's xmin.</summary>
     public uint Version { get; private set; }
 
@@ -64,7 +73,7 @@ public sealed class Incident
         string title,
         string description,
         IncidentCategory category,
-        Severity severity,
+        Severity? severity,
         string placeName,
         double latitude,
         double longitude,
@@ -89,7 +98,8 @@ public sealed class Incident
             Title = title.Trim(),
             Description = description.Trim(),
             Category = category,
-            Severity = severity,
+            Severity = severity ?? ProvisionalGrade,
+            AwaitingGrade = severity is null,
             State = IncidentState.Reported,
             PlaceName = placeName.Trim(),
             Latitude = latitude,
@@ -116,9 +126,41 @@ public sealed class Incident
             throw new ArgumentException("A change of state needs a reason.", nameof(reason));
         }
 
+        if (AwaitingGrade && IsVerification(to))
+        {
+            throw new DomainRuleException(NeedsGradeMessage);
+        }
+
         State = to;
         StateReason = reason.Trim();
         StateChangedAt = Microseconds.Truncate(now);
+    }
+
+    public const string NeedsGradeMessage = "This report has no grade yet: choose one (I to IV) as you verify it.";
+
+    /// <summary>Whether moving to <paramref name="to"/> verifies this incident: it is an unverified report taken into warning or response.</summary>
+    public bool IsVerification(IncidentState to) => State == IncidentState.Reported && to is IncidentState.Warning or IncidentState.Response;
+
+    /// <summary>
+    /// Verifies a report (into warning or response) and, when the verifier gives one, sets its grade — required if the
+    /// reporter gave none. Past the lead's level, if there is a lead, the incident needs escalation as on a re-grade.
+    /// </summary>
+    public void Verify(IncidentState to, string reason, Severity? grade, AdministrativeLevel? leadLevel, GradedResponse rules, DateTimeOffset now)
+    {
+        if (!IsVerification(to))
+        {
+            throw new DomainRuleException($"Only an unverified report is verified, into Warning or Response; this incident is {State}.");
+        }
+
+        if (grade is { } given)
+        {
+            Severity = given;
+            AwaitingGrade = false;
+            SeverityReason = reason.Trim();
+            EscalationRequired = leadLevel is { } level && level < rules.MinimumLeadLevel(given);
+        }
+
+        TransitionTo(to, reason, now);
     }
 
     /// <summary>
@@ -130,12 +172,13 @@ public sealed class Incident
     {
         State.EnsureOpen();
 
-        if (severity == Severity)
+        if (severity == Severity && !AwaitingGrade)
         {
             throw new DomainRuleException($"The incident is already grade {severity}.");
         }
 
         Severity = severity;
+        AwaitingGrade = false;
         SeverityReason = reason.Trim();
         EscalationRequired = leadLevel is { } level && level < rules.MinimumLeadLevel(severity);
     }

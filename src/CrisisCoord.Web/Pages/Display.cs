@@ -21,6 +21,8 @@ public static class Display
 
     public static string SeverityText(Severity severity) => $"{severity} · {severity.Label()}";
 
+    public const string NotGraded = "Not graded yet";
+
     public static string State(IncidentState state) => state switch
     {
         IncidentState.Reported => "Reported (unverified)",

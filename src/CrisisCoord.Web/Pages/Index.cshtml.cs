@@ -29,8 +29,8 @@ public sealed class IndexModel(ISender sender, IOptions<MapOptions> map) : PageM
         {
             id = i.Id,
             title = i.Title,
-            severity = i.Severity.ToString(),
-            severityText = Display.SeverityText(i.Severity),
+            severity = i.Grade?.ToString() ?? "",
+            severityText = i.Grade is { } grade ? Display.SeverityText(grade) : Display.NotGraded,
             state = Display.State(i.State),
             place = i.PlaceName,
             lat = i.Latitude,

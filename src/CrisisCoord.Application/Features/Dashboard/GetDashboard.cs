@@ -97,7 +97,7 @@ public sealed class GetDashboardQueryHandler(AppDbContext db, AccessPolicy acces
             everyone,
             incidents,
             [.. Enum.GetValues<IncidentState>().Where(s => s.IsOpen()).Select(s => new CountDto(s.ToString(), incidents.Count(i => i.State == s)))],
-            [.. Enum.GetValues<Severity>().Select(s => new CountDto(s.ToString(), incidents.Count(i => i.Severity == s)))],
+            [.. Enum.GetValues<Severity>().Select(s => new CountDto(s.ToString(), incidents.Count(i => i.Grade == s)))],
             [.. obligations.Overdue.Take(ObligationsShown)],
             [.. obligations.Items.Where(o => !o.Overdue && o.OrganisationId == organisation).Take(ObligationsShown)],
             warnings,

@@ -20,6 +20,7 @@ public sealed record IncidentDto(
     string StateReason,
     Guid? LeadOrganisationId,
     bool EscalationRequired,
+    bool AwaitingGrade,
     uint Version)
 {
     /// <summary>One projection for every read, so the list, the detail and the write return the same shape.</summary>
@@ -38,6 +39,7 @@ public sealed record IncidentDto(
         x.StateReason,
         x.LeadOrganisationId,
         x.EscalationRequired,
+        x.AwaitingGrade,
         x.Version);
 
     private static readonly Func<Incident, IncidentDto> Compiled = Projection.Compile();
@@ -48,6 +50,10 @@ public sealed record IncidentDto(
     /// <summary>What the reader may do to the incident; only on a read of the one incident.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Capabilities? Capabilities { get; init; }
+
+    /// <summary>The grade as people should read it: none while a report awaits a verifier's grade.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Severity? Grade => AwaitingGrade ? null : Severity;
 
     /// <summary>The public summary only.</summary>
     public IncidentDto WithoutDetail() => this with { Description = "", StateReason = "", DetailShown = false };

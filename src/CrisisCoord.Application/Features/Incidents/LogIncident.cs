@@ -21,6 +21,7 @@ public sealed record LogIncidentCommand : ICommand<IncidentDto>
 
     public IncidentCategory? Category { get; init; }
 
+    /// <summary>The grade, I to IV, if the reporter can tell; without it the report awaits a verifier's grade.</summary>
     public Severity? Severity { get; init; }
 
     public string? PlaceName { get; init; }
@@ -44,8 +45,8 @@ public sealed class LogIncidentCommandValidator : AbstractValidator<LogIncidentC
         RuleFor(x => x.Category)
             .NotNull().WithMessage("Choose a category.")
             .IsInEnum();
+        // Optional: who reports rarely knows the grade; a verifier sets it (Incident.Verify).
         RuleFor(x => x.Severity)
-            .NotNull().WithMessage("Choose a severity grade (I to IV).")
             .IsInEnum();
         RuleFor(x => x.PlaceName)
             .NotEmpty().WithMessage("Say where the incident is (a place name).")
@@ -74,7 +75,7 @@ public sealed class LogIncidentCommandHandler(AppDbContext db, TimeProvider cloc
             command.Title!,
             command.Description ?? "",
             command.Category!.Value,
-            command.Severity!.Value,
+            command.Severity,
             command.PlaceName!,
             command.Latitude!.Value,
             command.Longitude!.Value,
