@@ -36,6 +36,7 @@ public sealed class Subjects(AppDbContext db)
             SubjectKind.Offer => (As<IResourceOfferMessage>(message).OfferId, "offerId"),
             SubjectKind.Commitment => (As<IResourceCommitmentMessage>(message).CommitmentId, "commitmentId"),
             SubjectKind.Warning => (As<IWarningMessage>(message).WarningId, "warningId"),
+            SubjectKind.Photo => (As<IPhotoMessage>(message).PhotoId, "photoId"),
             _ => throw new InvalidOperationException($"Unknown subject kind {kind}."),
         };
         if (field.Length == 0)
@@ -115,6 +116,10 @@ public sealed class Subjects(AppDbContext db)
                     .SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException(Name(kind), key);
                 return ForWarning(await IncidentAsync(warning.IncidentId, ct), key, warning.State, warning.Scope, warning.Recipients, warning.DraftedByUserId);
+            case SubjectKind.Photo:
+                var photoIncident = await db.ReportPhotos.Where(p => p.Id == key).Select(p => (Guid?)p.IncidentId).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return new Subject(kind, key) { Incident = await IncidentAsync(photoIncident, ct) };
             default:
                 throw new InvalidOperationException($"{kind} has no id.");
         }
@@ -162,6 +167,11 @@ public sealed class Subjects(AppDbContext db)
                 .Select(p => new { p.IncidentId, p.OrganisationId, p.Status })
                 .ToListAsync(ct))
             .ToLookup(p => p.IncidentId);
+        var reporters = (await db.IncidentReports.AsNoTracking()
+                .Where(r => ids.Contains(r.IncidentId))
+                .Select(r => new { r.IncidentId, r.ReporterUserId })
+                .ToListAsync(ct))
+            .ToLookup(r => r.IncidentId, r => r.ReporterUserId);
         return incidents.ToDictionary(i => i.Id, i => new IncidentFacts(
             i.Id,
             i.State,
@@ -170,7 +180,10 @@ public sealed class Subjects(AppDbContext db)
             i.ReportedByOrganisationId,
             i.ReportedByUserId,
             participants[i.Id].Where(p => p.Status == ParticipationStatus.Admitted).Select(p => p.OrganisationId).ToHashSet(),
-            participants[i.Id].Where(p => p.Status == ParticipationStatus.Requested).Select(p => p.OrganisationId).ToHashSet()));
+            participants[i.Id].Where(p => p.Status == ParticipationStatus.Requested).Select(p => p.OrganisationId).ToHashSet())
+        {
+            Reporters = reporters[i.Id].ToHashSet(),
+        });
     }
 
     /// <summary>Who the signed-in person is to the rules: roles, organisation and its effective charter, in two queries.</summary>

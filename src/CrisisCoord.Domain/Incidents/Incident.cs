@@ -1,6 +1,7 @@
 using CrisisCoord.Domain.Common;
 
 using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Warnings;
 
 namespace CrisisCoord.Domain.Incidents;
 
@@ -65,6 +66,18 @@ public sealed class Incident
     /// assume (any government body may verify it), until a verifier grades it.
     /// </summary>
     public bool AwaitingGrade { get; private set; }
+
+    /// <summary>The incident this one was merged into as its duplicate (state <see cref="IncidentState.Merged"/>).</summary>
+    public Guid? MergedIntoIncidentId { get; private set; }
+
+    /// <summary>
+    /// The area the incident covers, as a closed polygon in CAP's form (<c>lat,lon lat,lon …</c>, the first point
+    /// repeated last); "" for none.
+    /// </summary>
+    public string Area { get; private set; } = "";
+
+    /// <summary>Why the description, place or area was last corrected.</summary>
+    public string DetailsReason { get; private set; } = "";
 
     /// <summary>Concurrency token, mapped to PostgreSQL's xmin.</summary>
     public uint Version { get; private set; }
@@ -135,6 +148,73 @@ public sealed class Incident
         StateReason = reason.Trim();
         StateChangedAt = Microseconds.Truncate(now);
     }
+
+    /// <summary>
+    /// Corrects what the incident says about itself (description, place, area) with the reason, which the timeline
+    /// records with the change. Refused on a closed incident, or when nothing would change.
+    /// </summary>
+    public void Correct(string description, string placeName, double latitude, double longitude, IReadOnlyList<LatLon>? area, string reason)
+    {
+        State.EnsureOpen();
+        if (!GeoPoint.IsValidLatitude(latitude) || !GeoPoint.IsValidLongitude(longitude))
+        {
+            throw new ArgumentOutOfRangeException(nameof(latitude), "The position is not a valid WGS84 point.");
+        }
+
+        if (string.IsNullOrWhiteSpace(placeName) || string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A correction needs a place name and a reason.", nameof(reason));
+        }
+
+        var text = area is { Count: > 0 } points ? WarningArea.FormatPolygon(points) : "";
+        if (description.Trim() == Description && placeName.Trim() == PlaceName && latitude == Latitude && longitude == Longitude && text == Area)
+        {
+            throw new DomainRuleException("Nothing would change: the description, place and area are already as given.");
+        }
+
+        Description = description.Trim();
+        PlaceName = placeName.Trim();
+        Latitude = latitude;
+        Longitude = longitude;
+        Area = text;
+        DetailsReason = reason.Trim();
+    }
+
+    /// <summary>
+    /// Closes this incident as a duplicate of <paramref name="target"/>. Refused into itself, from or into an incident
+    /// that is no longer open; and since a merged incident is never open again, no chain of merges can ever lead back
+    /// to where it started (the target's own merge, if any, is named in the refusal).
+    /// </summary>
+    public void MergeInto(Incident target, string reason, DateTimeOffset now)
+    {
+        if (target.Id == Id)
+        {
+            throw new DomainRuleException(CannotMergeIntoItself);
+        }
+
+        State.EnsureOpen();
+        if (target.MergedIntoIncidentId is { } further)
+        {
+            throw new DomainRuleException($"'{target.Title}' was itself merged into another incident ({further}); merge into that one instead.");
+        }
+
+        if (target.State.WhyNotOpen() is { } closed)
+        {
+            throw new DomainRuleException($"'{target.Title}' cannot take a duplicate: {char.ToLowerInvariant(closed[0])}{closed[1..]}");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A merge needs a reason.", nameof(reason));
+        }
+
+        State = IncidentState.Merged;
+        MergedIntoIncidentId = target.Id;
+        StateReason = reason.Trim();
+        StateChangedAt = Microseconds.Truncate(now);
+    }
+
+    public const string CannotMergeIntoItself = "An incident cannot be merged into itself; choose the incident it duplicates.";
 
     public const string NeedsGradeMessage = "This report has no grade yet: choose one (I to IV) as you verify it.";
 

@@ -1,9 +1,12 @@
 using CrisisCoord.Application.Common;
+using System.Text.Json.Serialization;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Reports;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
+using CrisisCoord.Domain.Reports;
 using FluentValidation;
 using Mediator;
 using Severity = CrisisCoord.Domain.Incidents.Severity;
@@ -29,6 +32,16 @@ public sealed record LogIncidentCommand : ICommand<IncidentDto>
     public double? Latitude { get; init; }
 
     public double? Longitude { get; init; }
+
+    /// <summary>A telephone number to call the reporter back on (optional); shown only to those who see the incident's detail.</summary>
+    public string? CallbackNumber { get; init; }
+
+    /// <summary>Keep the location (Exif/XMP) in the photos; by default it is taken out before they are stored.</summary>
+    public bool KeepPhotoLocation { get; init; }
+
+    /// <summary>Up to three photos, sent as multipart form parts (POST /api/v1/reports, or the report page), never in JSON.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<PhotoUpload> Photos { get; init; } = [];
 }
 
 public sealed class LogIncidentCommandValidator : AbstractValidator<LogIncidentCommand>
@@ -61,6 +74,17 @@ public sealed class LogIncidentCommandValidator : AbstractValidator<LogIncidentC
             .NotNull().WithMessage("Longitude is required.")
             .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value))
             .WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.Longitude}).");
+        RuleFor(x => x.CallbackNumber)
+            .Must(n => string.IsNullOrWhiteSpace(n) || CallbackNumbers.Normalise(n) is not null)
+            .WithMessage(CallbackNumbers.Rule)
+            .WithName("Call-back number");
+        RuleFor(x => x.Photos).Custom((photos, context) =>
+        {
+            foreach (var failure in ReportPhotoRules.Problems(photos ?? []))
+            {
+                context.AddFailure(failure);
+            }
+        });
     }
 }
 
@@ -87,6 +111,15 @@ public sealed class LogIncidentCommandHandler(AppDbContext db, TimeProvider cloc
         {
             // The reporting organisation takes part from the start: it can report on, and be given work in, what it reported.
             db.IncidentParticipants.Add(IncidentParticipant.Admit(incident.Id, organisation, ReporterNote, user.UserId, incident.ReportedAt));
+        }
+
+        // Every report is kept as the reporter's own, so they can follow it (My reports) wherever it goes.
+        var report = IncidentReport.File(incident.Id, user.UserId!.Value, user.OrganisationId, command.CallbackNumber ?? "", command.KeepPhotoLocation, incident.ReportedAt);
+        db.IncidentReports.Add(report);
+        for (var i = 0; i < command.Photos.Count; i++)
+        {
+            var photo = ReportPhotoRules.Prepare(command.Photos[i], i + 1, command.KeepPhotoLocation);
+            db.ReportPhotos.Add(ReportPhoto.Store(report, i + 1, photo.Format.ContentType(), photo.FileName, photo.Content, photo.Sha256, photo.MetadataRemoved, incident.ReportedAt));
         }
 
         // Saved here (inside the pipeline's transaction) so the response carries the stored version.

@@ -1,11 +1,13 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Warnings;
+using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Reports;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -69,7 +71,7 @@ public sealed class TransitionIncidentCommandValidator : AbstractValidator<Trans
     }
 }
 
-public sealed class TransitionIncidentCommandHandler(AppDbContext db, TimeProvider clock, WarningIssuer warnings, GradedResponse rules)
+public sealed class TransitionIncidentCommandHandler(AppDbContext db, TimeProvider clock, WarningIssuer warnings, GradedResponse rules, Notifier notifier)
     : ICommandHandler<TransitionIncidentCommand, IncidentDto>
 {
     public async ValueTask<IncidentDto> Handle(TransitionIncidentCommand command, CancellationToken cancellationToken)
@@ -82,6 +84,7 @@ public sealed class TransitionIncidentCommandHandler(AppDbContext db, TimeProvid
                 $"The incident cannot close while objectives of this phase are open: {string.Join("; ", open)}. Record them as met or waive them with a reason.");
         }
 
+        var wasReported = incident.State == IncidentState.Reported;
         if (incident.IsVerification(to))
         {
             var leadLevel = incident.LeadOrganisationId is { } lead
@@ -95,6 +98,12 @@ public sealed class TransitionIncidentCommandHandler(AppDbContext db, TimeProvid
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (wasReported)
+        {
+            // Verified or dismissed: the people who reported it hear what became of their report.
+            await notifier.ReportOutcomeAsync(incident.Id, ReportOutcomes.Of(incident.State), cancellationToken);
+        }
+
         if (!incident.State.IsOpen())
         {
             // A closed incident warns no one: its live warnings end with it, in this transaction.

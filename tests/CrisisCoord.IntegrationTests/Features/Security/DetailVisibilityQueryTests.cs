@@ -45,7 +45,7 @@ public sealed class DetailVisibilityQueryTests(CrisisCoordApp app) : AppTest(app
             var reader = await subjects.ReaderAsync(new SignedIn(actor!), CancellationToken.None);
             var all = await db.Incidents.Select(i => i.Id).ToListAsync();
 
-            var byQuery = await rules.IncidentsWithDetailShown(db.Incidents, db.IncidentParticipants, reader).ToListAsync();
+            var byQuery = await rules.IncidentsWithDetailShown(db.Incidents, db.IncidentParticipants, db.IncidentReports, reader).ToListAsync();
             var byRule = (await subjects.IncidentsAsync(all, CancellationToken.None)).Values.Where(f => rules.SeesDetail(reader, f)).Select(f => f.Id);
 
             byQuery.ShouldBe(byRule, ignoreOrder: true, $"{name} is shown different incidents by the query and by the rule");
