@@ -32,6 +32,7 @@ public sealed class TimelineRecorder
     private readonly ChangeJournal _journal;
     private readonly ILiveSignals _live;
     private readonly HashSet<Guid> _incidents = [];
+    private readonly HashSet<Guid> _alsoOn = [];
 
     public TimelineRecorder(AppDbContext db, TimeProvider clock, ILiveSignals live)
     {
@@ -51,7 +52,15 @@ public sealed class TimelineRecorder
     {
         _journal.Begin();
         _incidents.Clear();
+        _alsoOn.Clear();
     }
+
+    /// <summary>
+    /// Records the command on another incident's chain as well as its own: a command that joins two incidents (a
+    /// merge, a link) belongs to the record of both. The same action and payload go on each chain, so each one tells
+    /// the whole story by itself (ADR 0029).
+    /// </summary>
+    public void AlsoRecordOn(Guid incidentId) => _alsoOn.Add(incidentId);
 
     /// <summary>
     /// Called by the unit of work once its transaction committed: open screens showing the incidents whose
@@ -86,7 +95,26 @@ public sealed class TimelineRecorder
         }
 
         var chain = command is IIncidentMessage m ? m.IncidentId : ChainOf(subject, main, changes);
-        return await AppendAsync(eventId, chain, actorUser, actorOrganisation, ActionName(type), subject, entityId, changes, _clock.GetUtcNow(), ct);
+        var others = _alsoOn.Where(c => c != chain).ToList();
+        if (others.Count == 0)
+        {
+            return await AppendAsync(eventId, chain, actorUser, actorOrganisation, ActionName(type), subject, entityId, changes, _clock.GetUtcNow(), ct);
+        }
+
+        // Every chain's lock before any append, in one order, so two commands joining the same incidents never deadlock.
+        foreach (var key in others.Append(chain).Select(LockKey).Order())
+        {
+            await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+
+        var now = _clock.GetUtcNow();
+        var first = await AppendAsync(eventId, chain, actorUser, actorOrganisation, ActionName(type), subject, entityId, changes, now, ct);
+        foreach (var other in others)
+        {
+            await AppendAsync(Guid.CreateVersion7(now), other, actorUser, actorOrganisation, ActionName(type), subject, entityId, changes, now, ct);
+        }
+
+        return first;
     }
 
     /// <summary>Ends a unit of work the system does itself (reference data, demo set-up), at a given time.</summary>

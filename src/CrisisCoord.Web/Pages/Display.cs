@@ -36,6 +36,7 @@ public static class Display
     public static string State(IncidentState state) => state switch
     {
         IncidentState.Reported => "Reported (unverified)",
+        IncidentState.Merged => "Merged (a duplicate)",
         _ => state.ToString(),
     };
 

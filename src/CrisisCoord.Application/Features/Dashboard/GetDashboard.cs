@@ -59,7 +59,7 @@ public sealed class GetDashboardQueryHandler(AppDbContext db, AccessPolicy acces
         var everyone = AccessRules.OverseesObligations(await access.ReaderAsync(cancellationToken));
 
         var incidents = await db.Incidents.AsNoTracking()
-            .Where(i => i.State != IncidentState.Closed && i.State != IncidentState.Dismissed)
+            .Where(i => i.State != IncidentState.Closed && i.State != IncidentState.Dismissed && i.State != IncidentState.Merged)
             .OrderBy(i => i.Severity).ThenByDescending(i => i.ReportedAt)
             .Select(IncidentDto.Projection)
             .ToListAsync(cancellationToken);

@@ -21,6 +21,8 @@ public sealed record IncidentDto(
     Guid? LeadOrganisationId,
     bool EscalationRequired,
     bool AwaitingGrade,
+    Guid? MergedIntoIncidentId,
+    string Area,
     uint Version)
 {
     /// <summary>One projection for every read, so the list, the detail and the write return the same shape.</summary>
@@ -40,6 +42,8 @@ public sealed record IncidentDto(
         x.LeadOrganisationId,
         x.EscalationRequired,
         x.AwaitingGrade,
+        x.MergedIntoIncidentId,
+        x.Area,
         x.Version);
 
     private static readonly Func<Incident, IncidentDto> Compiled = Projection.Compile();
