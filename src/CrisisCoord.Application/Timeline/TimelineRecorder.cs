@@ -95,23 +95,24 @@ public sealed class TimelineRecorder
         }
 
         var chain = command is IIncidentMessage m ? m.IncidentId : ChainOf(subject, main, changes);
-        var others = _alsoOn.Where(c => c != chain).ToList();
-        if (others.Count == 0)
-        {
-            return await AppendAsync(eventId, chain, actorUser, actorOrganisation, ActionName(type), subject, entityId, changes, _clock.GetUtcNow(), ct);
-        }
+        return await AppendOnEachAsync(eventId, chain, actorUser, actorOrganisation, ActionName(type), subject, entityId, changes, _clock.GetUtcNow(), ct);
+    }
 
+    /// <summary>The event on its chain and, with the same action and payload, on every other chain named by <see cref="AlsoRecordOn"/>.</summary>
+    private async Task<TimelineEvent> AppendOnEachAsync(
+        Guid eventId, Guid chain, Guid? actorUser, Guid? actorOrganisation, string action, Type subject, string entityId, IReadOnlyList<RecordedChange> changes, DateTimeOffset at, CancellationToken ct)
+    {
+        var others = _alsoOn.Where(c => c != chain).ToList();
         // Every chain's lock before any append, in one order, so two commands joining the same incidents never deadlock.
-        foreach (var key in others.Append(chain).Select(LockKey).Order())
+        foreach (var key in others.Append(chain).Select(LockKey).Order().Where(_ => others.Count > 0))
         {
             await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
         }
 
-        var now = _clock.GetUtcNow();
-        var first = await AppendAsync(eventId, chain, actorUser, actorOrganisation, ActionName(type), subject, entityId, changes, now, ct);
+        var first = await AppendAsync(eventId, chain, actorUser, actorOrganisation, action, subject, entityId, changes, at, ct);
         foreach (var other in others)
         {
-            await AppendAsync(Guid.CreateVersion7(now), other, actorUser, actorOrganisation, ActionName(type), subject, entityId, changes, now, ct);
+            await AppendAsync(Guid.CreateVersion7(at), other, actorUser, actorOrganisation, action, subject, entityId, changes, at, ct);
         }
 
         return first;
@@ -124,7 +125,7 @@ public sealed class TimelineRecorder
         var changes = await EndAsync(ct);
         var main = changes.FirstOrDefault(c => c.EntityClrType == subject);
         var chain = ChainOf(subject, main, changes);
-        return await AppendAsync(Guid.CreateVersion7(at), chain, actorUser, actorOrganisation, action, subject, main?.Id ?? "", changes, at, ct);
+        return await AppendOnEachAsync(Guid.CreateVersion7(at), chain, actorUser, actorOrganisation, action, subject, main?.Id ?? "", changes, at, ct);
     }
 
     /// <summary>
