@@ -1,5 +1,5 @@
-using CrisisCoord.Application.Common;
 using System.Text.Json.Serialization;
+using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Reports;
 using CrisisCoord.Application.Security;
