@@ -6,6 +6,7 @@ using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Notifications;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Reports;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
 using CrisisCoord.Domain.Timeline;
@@ -30,6 +31,12 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     public DbSet<Incident> Incidents => Set<Incident>();
 
     public DbSet<IncidentParticipant> IncidentParticipants => Set<IncidentParticipant>();
+
+    public DbSet<IncidentReport> IncidentReports => Set<IncidentReport>();
+
+    public DbSet<ReportPhoto> ReportPhotos => Set<ReportPhoto>();
+
+    public DbSet<IncidentLink> IncidentLinks => Set<IncidentLink>();
 
     public DbSet<Objective> Objectives => Set<Objective>();
 

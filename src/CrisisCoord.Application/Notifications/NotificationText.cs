@@ -19,6 +19,7 @@ public static class NotificationText
         NotificationKind.AdmittedToIncident => "Your organisation admitted to an incident",
         NotificationKind.MembershipDecided => "Answers to your request to join a group",
         NotificationKind.WarningInArea => "Warnings in your organisation's area",
+        NotificationKind.ReportOutcome => "What became of your reports",
         _ => kind.ToString(),
     };
 
@@ -39,6 +40,7 @@ public static class NotificationText
         NotificationKind.AdmittedToIncident => "CrisisCoord: your organisation takes part in an incident",
         NotificationKind.MembershipDecided => "CrisisCoord: your request to join a group was answered",
         NotificationKind.WarningInArea => "CrisisCoord: a warning in your area",
+        NotificationKind.ReportOutcome => "CrisisCoord: news of your report",
         _ => "CrisisCoord: a notification",
     };
 

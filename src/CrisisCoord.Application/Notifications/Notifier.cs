@@ -4,6 +4,7 @@ using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Notifications;
 using CrisisCoord.Domain.Obligations;
+using CrisisCoord.Domain.Reports;
 using CrisisCoord.Domain.Warnings;
 using Microsoft.EntityFrameworkCore;
 
@@ -88,6 +89,40 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             .SingleAsync(ct);
         var title = admitted ? $"{groupName} admitted you: you now act for the group" : $"{groupName} declined your request to join";
         await AddAsync([person], null, NotificationKind.MembershipDecided, title, $"/Organisations/{organisationId}", $"membership:{membershipRequestId:N}", ct);
+    }
+
+    /// <summary>
+    /// What became of the reports first logged as this incident (verified, merged, dismissed): each reporter alone is
+    /// told, as on their My reports page. Reports merged in from elsewhere already heard of their own merge.
+    /// </summary>
+    public async Task ReportOutcomeAsync(Guid incidentId, ReportOutcome outcome, CancellationToken ct)
+    {
+        var incident = await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId)
+            .Select(i => new
+            {
+                i.Title,
+                i.State,
+                i.StateReason,
+                Into = db.Incidents.Where(t => t.Id == i.MergedIntoIncidentId).Select(t => t.Title).FirstOrDefault(),
+            })
+            .SingleAsync(ct);
+        var title = outcome switch
+        {
+            ReportOutcome.Verified => $"Your report \"{incident.Title}\" was verified; the incident is in {incident.State.ToString().ToLowerInvariant()}",
+            ReportOutcome.Merged => $"Your report \"{incident.Title}\" was merged into \"{incident.Into}\", which it is now part of",
+            ReportOutcome.Dismissed => $"Your report \"{incident.Title}\" was dismissed: {incident.StateReason}",
+            _ => $"Your report \"{incident.Title}\" was received",
+        };
+        var reports = await (
+                from r in db.IncidentReports.AsNoTracking()
+                where r.FirstIncidentId == incidentId
+                join u in db.Users on r.ReporterUserId equals u.Id
+                select new { r.Id, Recipient = new Recipient(u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd) })
+            .ToListAsync(ct);
+        foreach (var report in reports)
+        {
+            await AddAsync([report.Recipient], null, NotificationKind.ReportOutcome, title, "/Reports/Mine", $"report:{report.Id:N}:{outcome}", ct);
+        }
     }
 
     /// <summary>An obligation is about to fall due (<paramref name="kind"/> DueSoon) or was recorded as breached.</summary>

@@ -63,3 +63,9 @@ public interface IWarningMessage
 {
     Guid WarningId { get; }
 }
+
+/// <summary>A message about one photo of a report.</summary>
+public interface IPhotoMessage
+{
+    Guid PhotoId { get; }
+}

@@ -78,6 +78,22 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
         }
     }
 
+    /// <summary>
+    /// Decides the act on a second subject a command changes besides its own (the incident a duplicate is merged
+    /// into), answering a refusal exactly as the gate does.
+    /// </summary>
+    public async Task EnsureAsync(Act act, SubjectKind kind, Guid id, CancellationToken ct)
+    {
+        var subject = await subjects.LoadAsync(kind, id, await ReaderAsync(ct), ct);
+        var decision = rules.Decide(act, subject, await ReaderAsync(ct));
+        if (decision.Refusal != Refusal.None)
+        {
+            log.Refused(StatusOf(decision.Refusal), user.UserId, user.ClientAddress, $"{act} {subject.Kind} {subject.Id}", decision.Reason ?? decision.Refusal.ToString());
+        }
+
+        Enforce(decision, subject);
+    }
+
     /// <summary>What a message acts on, with its facts: the one the current query was authorized on, or loaded now.</summary>
     public async Task<Subject> SubjectAsync(SubjectKind kind, Guid? id, CancellationToken ct) =>
         _authorized is { } known && known.Kind == kind && known.Id == id

@@ -1,6 +1,7 @@
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Reports;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Warnings;
 using static CrisisCoord.Application.Security.Roles;
@@ -133,6 +134,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         [Act.ManageOwnTwoFactor] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false) { RefusesAccessTokens = true },
         [Act.ManageOwnAccessTokens] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false) { RefusesAccessTokens = true },
         [Act.ViewOwnWork] = Read(SubjectKind.Self),
+        [Act.ViewOwnReports] = Read(SubjectKind.Self),
         [Act.ViewOwnNotifications] = Read(SubjectKind.Self),
         [Act.ManageOwnNotifications] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
         [Act.RegisterOwnResources] = Change(SubjectKind.Self, [ResourceManager], Right.RegisterResources, Scope.Own),
@@ -176,6 +178,16 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         [Act.CreateTask] = Change(SubjectKind.Incident, Coordinators, Right.AssignTasks, Scope.Coordinates),
         [Act.RaiseRequest] = Change(SubjectKind.Incident, Coordinators, Right.RequestResources, Scope.Coordinates),
         [Act.OfferResources] = Change(SubjectKind.Incident, Workers, Right.CommitResources, Scope.TakesPart),
+        [Act.EditIncident] = Change(SubjectKind.Incident, Coordinators, Right.ShareInformation, Scope.Coordinates),
+        // Closing a duplicate is a transition: a report is merged by those who could verify or dismiss it. The incident
+        // it goes into is decided the same way (MergeIncidentCommandHandler), so both must be the merger's to coordinate.
+        [Act.MergeIncident] = Change(SubjectKind.Incident, Coordinators, Right.TransitionPhase, Scope.Coordinates) with
+        {
+            WhenUnverified = Change(SubjectKind.Incident, Coordinators, Right.VerifyIncident, Scope.Verifies),
+        },
+        [Act.LinkIncidents] = Change(SubjectKind.Incident, Coordinators, Right.ShareInformation, Scope.Coordinates),
+
+        [Act.ViewReportPhoto] = Read(SubjectKind.Photo),
 
         [Act.ViewObjective] = Read(SubjectKind.Objective),
         [Act.RecordProgress] = Change(SubjectKind.Objective, Workers, Right.SubmitSitRep, Scope.TakesPart),
@@ -321,18 +333,20 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         reader.Oversees
         || (reader.OrganisationId is { } organisation
             && (incident.Participants.Contains(organisation) || incident.ReportedByOrganisationId == organisation))
-        || (reader.UserId is { } user && incident.ReportedByUserId == user)
+        || (reader.UserId is { } user && (incident.ReportedByUserId == user || incident.Reporters.Contains(user)))
         || Coordinates(reader, incident);
 
     /// <summary>
     /// <see cref="SeesDetail"/> as a query, for reads too long to decide row by row (the timeline). Each clause
     /// is one clause of <see cref="SeesDetail"/>; a test holds the two to the same answers.
     /// </summary>
-    public IQueryable<Guid> IncidentsWithDetailShown(IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, Reader reader) =>
-        WithDetailShown(incidents, participants, reader).Select(i => i.Id);
+    public IQueryable<Guid> IncidentsWithDetailShown(
+        IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, IQueryable<IncidentReport> reports, Reader reader) =>
+        WithDetailShown(incidents, participants, reports, reader).Select(i => i.Id);
 
     /// <summary>The same, keeping the incidents themselves: for reads that go on to filter or project them.</summary>
-    public IQueryable<Incident> WithDetailShown(IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, Reader reader)
+    public IQueryable<Incident> WithDetailShown(
+        IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, IQueryable<IncidentReport> reports, Reader reader)
     {
         if (reader.Oversees)
         {
@@ -351,6 +365,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
             .Where(i => takingPart.Contains(i.Id)
                 || i.ReportedByOrganisationId == organisation
                 || i.ReportedByUserId == user
+                || reports.Any(r => r.IncidentId == i.Id && r.ReporterUserId == user)
                 || (coordinator && i.LeadOrganisationId == organisation)
                 || gradesCoordinated.Contains(i.Severity));
     }
@@ -360,7 +375,8 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
     /// as a query over many rows. It reads that act's row of the table, so a narrower row narrows every list with it;
     /// a row it has no query form for shows nothing (fail-closed). A test holds it to <see cref="Decide"/>.
     /// </summary>
-    public IQueryable<Incident> IncidentsShown(IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, Reader reader)
+    public IQueryable<Incident> IncidentsShown(
+        IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, IQueryable<IncidentReport> reports, Reader reader)
     {
         var rule = Table[Act.ViewIncident];
         if (!reader.SignedIn || (rule.Roles.Count > 0 && !rule.Roles.Any(reader.IsInRole)) || rule.Right is not null || rule.ChangesRecord)
@@ -371,7 +387,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         return rule.Scope switch
         {
             Scope.Anyone => incidents,
-            Scope.SeesDetail => WithDetailShown(incidents, participants, reader),
+            Scope.SeesDetail => WithDetailShown(incidents, participants, reports, reader),
             _ => incidents.Where(_ => false),
         };
     }
@@ -393,7 +409,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
     /// <summary>Whether the reader may know the subject exists. Incidents, organisations and resources are public; what belongs to an incident's detail is not.</summary>
     private bool Known(Subject subject, Reader reader) => subject.Kind switch
     {
-        SubjectKind.Task or SubjectKind.Objective => SeesDetail(reader, subject.Incident!),
+        SubjectKind.Task or SubjectKind.Objective or SubjectKind.Photo => SeesDetail(reader, subject.Incident!),
         // An organisation asked for resources, but taking no part, still knows its own offers and commitments.
         SubjectKind.Offer or SubjectKind.Commitment => SeesDetail(reader, subject.Incident!) || (reader.OrganisationId is { } organisation && subject.Owner == organisation),
         SubjectKind.Request => SeesDetail(reader, subject.Incident!) || subject.Request!.ReaderAsked,

@@ -22,6 +22,9 @@ public enum SubjectKind
 
     /// <summary>A public warning about an incident (CAP).</summary>
     Warning,
+
+    /// <summary>A photo attached to a report of an incident.</summary>
+    Photo,
 }
 
 /// <summary>
@@ -46,6 +49,7 @@ public enum Act
     ViewOwnNotifications,
     ManageOwnNotifications,
     ViewOwnWork,
+    ViewOwnReports,
     RegisterOwnResources,
 
     // The registry
@@ -88,6 +92,12 @@ public enum Act
     CreateTask,
     RaiseRequest,
     OfferResources,
+    EditIncident,
+    MergeIncident,
+    LinkIncidents,
+
+    // A report's photo
+    ViewReportPhoto,
 
     // An objective
     ViewObjective,

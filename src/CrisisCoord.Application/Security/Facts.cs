@@ -35,7 +35,11 @@ public sealed record IncidentFacts(
     Guid? ReportedByOrganisationId,
     Guid? ReportedByUserId,
     IReadOnlySet<Guid> Participants,
-    IReadOnlySet<Guid> AskedToJoin);
+    IReadOnlySet<Guid> AskedToJoin)
+{
+    /// <summary>The people whose reports are now part of the incident (their own, or merged into it): they see its detail as its reporters.</summary>
+    public IReadOnlySet<Guid> Reporters { get; init; } = new HashSet<Guid>();
+}
 
 /// <summary>The facts about a request that depend on the reader's organisation.</summary>
 public sealed record RequestFacts(RequestState State, bool ReaderAsked, bool ReaderHoldsType);

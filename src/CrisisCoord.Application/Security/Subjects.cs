@@ -36,6 +36,7 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
             SubjectKind.Offer => (As<IResourceOfferMessage>(message).OfferId, "offerId"),
             SubjectKind.Commitment => (As<IResourceCommitmentMessage>(message).CommitmentId, "commitmentId"),
             SubjectKind.Warning => (As<IWarningMessage>(message).WarningId, "warningId"),
+            SubjectKind.Photo => (As<IPhotoMessage>(message).PhotoId, "photoId"),
             _ => throw new InvalidOperationException($"Unknown subject kind {kind}."),
         };
         if (field.Length == 0)
@@ -115,6 +116,10 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
                     .SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException(Name(kind), key);
                 return ForWarning(await IncidentAsync(warning.IncidentId, ct), key, warning.State, warning.Scope, warning.Recipients, warning.DraftedByUserId);
+            case SubjectKind.Photo:
+                var photoIncident = await db.ReportPhotos.Where(p => p.Id == key).Select(p => (Guid?)p.IncidentId).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return new Subject(kind, key) { Incident = await IncidentAsync(photoIncident, ct) };
             default:
                 throw new InvalidOperationException($"{kind} has no id.");
         }
@@ -165,6 +170,7 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
                 i.ReportedByOrganisationId,
                 i.ReportedByUserId,
                 Participants = db.IncidentParticipants.Where(p => p.IncidentId == i.Id).Select(p => new { p.OrganisationId, p.Status }).ToList(),
+                Reporters = db.IncidentReports.Where(r => r.IncidentId == i.Id).Select(r => r.ReporterUserId).Distinct().ToList(),
             })
             .ToListAsync(ct);
         return incidents.ToDictionary(i => i.Id, i => new IncidentFacts(
@@ -175,7 +181,10 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
             i.ReportedByOrganisationId,
             i.ReportedByUserId,
             i.Participants.Where(p => p.Status == ParticipationStatus.Admitted).Select(p => p.OrganisationId).ToHashSet(),
-            i.Participants.Where(p => p.Status == ParticipationStatus.Requested).Select(p => p.OrganisationId).ToHashSet()));
+            i.Participants.Where(p => p.Status == ParticipationStatus.Requested).Select(p => p.OrganisationId).ToHashSet())
+        {
+            Reporters = i.Reporters.ToHashSet(),
+        });
     }
 
     /// <summary>

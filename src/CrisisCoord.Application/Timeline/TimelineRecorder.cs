@@ -36,6 +36,7 @@ public sealed class TimelineRecorder : IDisposable
     private readonly CharterCache? _charters;
     private readonly HashSet<Guid> _incidents = [];
     private bool _chartersChanged;
+    private readonly HashSet<Guid> _alsoOn = [];
 
     public TimelineRecorder(AppDbContext db, TimeProvider clock, ILiveSignals live, CharterCache charters)
     {
@@ -62,7 +63,15 @@ public sealed class TimelineRecorder : IDisposable
         _journal.Begin();
         _incidents.Clear();
         _chartersChanged = false;
+        _alsoOn.Clear();
     }
+
+    /// <summary>
+    /// Records the command on another incident's chain as well as its own: a command that joins two incidents (a
+    /// merge, a link) belongs to the record of both. The same action and payload go on each chain, so each one tells
+    /// the whole story by itself (ADR 0029).
+    /// </summary>
+    public void AlsoRecordOn(Guid incidentId) => _alsoOn.Add(incidentId);
 
     /// <summary>
     /// Called by the unit of work once its transaction committed: open screens showing the incidents whose
@@ -104,7 +113,27 @@ public sealed class TimelineRecorder : IDisposable
         }
 
         var chain = command is IIncidentMessage m ? m.IncidentId : ChainOf(subject, main, changes);
-        return await AppendAsync(eventId, chain, actorUser, actorOrganisation, ActionName(type), subject, entityId, changes, _clock.GetUtcNow(), ct);
+        return await AppendOnEachAsync(eventId, chain, actorUser, actorOrganisation, ActionName(type), subject, entityId, changes, _clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>The event on its chain and, with the same action and payload, on every other chain named by <see cref="AlsoRecordOn"/>.</summary>
+    private async Task<TimelineEvent> AppendOnEachAsync(
+        Guid eventId, Guid chain, Guid? actorUser, Guid? actorOrganisation, string action, Type subject, string entityId, IReadOnlyList<RecordedChange> changes, DateTimeOffset at, CancellationToken ct)
+    {
+        var others = _alsoOn.Where(c => c != chain).ToList();
+        // Every chain's lock before any append, in one order, so two commands joining the same incidents never deadlock.
+        foreach (var key in others.Append(chain).Select(LockKey).Order().Where(_ => others.Count > 0))
+        {
+            await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+
+        var first = await AppendAsync(eventId, chain, actorUser, actorOrganisation, action, subject, entityId, changes, at, ct);
+        foreach (var other in others)
+        {
+            await AppendAsync(Guid.CreateVersion7(at), other, actorUser, actorOrganisation, action, subject, entityId, changes, at, ct);
+        }
+
+        return first;
     }
 
     /// <summary>Ends a unit of work the system does itself (reference data, demo set-up), at a given time.</summary>
@@ -114,7 +143,7 @@ public sealed class TimelineRecorder : IDisposable
         var changes = await EndAsync(ct);
         var main = changes.FirstOrDefault(c => c.EntityClrType == subject);
         var chain = ChainOf(subject, main, changes);
-        return await AppendAsync(Guid.CreateVersion7(at), chain, actorUser, actorOrganisation, action, subject, main?.Id ?? "", changes, at, ct);
+        return await AppendOnEachAsync(Guid.CreateVersion7(at), chain, actorUser, actorOrganisation, action, subject, main?.Id ?? "", changes, at, ct);
     }
 
     /// <summary>

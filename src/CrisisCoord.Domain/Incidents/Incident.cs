@@ -1,6 +1,7 @@
 using CrisisCoord.Domain.Common;
 
 using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Warnings;
 
 namespace CrisisCoord.Domain.Incidents;
 
@@ -10,6 +11,9 @@ public sealed class Incident
     public const int DescriptionMaxLength = 4000;
     public const int PlaceNameMaxLength = 200;
     public const int ReasonMaxLength = 1000;
+
+    /// <summary>The grade a report without one is handled under until it is verified: the lowest, which any government body may verify.</summary>
+    public const Severity ProvisionalGrade = Severity.IV;
 
     private Incident()
     {
@@ -57,6 +61,24 @@ public sealed class Incident
     /// <summary>Why the severity was last set, when it was changed after the report.</summary>
     public string SeverityReason { get; private set; } = "";
 
+    /// <summary>
+    /// The reporter gave no grade: <see cref="Severity"/> holds <see cref="ProvisionalGrade"/>, the grade the rules
+    /// assume (any government body may verify it), until a verifier grades it.
+    /// </summary>
+    public bool AwaitingGrade { get; private set; }
+
+    /// <summary>The incident this one was merged into as its duplicate (state <see cref="IncidentState.Merged"/>).</summary>
+    public Guid? MergedIntoIncidentId { get; private set; }
+
+    /// <summary>
+    /// The area the incident covers, as a closed polygon in CAP's form (<c>lat,lon lat,lon …</c>, the first point
+    /// repeated last); "" for none.
+    /// </summary>
+    public string Area { get; private set; } = "";
+
+    /// <summary>Why the description, place or area was last corrected.</summary>
+    public string DetailsReason { get; private set; } = "";
+
     /// <summary>Concurrency token, mapped to PostgreSQL's xmin.</summary>
     public uint Version { get; private set; }
 
@@ -64,7 +86,7 @@ public sealed class Incident
         string title,
         string description,
         IncidentCategory category,
-        Severity severity,
+        Severity? severity,
         string placeName,
         double latitude,
         double longitude,
@@ -89,7 +111,8 @@ public sealed class Incident
             Title = title.Trim(),
             Description = description.Trim(),
             Category = category,
-            Severity = severity,
+            Severity = severity ?? ProvisionalGrade,
+            AwaitingGrade = severity is null,
             State = IncidentState.Reported,
             PlaceName = placeName.Trim(),
             Latitude = latitude,
@@ -116,9 +139,108 @@ public sealed class Incident
             throw new ArgumentException("A change of state needs a reason.", nameof(reason));
         }
 
+        if (AwaitingGrade && IsVerification(to))
+        {
+            throw new DomainRuleException(NeedsGradeMessage);
+        }
+
         State = to;
         StateReason = reason.Trim();
         StateChangedAt = Microseconds.Truncate(now);
+    }
+
+    /// <summary>
+    /// Corrects what the incident says about itself (description, place, area) with the reason, which the timeline
+    /// records with the change. Refused on a closed incident, or when nothing would change.
+    /// </summary>
+    public void Correct(string description, string placeName, double latitude, double longitude, IReadOnlyList<LatLon>? area, string reason)
+    {
+        State.EnsureOpen();
+        if (!GeoPoint.IsValidLatitude(latitude) || !GeoPoint.IsValidLongitude(longitude))
+        {
+            throw new ArgumentOutOfRangeException(nameof(latitude), "The position is not a valid WGS84 point.");
+        }
+
+        if (string.IsNullOrWhiteSpace(placeName) || string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A correction needs a place name and a reason.", nameof(reason));
+        }
+
+        var text = area is { Count: > 0 } points ? WarningArea.FormatPolygon(points) : "";
+        if (description.Trim() == Description && placeName.Trim() == PlaceName && latitude == Latitude && longitude == Longitude && text == Area)
+        {
+            throw new DomainRuleException("Nothing would change: the description, place and area are already as given.");
+        }
+
+        Description = description.Trim();
+        PlaceName = placeName.Trim();
+        Latitude = latitude;
+        Longitude = longitude;
+        Area = text;
+        DetailsReason = reason.Trim();
+    }
+
+    /// <summary>
+    /// Closes this incident as a duplicate of <paramref name="target"/>. Refused into itself, from or into an incident
+    /// that is no longer open; and since a merged incident is never open again, no chain of merges can ever lead back
+    /// to where it started (the target's own merge, if any, is named in the refusal).
+    /// </summary>
+    public void MergeInto(Incident target, string reason, DateTimeOffset now)
+    {
+        if (target.Id == Id)
+        {
+            throw new DomainRuleException(CannotMergeIntoItself);
+        }
+
+        State.EnsureOpen();
+        if (target.MergedIntoIncidentId is { } further)
+        {
+            throw new DomainRuleException($"'{target.Title}' was itself merged into another incident ({further}); merge into that one instead.");
+        }
+
+        if (target.State.WhyNotOpen() is { } closed)
+        {
+            throw new DomainRuleException($"'{target.Title}' cannot take a duplicate: {char.ToLowerInvariant(closed[0])}{closed[1..]}");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A merge needs a reason.", nameof(reason));
+        }
+
+        State = IncidentState.Merged;
+        MergedIntoIncidentId = target.Id;
+        StateReason = reason.Trim();
+        StateChangedAt = Microseconds.Truncate(now);
+    }
+
+    public const string CannotMergeIntoItself = "An incident cannot be merged into itself; choose the incident it duplicates.";
+
+    public const string NeedsGradeMessage = "This report has no grade yet: choose one (I to IV) as you verify it.";
+
+    /// <summary>Whether moving to <paramref name="to"/> verifies this incident: it is an unverified report taken into warning or response.</summary>
+    public bool IsVerification(IncidentState to) => State == IncidentState.Reported && to is IncidentState.Warning or IncidentState.Response;
+
+    /// <summary>
+    /// Verifies a report (into warning or response) and, when the verifier gives one, sets its grade — required if the
+    /// reporter gave none. Past the lead's level, if there is a lead, the incident needs escalation as on a re-grade.
+    /// </summary>
+    public void Verify(IncidentState to, string reason, Severity? grade, AdministrativeLevel? leadLevel, GradedResponse rules, DateTimeOffset now)
+    {
+        if (!IsVerification(to))
+        {
+            throw new DomainRuleException($"Only an unverified report is verified, into Warning or Response; this incident is {State}.");
+        }
+
+        if (grade is { } given)
+        {
+            Severity = given;
+            AwaitingGrade = false;
+            SeverityReason = reason.Trim();
+            EscalationRequired = leadLevel is { } level && level < rules.MinimumLeadLevel(given);
+        }
+
+        TransitionTo(to, reason, now);
     }
 
     /// <summary>
@@ -130,12 +252,13 @@ public sealed class Incident
     {
         State.EnsureOpen();
 
-        if (severity == Severity)
+        if (severity == Severity && !AwaitingGrade)
         {
             throw new DomainRuleException($"The incident is already grade {severity}.");
         }
 
         Severity = severity;
+        AwaitingGrade = false;
         SeverityReason = reason.Trim();
         EscalationRequired = leadLevel is { } level && level < rules.MinimumLeadLevel(severity);
     }

@@ -13,6 +13,9 @@ public enum IncidentState
     Closed,
     /// <summary>A duplicate or false report.</summary>
     Dismissed,
+
+    /// <summary>A duplicate of another incident, closed into it (<see cref="Incident.MergeInto"/>): its reports moved there.</summary>
+    Merged,
 }
 
 public static class IncidentStateMachine
@@ -25,6 +28,8 @@ public static class IncidentStateMachine
         [IncidentState.Recovery] = [IncidentState.Closed],
         [IncidentState.Closed] = [],
         [IncidentState.Dismissed] = [],
+        // Only a merge leads here (Incident.MergeInto), never an ordinary transition.
+        [IncidentState.Merged] = [],
     };
 
     /// <summary>The states of an incident still being worked on (<see cref="IsOpen"/>), for queries that filter by them.</summary>
@@ -60,5 +65,5 @@ public static class IncidentStateMachine
         state.IsOpen() ? null : $"The incident is {state.ToString().ToLowerInvariant()}; nothing more can be changed on it.";
 
     public static bool IsOpen(this IncidentState state) =>
-        state is not (IncidentState.Closed or IncidentState.Dismissed);
+        state is not (IncidentState.Closed or IncidentState.Dismissed or IncidentState.Merged);
 }

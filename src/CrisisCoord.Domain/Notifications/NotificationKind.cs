@@ -23,6 +23,9 @@ public enum NotificationKind
 
     /// <summary>A warning was issued for a place in the organisation's service area.</summary>
     WarningInArea,
+
+    /// <summary>The person's own report was verified, merged into another incident, or dismissed.</summary>
+    ReportOutcome,
 }
 
 /// <summary>How a kind of notification reaches a person.</summary>

@@ -24,7 +24,10 @@ public sealed record WarningArea(string Description, GeoCircle? Circle, IReadOnl
     public string? CapCircle => Circle is { } c ? $"{Number(c.Latitude)},{Number(c.Longitude)} {Number(c.RadiusKm)}" : null;
 
     /// <summary>CAP's <c>polygon</c>: <c>lat,lon lat,lon …</c>, the first pair repeated last.</summary>
-    public string? CapPolygon => Polygon is { } p ? string.Join(' ', p.Select(x => $"{Number(x.Latitude)},{Number(x.Longitude)}")) : null;
+    public string? CapPolygon => Polygon is { } p ? FormatPolygon(p) : null;
+
+    /// <summary>Points in CAP's polygon form, the form <see cref="ParsePolygon"/> reads.</summary>
+    public static string FormatPolygon(IReadOnlyList<LatLon> points) => string.Join(' ', points.Select(x => $"{Number(x.Latitude)},{Number(x.Longitude)}"));
 
     /// <summary>
     /// Reads <c>lat,lon lat,lon …</c> (the CAP form, also what the map page writes); null with the reason

@@ -29,6 +29,7 @@ public static class ApiEndpoints
         api.MapAccessTokensEndpoints();
         api.MapNotificationsEndpoints();
         api.MapWarningsEndpoints();
+        api.MapReportsEndpoints();
         app.MapPublicWarningsEndpoints();
         return app;
     }

@@ -23,6 +23,11 @@ public static class IncidentsEndpoints
         group.MapPost("/{id:guid}/sitreps", SubmitSituationReport).WithName(nameof(SubmitSituationReport)).ProducesValidationProblem();
         group.MapPost("/{id:guid}/log", PostLogEntry).WithName(nameof(PostLogEntry)).ProducesValidationProblem();
         group.MapGet("/{id:guid}/balance", GetIncidentBalance).WithName(nameof(GetIncidentBalance)).ProducesValidationProblem();
+        group.MapPut("/{id:guid}/details", EditIncident).WithName(nameof(EditIncident)).ProducesValidationProblem().Produces<IncidentDto>().RequiresIfMatch();
+        group.MapPost("/{id:guid}/merge", MergeIncident).WithName(nameof(MergeIncident)).ProducesValidationProblem().Produces<IncidentDto>().RequiresIfMatch();
+        group.MapGet("/{id:guid}/links", GetIncidentRelations).WithName(nameof(GetIncidentRelations)).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/links", LinkIncidents).WithName(nameof(LinkIncidents)).ProducesValidationProblem();
+        group.MapDelete("/{id:guid}/links/{linkId:guid}", UnlinkIncidents).WithName(nameof(UnlinkIncidents));
         return app;
     }
 
@@ -81,6 +86,28 @@ public static class IncidentsEndpoints
     /// <summary>Shares of active tasks per organisation and kind, the HHI, and the monopoly / limbo warnings; <c>?phase=</c> for another phase.</summary>
     private static async Task<Ok<IncidentBalanceDto>> GetIncidentBalance(Guid id, CrisisCoord.Domain.Charters.Phases? phase, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetIncidentBalanceQuery(id) { Phase = phase }, ct));
+
+    /// <summary><c>{"description","placeName","latitude","longitude","area","reason"}</c> with If-Match: correct what the incident says about itself.</summary>
+    private static Task<IResult> EditIncident(Guid id, EditIncidentCommand command, ISender sender, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(http, version => sender.Send(command with { IncidentId = id, Version = version }, ct));
+
+    /// <summary><c>{"intoIncidentId","reason"}</c> with the duplicate's If-Match: close it into the incident it duplicates.</summary>
+    private static Task<IResult> MergeIncident(Guid id, MergeIncidentCommand command, ISender sender, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(http, version => sender.Send(command with { IncidentId = id, Version = version }, ct));
+
+    /// <summary>What the incident was merged into, what was merged into it, and its links.</summary>
+    private static async Task<Ok<IncidentRelations>> GetIncidentRelations(Guid id, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetIncidentRelationsQuery(id), ct));
+
+    /// <summary><c>{"relatedIncidentId","relation","note"}</c>: relation Caused (this one caused the other) or RelatedTo.</summary>
+    private static async Task<Created<IncidentLinkDto>> LinkIncidents(Guid id, LinkIncidentsCommand command, ISender sender, CancellationToken ct) =>
+        TypedResults.Created($"/api/v1/incidents/{id}/links", await sender.Send(command with { IncidentId = id }, ct));
+
+    private static async Task<NoContent> UnlinkIncidents(Guid id, Guid linkId, ISender sender, CancellationToken ct)
+    {
+        await sender.Send(new UnlinkIncidentsCommand(id, linkId), ct);
+        return TypedResults.NoContent();
+    }
 
     private static Task<IResult> ChangeAsync(HttpContext http, Func<uint, ValueTask<IncidentDto>> send) =>
         ETags.ConditionalAsync(http, send, x => x.Version);

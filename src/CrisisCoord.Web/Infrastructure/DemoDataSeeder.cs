@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.People;
 using CrisisCoord.Application.Features.Warnings;
@@ -10,6 +11,7 @@ using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Reports;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
 using CrisisCoord.Domain.Warnings;
@@ -192,6 +194,7 @@ public sealed partial class DemoDataSeeder(
         {
             await SeedIncidentsAsync(organisations, now, people[Roles.AgencyStaff], people[Roles.Citizen], people[Roles.Coordinator], people[Roles.ResourceManager], ct);
             await SeedWarningsAsync(organisations, people[Roles.Coordinator], now, ct);
+            await SeedCitizenReportsAsync(people[Roles.Coordinator], now, ct);
         }
 
         await SeedAccessTokenAsync(people[Roles.Administrator].User!.Value, now, ct);
@@ -295,6 +298,16 @@ public sealed partial class DemoDataSeeder(
                     .Select(r => new { r.Quantity, Type = db.ResourceTypes.Where(t => t.Id == r.ResourceTypeId).Select(t => new { t.Name, t.Unit }).First() })
                     .SingleAsync(ct);
                 await notifier.RequestAskedAsync(a.RequestId, a.OrganisationId, ResourceType.Describe(need.Quantity, need.Type.Unit, need.Type.Name), ct);
+            }
+
+            // What became of each report that is no longer waiting: its reporter is told, as on My reports.
+            foreach (var first in await db.IncidentReports.AsNoTracking().Select(r => r.FirstIncidentId).Distinct().ToListAsync(ct))
+            {
+                var state = await db.Incidents.AsNoTracking().Where(i => i.Id == first).Select(i => i.State).SingleAsync(ct);
+                if (ReportOutcomes.Of(state) is not ReportOutcome.Reported and var outcome)
+                {
+                    await notifier.ReportOutcomeAsync(first, outcome, ct);
+                }
             }
 
             foreach (var m in await db.MembershipRequests.AsNoTracking().Where(m => m.Status != MembershipStatus.Pending).ToListAsync(ct))
@@ -534,7 +547,6 @@ public sealed partial class DemoDataSeeder(
             IncidentCategory.NaturalDisaster, Severity.II, "Xiba Town", 30.6893, 114.1022, staff, coordinator, ct, [
             To(IncidentState.Response, now.AddHours(-9).AddMinutes(15), "Seismic network confirms M6.1 at 10 km depth; collapsed houses reported in the old quarter."),
             Lead(CityBureau, now.AddHours(-9).AddMinutes(20)),
-            Bring(XibaTown, now.AddHours(-9).AddMinutes(25), "Local command post and damage survey"),
             Bring(RedCross, now.AddHours(-8).AddMinutes(-30), "Shelter beds, water and medical teams"),
             Bring(BlueSky, now.AddHours(-8), "Search and rescue in the old quarter"),
             Bring(Ministry, now.AddHours(-8).AddMinutes(5), "National working group: oversight and liaison"),
@@ -580,9 +592,11 @@ public sealed partial class DemoDataSeeder(
             Bring(Residents, now.AddHours(-1).AddMinutes(-40), "Sandbagging volunteers on the east bank"),
             .. Work("Fill sandbags at the east-bank depot", Residents, TaskPriority.High, now.AddMinutes(-30)),
             Grade(Severity.II, now.AddHours(-1), "Upstream reservoir has started releasing water; overtopping of the east levee likely within 12 hours.")]);
+        // A resident's report from their phone: no grade (the verifier will set one), two photos, a number to call back.
         await LogAsync(now.AddMinutes(-40), "Cracks in Liuzhuang reservoir dam",
             "A resident reports new cracks along the top of the small reservoir dam since the earthquake, with water seeping at its foot. Not yet checked by officials.",
-            IncidentCategory.NaturalDisaster, Severity.IV, "Liuzhuang Village reservoir", 30.7342, 114.0513, citizen, coordinator, ct, []);
+            IncidentCategory.NaturalDisaster, null, "Liuzhuang Village reservoir", 30.7342, 114.0513, citizen, coordinator, ct, [],
+            new DemoReport("+86 139 0000 4321", ("dam-crest.jpg", DemoImages.Jpeg(96, 64, DemoImages.CrackedWall)), ("seepage.png", SeepagePicture())));
     }
 
     /// <summary>
@@ -673,14 +687,15 @@ public sealed partial class DemoDataSeeder(
         string title,
         string description,
         IncidentCategory category,
-        Severity severity,
+        Severity? severity,
         string place,
         double latitude,
         double longitude,
         By reporter,
         By coordinator,
         CancellationToken ct,
-        IEnumerable<Step> steps)
+        IEnumerable<Step> steps,
+        DemoReport? report = null)
     {
         Incident? incident = null;
         await StepAsync("LogIncident", typeof(Incident), reporter, reportedAt, ct, () =>
@@ -688,6 +703,9 @@ public sealed partial class DemoDataSeeder(
             incident = Incident.Report(title, description, category, severity, place, latitude, longitude, reportedAt,
                 new Reporter(reporter.User!.Value, reporter.Organisation!.Value));
             db.Incidents.Add(incident);
+            // As LogIncident does: the reporting organisation takes part from the start.
+            db.IncidentParticipants.Add(IncidentParticipant.Admit(incident.Id, reporter.Organisation!.Value, LogIncidentCommandHandler.ReporterNote, reporter.User, reportedAt));
+            FileReport(incident, reporter.User!.Value, reporter.Organisation, report ?? new DemoReport(""));
             return Task.CompletedTask;
         });
 

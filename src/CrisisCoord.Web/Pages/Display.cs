@@ -19,11 +19,24 @@ public static class Display
         _ => category.ToString(),
     };
 
+    /// <summary>What each category covers, in the words of someone reporting it.</summary>
+    public static string CategoryExamples(IncidentCategory category) => category switch
+    {
+        IncidentCategory.NaturalDisaster => "Flood, earthquake, landslide, storm, drought, forest fire",
+        IncidentCategory.AccidentDisaster => "Fire, explosion, chemical or gas leak, collapse, road or rail accident, power or water cut",
+        IncidentCategory.PublicHealth => "Outbreak of illness, food poisoning, sick or dead animals",
+        IncidentCategory.SocialSecurity => "Violence, crowd crush, riot, attack, unrest",
+        _ => "",
+    };
+
     public static string SeverityText(Severity severity) => $"{severity} · {severity.Label()}";
+
+    public const string NotGraded = "Not graded yet";
 
     public static string State(IncidentState state) => state switch
     {
         IncidentState.Reported => "Reported (unverified)",
+        IncidentState.Merged => "Merged (a duplicate)",
         _ => state.ToString(),
     };
 

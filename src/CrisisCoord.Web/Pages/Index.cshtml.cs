@@ -67,6 +67,7 @@ public sealed class IndexModel(ISender sender, IOptions<MapOptions> map, IOption
         // The words for grades and states, so the script shows what the pages show.
         severities = Enum.GetValues<Severity>().ToDictionary(s => s.ToString(), Display.SeverityText),
         states = IncidentStateMachine.OpenStates.ToDictionary(s => s.ToString(), Display.State),
+        notGraded = Display.NotGraded,
     };
 
     /// <summary>The links under one of the lists: its first page, and the next one from the page shown.</summary>

@@ -14,6 +14,7 @@ public static class NotificationDisplay
         NotificationKind.AdmittedToIncident => "Admitted",
         NotificationKind.MembershipDecided => "Membership",
         NotificationKind.WarningInArea => "Warning",
+        NotificationKind.ReportOutcome => "Your report",
         _ => kind.ToString(),
     };
 }

@@ -12,21 +12,21 @@ public sealed partial class LogIncidentInBrowserTests(BrowserApp app) : BrowserT
     public async Task Agency_staff_log_an_incident_through_the_form_and_find_it_in_the_list()
     {
         await Page.GotoAsync("/Incidents");
-        await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Log an incident" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Report an incident" }).ClickAsync();
 
-        await Page.GetByLabel("Title").FillAsync("Landslide blocks Liuzhuang road");
-        await Page.GetByLabel("Description").FillAsync("Road cut at km 4; two cars trapped, occupants out.");
-        await Page.GetByLabel("Category").SelectOptionAsync("Natural disaster");
+        await Page.GetByLabel("In a few words").FillAsync("Landslide blocks Liuzhuang road");
+        await Page.GetByLabel("What do you see?").FillAsync("Road cut at km 4; two cars trapped, occupants out.");
+        await Page.GetByRole(AriaRole.Radio, new() { Name = "Natural disaster" }).CheckAsync();
         await Page.GetByRole(AriaRole.Radio, new() { Name = "II · Major", Exact = true }).CheckAsync();
         await Page.GetByLabel("Place name").FillAsync("Liuzhuang road km 4");
         await Page.GetByLabel("Latitude").FillAsync("30.7211");
         await Page.GetByLabel("Longitude").FillAsync("114.0688");
         await BrowserApp.ScreenshotAsync(Page, "log-incident-form-filled");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Log incident" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(DetailUrl());
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Landslide blocks Liuzhuang road");
-        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Incident logged");
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("your report is in");
         await Expect(Page.Locator(".incident-head .severity")).ToHaveClassAsync(new Regex("severity-orange"));
         await BrowserApp.ScreenshotAsync(Page, "log-incident-detail");
 
@@ -45,17 +45,17 @@ public sealed partial class LogIncidentInBrowserTests(BrowserApp app) : BrowserT
     public async Task Invalid_form_shows_messages_at_the_fields_and_keeps_what_was_typed()
     {
         await Page.GotoAsync("/Incidents/New");
-        await Page.GetByLabel("Title").FillAsync("Bridge damaged");
+        await Page.GetByLabel("In a few words").FillAsync("Bridge damaged");
         await Page.GetByLabel("Latitude").FillAsync("95");
         await Page.GetByLabel("Longitude").FillAsync("east");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Log incident" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
 
         await Expect(Page).ToHaveURLAsync(new Regex("/Incidents/New$"));
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The incident was not logged");
+        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The report was not sent");
         await Expect(Page.Locator("[data-valmsg-for='Input.Latitude']")).ToContainTextAsync("between -90 and 90");
         await Expect(Page.Locator("[data-valmsg-for='Input.Longitude']")).ToContainTextAsync("'east' is not a valid value");
         await Expect(Page.Locator("[data-valmsg-for='Input.Category']")).ToContainTextAsync("Choose a category");
-        await Expect(Page.GetByLabel("Title")).ToHaveValueAsync("Bridge damaged");
+        await Expect(Page.GetByLabel("In a few words")).ToHaveValueAsync("Bridge damaged");
         await Expect(Page.GetByLabel("Latitude")).ToHaveValueAsync("95");
         await BrowserApp.ScreenshotAsync(Page, "log-incident-validation");
 

@@ -87,8 +87,18 @@ public sealed class DemoDataTests : IAsyncLifetime
             (await db.TimelineEvents.CountAsync(e => e.Action == BreachWatch.Action)).ShouldBe(breaches.Count);
             registry.Count(e => e.Action == BreachWatch.Action).ShouldBe(breaches.Count(b => b.IncidentId == null));
             (await db.TimelineEvents.CountAsync(e => e.Action == "TransitionIncident")).ShouldBeGreaterThan(5);
-            (await db.TimelineEvents.CountAsync(e => e.Action == "AdmitParticipant" && e.ChainId != TimelineChains.Registry)).ShouldBe(8);
+            (await db.TimelineEvents.CountAsync(e => e.Action == "AdmitParticipant" && e.ChainId != TimelineChains.Registry)).ShouldBe(7);
+            (await db.Incidents.CountAsync(i => i.ReportedByOrganisationId != null && !db.IncidentParticipants.Any(p => p.IncidentId == i.Id && p.OrganisationId == i.ReportedByOrganisationId))).ShouldBe(0, "the reporting organisation takes part");
             (await db.Incidents.CountAsync(i => i.EscalationRequired)).ShouldBe(1, "the flood waits for the city to take over");
+            // Citizens' reports: photos stripped and stored, a resident's duplicate merged into the earthquake, the dam linked to it.
+            (await db.ReportPhotos.CountAsync()).ShouldBe(3);
+            (await db.IncidentReports.CountAsync(r => r.CallbackNumber != "")).ShouldBe(2);
+            var duplicate = await db.Incidents.SingleAsync(i => i.State == IncidentState.Merged);
+            (await db.TimelineEvents.CountAsync(e => e.Action == "MergeIncident")).ShouldBe(2, "on the duplicate's chain and the earthquake's");
+            (await db.IncidentReports.SingleAsync(r => r.FirstIncidentId == duplicate.Id)).IncidentId.ShouldBe(duplicate.MergedIntoIncidentId!.Value);
+            (await db.IncidentLinks.SingleAsync()).Relation.ShouldBe(IncidentRelation.Caused);
+            (await db.Incidents.CountAsync(i => i.AwaitingGrade)).ShouldBe(2, "the dam's report and the merged landslide came without a grade");
+            (await db.Notifications.CountAsync(n => n.Kind == CrisisCoord.Domain.Notifications.NotificationKind.ReportOutcome)).ShouldBeGreaterThan(1);
             (await db.IncidentParticipants.CountAsync(p => p.Status == CrisisCoord.Domain.Incidents.ParticipationStatus.Requested)).ShouldBe(1);
             (await db.Tasks.Select(t => t.State).Distinct().CountAsync()).ShouldBeGreaterThanOrEqualTo(5, "tasks on the demo boards in most states");
             (await db.Objectives.CountAsync()).ShouldBeGreaterThan(5);

@@ -282,10 +282,17 @@ public sealed class IncidentTests
             IncidentState.Recovery => [IncidentState.Response, IncidentState.Recovery],
             IncidentState.Closed => [IncidentState.Warning, IncidentState.Closed],
             IncidentState.Dismissed => [IncidentState.Dismissed],
+            IncidentState.Merged => [],
             _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
         };
 
         var incident = Report();
+        if (state == IncidentState.Merged)
+        {
+            // Only a merge leads there, never a transition.
+            incident.MergeInto(Report(title: "The incident it duplicates"), "duplicate", ReportedLocal);
+        }
+
         var at = ReportedLocal;
         foreach (var next in path)
         {

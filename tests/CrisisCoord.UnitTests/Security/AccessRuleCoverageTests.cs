@@ -28,6 +28,7 @@ public sealed class AccessRuleCoverageTests
         [SubjectKind.Offer] = typeof(IResourceOfferMessage),
         [SubjectKind.Commitment] = typeof(IResourceCommitmentMessage),
         [SubjectKind.Warning] = typeof(IWarningMessage),
+        [SubjectKind.Photo] = typeof(IPhotoMessage),
     };
 
     public static TheoryData<string> MessageNames => [.. Messages.Select(t => t.FullName!)];

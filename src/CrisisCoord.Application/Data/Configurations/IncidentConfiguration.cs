@@ -17,6 +17,8 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.Property(x => x.PlaceName).HasMaxLength(Incident.PlaceNameMaxLength);
         builder.Property(x => x.StateReason).HasMaxLength(Incident.ReasonMaxLength);
         builder.Property(x => x.SeverityReason).HasMaxLength(Incident.ReasonMaxLength);
+        builder.Property(x => x.DetailsReason).HasMaxLength(Incident.ReasonMaxLength);
+        builder.HasOne<Incident>().WithMany().HasForeignKey(x => x.MergedIntoIncidentId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(x => x.Version).IsRowVersion();
         builder.HasOne<Organisation>().WithMany().HasForeignKey(x => x.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ReportedByOrganisationId).OnDelete(DeleteBehavior.Restrict);

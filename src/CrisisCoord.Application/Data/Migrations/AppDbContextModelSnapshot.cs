@@ -457,6 +457,15 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("area");
+
+                    b.Property<bool>("AwaitingGrade")
+                        .HasColumnType("boolean")
+                        .HasColumnName("awaiting_grade");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -468,6 +477,12 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
+
+                    b.Property<string>("DetailsReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("details_reason");
 
                     b.Property<bool>("EscalationRequired")
                         .HasColumnType("boolean")
@@ -484,6 +499,10 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.Property<double>("Longitude")
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
+
+                    b.Property<Guid?>("MergedIntoIncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_into_incident_id");
 
                     b.Property<string>("PlaceName")
                         .IsRequired()
@@ -549,6 +568,9 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.HasIndex("LeadOrganisationId")
                         .HasDatabaseName("ix_incidents_lead_organisation_id");
 
+                    b.HasIndex("MergedIntoIncidentId")
+                        .HasDatabaseName("ix_incidents_merged_into_incident_id");
+
                     b.HasIndex("ReportedByOrganisationId")
                         .HasDatabaseName("ix_incidents_reported_by_organisation_id");
 
@@ -568,6 +590,59 @@ namespace CrisisCoord.Application.Data.Migrations
                             t.HasCheckConstraint("ck_incidents_latitude", "latitude BETWEEN -90 AND 90");
 
                             t.HasCheckConstraint("ck_incidents_longitude", "longitude BETWEEN -180 AND 180");
+                        });
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Incidents.IncidentLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.Property<Guid?>("LinkedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("linked_by_user_id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("RelatedIncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("related_incident_id");
+
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("relation");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incident_links");
+
+                    b.HasIndex("LinkedByUserId")
+                        .HasDatabaseName("ix_incident_links_linked_by_user_id");
+
+                    b.HasIndex("RelatedIncidentId")
+                        .HasDatabaseName("ix_incident_links_related_incident_id");
+
+                    b.HasIndex("IncidentId", "RelatedIncidentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_incident_links_incident_id_related_incident_id");
+
+                    b.ToTable("incident_links", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_incident_links_distinct", "incident_id <> related_incident_id");
                         });
                 });
 
@@ -1291,6 +1366,131 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasDatabaseName("ix_organisations_kind_level");
 
                     b.ToTable("organisations", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Reports.IncidentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CallbackNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("callback_number");
+
+                    b.Property<Guid>("FirstIncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_incident_id");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<bool>("PhotoLocationKept")
+                        .HasColumnType("boolean")
+                        .HasColumnName("photo_location_kept");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<Guid?>("ReporterOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_organisation_id");
+
+                    b.Property<Guid>("ReporterUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incident_reports");
+
+                    b.HasIndex("FirstIncidentId")
+                        .HasDatabaseName("ix_incident_reports_first_incident_id");
+
+                    b.HasIndex("ReporterOrganisationId")
+                        .HasDatabaseName("ix_incident_reports_reporter_organisation_id");
+
+                    b.HasIndex("IncidentId", "ReporterUserId")
+                        .HasDatabaseName("ix_incident_reports_incident_id_reporter_user_id");
+
+                    b.HasIndex("ReporterUserId", "ReportedAt")
+                        .HasDatabaseName("ix_incident_reports_reporter_user_id_reported_at");
+
+                    b.ToTable("incident_reports", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Reports.ReportPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content")
+                        .HasAnnotation("CrisisCoord:NotRecorded", true);
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint")
+                        .HasColumnName("length");
+
+                    b.Property<bool>("MetadataRemoved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("metadata_removed");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .HasColumnName("sha256")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("StoredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stored_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_photos");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_report_photos_incident_id");
+
+                    b.HasIndex("ReportId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_report_photos_report_id_position");
+
+                    b.ToTable("report_photos", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_report_photos_length", "length BETWEEN 1 AND 10485760 AND octet_length(content) = length");
+                        });
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Requests.RequestAddressee", b =>
@@ -2449,6 +2649,12 @@ namespace CrisisCoord.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_incidents_organisations_lead_organisation_id");
 
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_incidents_incidents_merged_into_incident_id");
+
                     b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("ReportedByOrganisationId")
@@ -2460,6 +2666,29 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasForeignKey("ReportedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_incidents_users_reported_by_user_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Incidents.IncidentLink", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_incident_links_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Application.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_incident_links_users_linked_by_user_id");
+
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("RelatedIncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_incident_links_incidents_related_incident_id");
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Incidents.IncidentParticipant", b =>
@@ -2680,6 +2909,53 @@ namespace CrisisCoord.Application.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("ServiceArea");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Reports.IncidentReport", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("FirstIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_incident_reports_incidents_first_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_incident_reports_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_incident_reports_organisations_reporter_organisation_id");
+
+                    b.HasOne("CrisisCoord.Application.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_incident_reports_users_reporter_user_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Reports.ReportPhoto", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_photos_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Reports.IncidentReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_photos_incident_reports_report_id");
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Requests.RequestAddressee", b =>

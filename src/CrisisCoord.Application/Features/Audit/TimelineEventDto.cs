@@ -49,7 +49,7 @@ public static class TimelineEvents
             return events;
         }
 
-        var incidents = rules.IncidentsWithDetailShown(db.Incidents, db.IncidentParticipants, reader);
+        var incidents = rules.IncidentsWithDetailShown(db.Incidents, db.IncidentParticipants, db.IncidentReports, reader);
         return events.Where(e => e.ChainId != TimelineChains.Registry && incidents.Contains(e.ChainId));
     }
 

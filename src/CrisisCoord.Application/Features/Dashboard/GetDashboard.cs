@@ -62,7 +62,8 @@ public sealed record DashboardDto(
 
 /// <param name="OpenIncidents">Open incidents the reader may see.</param>
 /// <param name="ByState">Of those, how many in each open state.</param>
-/// <param name="BySeverity">Of those, how many of each grade.</param>
+/// <param name="BySeverity">Of those, how many of each grade (reports not graded yet are in none).</param>
+/// <param name="AwaitingGrade">Of those, how many reports wait for a verifier to grade them.</param>
 /// <param name="Escalations">Of those, how many need a lead of higher level.</param>
 /// <param name="OverdueObligations">Overdue obligations the reader is shown.</param>
 /// <param name="BalanceWarnings">Balance warnings of the incidents whose detail the reader sees.</param>
@@ -72,6 +73,7 @@ public sealed record DashboardSummaryDto(
     int OpenIncidents,
     IReadOnlyList<CountDto> ByState,
     IReadOnlyList<CountDto> BySeverity,
+    int AwaitingGrade,
     int Escalations,
     int OverdueObligations,
     int BalanceWarnings,
@@ -91,8 +93,12 @@ public sealed record DashboardIncidentDto(
     IncidentState State,
     string PlaceName,
     DateTimeOffset ReportedAt,
-    bool EscalationRequired)
+    bool EscalationRequired,
+    bool AwaitingGrade)
 {
+    /// <summary>The grade to show: none while the report waits for a verifier (it ranks as IV meanwhile).</summary>
+    public Severity? Grade => AwaitingGrade ? null : Severity;
+
     /// <summary>What the reader may do to the incident; on escalations, where the page offers to hand over the lead.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Capabilities? Capabilities { get; init; }
@@ -185,6 +191,7 @@ public sealed class RankedIncident
         Longitude = i.Longitude,
         ReportedAt = i.ReportedAt,
         EscalationRequired = i.EscalationRequired,
+        AwaitingGrade = i.AwaitingGrade,
     };
 
     public Guid Id { get; init; }
@@ -207,7 +214,9 @@ public sealed class RankedIncident
 
     public bool EscalationRequired { get; init; }
 
-    public DashboardIncidentDto ToDto() => new(Id, Title, Severity, State, PlaceName, ReportedAt, EscalationRequired);
+    public bool AwaitingGrade { get; init; }
+
+    public DashboardIncidentDto ToDto() => new(Id, Title, Severity, State, PlaceName, ReportedAt, EscalationRequired, AwaitingGrade);
 }
 
 public sealed class GetDashboardQueryValidator : AbstractValidator<GetDashboardQuery>
@@ -244,17 +253,18 @@ public sealed class GetDashboardQueryHandler(
         var organisation = user.OrganisationId;
         var reader = await access.ReaderAsync(ct);
         var everyone = AccessRules.OverseesObligations(reader);
-        var open = rules.IncidentsShown(db.Incidents.AsNoTracking(), db.IncidentParticipants, reader)
+        var open = rules.IncidentsShown(db.Incidents.AsNoTracking(), db.IncidentParticipants, db.IncidentReports, reader)
             .Where(i => IncidentStateMachine.OpenStates.Contains(i.State));
 
         // The numbers come from one grouped count; the lists read only the page they show.
         var counts = await open
-            .GroupBy(i => new { i.State, i.Severity, i.EscalationRequired })
+            .GroupBy(i => new { i.State, i.Severity, i.EscalationRequired, i.AwaitingGrade })
             .Select(g => new
             {
                 g.Key.State,
                 g.Key.Severity,
                 g.Key.EscalationRequired,
+                g.Key.AwaitingGrade,
                 Count = g.Count(),
                 South = g.Min(i => i.Latitude),
                 North = g.Max(i => i.Latitude),
@@ -273,7 +283,7 @@ public sealed class GetDashboardQueryHandler(
         // Warnings belong to an incident's detail: only incidents whose detail the reader sees, by the detail rule's query.
         IReadOnlyList<IncidentBalance> balances = openCount == 0 ? [] : await GetIncidentBalanceQueryHandler.ReportsAsync(
             db,
-            rules.WithDetailShown(open.Where(i => i.State != IncidentState.Reported), db.IncidentParticipants, reader),
+            rules.WithDetailShown(open.Where(i => i.State != IncidentState.Reported), db.IncidentParticipants, db.IncidentReports, reader),
             state => state.Phase(),
             balanceRules,
             now,
@@ -324,7 +334,8 @@ public sealed class GetDashboardQueryHandler(
             new DashboardSummaryDto(
                 openCount,
                 [.. IncidentStateMachine.OpenStates.Select(s => new CountDto(s.ToString(), counts.Where(c => c.State == s).Sum(c => c.Count)))],
-                [.. Enum.GetValues<Severity>().Select(s => new CountDto(s.ToString(), counts.Where(c => c.Severity == s).Sum(c => c.Count)))],
+                [.. Enum.GetValues<Severity>().Select(s => new CountDto(s.ToString(), counts.Where(c => c.Severity == s && !c.AwaitingGrade).Sum(c => c.Count)))],
+                counts.Where(c => c.AwaitingGrade).Sum(c => c.Count),
                 escalationCount,
                 overdue.Count,
                 warnings.Sum(w => w.Warnings.Count),

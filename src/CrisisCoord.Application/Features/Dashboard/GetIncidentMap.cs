@@ -67,7 +67,12 @@ public sealed record MapClusterDto(int Count, double Latitude, double Longitude,
 /// <summary>A box on the map, in degrees.</summary>
 public sealed record MapBoundsDto(double West, double South, double East, double North);
 
-public sealed record MapIncidentDto(Guid Id, string Title, IncidentState State, string PlaceName);
+/// <param name="Id">The incident.</param>
+/// <param name="Title">Its title, as its reporter wrote it.</param>
+/// <param name="State">Where it is in its life.</param>
+/// <param name="PlaceName">Where it is, in words.</param>
+/// <param name="AwaitingGrade">A report no verifier has graded yet: drawn without a grade's colour (it ranks as IV meanwhile).</param>
+public sealed record MapIncidentDto(Guid Id, string Title, IncidentState State, string PlaceName, bool AwaitingGrade);
 
 /// <summary>
 /// Web Mercator as the map draws it (Leaflet's default): the world is 256 × 2^zoom pixels square, and the clusters
@@ -163,7 +168,7 @@ public sealed class GetIncidentMapQueryHandler(AppDbContext db, AccessPolicy acc
         var cells = MapGrid.Cells(zoom);
         const double Edge = MapGrid.MaxLatitude;
 
-        var incidents = rules.IncidentsShown(db.Incidents.AsNoTracking(), db.IncidentParticipants, await access.ReaderAsync(cancellationToken))
+        var incidents = rules.IncidentsShown(db.Incidents.AsNoTracking(), db.IncidentParticipants, db.IncidentReports, await access.ReaderAsync(cancellationToken))
             .Where(i => IncidentStateMachine.OpenStates.Contains(i.State) && i.Latitude >= south && i.Latitude <= north);
         incidents = west <= east
             ? incidents.Where(i => i.Longitude >= west && i.Longitude <= east)
@@ -181,6 +186,7 @@ public sealed class GetIncidentMapQueryHandler(AppDbContext db, AccessPolicy acc
                 i.Latitude,
                 i.Longitude,
                 i.EscalationRequired,
+                Awaiting = i.AwaitingGrade ? 1 : 0,
                 Grade = i.Severity == Severity.I ? 1 : i.Severity == Severity.II ? 2 : i.Severity == Severity.III ? 3 : 4,
                 X = Math.Floor((i.Longitude + 180) / 360 * cells),
                 Y = Math.Floor((1 - (Math.Log(Math.Tan((Math.PI / 4) + (Math.Max(-Edge, Math.Min(Edge, i.Latitude)) * Math.PI / 360))) / Math.PI)) / 2 * cells),
@@ -202,6 +208,7 @@ public sealed class GetIncidentMapQueryHandler(AppDbContext db, AccessPolicy acc
                 Title = g.Max(i => i.Title),
                 State = g.Max(i => i.State.ToString()),
                 PlaceName = g.Max(i => i.PlaceName),
+                Awaiting = g.Max(i => i.Awaiting),
             })
             .ToListAsync(cancellationToken);
 
@@ -210,7 +217,7 @@ public sealed class GetIncidentMapQueryHandler(AppDbContext db, AccessPolicy acc
             .Select(s => new MapClusterDto(s.Count, Round(s.Latitude), Round(s.Longitude), (Severity)s.Grade, s.Escalations)
             {
                 Bounds = s.Count > 1 ? new MapBoundsDto(Round(s.West), Round(s.South), Round(s.East), Round(s.North)) : null,
-                Incident = s.Count == 1 ? new MapIncidentDto(Guid.Parse(s.Id!), s.Title!, Enum.Parse<IncidentState>(s.State!), s.PlaceName!) : null,
+                Incident = s.Count == 1 ? new MapIncidentDto(Guid.Parse(s.Id!), s.Title!, Enum.Parse<IncidentState>(s.State!), s.PlaceName!, s.Awaiting == 1) : null,
             })
             .ToList();
         return new IncidentMapDto(zoom, clusters.Sum(c => c.Count), clusters);

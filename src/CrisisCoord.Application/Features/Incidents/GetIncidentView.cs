@@ -2,6 +2,7 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Audit;
 using CrisisCoord.Application.Features.Obligations;
+using CrisisCoord.Application.Features.Reports;
 using CrisisCoord.Application.Features.Requests;
 using CrisisCoord.Application.Features.Warnings;
 using CrisisCoord.Application.Security;
@@ -54,6 +55,12 @@ public sealed record IncidentView(
 
     /// <summary>The incident's public warnings the reader may see, newest first, each with its capabilities.</summary>
     public IReadOnlyList<WarningDto> Warnings { get; init; } = [];
+
+    /// <summary>What it was merged into, what was merged into it, and the incidents linked to it.</summary>
+    public IncidentRelations Relations { get; init; } = new(null, null, [], []);
+
+    /// <summary>The reports that make it up (with merged duplicates'), their call-back numbers and photos; empty without the detail.</summary>
+    public IReadOnlyList<IncidentReportDto> Reports { get; init; } = [];
 }
 
 public sealed class GetIncidentViewQueryHandler(
@@ -83,7 +90,10 @@ public sealed class GetIncidentViewQueryHandler(
         {
             return new IncidentView(
                 incident, lead?.Name, lead?.Level, graded.MinimumLeadLevel(incident.Severity), participants, [], null, null, null, null, new TimelineEventPage([], null))
-            { Warnings = warnings };
+            {
+                Warnings = warnings,
+                Relations = await IncidentRelations.LoadAsync(db, query.Id, detail: false, cancellationToken),
+            };
         }
 
         var now = clock.GetUtcNow();
@@ -116,6 +126,10 @@ public sealed class GetIncidentViewQueryHandler(
             obligations,
             balance,
             timeline)
-        { Warnings = warnings };
+        {
+            Warnings = warnings,
+            Reports = await IncidentReportDto.ForIncidentAsync(db, query.Id, cancellationToken),
+            Relations = await IncidentRelations.LoadAsync(db, query.Id, detail: true, cancellationToken),
+        };
     }
 }

@@ -20,6 +20,9 @@ public sealed record IncidentDto(
     string StateReason,
     Guid? LeadOrganisationId,
     bool EscalationRequired,
+    bool AwaitingGrade,
+    Guid? MergedIntoIncidentId,
+    string Area,
     uint Version)
 {
     /// <summary>One projection for every read, so the list, the detail and the write return the same shape.</summary>
@@ -38,6 +41,9 @@ public sealed record IncidentDto(
         x.StateReason,
         x.LeadOrganisationId,
         x.EscalationRequired,
+        x.AwaitingGrade,
+        x.MergedIntoIncidentId,
+        x.Area,
         x.Version);
 
     private static readonly Func<Incident, IncidentDto> Compiled = Projection.Compile();
@@ -48,6 +54,10 @@ public sealed record IncidentDto(
     /// <summary>What the reader may do to the incident; only on a read of the one incident.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public Capabilities? Capabilities { get; init; }
+
+    /// <summary>The grade as people should read it: none while a report awaits a verifier's grade.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Severity? Grade => AwaitingGrade ? null : Severity;
 
     /// <summary>The public summary only.</summary>
     public IncidentDto WithoutDetail() => this with { Description = "", StateReason = "", DetailShown = false };

@@ -90,7 +90,7 @@ public sealed class ListIncidentsQueryHandler(AppDbContext db, AccessPolicy acce
     public async ValueTask<IncidentPage> Handle(ListIncidentsQuery query, CancellationToken cancellationToken)
     {
         var limit = query.Limit ?? ListIncidentsQuery.DefaultLimit;
-        var incidents = rules.IncidentsShown(db.Incidents.AsNoTracking(), db.IncidentParticipants, await access.ReaderAsync(cancellationToken));
+        var incidents = rules.IncidentsShown(db.Incidents.AsNoTracking(), db.IncidentParticipants, db.IncidentReports, await access.ReaderAsync(cancellationToken));
 
         if (EnumText.TryParse<IncidentCategory>(query.Category, out var category))
         {

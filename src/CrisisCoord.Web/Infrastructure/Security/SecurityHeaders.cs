@@ -47,7 +47,12 @@ public sealed class SecurityHeaders(RequestDelegate next, IOptions<MapOptions> m
             headers["Permissions-Policy"] = "camera=(), microphone=(), payment=(), usb=()";
             if (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/api/v1/auth"))
             {
-                headers.CacheControl = "no-store";
+                // An endpoint that already forbids storing (a photo's "private, no-store") keeps its own words.
+                if (!headers.CacheControl.ToString().Contains("no-store", StringComparison.Ordinal))
+                {
+                    headers.CacheControl = "no-store";
+                }
+
                 headers.Pragma = "no-cache";
             }
 

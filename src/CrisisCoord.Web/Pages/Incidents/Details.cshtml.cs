@@ -38,6 +38,17 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => View = await sender.Send(new GetIncidentViewQuery(id), ct);
 
+    /// <summary>A coordinator of either incident removes a link between them.</summary>
+    public async Task<IActionResult> OnPostUnlinkAsync(Guid id, Guid link, CancellationToken ct)
+    {
+        TempData["Flash"] = await PageActions.TryAsync(async () =>
+        {
+            await sender.Send(new UnlinkIncidentsCommand(id, link), ct);
+            return "The link was removed from both incidents.";
+        });
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>A coordinator commits an offer made unasked.</summary>
     public async Task<IActionResult> OnPostCommitOfferAsync(Guid id, Guid offer, decimal? quantity, CancellationToken ct)
     {

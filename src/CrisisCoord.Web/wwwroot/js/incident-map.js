@@ -143,13 +143,15 @@
     function marker(cluster, at, words) {
         const incident = cluster.incident;
         const escalation = cluster.escalations > 0;
+        // A report not graded yet ranks as IV but is drawn without a grade's colour.
+        const grade = incident.awaitingGrade ? "none" : cluster.severity;
         const shape = L.circleMarker(at, {
-            radius: cluster.severity === "I" ? 13 : 10,
+            radius: grade === "I" ? 13 : 10,
             color: escalation ? "#000000" : "#1b1f24",
             weight: escalation ? 4 : 2,
-            fillColor: colours[cluster.severity] || "#5b6470",
+            fillColor: colours[grade] || "#5b6470",
             fillOpacity: 0.9,
-            className: "incident-marker severity-" + cluster.severity,
+            className: "incident-marker severity-" + grade,
         });
 
         const popup = document.createElement("div");
@@ -157,7 +159,7 @@
         link.href = "/Incidents/" + encodeURIComponent(incident.id);
         link.textContent = incident.title;
         const facts = document.createElement("div");
-        facts.textContent = (words.severities[cluster.severity] || cluster.severity) + " · " + (words.states[incident.state] || incident.state)
+        facts.textContent = (incident.awaitingGrade ? words.notGraded : words.severities[cluster.severity] || cluster.severity) + " · " + (words.states[incident.state] || incident.state)
             + " · " + incident.placeName + (escalation ? " · escalation required" : "");
         popup.append(link, facts);
         shape.bindPopup(popup);

@@ -30,6 +30,39 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             var id = incident["id"]!.GetValue<Guid>();
             return new Sent(staff, id, "Incident", id.ToString());
         },
+        ["EditIncidentCommand"] = app => ChangeIncidentAsync(app, id => ($"/api/v1/incidents/{id}/details", HttpMethod.Put, new JsonObject
+        {
+            ["description"] = "Breach at km 14",
+            ["placeName"] = "Dongshan levee km 14",
+            ["latitude"] = 30.52,
+            ["longitude"] = 114.29,
+            ["reason"] = "The wrong kilometre",
+        })),
+        ["MergeIncidentCommand"] = async app =>
+        {
+            var (duplicate, kept, coordinator, client) = await TwoIncidentsAsync(app);
+            var etag = (await client.GetAsync($"/api/v1/incidents/{duplicate}")).Headers.ETag!.Tag;
+            await CountBeforeAsync(app);
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/incidents/{duplicate}/merge") { Content = JsonContent.Create(new { intoIncidentId = kept, reason = "Same landslide" }) };
+            request.Headers.TryAddWithoutValidation("If-Match", etag);
+            await Ok(await client.SendAsync(request));
+            return new Sent(coordinator, duplicate, "Incident", duplicate.ToString()) { AlsoOn = kept };
+        },
+        ["LinkIncidentsCommand"] = async app =>
+        {
+            var (cause, effect, coordinator, client) = await TwoIncidentsAsync(app);
+            await CountBeforeAsync(app);
+            var link = await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{cause}/links", new { relatedIncidentId = effect, relation = "Caused" }));
+            return new Sent(coordinator, cause, "IncidentLink", link["id"]!.GetValue<string>()) { AlsoOn = effect };
+        },
+        ["UnlinkIncidentsCommand"] = async app =>
+        {
+            var (cause, effect, coordinator, client) = await TwoIncidentsAsync(app);
+            var link = (await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{cause}/links", new { relatedIncidentId = effect, relation = "Caused" })))["id"]!.GetValue<string>();
+            await CountBeforeAsync(app);
+            (await client.DeleteAsync($"/api/v1/incidents/{effect}/links/{link}")).EnsureSuccessStatusCode();
+            return new Sent(coordinator, effect, "IncidentLink", link) { AlsoOn = cause };
+        },
         ["TransitionIncidentCommand"] = app => ChangeIncidentAsync(app, id => ($"/api/v1/incidents/{id}/transitions", HttpMethod.Post, new JsonObject { ["to"] = "Warning", ["reason"] = "Gauge rising" })),
         ["DraftWarningCommand"] = async app =>
         {
@@ -343,8 +376,16 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
 
         var events = await TimelineData.EventsAsync(App.Database);
         var added = events.Where(e => !(_before ?? before).Contains(e.Id)).ToList();
-        added.Count.ShouldBe(1, $"{command} wrote {added.Count} events");
-        var e = added[0];
+        added.Count.ShouldBe(sent.AlsoOn is null ? 1 : 2, $"{command} wrote {added.Count} events");
+        var e = added.Single(x => x.ChainId == sent.Chain);
+        if (sent.AlsoOn is { } other)
+        {
+            // A join is recorded on the other incident's chain too, the same event in all but its place.
+            var twin = added.Single(x => x.ChainId == other);
+            (twin.Action, twin.EntityType, twin.EntityId, twin.Payload, twin.ActorUserId).ShouldBe((e.Action, e.EntityType, e.EntityId, e.Payload, e.ActorUserId));
+            twin.Hash.ShouldBe(TimelineHash.Compute(twin));
+        }
+
         e.Action.ShouldBe(command.Replace("Command", ""));
         e.ChainId.ShouldBe(sent.Chain);
         e.EntityType.ShouldBe(sent.EntityType);
@@ -506,5 +547,19 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
         return (organiser, asked["id"]!.GetValue<Guid>());
     }
 
-    private sealed record Sent(Actor By, Guid Chain, string EntityType, string EntityId);
+    /// <summary>What a command was sent as; <c>AlsoOn</c> names the second incident a join (merge, link) is recorded on.</summary>
+    private sealed record Sent(Actor By, Guid Chain, string EntityType, string EntityId)
+    {
+        public Guid? AlsoOn { get; init; }
+    }
+
+    /// <summary>Two incidents the staff logged, and a city coordinator who coordinates both.</summary>
+    private static async Task<(Guid First, Guid Second, Actor Coordinator, HttpClient Client)> TwoIncidentsAsync(CrisisCoordApp app)
+    {
+        var staff = await app.ClientAsAsync(Roles.AgencyStaff);
+        var first = (await IncidentData.LogAsync(staff, IncidentData.ValidBody("Landslide on the Liuzhuang road")))["id"]!.GetValue<Guid>();
+        var second = (await IncidentData.LogAsync(staff, IncidentData.ValidBody("Road to Liuzhuang blocked")))["id"]!.GetValue<Guid>();
+        var coordinator = await app.CreateAsync(Roles.Coordinator, OrganisationKind.Government, AdministrativeLevel.City);
+        return (first, second, coordinator, await app.ClientForAsync(coordinator));
+    }
 }

@@ -22,6 +22,7 @@ public sealed class IncidentLifecycleApiTests(CrisisCoordApp app) : AppTest(app)
         [IncidentState.Recovery] = [IncidentState.Response, IncidentState.Recovery],
         [IncidentState.Closed] = [IncidentState.Response, IncidentState.Recovery, IncidentState.Closed],
         [IncidentState.Dismissed] = [IncidentState.Dismissed],
+        [IncidentState.Merged] = [],
     };
 
     public static TheoryData<IncidentState, IncidentState> Allowed => Pairs(IncidentStateMachine.CanTransition);
@@ -162,6 +163,14 @@ public sealed class IncidentLifecycleApiTests(CrisisCoordApp app) : AppTest(app)
             foreach (var step in PathTo[state])
             {
                 incident.TransitionTo(step, "set-up", DateTimeOffset.UtcNow);
+            }
+
+            if (state == IncidentState.Merged)
+            {
+                // Only a merge leads there.
+                var kept = Incident.Report("The incident it duplicates", "", IncidentCategory.NaturalDisaster, severity, "Dongshan", 30.5, 114.3, DateTimeOffset.UtcNow);
+                db.Incidents.Add(kept);
+                incident.MergeInto(kept, "set-up", DateTimeOffset.UtcNow);
             }
 
             await db.SaveChangesAsync();

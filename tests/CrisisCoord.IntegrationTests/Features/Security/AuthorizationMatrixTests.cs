@@ -105,6 +105,18 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         ["POST /api/v1/incidents/{incidentId:guid}/offers"] = (s => $"/api/v1/incidents/{s.Incident}/offers", null, TakesPart),
         ["GET /api/v1/incidents/{incidentId:guid}/edxl-rm"] = (s => $"/api/v1/incidents/{s.Incident}/edxl-rm", null, SeesDetail),
 
+        ["PUT /api/v1/incidents/{id:guid}/details"] = (s => $"/api/v1/incidents/{s.Incident}/details", null, Coordinates),
+        ["POST /api/v1/incidents/{id:guid}/merge"] = (s => $"/api/v1/incidents/{s.Incident}/merge", null, Coordinates),
+        ["GET /api/v1/incidents/{id:guid}/links"] = (s => $"/api/v1/incidents/{s.Incident}/links", null, Everyone),
+        ["POST /api/v1/incidents/{id:guid}/links"] = (s => $"/api/v1/incidents/{s.Incident}/links", null, Coordinates),
+        // No such link: a coordinator gets past the gate and finds none.
+        ["DELETE /api/v1/incidents/{id:guid}/links/{linkId:guid}"] = (s => $"/api/v1/incidents/{s.Incident}/links/{Guid.NewGuid()}", null, "U FNFFFF FFFFFF F F F"),
+        ["GET /api/v1/incidents/{id:guid}/reports"] = (s => $"/api/v1/incidents/{s.Incident}/reports", null, SeesDetail),
+        // Multipart with an empty title: those who may report get past the gate to the validator.
+        ["POST /api/v1/reports"] = (_ => "/api/v1/reports", _ => new MultipartFormDataContent { { new StringContent(""), "title" } }, ReportsIncidents),
+        ["GET /api/v1/me/reports"] = (_ => "/api/v1/me/reports", null, Everyone),
+        ["GET /api/v1/photos/{id:guid}"] = (s => $"/api/v1/photos/{s.Photo}", null, SeesIt),
+
         ["POST /api/v1/objectives/{id:guid}/progress"] = (s => $"/api/v1/objectives/{s.Objective}/progress", null, WorksOnIt),
         ["POST /api/v1/objectives/{id:guid}/waive"] = (s => $"/api/v1/objectives/{s.Objective}/waive", null, CoordinatesIt),
 

@@ -75,6 +75,9 @@ public sealed class AuthorizationScene
     /// <summary>A published warning restricted to the village committee (which takes no part).</summary>
     public required Guid RestrictedWarning { get; init; }
 
+    /// <summary>A photo of the city staff's report of the incident.</summary>
+    public required Guid Photo { get; init; }
+
     public static async Task<AuthorizationScene> CreateAsync(CrisisCoordApp app)
     {
         var now = DateTimeOffset.UtcNow;
@@ -119,6 +122,11 @@ public sealed class AuthorizationScene
         db.Incidents.Add(incident);
         db.IncidentParticipants.Add(IncidentParticipant.Admit(incident.Id, city.Id, "Leads", null, now));
         db.IncidentParticipants.Add(IncidentParticipant.Admit(incident.Id, group.Id, "Volunteers for the old town", null, now));
+        var report = Domain.Reports.IncidentReport.File(incident.Id, participant[Application.Security.Roles.AgencyStaff].UserId, city.Id, "", false, now);
+        db.IncidentReports.Add(report);
+        var picture = Web.Infrastructure.DemoImages.Png(4, 4, (_, _) => new Web.Infrastructure.DemoImages.Rgb(90, 90, 90));
+        var photo = Domain.Reports.ReportPhoto.Store(report, 1, "image/png", "old-town.png", picture, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(picture)), false, now);
+        db.ReportPhotos.Add(photo);
 
         var objective = ObjectiveRecord.Set(incident.Id, Phases.Response, "Search every collapsed building", 40, "buildings", now);
         db.Objectives.Add(objective);
@@ -167,6 +175,7 @@ public sealed class AuthorizationScene
             GroupMember = member,
             Auditor = auditor,
             Incident = incident.Id,
+            Photo = photo.Id,
             Objective = objective.Id,
             Task = task.Id,
             Resource = resource.Id,

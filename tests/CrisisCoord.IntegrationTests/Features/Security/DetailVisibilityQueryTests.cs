@@ -46,13 +46,13 @@ public sealed class DetailVisibilityQueryTests(CrisisCoordApp app) : AppTest(app
             var reader = await subjects.ReaderAsync(new SignedIn(actor!), CancellationToken.None);
             var all = await db.Incidents.Select(i => i.Id).ToListAsync();
 
-            var byQuery = await rules.IncidentsWithDetailShown(db.Incidents, db.IncidentParticipants, reader).ToListAsync();
+            var byQuery = await rules.IncidentsWithDetailShown(db.Incidents, db.IncidentParticipants, db.IncidentReports, reader).ToListAsync();
             var byRule = (await subjects.IncidentsAsync(all, CancellationToken.None)).Values.Where(f => rules.SeesDetail(reader, f)).Select(f => f.Id);
 
             byQuery.ShouldBe(byRule, ignoreOrder: true, $"{name} is shown different incidents by the query and by the rule");
 
             // Lists, counts and the map find rows with the ViewIncident rule as a query; it must agree with the rule too.
-            var listedByQuery = await rules.IncidentsShown(db.Incidents, db.IncidentParticipants, reader).Select(i => i.Id).ToListAsync();
+            var listedByQuery = await rules.IncidentsShown(db.Incidents, db.IncidentParticipants, db.IncidentReports, reader).Select(i => i.Id).ToListAsync();
             var listedByRule = (await subjects.IncidentsAsync(all, CancellationToken.None)).Values
                 .Where(f => rules.Decide(Act.ViewIncident, new Subject(SubjectKind.Incident, f.Id) { Incident = f }, reader).Allowed)
                 .Select(f => f.Id);
@@ -65,7 +65,7 @@ public sealed class DetailVisibilityQueryTests(CrisisCoordApp app) : AppTest(app
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            (await scope.ServiceProvider.GetRequiredService<AccessRules>().IncidentsShown(db.Incidents, db.IncidentParticipants, Reader.Anonymous).CountAsync())
+            (await scope.ServiceProvider.GetRequiredService<AccessRules>().IncidentsShown(db.Incidents, db.IncidentParticipants, db.IncidentReports, Reader.Anonymous).CountAsync())
                 .ShouldBe(0, "nobody signed out finds an incident in a list");
         }
 

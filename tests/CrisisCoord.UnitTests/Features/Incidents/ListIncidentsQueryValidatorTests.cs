@@ -117,7 +117,7 @@ public sealed class ListIncidentsQueryValidatorTests
         var result = _validator.TestValidate(new ListIncidentsQuery { State = "Open" });
 
         result.ShouldHaveValidationErrorFor(x => x.State).WithErrorMessage(
-            "'Open' is not valid. Use one of: Reported, Warning, Response, Recovery, Closed, Dismissed.");
+            "'Open' is not valid. Use one of: Reported, Warning, Response, Recovery, Closed, Dismissed, Merged.");
     }
 
     [Theory]

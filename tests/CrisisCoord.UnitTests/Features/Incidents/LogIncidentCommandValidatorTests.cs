@@ -103,11 +103,11 @@ public sealed class LogIncidentCommandValidatorTests
     }
 
     [Fact]
-    public void Rejects_a_missing_severity()
+    public void Accepts_a_report_without_a_grade_which_a_verifier_sets()
     {
         var result = _validator.TestValidate(Valid() with { Severity = null });
 
-        result.ShouldHaveValidationErrorFor(x => x.Severity).WithErrorMessage("Choose a severity grade (I to IV).");
+        result.ShouldNotHaveAnyValidationErrors();
     }
 
     [Theory]
@@ -217,7 +217,7 @@ public sealed class LogIncidentCommandValidatorTests
 
         result.ShouldHaveValidationErrorFor(x => x.Title);
         result.ShouldHaveValidationErrorFor(x => x.Category);
-        result.ShouldHaveValidationErrorFor(x => x.Severity);
+        result.ShouldNotHaveValidationErrorFor(x => x.Severity);
         result.ShouldHaveValidationErrorFor(x => x.PlaceName);
         result.ShouldHaveValidationErrorFor(x => x.Latitude);
         result.ShouldHaveValidationErrorFor(x => x.Longitude);
