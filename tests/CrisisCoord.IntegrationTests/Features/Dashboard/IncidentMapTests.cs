@@ -94,7 +94,28 @@ public sealed class IncidentMapTests(CrisisCoordApp app) : AppTest(app)
 
         var marker = (await MapAsync(outsider, "west=114.09&south=30.59&east=114.11&north=30.61&zoom=14"))["clusters"]!.AsArray().Single()!["incident"]!.AsObject();
         marker["id"]!.GetValue<Guid>().ShouldBe(led);
-        marker.Select(p => p.Key).ShouldBe(["id", "title", "state", "placeName"], "no description, reason or reporter: those are the incident's detail");
+        marker.Select(p => p.Key).ShouldBe(["id", "title", "state", "placeName", "awaitingGrade"], "no description, reason or reporter: those are the incident's detail");
+    }
+
+    [Fact]
+    public async Task A_report_not_graded_yet_is_marked_so_on_the_map_and_counted_apart_on_the_dashboard()
+    {
+        var citizen = await App.ClientForAsync(await App.CreatePrivateCitizenAsync());
+        var body = IncidentData.ValidBody("Smoke from the old mill").With("latitude", 30.62).With("longitude", 114.12);
+        body.Remove("severity");
+        var ungraded = (await IncidentData.LogAsync(citizen, body))["id"]!.GetValue<Guid>();
+        var graded = await LogAsync(await App.ClientAsAsync(Roles.AgencyStaff), "Gas smell on Jiefang Road", 30.40, 113.80, "IV");
+        var coordinator = await App.ClientAsAsync(Roles.Coordinator);
+
+        var markers = (await MapAsync(coordinator, $"{Province}&zoom=10"))["clusters"]!.AsArray()
+            .ToDictionary(c => c!["incident"]!["id"]!.GetValue<Guid>(), c => c!["incident"]!["awaitingGrade"]!.GetValue<bool>());
+        markers[ungraded].ShouldBeTrue();
+        markers[graded].ShouldBeFalse();
+
+        var summary = (await coordinator.GetFromJsonAsync<JsonObject>("/api/v1/dashboard"))!["summary"]!;
+        summary["awaitingGrade"]!.GetValue<int>().ShouldBe(1);
+        summary["bySeverity"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "IV")!["count"]!.GetValue<int>()
+            .ShouldBe(1, "a report waiting for its grade ranks as IV but is not counted as graded IV");
     }
 
     [Theory]
