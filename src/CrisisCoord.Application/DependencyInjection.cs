@@ -38,7 +38,7 @@ public static class DependencyInjection
         services.AddDbContextPool<AppDbContext>((services, options) => options
             .UseNpgsql(ConnectionString(services.GetRequiredService<IConfiguration>()), npgsql => npgsql.EnableRetryOnFailure(maxRetryCount: 3))
             .UseSnakeCaseNamingConvention()
-            .AddInterceptors(RoundTrips.Instance));
+            .AddInterceptors(RoundTrips.Instance, WriteCounter.Instance));
 
         // A validator that needs nothing of the request is built once: building its rules was a measurable share of a
         // small request's CPU. Those that read the database live as long as the request's context.
@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<AccessPolicy>();
         services.AddScoped<Subjects>();
         services.AddSingleton<CharterCache>();
+        services.AddSingleton<SharedReads>();
         services.AddSingleton<AccessRules>();
         services.AddScoped<TimelineRecorder>();
         services.TryAddSingleton<ILiveSignals, NoScreens>();
@@ -107,7 +108,7 @@ public static class DependencyInjection
         configuration.GetConnectionString(MigrationsConnectionStringName) is { Length: > 0 } owner ? owner : ConnectionString(configuration);
 
     public static AppDbContext CreateContext(string connectionString) =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options);
+        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().AddInterceptors(WriteCounter.Instance).Options);
 
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName)

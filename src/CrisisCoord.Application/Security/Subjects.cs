@@ -156,6 +156,11 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
         return ids.Distinct().Where(_incidents.ContainsKey).ToDictionary(id => id, id => _incidents[id]);
     }
 
+    /// <summary>Which of these incidents the reader sees the detail of, by <see cref="AccessRules.IncidentsWithDetailShown"/>.</summary>
+    public async Task<HashSet<Guid>> DetailShownAsync(AccessRules rules, Reader reader, IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        [.. await rules.IncidentsWithDetailShown(db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)), db.IncidentParticipants, db.IncidentReports, reader)
+            .ToListAsync(ct)];
+
     private async Task<Dictionary<Guid, IncidentFacts>> ReadIncidentsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         // One round trip: the participants come joined to their incident.

@@ -83,6 +83,7 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         await ReferenceData.EnsureAsync(db, TimeProvider.System, CancellationToken.None);
         // The reset's deletes fire no triggers (replica session), so the portal is told here that its charters went.
         Services.GetRequiredService<CharterCache>().Invalidate();
+        Services.GetRequiredService<SharedReads>().Forget();
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ using CrisisCoord.Domain.Obligations;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Severity = CrisisCoord.Domain.Incidents.Severity;
 
 namespace CrisisCoord.Application.Features.Dashboard;
@@ -234,7 +235,14 @@ public sealed class GetDashboardQueryValidator : AbstractValidator<GetDashboardQ
 }
 
 public sealed class GetDashboardQueryHandler(
-    AppDbContext db, AccessPolicy access, AccessRules rules, ICurrentUser user, ObligationRules obligationRules, BalanceRules balanceRules, TimeProvider clock)
+    AppDbContext db,
+    AccessPolicy access,
+    AccessRules rules,
+    ICurrentUser user,
+    ObligationRules obligationRules,
+    SharedReads shared,
+    BalanceRules balanceRules,
+    TimeProvider clock)
     : IQueryHandler<GetDashboardQuery, DashboardDto>
 {
     public const int IncidentsShown = 25;
@@ -245,6 +253,34 @@ public sealed class GetDashboardQueryHandler(
     public const int TasksShown = 20;
 
     private static readonly TaskState[] Unfinished = [TaskState.Assigned, TaskState.Accepted, TaskState.InProgress];
+
+    private const string EveryObligationKey = "dashboard:obligations";
+    private const string EveryBalanceKey = "dashboard:balance";
+
+    /// <summary>Every organisation's open obligations, for <see cref="SharedReads"/>.</summary>
+    private static Task<ObligationList> EveryObligationAsync(IServiceProvider services, DateTimeOffset now) =>
+        ObligationLists.ListAsync(
+            services.GetRequiredService<AppDbContext>(), services.GetRequiredService<ObligationRules>(), now, ObligationScope.Everyone, CancellationToken.None);
+
+    /// <summary>The balance of every open incident past its report, for <see cref="SharedReads"/>.</summary>
+    private static Task<IReadOnlyList<IncidentBalance>> EveryBalanceAsync(IServiceProvider services, DateTimeOffset now)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        return GetIncidentBalanceQueryHandler.ReportsAsync(
+            db,
+            db.Incidents.Where(i => IncidentStateMachine.OpenStates.Contains(i.State) && i.State != IncidentState.Reported),
+            state => state.Phase(),
+            services.GetRequiredService<BalanceRules>(),
+            now,
+            CancellationToken.None);
+    }
+
+    /// <summary>Of a shared read, the incidents this reader's query finds (their ids alone cross the network).</summary>
+    private static async Task<IReadOnlyList<IncidentBalance>> ShownAsync(IReadOnlyList<IncidentBalance> all, IQueryable<Incident> shown, CancellationToken ct)
+    {
+        var ids = (await shown.Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        return [.. all.Where(b => ids.Contains(b.IncidentId))];
+    }
 
     public async ValueTask<DashboardDto> Handle(GetDashboardQuery query, CancellationToken cancellationToken)
     {
@@ -281,17 +317,14 @@ public sealed class GetDashboardQueryHandler(
             : await PageAsync(open.Where(i => i.EscalationRequired), escalationCount, query.EscalationsAfter, EscalationsShown, ct);
 
         // Warnings belong to an incident's detail: only incidents whose detail the reader sees, by the detail rule's query.
-        IReadOnlyList<IncidentBalance> balances = openCount == 0 ? [] : await GetIncidentBalanceQueryHandler.ReportsAsync(
-            db,
-            rules.WithDetailShown(open.Where(i => i.State != IncidentState.Reported), db.IncidentParticipants, db.IncidentReports, reader),
-            state => state.Phase(),
-            balanceRules,
-            now,
-            ct);
+        var balanced = rules.WithDetailShown(open.Where(i => i.State != IncidentState.Reported), db.IncidentParticipants, db.IncidentReports, reader);
+        IReadOnlyList<IncidentBalance> balances = openCount == 0 ? []
+            : everyone ? await ShownAsync(await shared.GetAsync(EveryBalanceKey, now, EveryBalanceAsync, ct), balanced, ct)
+            : await GetIncidentBalanceQueryHandler.ReportsAsync(db, balanced, state => state.Phase(), balanceRules, now, ct);
 
-        var obligations = everyone || organisation is not null
-            ? await ObligationLists.ListAsync(
-                db, obligationRules, now, everyone ? ObligationScope.Everyone : new ObligationScope(OrganisationId: organisation), ct)
+        // Every organisation's obligations (an overseer's) are shared between readers; each reader's rows are decided below.
+        var obligations = everyone ? await shared.GetAsync(EveryObligationKey, now, EveryObligationAsync, ct)
+            : organisation is not null ? await ObligationLists.ListAsync(db, obligationRules, now, new ObligationScope(OrganisationId: organisation), ct)
             : new ObligationList(now, []);
 
         // A private citizen has no organisation, so no tasks: never a query for unassigned ones.
@@ -309,9 +342,12 @@ public sealed class GetDashboardQueryHandler(
             .Select(MembershipRequestDto.Projection(db))
             .ToListAsync(ct);
 
-        // One read of the facts the rules need, for every incident the lists name; the decisions below reuse it.
+        // One read of the facts the rules need, for every incident the lists name; the decisions below reuse it. The
+        // obligations of thousands of incidents (a coordinator's) are decided by the database instead (DetailShownAsync).
+        var obligationIncidents = obligations.Items.Select(o => o.IncidentId).OfType<Guid>().Distinct().ToList();
         var facts = await access.IncidentFactsAsync(
-            [.. escalations.Items.Select(i => i.Id), .. obligations.Items.Select(o => o.IncidentId).OfType<Guid>(), .. requests.Select(r => r.IncidentId)], ct);
+            [.. escalations.Items.Select(i => i.Id), .. requests.Select(r => r.IncidentId), .. obligationIncidents.Count > AccessPolicy.ManyIncidents ? [] : obligationIncidents],
+            ct);
         var decide = await access.DeciderAsync(ct);
         escalations = escalations with
         {
