@@ -158,7 +158,15 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
                 where u.OrganisationId == organisationId && (u.LockoutEnd == null || u.LockoutEnd <= now)
                 select new
                 {
-                    Recipient = new Recipient(u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd),
+                    // What each has chosen for this kind and whether they were told already, read on the way.
+                    Recipient = new Recipient(
+                        u.Id,
+                        u.Email ?? "",
+                        u.DisplayName,
+                        u.EmailConfirmed,
+                        u.LockoutEnd,
+                        db.NotificationPreferences.Where(p => p.UserId == u.Id && p.Kind == kind).Select(p => (NotificationDelivery?)p.Delivery).FirstOrDefault(),
+                        db.Notifications.Any(n => n.UserId == u.Id && n.Key == key)),
                     Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
                 })
             .ToListAsync(ct);
@@ -190,18 +198,23 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
         }
 
         var now = clock.GetUtcNow();
-        var ids = recipients.Select(r => r.UserId).ToList();
-        var chosen = await db.NotificationPreferences.AsNoTracking()
-            .Where(p => ids.Contains(p.UserId) && p.Kind == kind)
-            .ToDictionaryAsync(p => p.UserId, p => p.Delivery, ct);
-        // The same event seen again (a retried watch, a second instance) is not told twice.
-        var told = await db.Notifications.AsNoTracking()
-            .Where(n => ids.Contains(n.UserId) && n.Key == key)
-            .Select(n => n.UserId)
-            .ToListAsync(ct);
-        foreach (var person in recipients.Where(r => !told.Contains(r.UserId)))
+        if (recipients.Any(r => r.Told is null))
         {
-            var delivery = chosen.TryGetValue(person.UserId, out var choice) ? choice : NotificationDefaults.For(kind);
+            var ids = recipients.Select(r => r.UserId).ToList();
+            var chosen = await db.NotificationPreferences.AsNoTracking()
+                .Where(p => ids.Contains(p.UserId) && p.Kind == kind)
+                .ToDictionaryAsync(p => p.UserId, p => p.Delivery, ct);
+            var told = await db.Notifications.AsNoTracking()
+                .Where(n => ids.Contains(n.UserId) && n.Key == key)
+                .Select(n => n.UserId)
+                .ToListAsync(ct);
+            recipients = [.. recipients.Select(r => r with { Chosen = chosen.TryGetValue(r.UserId, out var choice) ? choice : null, Told = told.Contains(r.UserId) })];
+        }
+
+        // The same event seen again (a retried watch, a second instance) is not told twice.
+        foreach (var person in recipients.Where(r => r.Told == false))
+        {
+            var delivery = person.Chosen ?? NotificationDefaults.For(kind);
             var notification = Notification.For(person.UserId, organisationId, kind, title, link, key, delivery, now);
             db.Notifications.Add(notification);
             if (delivery == NotificationDelivery.Email && person.CanBeMailed)
@@ -215,7 +228,15 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
     /// <summary>How a recipient would read the thing: the act, on what.</summary>
     public sealed record Sight(Act Act, SubjectKind Kind, Guid Id);
 
-    private sealed record Recipient(Guid UserId, string Email, string Name, bool EmailConfirmed, DateTimeOffset? LockoutEnd)
+    /// <param name="UserId">The person.</param>
+    /// <param name="Email">Their address.</param>
+    /// <param name="Name">Their name, as mail greets them.</param>
+    /// <param name="EmailConfirmed">Whether the address is known to be theirs.</param>
+    /// <param name="LockoutEnd">Until when they may not sign in.</param>
+    /// <param name="Chosen">How they chose to hear of this kind, if they chose; with <paramref name="Told"/>, null until read.</param>
+    /// <param name="Told">Whether they were already told of this very event.</param>
+    private sealed record Recipient(
+        Guid UserId, string Email, string Name, bool EmailConfirmed, DateTimeOffset? LockoutEnd, NotificationDelivery? Chosen = null, bool? Told = null)
     {
         /// <summary>Mail goes only to a confirmed address: an unconfirmed one may be somebody else's.</summary>
         public bool CanBeMailed => EmailConfirmed && Email.Length > 0;

@@ -34,6 +34,27 @@ public sealed class RoundTripBudgetTests(CrisisCoordApp app) : AppTest(app)
     }
 
     [Fact]
+    public async Task Giving_a_task_to_an_organisation_takes_at_most_fourteen_round_trips()
+    {
+        var scene = await Features.Tasks.TaskScene.CreateAsync(App);
+        var (task, etag) = await scene.TaskAsync(assign: false);
+        (await Features.Tasks.TaskScene.ActAsync(scene.CoordinatorClient, task, "assign", etag, new { organisationId = scene.Ngo.OrganisationId }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (next, nextTag) = await scene.TaskAsync(assign: false);
+
+        var response = await Features.Tasks.TaskScene.ActAsync(scene.CoordinatorClient, next, "assign", nextTag, new { organisationId = scene.Ngo.OrganisationId });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The task and its incident's facts (the rule); the task to change with its incident's state; the participant
+        // check; the change; the assignee's people with their choices and what they were told (one read); the task and
+        // its incident as they would see it; the notifications; the task read back; the chain's lock and head; the
+        // event; the commit. It was 21 (docs/PERFORMANCE.md).
+        RoundTripsOf(response).ShouldBeLessThanOrEqualTo(14);
+        await using var db = App.Database.CreateContext();
+        (await db.Notifications.CountAsync(n => n.Key.Contains(next.ToString("N")))).ShouldBe(1, "the NGO's resource manager is told");
+    }
+
+    [Fact]
     public async Task A_charter_change_by_an_administrator_is_obeyed_by_the_very_next_request()
     {
         var staff = await App.CreateAsync(Roles.AgencyStaff);

@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
-using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Common;
@@ -75,12 +74,14 @@ public static class TaskRules
 
     public static async Task<IncidentTask> LoadTaskForChangeAsync(this AppDbContext db, Guid id, uint? version, CancellationToken ct)
     {
-        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("Task", id);
-        db.ExpectVersion(task, version);
-
-        await db.OpenIncidentStateAsync(task.IncidentId, ct);
-
-        return task;
+        // The task with its incident's state, in one round trip.
+        var found = await db.Tasks.Where(t => t.Id == id)
+                .Select(t => new { Task = t, IncidentState = db.Incidents.Where(i => i.Id == t.IncidentId).Select(i => i.State).Single() })
+                .SingleOrDefaultAsync(ct)
+            ?? throw new NotFoundException("Task", id);
+        db.ExpectVersion(found.Task, version);
+        found.IncidentState.EnsureOpen();
+        return found.Task;
     }
 
     /// <summary>Work goes only to organisations taking part in the incident.</summary>
