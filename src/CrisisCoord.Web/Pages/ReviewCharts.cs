@@ -48,11 +48,14 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
         return new BarChart("balance-chart", "Share of tasks and commitments by kind of organisation, phase by phase", description + ".", bars, 100, legend);
     }
 
+    /// <summary>A label that fits left of the bars; the full name is in the bar's title and the chart's description.</summary>
+    private static string Shortened(string label) => label.Length <= 24 ? label : label[..23] + "…";
+
     /// <summary>Average time each organisation took to accept or decline the tasks given to it.</summary>
     public static BarChart Acknowledge(IReadOnlyList<AcknowledgeTime> times)
     {
         var bars = times.Select(t => new ChartBar(
-                t.Organisation,
+                Shortened(t.Organisation),
                 [new ChartSegment($"{t.Organisation}: average {Display.Span(t.Average)} over {t.Tasks} task{(t.Tasks == 1 ? "" : "s")}", t.Average.TotalMinutes, "series-1")],
                 Display.Span(t.Average)))
             .ToList();

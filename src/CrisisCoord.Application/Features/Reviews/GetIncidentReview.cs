@@ -29,6 +29,15 @@ public sealed class GetIncidentReviewQueryHandler(AppDbContext db, AccessPolicy 
             .SingleOrDefaultAsync(cancellationToken);
         var content = await ReviewDrafter.DraftAsync(db, query.IncidentId, signature?.ThroughSequence, cancellationToken);
         var capabilities = await access.CapabilitiesAsync(SubjectKind.Incident, query.IncidentId, cancellationToken);
+        if (signature is not null)
+        {
+            // The rules know the incident, not the review: once signed, the review's own writes are refused (409) whoever asks.
+            Act[] writes = [Act.AddReviewLesson, Act.CommentOnReview, Act.SignReview];
+            capabilities = new Capabilities(
+                [.. capabilities.Allowed.Except(writes)],
+                new Dictionary<Act, string>(capabilities.Refused.Where(r => !writes.Contains(r.Key)).Concat(writes.Select(w => KeyValuePair.Create(w, ReviewCommands.Signed)))));
+        }
+
         return new IncidentReviewDto(
             content,
             signature is null

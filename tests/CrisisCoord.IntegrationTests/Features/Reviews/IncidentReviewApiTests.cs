@@ -105,6 +105,9 @@ public sealed class IncidentReviewApiTests(CrisisCoordApp app) : AppTest(app)
         var review = await scene.ReviewAsync(auditor);
         review["signature"]!["contentHash"]!.GetValue<string>().ShouldBe(hash);
         review["signature"]!["stillMatches"]!.GetValue<bool>().ShouldBeTrue();
+        var capabilities = (await scene.ReviewAsync(scene.LeadClient))["capabilities"]!;
+        capabilities["allowed"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldNotContain("AddReviewLesson");
+        capabilities["refused"]!["AddReviewLesson"]!.GetValue<string>().ShouldBe(ReviewCommands.Signed);
         var notes = review["content"]!["notes"]!.AsArray();
         notes.Select(n => n!["kind"]!.GetValue<string>()).ShouldBe(["Lesson", "Finding", "Comment"]);
 
