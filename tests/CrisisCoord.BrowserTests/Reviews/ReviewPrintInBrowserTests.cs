@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CrisisCoord.BrowserTests.Reviews;
 
-/// <summary>The lead writes a lesson on a closed incident's review, signs it, and prints it to an A4 PDF.</summary>
+/// <summary>The lead writes a lesson on a closed incident's review, signs it, and prints it (and the incident page) to A4 PDFs.</summary>
 public sealed class ReviewPrintInBrowserTests(BrowserApp app) : BrowserTest(app)
 {
     protected override string Role => Roles.Auditor;
@@ -54,6 +54,16 @@ public sealed class ReviewPrintInBrowserTests(BrowserApp app) : BrowserTest(app)
         text.ShouldContain(Squeezed("Pre-position sandbags at the east bank <b>before</b> June."));
         text.Contains(Squeezed("Sign out"), StringComparison.Ordinal).ShouldBeFalse("no navigation in print");
         text.Contains(Squeezed("Add a finding or lesson"), StringComparison.Ordinal).ShouldBeFalse("no buttons in print");
+
+        // The incident's own page prints the same way: its content, without the portal around it.
+        await page.GotoAsync($"/Incidents/{scene.Incident}");
+        using var summary = PdfDocument.Open(await page.PdfAsync(new PagePdfOptions { Path = Path.Combine(BrowserApp.ArtifactsDirectory, "incident-summary.pdf"), Format = "A4" }));
+        summary.NumberOfPages.ShouldBeInRange(1, 8);
+        var summaryText = Squeezed(string.Concat(summary.GetPages().Select(p => p.Text)));
+        summaryText.ShouldContain(Squeezed("Levee breach at Dongshan"));
+        summaryText.ShouldContain(Squeezed("Timeline"));
+        summaryText.Contains(Squeezed("Sign out"), StringComparison.Ordinal).ShouldBeFalse("no navigation in print");
+        summaryText.Contains(Squeezed("After-action review"), StringComparison.Ordinal).ShouldBeFalse("no action buttons in print");
     }
 
     /// <summary>Text without white space: a PDF places words by position, not always with a space between them.</summary>
