@@ -9,6 +9,7 @@ using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Reports;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
+using CrisisCoord.Domain.Reviews;
 using CrisisCoord.Domain.Timeline;
 using CrisisCoord.Domain.Warnings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -45,6 +46,10 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     public DbSet<SituationReport> SituationReports => Set<SituationReport>();
 
     public DbSet<LogEntry> LogEntries => Set<LogEntry>();
+
+    public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();
+
+    public DbSet<ReviewSignature> ReviewSignatures => Set<ReviewSignature>();
 
     public DbSet<ObligationBreach> ObligationBreaches => Set<ObligationBreach>();
 

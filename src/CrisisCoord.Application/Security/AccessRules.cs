@@ -41,6 +41,12 @@ public enum Scope
     /// <summary>It takes part in the incident.</summary>
     Participant,
 
+    /// <summary>Its after-action review: <see cref="SeesDetail"/> once the incident is over; before that, its coordinators and overseers only.</summary>
+    ReadsReview,
+
+    /// <summary>It is the incident's lead organisation.</summary>
+    Leads,
+
     /// <summary>It does not take part yet.</summary>
     Outsider,
 
@@ -186,6 +192,12 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
             WhenUnverified = Change(SubjectKind.Incident, Coordinators, Right.VerifyIncident, Scope.Verifies),
         },
         [Act.LinkIncidents] = Change(SubjectKind.Incident, Coordinators, Right.ShareInformation, Scope.Coordinates),
+
+        // The review is written after the incident closes, so its rows do not change the crisis record (ADR 0032).
+        [Act.ViewReview] = Read(SubjectKind.Incident, AnySignedIn, Scope.ReadsReview),
+        [Act.AddReviewLesson] = new(SubjectKind.Incident, Coordinators, null, Scope.Coordinates, ChangesRecord: false),
+        [Act.CommentOnReview] = new(SubjectKind.Incident, [Auditor], null, Scope.Anyone, ChangesRecord: false),
+        [Act.SignReview] = new(SubjectKind.Incident, Coordinators, null, Scope.Leads, ChangesRecord: false),
 
         [Act.ViewReportPhoto] = Read(SubjectKind.Photo),
 
@@ -455,6 +467,11 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
                 : $"Only government bodies at {graded.MinimumLeadLevel(incident!.Severity)} level or above verify a grade {incident.Severity} report.",
             Scope.TakesPart => takesPart || Coordinates(reader, incident!) ? null : "Only organisations taking part in this incident do this; ask to join it first.",
             Scope.Participant => takesPart ? null : "Only organisations taking part in this incident do this; ask to join it first.",
+            Scope.ReadsReview => !SeesDetail(reader, incident!) ? "Only organisations taking part in this incident read its review."
+                : !incident!.State.IsOpen() || reader.Oversees || Coordinates(reader, incident) ? null
+                : "Those taking part read the review once the incident is closed; until then only its coordinators and auditors do.",
+            Scope.Leads => organisation is not null && incident!.LeadOrganisationId == organisation ? null
+                : "Only a coordinator of the incident's lead organisation signs its review.",
             Scope.Outsider => organisation is null ? "You act for no organisation yet; join a citizens' group first." : null,
             Scope.AssignedToMine => organisation is not null && subject.Owner == organisation ? null : "Only the organisation the task is given to answers for it.",
             Scope.MayAnswer => subject.Request!.ReaderAsked || (takesPart && subject.Request.ReaderHoldsType) ? null
@@ -491,6 +508,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
                 $"The commitment is {state}; there is nothing more to report.",
             Act.ReleaseCommitment when subject.CommitmentState is { } state && !ResourceCommitment.CanMove(state, CommitmentState.Released) =>
                 $"The commitment is {state}; it cannot be released.",
+            Act.SignReview when subject.Incident!.State != IncidentState.Closed => "Close the incident before signing its review.",
             Act.PublishWarning when subject.Warning!.State != WarningState.Draft => $"The warning is already {subject.Warning.State.ToString().ToLowerInvariant()}; only a draft is published.",
             Act.EditWarning or Act.CancelWarning when subject.Warning!.State is WarningState.Cancelled or WarningState.Expired =>
                 $"The warning is {subject.Warning.State.ToString().ToLowerInvariant()}; it can no longer be changed.",

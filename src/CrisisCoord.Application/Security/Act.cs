@@ -96,6 +96,12 @@ public enum Act
     MergeIncident,
     LinkIncidents,
 
+    // An incident's after-action review
+    ViewReview,
+    AddReviewLesson,
+    CommentOnReview,
+    SignReview,
+
     // A report's photo
     ViewReportPhoto,
 

@@ -30,6 +30,7 @@ public static class ApiEndpoints
         api.MapNotificationsEndpoints();
         api.MapWarningsEndpoints();
         api.MapReportsEndpoints();
+        api.MapReviewsEndpoints();
         app.MapPublicWarningsEndpoints();
         return app;
     }

@@ -103,6 +103,17 @@ public sealed class DemoDataTests : IAsyncLifetime
             (await db.Tasks.Select(t => t.State).Distinct().CountAsync()).ShouldBeGreaterThanOrEqualTo(5, "tasks on the demo boards in most states");
             (await db.Objectives.CountAsync()).ShouldBeGreaterThan(5);
 
+            // The closed norovirus outbreak's review: a finding, a lesson and an auditor's comment, signed by the lead,
+            // and still hashing to what was signed once the rest of the demo (breaches, checkpoints) is in.
+            var norovirus = await db.Incidents.SingleAsync(i => i.Title == "Norovirus outbreak at Dongshan nursing home");
+            (await db.ReviewNotes.Where(n => n.IncidentId == norovirus.Id).Select(n => n.Kind).ToListAsync()).Order()
+                .ShouldBe([CrisisCoord.Domain.Reviews.ReviewNoteKind.Finding, CrisisCoord.Domain.Reviews.ReviewNoteKind.Lesson, CrisisCoord.Domain.Reviews.ReviewNoteKind.Comment]);
+            var signature = await db.ReviewSignatures.SingleAsync(r => r.IncidentId == norovirus.Id);
+            signature.OrganisationId.ShouldBe(norovirus.LeadOrganisationId!.Value);
+            var signed = await CrisisCoord.Application.Features.Reviews.ReviewDrafter.DraftAsync(db, norovirus.Id, signature.ThroughSequence, CancellationToken.None);
+            CrisisCoord.Application.Features.Reviews.ReviewDrafter.HashOf(signed).ShouldBe(signature.ContentHash);
+            (await db.TimelineEvents.Where(e => e.ChainId == norovirus.Id).OrderBy(e => e.Sequence).Select(e => e.Action).LastAsync()).ShouldBe("SignReview");
+
             // Every demo person finds notifications, written by the real notifier; most organisations say what area they serve.
             (await db.Organisations.CountAsync(o => o.ServiceArea != null)).ShouldBe(10);
             foreach (var person in await db.Users.Where(u => u.Email!.EndsWith("@qinghe.demo") && u.Email != "volunteer@qinghe.demo").ToListAsync())

@@ -9,6 +9,7 @@ using CrisisCoord.Domain.Timeline;
 using CrisisCoord.IntegrationTests.Features.Organisations;
 using CrisisCoord.IntegrationTests.Features.Requests;
 using CrisisCoord.IntegrationTests.Features.Resources;
+using CrisisCoord.IntegrationTests.Features.Reviews;
 using CrisisCoord.IntegrationTests.Features.Warnings;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Mediator;
@@ -337,6 +338,29 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             var csv = ResourceData.InventoryCsv("drinking-water,200,Red Cross depot,30.6012,114.3105,,,", "blanket,50,School gym,30.6044,114.3121,,,");
             var result = await Ok(await (await app.ClientForAsync(manager)).PostAsync("/api/v1/resources/import", ResourceData.CsvUpload(csv)));
             return new Sent(manager, TimelineChains.Registry, "InventoryImport", result["id"]!.GetValue<string>());
+        },
+        ["AddReviewLessonCommand"] = async app =>
+        {
+            var scene = await ReviewScene.CreateAsync(app);
+            await CountBeforeAsync(app);
+            var note = await Ok(await scene.LessonAsync(scene.LeadClient, "Pre-position sandbags in June"));
+            return new Sent(scene.Lead, scene.Incident, "ReviewNote", note["id"]!.GetValue<string>());
+        },
+        ["CommentOnReviewCommand"] = async app =>
+        {
+            var scene = await ReviewScene.CreateAsync(app);
+            var auditor = await app.CreateAsync(Roles.Auditor);
+            var client = await app.ClientForAsync(auditor);
+            await CountBeforeAsync(app);
+            var note = await Ok(await scene.CommentAsync(client, "Matches the chain"));
+            return new Sent(auditor, scene.Incident, "ReviewNote", note["id"]!.GetValue<string>());
+        },
+        ["SignReviewCommand"] = async app =>
+        {
+            var scene = await ReviewScene.CreateAsync(app);
+            await CountBeforeAsync(app);
+            await Ok(await scene.SignAsync(scene.LeadClient));
+            return new Sent(scene.Lead, scene.Incident, "ReviewSignature", scene.Incident.ToString());
         },
         ["ConfirmInventoryCommand"] = async app =>
         {

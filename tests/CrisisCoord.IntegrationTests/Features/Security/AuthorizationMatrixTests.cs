@@ -105,6 +105,12 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         ["POST /api/v1/incidents/{incidentId:guid}/offers"] = (s => $"/api/v1/incidents/{s.Incident}/offers", null, TakesPart),
         ["GET /api/v1/incidents/{incidentId:guid}/edxl-rm"] = (s => $"/api/v1/incidents/{s.Incident}/edxl-rm", null, SeesDetail),
 
+        // The review of an open incident: its coordinators and overseers read the draft; the lead's signature is too early (409).
+        ["GET /api/v1/incidents/{id:guid}/review"] = (s => $"/api/v1/incidents/{s.Incident}/review", null, "U AAFFAF AFFFAF F F A"),
+        ["POST /api/v1/incidents/{id:guid}/review/lessons"] = (s => $"/api/v1/incidents/{s.Incident}/review/lessons", null, Coordinates),
+        ["POST /api/v1/incidents/{id:guid}/review/comments"] = (s => $"/api/v1/incidents/{s.Incident}/review/comments", null, "U FFFFAF FFFFAF F F A"),
+        ["POST /api/v1/incidents/{id:guid}/review/signature"] = (s => $"/api/v1/incidents/{s.Incident}/review/signature", null, Coordinates),
+
         ["PUT /api/v1/incidents/{id:guid}/details"] = (s => $"/api/v1/incidents/{s.Incident}/details", null, Coordinates),
         ["POST /api/v1/incidents/{id:guid}/merge"] = (s => $"/api/v1/incidents/{s.Incident}/merge", null, Coordinates),
         ["GET /api/v1/incidents/{id:guid}/links"] = (s => $"/api/v1/incidents/{s.Incident}/links", null, Everyone),

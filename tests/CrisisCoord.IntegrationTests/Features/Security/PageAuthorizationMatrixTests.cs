@@ -135,6 +135,13 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         ["POST /Incidents/Link"] = Form("/Incidents/{incident}/Link", Coordinates) with { Fields = NoFields },
         // No such link: a coordinator gets past the gate and finds none.
         ["POST /Incidents/Details?handler=Unlink"] = new(s => $"/Incidents/{s.Incident}?handler=Unlink", "U FNFFFF FFFFFF F F F", _ => new() { ["link"] = Guid.NewGuid().ToString() }),
+        // The review of an open incident: its coordinators and overseers only; the sign is refused as too early (409, shown on the page) to the lead.
+        ["GET /Incidents/Review"] = Form("/Incidents/{incident}/Review", "U AAFFAF AFFFAF F F A"),
+        ["POST /Incidents/Review?handler=Sign"] = Form("/Incidents/{incident}/Review?handler=Sign", Coordinates) with { Fields = NoFields },
+        ["GET /Incidents/ReviewLesson"] = Form("/Incidents/{incident}/Review/Lesson", Coordinates),
+        ["POST /Incidents/ReviewLesson"] = Form("/Incidents/{incident}/Review/Lesson", Coordinates) with { Fields = NoFields },
+        ["GET /Incidents/ReviewComment"] = Form("/Incidents/{incident}/Review/Comment", "U FFFFAF FFFFAF F F A"),
+        ["POST /Incidents/ReviewComment"] = Form("/Incidents/{incident}/Review/Comment", "U FFFFAF FFFFAF F F A") with { Fields = NoFields },
         ["GET /Reports/Mine"] = new(_ => "/Reports/Mine", Everyone),
         ["GET /Reports/Photo"] = new(s => $"/Reports/Photos/{s.Photo}", SeesIt),
         ["GET /Warnings/Public"] = new(_ => "/warnings", Public),
