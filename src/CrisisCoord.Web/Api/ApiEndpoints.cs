@@ -30,6 +30,7 @@ public static class ApiEndpoints
         api.MapNotificationsEndpoints();
         api.MapWarningsEndpoints();
         api.MapReportsEndpoints();
+        api.MapCheckInsEndpoints();
         app.MapPublicWarningsEndpoints();
         return app;
     }
