@@ -495,8 +495,8 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         {
             Act.AskToJoin when subject.Incident!.Participants.Contains(reader.OrganisationId ?? Guid.Empty) => "Your organisation already takes part in this incident.",
             Act.AskToJoin when subject.Incident!.AskedToJoin.Contains(reader.OrganisationId ?? Guid.Empty) => "Your organisation has already asked to join; a coordinator will answer.",
-            Act.AskToJoinGroup or Act.DecideMembership when subject.OrganisationKind != OrganisationKind.Citizen =>
-                "Only citizens' groups take members who ask; other organisations' people are added by an administrator.",
+            Act.AskToJoinGroup or Act.DecideMembership when subject.OrganisationKind is not (OrganisationKind.Citizen or OrganisationKind.CivicGroup) =>
+                "Only citizens' and civic groups take members or volunteers who ask; other organisations' people are added by an administrator.",
             Act.AskToJoinGroup when subject.ReaderAskedToJoin => "You have already asked to join this group; its coordinator will answer.",
             Act.PostCheckIn when subject.Incident!.State.Phase() != Phases.Response =>
                 "People check in while an incident is in its response phase; this one is not.",

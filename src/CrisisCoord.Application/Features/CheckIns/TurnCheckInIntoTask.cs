@@ -39,8 +39,8 @@ public sealed class TurnCheckInIntoTaskCommandHandler(AppDbContext db, ISender s
             new CreateTaskCommand
             {
                 IncidentId = checkIn.IncidentId,
-                Title = Shorten(checkIn.PlaceName.Length > 0 ? $"Help a person at {checkIn.PlaceName}" : "Help a person who checked in", IncidentTask.TitleMaxLength),
-                Description = Shorten(Describe(checkIn), IncidentTask.DescriptionMaxLength),
+                Title = TitleFor(checkIn),
+                Description = DescriptionFor(checkIn),
                 Priority = command.Priority ?? TaskPriority.Urgent,
                 AssignedOrganisationId = command.AssignedOrganisationId,
             },
@@ -50,13 +50,16 @@ public sealed class TurnCheckInIntoTaskCommandHandler(AppDbContext db, ISender s
         return await CheckInDto.LoadAsync(db, checkIn.Id, cancellationToken);
     }
 
+    public static string TitleFor(CheckIn checkIn) =>
+        Shorten(checkIn.PlaceName.Length > 0 ? $"Help a person at {checkIn.PlaceName}" : "Help a person who checked in", IncidentTask.TitleMaxLength);
+
     /// <summary>Where and what, for those the task is given to; the person's name stays with the coordinators.</summary>
-    private static string Describe(CheckIn checkIn)
+    public static string DescriptionFor(CheckIn checkIn)
     {
         var at = string.Create(CultureInfo.InvariantCulture, $"{checkIn.Latitude:0.#####}, {checkIn.Longitude:0.#####}");
         var place = checkIn.PlaceName.Length > 0 ? $"{checkIn.PlaceName} ({at})" : at;
         var note = checkIn.Note.Length > 0 ? $"\nThey wrote: {checkIn.Note}" : "";
-        return $"A person checked in needing help at {place}.{note}\nFrom check-in {checkIn.Id} (/CheckIns/{checkIn.Id}).";
+        return Shorten($"A person checked in needing help at {place}.{note}\nFrom check-in {checkIn.Id}: /Incidents/{checkIn.IncidentId}/CheckIns#check-in-{checkIn.Id}", IncidentTask.DescriptionMaxLength);
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
@@ -64,6 +67,12 @@ public sealed class TurnCheckInIntoTaskCommandHandler(AppDbContext db, ISender s
 
 public sealed class TurnCheckInIntoTaskCommandValidator : AbstractValidator<TurnCheckInIntoTaskCommand>
 {
-    public TurnCheckInIntoTaskCommandValidator() =>
+    public TurnCheckInIntoTaskCommandValidator(AppDbContext db)
+    {
         RuleFor(x => x.Priority).Known().WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority.ToString()));
+        RuleFor(x => x.AssignedOrganisationId)
+            .MustAsync((id, ct) => db.Organisations.AnyAsync(o => o.Id == id, ct))
+            .When(x => x.AssignedOrganisationId is not null)
+            .WithMessage("There is no such organisation.");
+    }
 }

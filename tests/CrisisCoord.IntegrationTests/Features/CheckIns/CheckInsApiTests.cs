@@ -46,7 +46,7 @@ public sealed class CheckInsApiTests(CrisisCoordApp app) : AppTest(app)
         task["incidentId"]!.GetValue<Guid>().ShouldBe(incident);
         task["priority"]!.GetValue<string>().ShouldBe("Urgent");
         task["title"]!.GetValue<string>().ShouldBe("Help a person at No. 3 Levee Road, roof");
-        task["description"]!.GetValue<string>().ShouldContain($"/CheckIns/{id}");
+        task["description"]!.GetValue<string>().ShouldContain($"/Incidents/{incident}/CheckIns#check-in-{id}");
 
         var mine = (await citizen.GetFromJsonAsync<JsonArray>($"/api/v1/me/check-ins?incidentId={incident}"))!.ShouldHaveSingleItem()!;
         mine["handled"]!.GetValue<bool>().ShouldBeTrue();
