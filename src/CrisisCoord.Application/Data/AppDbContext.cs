@@ -2,6 +2,7 @@ using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.AccessTokens;
 using CrisisCoord.Application.Security.Sessions;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.CheckIns;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Notifications;
 using CrisisCoord.Domain.Obligations;
@@ -78,6 +79,8 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     public DbSet<InventoryImport> InventoryImports => Set<InventoryImport>();
 
     public DbSet<MembershipRequest> MembershipRequests => Set<MembershipRequest>();
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
 

@@ -31,6 +31,7 @@ public static class ApiEndpoints
         api.MapWarningsEndpoints();
         api.MapReportsEndpoints();
         api.MapReviewsEndpoints();
+        api.MapCheckInsEndpoints();
         app.MapPublicWarningsEndpoints();
         return app;
     }

@@ -117,6 +117,7 @@ public sealed partial class DemoDataSeeder(
         }
 
         Console.WriteLine($"  {PrivateCitizen.Label,-16} {PrivateCitizen.Email,-26} {DemoPassword}");
+        Console.WriteLine($"  {DemoVolunteer.Label,-16} {DemoVolunteer.Email,-26} {DemoPassword}");
     }
 
     private static readonly (string Name, OrganisationKind Kind, AdministrativeLevel Level, string Area, string Contact, string Phone, string Email)[] DemoOrganisations =
@@ -198,6 +199,8 @@ public sealed partial class DemoDataSeeder(
             await SeedWarningsAsync(organisations, people[Roles.Coordinator], now, ct);
             await SeedCitizenReportsAsync(people[Roles.Coordinator], now, ct);
             await SeedReviewAsync(organisations, people[Roles.Coordinator], people[Roles.Auditor], now, ct);
+            await SeedVolunteerAsync(organisations[BlueSky], people[Roles.Administrator], now, ct);
+            await SeedCheckInsAsync(people[Roles.Coordinator], now, ct);
         }
 
         await SeedAccessTokenAsync(people[Roles.Administrator].User!.Value, now, ct);

@@ -1993,89 +1993,6 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.ToTable("resource_types", (string)null);
                 });
 
-            modelBuilder.Entity("CrisisCoord.Domain.Reviews.ReviewNote", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("incident_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organisation_id");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("text");
-
-                    b.Property<DateTimeOffset>("WrittenAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("written_at");
-
-                    b.Property<Guid?>("WrittenByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("written_by_user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_review_notes");
-
-                    b.HasIndex("OrganisationId")
-                        .HasDatabaseName("ix_review_notes_organisation_id");
-
-                    b.HasIndex("IncidentId", "WrittenAt")
-                        .HasDatabaseName("ix_review_notes_incident_id_written_at");
-
-                    b.ToTable("review_notes", (string)null);
-                });
-
-            modelBuilder.Entity("CrisisCoord.Domain.Reviews.ReviewSignature", b =>
-                {
-                    b.Property<Guid>("IncidentId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("incident_id");
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("content_hash");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("organisation_id");
-
-                    b.Property<DateTimeOffset>("SignedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("signed_at");
-
-                    b.Property<Guid?>("SignedByUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("signed_by_user_id");
-
-                    b.Property<long>("ThroughSequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("through_sequence");
-
-                    b.HasKey("IncidentId")
-                        .HasName("pk_review_signatures");
-
-                    b.HasIndex("OrganisationId")
-                        .HasDatabaseName("ix_review_signatures_organisation_id");
-
-                    b.ToTable("review_signatures", (string)null);
-                });
-
             modelBuilder.Entity("CrisisCoord.Domain.Timeline.Checkpoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3180,40 +3097,6 @@ namespace CrisisCoord.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_resources_resource_types_resource_type_id");
-                });
-
-            modelBuilder.Entity("CrisisCoord.Domain.Reviews.ReviewNote", b =>
-                {
-                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_review_notes_incidents_incident_id");
-
-                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_review_notes_organisations_organisation_id");
-                });
-
-            modelBuilder.Entity("CrisisCoord.Domain.Reviews.ReviewSignature", b =>
-                {
-                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_review_signatures_incidents_incident_id");
-
-                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_review_signatures_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Warnings.Warning", b =>

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Account;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Timeline;
 using CrisisCoord.IntegrationTests.Features.Organisations;
@@ -193,6 +194,39 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             await CountBeforeAsync(app);
             var asked = await Ok(await (await app.ClientForAsync(citizen)).PostAsJsonAsync($"/api/v1/organisations/{group.OrganisationId}/membership-requests", new { note = "Old town; first aid" }));
             return new Sent(citizen, TimelineChains.Registry, "MembershipRequest", asked["id"]!.GetValue<string>());
+        },
+        ["VolunteerForGroupCommand"] = async app =>
+        {
+            var group = await app.CreateAsync(Roles.Coordinator, OrganisationKind.CivicGroup);
+            var citizen = await app.CreatePrivateCitizenAsync();
+            await CountBeforeAsync(app);
+            var offered = await Ok(await (await app.ClientForAsync(citizen)).PostAsJsonAsync($"/api/v1/organisations/{group.OrganisationId}/volunteers", new { skills = "First aid", availability = "Weekends" }));
+            return new Sent(citizen, TimelineChains.Registry, "MembershipRequest", offered["id"]!.GetValue<string>());
+        },
+        ["PostCheckInCommand"] = async app =>
+        {
+            var (incident, citizen, client) = await CheckInSceneAsync(app);
+            await CountBeforeAsync(app);
+            var posted = await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{incident}/check-ins", CheckInBody("NeedsHelp")));
+            return new Sent(citizen, incident, "CheckIn", posted["id"]!.GetValue<string>());
+        },
+        ["UpdateCheckInCommand"] = async app =>
+        {
+            var (incident, citizen, client) = await CheckInSceneAsync(app);
+            var id = (await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{incident}/check-ins", CheckInBody("NeedsHelp"))))["id"]!.GetValue<string>();
+            await CountBeforeAsync(app);
+            await Ok(await client.PutAsJsonAsync($"/api/v1/check-ins/{id}", CheckInBody("Safe")));
+            return new Sent(citizen, incident, "CheckIn", id);
+        },
+        ["TurnCheckInIntoTaskCommand"] = async app =>
+        {
+            var (incident, _, client) = await CheckInSceneAsync(app);
+            var id = (await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{incident}/check-ins", CheckInBody("NeedsHelp"))))["id"]!.GetValue<string>();
+            var coordinator = await app.CreateAsync(Roles.Coordinator);
+            var coordinatorClient = await app.ClientForAsync(coordinator);
+            await CountBeforeAsync(app);
+            await Ok(await coordinatorClient.PostAsJsonAsync($"/api/v1/check-ins/{id}/task", new { }));
+            return new Sent(coordinator, incident, "CheckIn", id);
         },
         ["AdmitMemberCommand"] = async app =>
         {
@@ -484,6 +518,22 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
     }
 
     /// <summary>Walks a task through the given steps; the last one is the command under test.</summary>
+    /// <summary>An incident in response and a private citizen near it, signed in.</summary>
+    private static async Task<(Guid Incident, Actor Citizen, HttpClient Client)> CheckInSceneAsync(CrisisCoordApp app)
+    {
+        var incident = (await IncidentData.LogAsync(await app.ClientAsAsync(Roles.AgencyStaff), IncidentData.ValidBody()))["id"]!.GetValue<Guid>();
+        await using (var db = app.Database.CreateContext())
+        {
+            (await db.Incidents.SingleAsync(i => i.Id == incident)).TransitionTo(IncidentState.Response, "Confirmed", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var citizen = await app.CreatePrivateCitizenAsync();
+        return (incident, citizen, await app.ClientForAsync(citizen));
+    }
+
+    private static object CheckInBody(string status) => new { status, latitude = 30.5250, longitude = 114.2990, placeName = "Levee Road", note = "Two of us" };
+
     private static async Task<Sent> TaskStepAsync(CrisisCoordApp app, bool assign, params (string Action, Func<Tasks.TaskScene, Actor> By, Func<Tasks.TaskScene, object> Body)[] steps)
     {
         var scene = await Tasks.TaskScene.CreateAsync(app);

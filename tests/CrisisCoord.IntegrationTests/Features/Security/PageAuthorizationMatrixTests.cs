@@ -202,6 +202,18 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         ["POST /Organisations/Edit"] = new(s => $"/Organisations/{s.City}/Edit", Administrators, NoFields),
         ["GET /Organisations/Join"] = new(s => $"/Organisations/{s.OtherGroup}/Join", JoinsGroup),
         ["POST /Organisations/Join"] = new(s => $"/Organisations/{s.OtherGroup}/Join", JoinsGroup, NoFields),
+        ["GET /Organisations/Volunteer"] = new(s => $"/Organisations/{s.OtherGroup}/Volunteer", JoinsGroup),
+        ["POST /Organisations/Volunteer"] = new(s => $"/Organisations/{s.OtherGroup}/Volunteer", JoinsGroup, NoFields),
+        // Check-ins (ADR 0031): anyone but auditors checks in; only the person and the incident's coordinators know of one.
+        ["GET /Incidents/CheckIn"] = Form("/Incidents/{incident}/CheckIn", "U AAAAFA AAAAFA A A F"),
+        ["POST /Incidents/CheckIn"] = Form("/Incidents/{incident}/CheckIn", "U AAAAFA AAAAFA A A F") with { Fields = NoFields },
+        ["GET /Incidents/CheckIns"] = Form("/Incidents/{incident}/CheckIns", Coordinates),
+        ["GET /CheckIns/Mine"] = new(_ => "/CheckIns/Mine", Everyone),
+        ["GET /CheckIns/Edit"] = new(s => $"/CheckIns/{s.CheckIn}/Edit", "U NFNNNN NNNNNN A N N"),
+        ["POST /CheckIns/Edit"] = new(s => $"/CheckIns/{s.CheckIn}/Edit", "U NFNNNN NNNNNN A N N", NoFields),
+        // The coordinator makes the one task; nobody after them may, so nothing later depends on it.
+        ["POST /Incidents/CheckIns?handler=Task"] = new(s => $"/Incidents/{s.Incident}/CheckIns?handler=Task", "U NANNNN NNNNNN F N N",
+            s => new() { ["checkIn"] = s.CheckIn.ToString() }),
         ["GET /People/New"] = new(_ => "/People/New", Administrators),
         ["POST /People/New"] = new(_ => "/People/New", Administrators, NoFields),
 
