@@ -2,6 +2,7 @@ using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.AccessTokens;
 using CrisisCoord.Application.Security.Sessions;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.CheckIns;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Notifications;
 using CrisisCoord.Domain.Obligations;
@@ -9,6 +10,7 @@ using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Reports;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
+using CrisisCoord.Domain.Reviews;
 using CrisisCoord.Domain.Timeline;
 using CrisisCoord.Domain.Warnings;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -46,6 +48,10 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
 
     public DbSet<LogEntry> LogEntries => Set<LogEntry>();
 
+    public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();
+
+    public DbSet<ReviewSignature> ReviewSignatures => Set<ReviewSignature>();
+
     public DbSet<ObligationBreach> ObligationBreaches => Set<ObligationBreach>();
 
     public DbSet<ResourceRequest> ResourceRequests => Set<ResourceRequest>();
@@ -73,6 +79,8 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     public DbSet<InventoryImport> InventoryImports => Set<InventoryImport>();
 
     public DbSet<MembershipRequest> MembershipRequests => Set<MembershipRequest>();
+
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
 

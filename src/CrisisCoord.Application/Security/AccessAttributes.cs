@@ -69,3 +69,9 @@ public interface IPhotoMessage
 {
     Guid PhotoId { get; }
 }
+
+/// <summary>A message about one safety check-in.</summary>
+public interface ICheckInMessage
+{
+    Guid CheckInId { get; }
+}

@@ -1,4 +1,5 @@
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.CheckIns;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Reports;
@@ -41,6 +42,12 @@ public enum Scope
     /// <summary>It takes part in the incident.</summary>
     Participant,
 
+    /// <summary>Its after-action review: <see cref="SeesDetail"/> once the incident is over; before that, its coordinators and overseers only.</summary>
+    ReadsReview,
+
+    /// <summary>It is the incident's lead organisation.</summary>
+    Leads,
+
     /// <summary>It does not take part yet.</summary>
     Outsider,
 
@@ -55,6 +62,9 @@ public enum Scope
 
     /// <summary>It coordinates the incident, or drafted the warning where the drafter may publish alone (<see cref="WarningApproval"/>).</summary>
     ApprovesWarning,
+
+    /// <summary>The check-in is the reader's own: they posted it themself.</summary>
+    Person,
 
     /// <summary>A draft: it takes part in the incident; a warning already out: <see cref="ApprovesWarning"/>, since an edit issues an Update.</summary>
     EditsWarning,
@@ -187,6 +197,12 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         },
         [Act.LinkIncidents] = Change(SubjectKind.Incident, Coordinators, Right.ShareInformation, Scope.Coordinates),
 
+        // The review is written after the incident closes, so its rows do not change the crisis record (ADR 0032).
+        [Act.ViewReview] = Read(SubjectKind.Incident, AnySignedIn, Scope.ReadsReview),
+        [Act.AddReviewLesson] = new(SubjectKind.Incident, Coordinators, null, Scope.Coordinates, ChangesRecord: false),
+        [Act.CommentOnReview] = new(SubjectKind.Incident, [Auditor], null, Scope.Anyone, ChangesRecord: false),
+        [Act.SignReview] = new(SubjectKind.Incident, Coordinators, null, Scope.Leads, ChangesRecord: false),
+
         [Act.ViewReportPhoto] = Read(SubjectKind.Photo),
 
         [Act.ViewObjective] = Read(SubjectKind.Objective),
@@ -220,6 +236,14 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         [Act.EditWarning] = Change(SubjectKind.Warning, Drafters, Right.PublishAlert, Scope.EditsWarning),
         [Act.PublishWarning] = Change(SubjectKind.Warning, Drafters, Right.PublishAlert, Scope.ApprovesWarning),
         [Act.CancelWarning] = Change(SubjectKind.Warning, Drafters, Right.PublishAlert, Scope.ApprovesWarning),
+
+        // Check-ins say where a person is: only they and the incident's coordinators know of one (Known), nobody else.
+        [Act.ViewOwnCheckIns] = Read(SubjectKind.Self),
+        [Act.PostCheckIn] = Change(SubjectKind.Incident, AnySignedIn),
+        [Act.ViewCheckIns] = Read(SubjectKind.Incident, Coordinators, Scope.Coordinates),
+        [Act.ViewCheckIn] = Read(SubjectKind.CheckIn),
+        [Act.UpdateCheckIn] = Change(SubjectKind.CheckIn, AnySignedIn, null, Scope.Person),
+        [Act.TurnCheckInIntoTask] = Change(SubjectKind.CheckIn, Coordinators, Right.AssignTasks, Scope.Coordinates),
     };
 
     public static Rule RuleFor(Act act) =>
@@ -414,6 +438,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         SubjectKind.Offer or SubjectKind.Commitment => SeesDetail(reader, subject.Incident!) || (reader.OrganisationId is { } organisation && subject.Owner == organisation),
         SubjectKind.Request => SeesDetail(reader, subject.Incident!) || subject.Request!.ReaderAsked,
         SubjectKind.Warning => SeesWarning(reader, subject.Incident!, subject.Warning!),
+        SubjectKind.CheckIn => reader.UserId == subject.CheckIn!.PersonId || Coordinates(reader, subject.Incident!),
         _ => true,
     };
 
@@ -455,12 +480,18 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
                 : $"Only government bodies at {graded.MinimumLeadLevel(incident!.Severity)} level or above verify a grade {incident.Severity} report.",
             Scope.TakesPart => takesPart || Coordinates(reader, incident!) ? null : "Only organisations taking part in this incident do this; ask to join it first.",
             Scope.Participant => takesPart ? null : "Only organisations taking part in this incident do this; ask to join it first.",
+            Scope.ReadsReview => !SeesDetail(reader, incident!) ? "Only organisations taking part in this incident read its review."
+                : !incident!.State.IsOpen() || reader.Oversees || Coordinates(reader, incident) ? null
+                : "Those taking part read the review once the incident is closed; until then only its coordinators and auditors do.",
+            Scope.Leads => organisation is not null && incident!.LeadOrganisationId == organisation ? null
+                : "Only a coordinator of the incident's lead organisation signs its review.",
             Scope.Outsider => organisation is null ? "You act for no organisation yet; join a citizens' group first." : null,
             Scope.AssignedToMine => organisation is not null && subject.Owner == organisation ? null : "Only the organisation the task is given to answers for it.",
             Scope.MayAnswer => subject.Request!.ReaderAsked || (takesPart && subject.Request.ReaderHoldsType) ? null
                 : "Only organisations asked to answer, or taking part in the incident and holding this type of resource, answer a request.",
             Scope.HolderOrCoordinates => (organisation is not null && subject.Owner == organisation) || Coordinates(reader, incident!) ? null
                 : "Only the organisation that holds the resources, or a coordinator of the incident, reports where they are.",
+            Scope.Person => reader.UserId is { } me && subject.CheckIn!.PersonId == me ? null : "Only the person who checked in changes their check-in.",
             Scope.EditsWarning when subject.Warning!.State == WarningState.Draft =>
                 takesPart || Coordinates(reader, incident!) ? null : "Only organisations taking part in this incident work on its warnings; ask to join it first.",
             Scope.ApprovesWarning or Scope.EditsWarning => ApprovesWarning(reader, subject) ? null
@@ -481,9 +512,12 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         {
             Act.AskToJoin when subject.Incident!.Participants.Contains(reader.OrganisationId ?? Guid.Empty) => "Your organisation already takes part in this incident.",
             Act.AskToJoin when subject.Incident!.AskedToJoin.Contains(reader.OrganisationId ?? Guid.Empty) => "Your organisation has already asked to join; a coordinator will answer.",
-            Act.AskToJoinGroup or Act.DecideMembership when subject.OrganisationKind != OrganisationKind.Citizen =>
-                "Only citizens' groups take members who ask; other organisations' people are added by an administrator.",
+            Act.AskToJoinGroup or Act.DecideMembership when subject.OrganisationKind is not (OrganisationKind.Citizen or OrganisationKind.CivicGroup) =>
+                "Only citizens' and civic groups take members or volunteers who ask; other organisations' people are added by an administrator.",
             Act.AskToJoinGroup when subject.ReaderAskedToJoin => "You have already asked to join this group; its coordinator will answer.",
+            Act.PostCheckIn when subject.Incident!.State.Phase() != Phases.Response =>
+                "People check in while an incident is in its response phase; this one is not.",
+            Act.TurnCheckInIntoTask => CheckIn.WhyNotHandOver(subject.CheckIn!.Status, subject.CheckIn.TaskId),
             Act.AskOrganisation or Act.CloseRequest or Act.AnswerRequest => ResourceRequest.WhyNotOpen(subject.Request!.State),
             Act.CommitOffer when subject.Request is { } answered => ResourceRequest.WhyNotOpen(answered.State),
             Act.ReportCommitment when subject.CommitmentState is { } state
@@ -491,6 +525,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
                 $"The commitment is {state}; there is nothing more to report.",
             Act.ReleaseCommitment when subject.CommitmentState is { } state && !ResourceCommitment.CanMove(state, CommitmentState.Released) =>
                 $"The commitment is {state}; it cannot be released.",
+            Act.SignReview when subject.Incident!.State != IncidentState.Closed => "Close the incident before signing its review.",
             Act.PublishWarning when subject.Warning!.State != WarningState.Draft => $"The warning is already {subject.Warning.State.ToString().ToLowerInvariant()}; only a draft is published.",
             Act.EditWarning or Act.CancelWarning when subject.Warning!.State is WarningState.Cancelled or WarningState.Expired =>
                 $"The warning is {subject.Warning.State.ToString().ToLowerInvariant()}; it can no longer be changed.",

@@ -25,6 +25,9 @@ public enum SubjectKind
 
     /// <summary>A photo attached to a report of an incident.</summary>
     Photo,
+
+    /// <summary>A person's safety check-in during an incident.</summary>
+    CheckIn,
 }
 
 /// <summary>
@@ -96,6 +99,12 @@ public enum Act
     MergeIncident,
     LinkIncidents,
 
+    // An incident's after-action review
+    ViewReview,
+    AddReviewLesson,
+    CommentOnReview,
+    SignReview,
+
     // A report's photo
     ViewReportPhoto,
 
@@ -135,4 +144,12 @@ public enum Act
     EditWarning,
     PublishWarning,
     CancelWarning,
+
+    // Safety check-ins
+    ViewOwnCheckIns,
+    PostCheckIn,
+    ViewCheckIns,
+    ViewCheckIn,
+    UpdateCheckIn,
+    TurnCheckInIntoTask,
 }

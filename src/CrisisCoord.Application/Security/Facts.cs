@@ -1,4 +1,5 @@
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.CheckIns;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
@@ -44,6 +45,9 @@ public sealed record IncidentFacts(
 /// <summary>The facts about a request that depend on the reader's organisation.</summary>
 public sealed record RequestFacts(RequestState State, bool ReaderAsked, bool ReaderHoldsType);
 
+/// <summary>The facts about a check-in that the rules read: whose it is, and whether it can still become a task.</summary>
+public sealed record CheckInFacts(Guid PersonId, CheckInStatus Status, Guid? TaskId);
+
 /// <summary>The facts about a warning that the rules read: where it is in its life, and who it is for.</summary>
 public sealed record WarningFacts(Guid Id, WarningState State, WarningScope Scope, IReadOnlySet<Guid> Recipients, Guid DraftedByUserId);
 
@@ -72,4 +76,7 @@ public sealed record Subject(SubjectKind Kind, Guid? Id = null)
 
     /// <summary>The warning, when the subject is one.</summary>
     public WarningFacts? Warning { get; init; }
+
+    /// <summary>The check-in, when the subject is one.</summary>
+    public CheckInFacts? CheckIn { get; init; }
 }

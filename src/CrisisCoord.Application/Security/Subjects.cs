@@ -37,6 +37,7 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
             SubjectKind.Commitment => (As<IResourceCommitmentMessage>(message).CommitmentId, "commitmentId"),
             SubjectKind.Warning => (As<IWarningMessage>(message).WarningId, "warningId"),
             SubjectKind.Photo => (As<IPhotoMessage>(message).PhotoId, "photoId"),
+            SubjectKind.CheckIn => (As<ICheckInMessage>(message).CheckInId, "checkInId"),
             _ => throw new InvalidOperationException($"Unknown subject kind {kind}."),
         };
         if (field.Length == 0)
@@ -120,6 +121,10 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
                 var photoIncident = await db.ReportPhotos.Where(p => p.Id == key).Select(p => (Guid?)p.IncidentId).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException(Name(kind), key);
                 return new Subject(kind, key) { Incident = await IncidentAsync(photoIncident, ct) };
+            case SubjectKind.CheckIn:
+                var checkIn = await db.CheckIns.Where(c => c.Id == key).Select(c => new { c.IncidentId, c.UserId, c.Status, c.TaskId }).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return ForCheckIn(await IncidentAsync(checkIn.IncidentId, ct), key, new CheckInFacts(checkIn.UserId, checkIn.Status, checkIn.TaskId));
             default:
                 throw new InvalidOperationException($"{kind} has no id.");
         }
@@ -127,6 +132,9 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
 
     public static Subject ForTask(IncidentFacts incident, Guid id, TaskState state, Guid? assignee) =>
         new(SubjectKind.Task, id) { Incident = incident, TaskState = state, Owner = assignee };
+
+    public static Subject ForCheckIn(IncidentFacts incident, Guid id, CheckInFacts checkIn) =>
+        new(SubjectKind.CheckIn, id) { Incident = incident, CheckIn = checkIn };
 
     public static Subject ForWarning(IncidentFacts incident, Guid id, WarningState state, WarningScope scope, IEnumerable<Guid> recipients, Guid draftedBy) =>
         new(SubjectKind.Warning, id) { Incident = incident, Warning = new WarningFacts(id, state, scope, recipients.ToHashSet(), draftedBy) };
@@ -249,6 +257,7 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
         SubjectKind.Request => "Resource request",
         SubjectKind.Offer => "Resource offer",
         SubjectKind.Commitment => "Resource commitment",
+        SubjectKind.CheckIn => "Check-in",
         _ => kind.ToString(),
     };
 

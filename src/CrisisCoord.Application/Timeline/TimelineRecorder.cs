@@ -231,7 +231,7 @@ public sealed class TimelineRecorder : IDisposable
         return await HeadAsync(_db, chainId, ct);
     }
 
-    private static long LockKey(Guid chainId)
+    internal static long LockKey(Guid chainId)
     {
         Span<byte> bytes = stackalloc byte[16];
         chainId.TryWriteBytes(bytes, bigEndian: true, out _);

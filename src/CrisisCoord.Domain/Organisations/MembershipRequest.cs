@@ -18,6 +18,9 @@ public sealed class MembershipRequest
 {
     public const int NoteMaxLength = 1000;
 
+    /// <summary>The longest a volunteer's skills or availability may be.</summary>
+    public const int OfferMaxLength = 500;
+
     private MembershipRequest()
     {
     }
@@ -30,6 +33,12 @@ public sealed class MembershipRequest
 
     /// <summary>What the person says about themself: where they live, how they can help.</summary>
     public string Note { get; private set; } = "";
+
+    /// <summary>What a volunteer can do; "" for a plain request to join.</summary>
+    public string Skills { get; private set; } = "";
+
+    /// <summary>When a volunteer can help; "" for a plain request to join.</summary>
+    public string Availability { get; private set; } = "";
 
     public MembershipStatus Status { get; private set; }
 
@@ -44,12 +53,15 @@ public sealed class MembershipRequest
 
     public uint Version { get; private set; }
 
-    public static MembershipRequest Ask(Guid organisationId, Guid userId, string note, DateTimeOffset now) => new()
+    /// <summary>A request to join; a volunteer's says what they can do and when.</summary>
+    public static MembershipRequest Ask(Guid organisationId, Guid userId, string note, DateTimeOffset now, string skills = "", string availability = "") => new()
     {
         Id = Guid.CreateVersion7(),
         OrganisationId = organisationId,
         UserId = userId,
         Note = note.Trim(),
+        Skills = skills.Trim(),
+        Availability = availability.Trim(),
         Status = MembershipStatus.Pending,
         RequestedAt = now,
     };

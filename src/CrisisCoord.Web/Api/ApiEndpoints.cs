@@ -30,6 +30,8 @@ public static class ApiEndpoints
         api.MapNotificationsEndpoints();
         api.MapWarningsEndpoints();
         api.MapReportsEndpoints();
+        api.MapReviewsEndpoints();
+        api.MapCheckInsEndpoints();
         app.MapPublicWarningsEndpoints();
         return app;
     }

@@ -13,11 +13,19 @@ public static class MembershipsEndpoints
         group.MapPost("/", AskToJoinGroup).WithName(nameof(AskToJoinGroup)).ProducesValidationProblem();
         group.MapPost("/{requestId:guid}/admit", AdmitMember).WithName(nameof(AdmitMember)).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{requestId:guid}/decline", DeclineMember).WithName(nameof(DeclineMember)).ProducesValidationProblem();
+        app.MapPost("/organisations/{id:guid}/volunteers", VolunteerForGroup).WithName(nameof(VolunteerForGroup)).WithTags("Organisations").ProducesValidationProblem();
         return app;
     }
 
     /// <summary><c>{"note"}</c>: where the person lives and how they can help.</summary>
     private static async Task<Created<MembershipRequestDto>> AskToJoinGroup(Guid id, AskToJoinGroupCommand command, ISender sender, CancellationToken ct)
+    {
+        var request = await sender.Send(command with { OrganisationId = id }, ct);
+        return TypedResults.Created($"/api/v1/organisations/{id}", request);
+    }
+
+    /// <summary><c>{"skills", "availability", "note"?}</c>: a request to join that says what the volunteer can do and when.</summary>
+    private static async Task<Created<MembershipRequestDto>> VolunteerForGroup(Guid id, VolunteerForGroupCommand command, ISender sender, CancellationToken ct)
     {
         var request = await sender.Send(command with { OrganisationId = id }, ct);
         return TypedResults.Created($"/api/v1/organisations/{id}", request);

@@ -2,6 +2,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.People;
+using CrisisCoord.Application.Features.Reviews;
 using CrisisCoord.Application.Features.Warnings;
 using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
@@ -14,6 +15,7 @@ using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Reports;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
+using CrisisCoord.Domain.Reviews;
 using CrisisCoord.Domain.Warnings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -115,6 +117,7 @@ public sealed partial class DemoDataSeeder(
         }
 
         Console.WriteLine($"  {PrivateCitizen.Label,-16} {PrivateCitizen.Email,-26} {DemoPassword}");
+        Console.WriteLine($"  {DemoVolunteer.Label,-16} {DemoVolunteer.Email,-26} {DemoPassword}");
     }
 
     private static readonly (string Name, OrganisationKind Kind, AdministrativeLevel Level, string Area, string Contact, string Phone, string Email)[] DemoOrganisations =
@@ -195,6 +198,9 @@ public sealed partial class DemoDataSeeder(
             await SeedIncidentsAsync(organisations, now, people[Roles.AgencyStaff], people[Roles.Citizen], people[Roles.Coordinator], people[Roles.ResourceManager], ct);
             await SeedWarningsAsync(organisations, people[Roles.Coordinator], now, ct);
             await SeedCitizenReportsAsync(people[Roles.Coordinator], now, ct);
+            await SeedReviewAsync(organisations, people[Roles.Coordinator], people[Roles.Auditor], now, ct);
+            await SeedVolunteerAsync(organisations[BlueSky], people[Roles.Administrator], now, ct);
+            await SeedCheckInsAsync(people[Roles.Coordinator], now, ct);
         }
 
         await SeedAccessTokenAsync(people[Roles.Administrator].User!.Value, now, ct);
@@ -660,6 +666,36 @@ public sealed partial class DemoDataSeeder(
         });
         await WarningStepAsync("ApproveAndPublishWarning", coordinator, now.AddHours(-19), ct, async () =>
             await PublishedAsync(restricted, await warnings.IssueAtAsync(restricted, restricted.Publish(coordinator.User!.Value, coordinator.Organisation!.Value, now.AddHours(-19)), "", now.AddHours(-19), ct), ct));
+    }
+
+    /// <summary>
+    /// The closed norovirus outbreak's after-action review: the city coordinator's finding and lesson, the auditor's
+    /// comment, then the lead (the town) signs it, so the demo shows a finished, frozen review.
+    /// </summary>
+    private async Task SeedReviewAsync(Dictionary<string, Organisation> organisations, By coordinator, By auditor, DateTimeOffset now, CancellationToken ct)
+    {
+        var incident = db.Incidents.Local.Single(i => i.Title == "Norovirus outbreak at Dongshan nursing home").Id;
+        async Task NoteAsync(string action, ReviewNoteKind kind, By by, DateTimeOffset at, string text) =>
+            await StepAsync(action, typeof(ReviewNote), by, at, ct, () =>
+            {
+                db.ReviewNotes.Add(ReviewNote.Write(incident, kind, text, by.Organisation!.Value, by.User, at));
+                return Task.CompletedTask;
+            });
+
+        await NoteAsync("AddReviewLesson", ReviewNoteKind.Finding, coordinator, now.AddDays(-11),
+            "The kitchen stayed open for a day after the first cases; the outbreak spread to the second ward through shared meals.");
+        await NoteAsync("AddReviewLesson", ReviewNoteKind.Lesson, coordinator, now.AddDays(-11).AddHours(1),
+            "Close shared kitchens at the first cluster of vomiting cases in a care home, before the laboratory confirms norovirus.");
+        await NoteAsync("CommentOnReview", ReviewNoteKind.Comment, auditor, now.AddDays(-10),
+            "Checked against the incident's chain: every step is recorded and no obligation was breached.");
+
+        var lead = new By(null, organisations["Dongshan Town Government"].Id);
+        await StepAsync("SignReview", typeof(ReviewSignature), lead, now.AddDays(-9), ct, async () =>
+        {
+            var through = await db.TimelineEvents.Where(e => e.ChainId == incident).MaxAsync(e => e.Sequence, ct);
+            var content = await ReviewDrafter.DraftAsync(db, incident, through, ct);
+            db.ReviewSignatures.Add(ReviewSignature.Sign(incident, ReviewDrafter.HashOf(content), through, lead.Organisation!.Value, null, now.AddDays(-9)));
+        });
     }
 
     /// <summary>One recorded warning step on its incident's chain.</summary>

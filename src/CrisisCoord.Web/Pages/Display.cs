@@ -170,6 +170,9 @@ public static class Display
         _ => obligation.ToString(),
     };
 
+    /// <summary>A duration to the minute, as <see cref="Overdue"/> writes it; a negative one as "… earlier".</summary>
+    public static string Span(TimeSpan span) => span < TimeSpan.Zero ? $"{Overdue((int)-span.TotalMinutes)} earlier" : Overdue((int)span.TotalMinutes);
+
     /// <summary>How long overdue, to the minute: "45 min", "2 h 15 min", "3 d 4 h".</summary>
     public static string Overdue(int minutes) => minutes switch
     {

@@ -41,7 +41,7 @@ public sealed class DemoDataTests : IAsyncLifetime
             (await db.CharterEntries.CountAsync(e => e.LegalBasis != "")).ShouldBeGreaterThan(0);
             // One person per role, the residents' group's organiser, a private citizen who asked to join it,
             // and a volunteer whose account the administrator disabled.
-            (await db.Users.CountAsync()).ShouldBe(Roles.All.Count + 3);
+            (await db.Users.CountAsync()).ShouldBe(Roles.All.Count + 4);
             (await db.Users.SingleAsync(u => u.Email == "volunteer@qinghe.demo")).LockoutEnd.ShouldBe(DateTimeOffset.MaxValue);
             // The administrator has one live personal access token to list; its secret was never kept.
             var token = await db.PersonalAccessTokens.SingleAsync();
@@ -50,6 +50,16 @@ public sealed class DemoDataTests : IAsyncLifetime
             token.SecurityStamp.ShouldBe(administrator.SecurityStamp);
             token.ExpiresAt.ShouldBeGreaterThan(DateTimeOffset.UtcNow);
             token.RevokedAt.ShouldBeNull();
+            var volunteer = await db.MembershipRequests.SingleAsync(m => m.Skills != "");
+            volunteer.Status.ShouldBe(MembershipStatus.Admitted, "Lin Yue volunteered with the rescue team and was admitted");
+            (await db.Users.SingleAsync(u => u.Id == volunteer.UserId)).OrganisationId.ShouldBe(volunteer.OrganisationId);
+            (await db.Organisations.SingleAsync(o => o.Id == volunteer.OrganisationId)).Kind.ShouldBe(OrganisationKind.CivicGroup);
+            var earthquake = await db.Incidents.SingleAsync(i => i.Title == "M6.1 earthquake near Xiba Town");
+            var checkIns = await db.CheckIns.Where(c => c.IncidentId == earthquake.Id).ToListAsync();
+            checkIns.Count(c => c.Status == CrisisCoord.Domain.CheckIns.CheckInStatus.NeedsHelp).ShouldBe(2);
+            checkIns.Count(c => c.Status == CrisisCoord.Domain.CheckIns.CheckInStatus.Safe).ShouldBe(1);
+            var handled = checkIns.Where(c => c.TaskId != null).ShouldHaveSingleItem();
+            (await db.Tasks.SingleAsync(t => t.Id == handled.TaskId)).IncidentId.ShouldBe(earthquake.Id);
             var waiting = await db.MembershipRequests.SingleAsync(m => m.Status == MembershipStatus.Pending);
             (await db.MembershipRequests.CountAsync(m => m.Status == MembershipStatus.Declined && m.UserId == waiting.UserId)).ShouldBe(1, "the first, bare request was declined");
             waiting.Status.ShouldBe(MembershipStatus.Pending);
@@ -70,7 +80,7 @@ public sealed class DemoDataTests : IAsyncLifetime
             registry.Count(e => e.Action == "RegisterOrganisation").ShouldBe(11);
             registry.Count(e => e.Action == "CreateUser").ShouldBe(Roles.All.Count + 2);
             registry.Count(e => e.Action == "DisableAccount").ShouldBe(1);
-            registry.Count(e => e.Action == "RegisterCitizen").ShouldBe(1);
+            registry.Count(e => e.Action == "RegisterCitizen").ShouldBe(2);
             registry.ShouldAllBe(e => !e.Payload.Contains("passwordHash") && !e.Payload.Contains("AQAAAA"));
             registry.Last(e => e.Action != BreachWatch.Action).OccurredAt.ShouldBeLessThan(DateTimeOffset.UtcNow.AddHours(-1), "the scenario's registry is back-dated, not stamped at start-up");
 
@@ -102,6 +112,17 @@ public sealed class DemoDataTests : IAsyncLifetime
             (await db.IncidentParticipants.CountAsync(p => p.Status == CrisisCoord.Domain.Incidents.ParticipationStatus.Requested)).ShouldBe(1);
             (await db.Tasks.Select(t => t.State).Distinct().CountAsync()).ShouldBeGreaterThanOrEqualTo(5, "tasks on the demo boards in most states");
             (await db.Objectives.CountAsync()).ShouldBeGreaterThan(5);
+
+            // The closed norovirus outbreak's review: a finding, a lesson and an auditor's comment, signed by the lead,
+            // and still hashing to what was signed once the rest of the demo (breaches, checkpoints) is in.
+            var norovirus = await db.Incidents.SingleAsync(i => i.Title == "Norovirus outbreak at Dongshan nursing home");
+            (await db.ReviewNotes.Where(n => n.IncidentId == norovirus.Id).Select(n => n.Kind).ToListAsync()).Order()
+                .ShouldBe([CrisisCoord.Domain.Reviews.ReviewNoteKind.Finding, CrisisCoord.Domain.Reviews.ReviewNoteKind.Lesson, CrisisCoord.Domain.Reviews.ReviewNoteKind.Comment]);
+            var signature = await db.ReviewSignatures.SingleAsync(r => r.IncidentId == norovirus.Id);
+            signature.OrganisationId.ShouldBe(norovirus.LeadOrganisationId!.Value);
+            var signed = await CrisisCoord.Application.Features.Reviews.ReviewDrafter.DraftAsync(db, norovirus.Id, signature.ThroughSequence, CancellationToken.None);
+            CrisisCoord.Application.Features.Reviews.ReviewDrafter.HashOf(signed).ShouldBe(signature.ContentHash);
+            (await db.TimelineEvents.Where(e => e.ChainId == norovirus.Id).OrderBy(e => e.Sequence).Select(e => e.Action).LastAsync()).ShouldBe("SignReview");
 
             // Every demo person finds notifications, written by the real notifier; most organisations say what area they serve.
             (await db.Organisations.CountAsync(o => o.ServiceArea != null)).ShouldBe(10);

@@ -29,6 +29,7 @@ public sealed class AccessRuleCoverageTests
         [SubjectKind.Commitment] = typeof(IResourceCommitmentMessage),
         [SubjectKind.Warning] = typeof(IWarningMessage),
         [SubjectKind.Photo] = typeof(IPhotoMessage),
+        [SubjectKind.CheckIn] = typeof(ICheckInMessage),
     };
 
     public static TheoryData<string> MessageNames => [.. Messages.Select(t => t.FullName!)];

@@ -13,6 +13,8 @@ internal sealed class MembershipRequestConfiguration : IEntityTypeConfiguration<
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Note).HasMaxLength(MembershipRequest.NoteMaxLength);
         builder.Property(x => x.Reason).HasMaxLength(MembershipRequest.NoteMaxLength);
+        builder.Property(x => x.Skills).HasMaxLength(MembershipRequest.OfferMaxLength);
+        builder.Property(x => x.Availability).HasMaxLength(MembershipRequest.OfferMaxLength);
         builder.Property(x => x.Version).IsRowVersion();
         builder.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);

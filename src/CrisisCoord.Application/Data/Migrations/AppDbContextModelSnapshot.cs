@@ -451,6 +451,93 @@ namespace CrisisCoord.Application.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.CheckIns.CheckIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude")
+                        .HasAnnotation("CrisisCoord:NotRecorded", true);
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude")
+                        .HasAnnotation("CrisisCoord:NotRecorded", true);
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note")
+                        .HasAnnotation("CrisisCoord:NotRecorded", true);
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("PlaceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place_name")
+                        .HasAnnotation("CrisisCoord:NotRecorded", true);
+
+                    b.Property<DateTimeOffset>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_check_ins");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_check_ins_organisation_id");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_check_ins_task_id")
+                        .HasFilter("task_id IS NOT NULL");
+
+                    b.HasIndex("IncidentId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_check_ins_incident_id_user_id");
+
+                    b.HasIndex("UserId", "UpdatedAt")
+                        .HasDatabaseName("ix_check_ins_user_id_updated_at");
+
+                    b.ToTable("check_ins", (string)null);
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Incidents.Incident", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1239,6 +1326,12 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("availability");
+
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("decided_at");
@@ -1266,6 +1359,12 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("requested_at");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("skills");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1993,6 +2092,89 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.ToTable("resource_types", (string)null);
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Reviews.ReviewNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text");
+
+                    b.Property<DateTimeOffset>("WrittenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("written_at");
+
+                    b.Property<Guid?>("WrittenByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("written_by_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_notes");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_review_notes_organisation_id");
+
+                    b.HasIndex("IncidentId", "WrittenAt")
+                        .HasDatabaseName("ix_review_notes_incident_id_written_at");
+
+                    b.ToTable("review_notes", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Reviews.ReviewSignature", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<Guid?>("SignedByUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("signed_by_user_id");
+
+                    b.Property<long>("ThroughSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("through_sequence");
+
+                    b.HasKey("IncidentId")
+                        .HasName("pk_review_signatures");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_review_signatures_organisation_id");
+
+                    b.ToTable("review_signatures", (string)null);
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Timeline.Checkpoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2641,6 +2823,35 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasConstraintName("fk_charter_entries_organisations_organisation_id");
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.CheckIns.CheckIn", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_check_ins_organisations_organisation_id");
+
+                    b.HasOne("CrisisCoord.Domain.Incidents.IncidentTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_check_ins_tasks_task_id");
+
+                    b.HasOne("CrisisCoord.Application.Security.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_check_ins_users_user_id");
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Incidents.Incident", b =>
                 {
                     b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
@@ -3097,6 +3308,40 @@ namespace CrisisCoord.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_resources_resource_types_resource_type_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Reviews.ReviewNote", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_notes_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_notes_organisations_organisation_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Reviews.ReviewSignature", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_signatures_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_signatures_organisations_organisation_id");
                 });
 
             modelBuilder.Entity("CrisisCoord.Domain.Warnings.Warning", b =>

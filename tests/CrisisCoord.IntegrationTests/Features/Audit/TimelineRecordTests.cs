@@ -4,11 +4,13 @@ using System.Text.Json.Nodes;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Account;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Timeline;
 using CrisisCoord.IntegrationTests.Features.Organisations;
 using CrisisCoord.IntegrationTests.Features.Requests;
 using CrisisCoord.IntegrationTests.Features.Resources;
+using CrisisCoord.IntegrationTests.Features.Reviews;
 using CrisisCoord.IntegrationTests.Features.Warnings;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Mediator;
@@ -193,6 +195,39 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             var asked = await Ok(await (await app.ClientForAsync(citizen)).PostAsJsonAsync($"/api/v1/organisations/{group.OrganisationId}/membership-requests", new { note = "Old town; first aid" }));
             return new Sent(citizen, TimelineChains.Registry, "MembershipRequest", asked["id"]!.GetValue<string>());
         },
+        ["VolunteerForGroupCommand"] = async app =>
+        {
+            var group = await app.CreateAsync(Roles.Coordinator, OrganisationKind.CivicGroup);
+            var citizen = await app.CreatePrivateCitizenAsync();
+            await CountBeforeAsync(app);
+            var offered = await Ok(await (await app.ClientForAsync(citizen)).PostAsJsonAsync($"/api/v1/organisations/{group.OrganisationId}/volunteers", new { skills = "First aid", availability = "Weekends" }));
+            return new Sent(citizen, TimelineChains.Registry, "MembershipRequest", offered["id"]!.GetValue<string>());
+        },
+        ["PostCheckInCommand"] = async app =>
+        {
+            var (incident, citizen, client) = await CheckInSceneAsync(app);
+            await CountBeforeAsync(app);
+            var posted = await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{incident}/check-ins", CheckInBody("NeedsHelp")));
+            return new Sent(citizen, incident, "CheckIn", posted["id"]!.GetValue<string>());
+        },
+        ["UpdateCheckInCommand"] = async app =>
+        {
+            var (incident, citizen, client) = await CheckInSceneAsync(app);
+            var id = (await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{incident}/check-ins", CheckInBody("NeedsHelp"))))["id"]!.GetValue<string>();
+            await CountBeforeAsync(app);
+            await Ok(await client.PutAsJsonAsync($"/api/v1/check-ins/{id}", CheckInBody("Safe")));
+            return new Sent(citizen, incident, "CheckIn", id);
+        },
+        ["TurnCheckInIntoTaskCommand"] = async app =>
+        {
+            var (incident, _, client) = await CheckInSceneAsync(app);
+            var id = (await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{incident}/check-ins", CheckInBody("NeedsHelp"))))["id"]!.GetValue<string>();
+            var coordinator = await app.CreateAsync(Roles.Coordinator);
+            var coordinatorClient = await app.ClientForAsync(coordinator);
+            await CountBeforeAsync(app);
+            await Ok(await coordinatorClient.PostAsJsonAsync($"/api/v1/check-ins/{id}/task", new { }));
+            return new Sent(coordinator, incident, "CheckIn", id);
+        },
         ["AdmitMemberCommand"] = async app =>
         {
             var (organiser, request) = await AskedToJoinAsync(app);
@@ -338,6 +373,29 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             var result = await Ok(await (await app.ClientForAsync(manager)).PostAsync("/api/v1/resources/import", ResourceData.CsvUpload(csv)));
             return new Sent(manager, TimelineChains.Registry, "InventoryImport", result["id"]!.GetValue<string>());
         },
+        ["AddReviewLessonCommand"] = async app =>
+        {
+            var scene = await ReviewScene.CreateAsync(app);
+            await CountBeforeAsync(app);
+            var note = await Ok(await scene.LessonAsync(scene.LeadClient, "Pre-position sandbags in June"));
+            return new Sent(scene.Lead, scene.Incident, "ReviewNote", note["id"]!.GetValue<string>());
+        },
+        ["CommentOnReviewCommand"] = async app =>
+        {
+            var scene = await ReviewScene.CreateAsync(app);
+            var auditor = await app.CreateAsync(Roles.Auditor);
+            var client = await app.ClientForAsync(auditor);
+            await CountBeforeAsync(app);
+            var note = await Ok(await scene.CommentAsync(client, "Matches the chain"));
+            return new Sent(auditor, scene.Incident, "ReviewNote", note["id"]!.GetValue<string>());
+        },
+        ["SignReviewCommand"] = async app =>
+        {
+            var scene = await ReviewScene.CreateAsync(app);
+            await CountBeforeAsync(app);
+            await Ok(await scene.SignAsync(scene.LeadClient));
+            return new Sent(scene.Lead, scene.Incident, "ReviewSignature", scene.Incident.ToString());
+        },
         ["ConfirmInventoryCommand"] = async app =>
         {
             var manager = await app.CreateAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
@@ -460,6 +518,22 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
     }
 
     /// <summary>Walks a task through the given steps; the last one is the command under test.</summary>
+    /// <summary>An incident in response and a private citizen near it, signed in.</summary>
+    private static async Task<(Guid Incident, Actor Citizen, HttpClient Client)> CheckInSceneAsync(CrisisCoordApp app)
+    {
+        var incident = (await IncidentData.LogAsync(await app.ClientAsAsync(Roles.AgencyStaff), IncidentData.ValidBody()))["id"]!.GetValue<Guid>();
+        await using (var db = app.Database.CreateContext())
+        {
+            (await db.Incidents.SingleAsync(i => i.Id == incident)).TransitionTo(IncidentState.Response, "Confirmed", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        var citizen = await app.CreatePrivateCitizenAsync();
+        return (incident, citizen, await app.ClientForAsync(citizen));
+    }
+
+    private static object CheckInBody(string status) => new { status, latitude = 30.5250, longitude = 114.2990, placeName = "Levee Road", note = "Two of us" };
+
     private static async Task<Sent> TaskStepAsync(CrisisCoordApp app, bool assign, params (string Action, Func<Tasks.TaskScene, Actor> By, Func<Tasks.TaskScene, object> Body)[] steps)
     {
         var scene = await Tasks.TaskScene.CreateAsync(app);

@@ -105,6 +105,12 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         ["POST /api/v1/incidents/{incidentId:guid}/offers"] = (s => $"/api/v1/incidents/{s.Incident}/offers", null, TakesPart),
         ["GET /api/v1/incidents/{incidentId:guid}/edxl-rm"] = (s => $"/api/v1/incidents/{s.Incident}/edxl-rm", null, SeesDetail),
 
+        // The review of an open incident: its coordinators and overseers read the draft; the lead's signature is too early (409).
+        ["GET /api/v1/incidents/{id:guid}/review"] = (s => $"/api/v1/incidents/{s.Incident}/review", null, "U AAFFAF AFFFAF F F A"),
+        ["POST /api/v1/incidents/{id:guid}/review/lessons"] = (s => $"/api/v1/incidents/{s.Incident}/review/lessons", null, Coordinates),
+        ["POST /api/v1/incidents/{id:guid}/review/comments"] = (s => $"/api/v1/incidents/{s.Incident}/review/comments", null, "U FFFFAF FFFFAF F F A"),
+        ["POST /api/v1/incidents/{id:guid}/review/signature"] = (s => $"/api/v1/incidents/{s.Incident}/review/signature", null, Coordinates),
+
         ["PUT /api/v1/incidents/{id:guid}/details"] = (s => $"/api/v1/incidents/{s.Incident}/details", null, Coordinates),
         ["POST /api/v1/incidents/{id:guid}/merge"] = (s => $"/api/v1/incidents/{s.Incident}/merge", null, Coordinates),
         ["GET /api/v1/incidents/{id:guid}/links"] = (s => $"/api/v1/incidents/{s.Incident}/links", null, Everyone),
@@ -116,6 +122,14 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         ["POST /api/v1/reports"] = (_ => "/api/v1/reports", _ => new MultipartFormDataContent { { new StringContent(""), "title" } }, ReportsIncidents),
         ["GET /api/v1/me/reports"] = (_ => "/api/v1/me/reports", null, Everyone),
         ["GET /api/v1/photos/{id:guid}"] = (s => $"/api/v1/photos/{s.Photo}", null, SeesIt),
+        // Check-ins: the private citizen's own, and the incident's coordinators; nobody else knows of one (ADR 0031).
+        ["POST /api/v1/incidents/{incidentId:guid}/check-ins"] = (s => $"/api/v1/incidents/{s.Incident}/check-ins", null, "U AAAAFA AAAAFA A A F"),
+        ["GET /api/v1/incidents/{incidentId:guid}/check-ins"] = (s => $"/api/v1/incidents/{s.Incident}/check-ins", null, Coordinates),
+        ["GET /api/v1/me/check-ins"] = (_ => "/api/v1/me/check-ins", null, Everyone),
+        ["GET /api/v1/check-ins/{id:guid}"] = (s => $"/api/v1/check-ins/{s.CheckIn}", null, "U NANNNN NNNNNN A N N"),
+        ["PUT /api/v1/check-ins/{id:guid}"] = (s => $"/api/v1/check-ins/{s.CheckIn}", null, "U NFNNNN NNNNNN A N N"),
+        // An organisation that does not exist: past the gate, the task is refused by validation and nothing is made.
+        ["POST /api/v1/check-ins/{id:guid}/task"] = (s => $"/api/v1/check-ins/{s.CheckIn}/task", _ => Json(new { assignedOrganisationId = Guid.NewGuid() }), "U NANNNN NNNNNN F N N"),
 
         ["POST /api/v1/objectives/{id:guid}/progress"] = (s => $"/api/v1/objectives/{s.Objective}/progress", null, WorksOnIt),
         ["POST /api/v1/objectives/{id:guid}/waive"] = (s => $"/api/v1/objectives/{s.Objective}/waive", null, CoordinatesIt),
@@ -161,6 +175,7 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         ["PUT /api/v1/organisations/{id:guid}"] = (s => $"/api/v1/organisations/{s.City}", null, Administrators),
         ["GET /api/v1/organisations/{id:guid}/obligations"] = (s => $"/api/v1/organisations/{s.City}/obligations", null, "U AAAAAA AAFFAF F F A"),
         ["POST /api/v1/organisations/{id:guid}/membership-requests"] = (s => $"/api/v1/organisations/{s.Group}/membership-requests", null, "U FFFFFF FFFFFF A F F"),
+        ["POST /api/v1/organisations/{id:guid}/volunteers"] = (s => $"/api/v1/organisations/{s.Group}/volunteers", null, "U FFFFFF FFFFFF A F F"),
         ["POST /api/v1/organisations/{id:guid}/membership-requests/{requestId:guid}/admit"] =
             (s => $"/api/v1/organisations/{s.Group}/membership-requests/{s.DeclinedMembership}/admit", null, Administrators),
         ["POST /api/v1/organisations/{id:guid}/membership-requests/{requestId:guid}/decline"] =

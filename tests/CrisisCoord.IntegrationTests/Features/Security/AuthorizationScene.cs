@@ -78,6 +78,9 @@ public sealed class AuthorizationScene
     /// <summary>A photo of the city staff's report of the incident.</summary>
     public required Guid Photo { get; init; }
 
+    /// <summary>The private citizen's call for help on the incident.</summary>
+    public required Guid CheckIn { get; init; }
+
     public static async Task<AuthorizationScene> CreateAsync(CrisisCoordApp app)
     {
         var now = DateTimeOffset.UtcNow;
@@ -150,6 +153,9 @@ public sealed class AuthorizationScene
         var declined = MembershipRequest.Ask(group.Id, declinedCitizen.UserId, "Far away", now);
         declined.Decline("We only take people from the old town", participant[Application.Security.Roles.Administrator].UserId, now);
         db.MembershipRequests.AddRange(pending, declined);
+        // The private citizen needs help in the old town: only they and the incident's coordinators know of it.
+        var checkIn = Domain.CheckIns.CheckIn.Post(incident.Id, privateCitizen.UserId, null, Domain.CheckIns.CheckInStatus.NeedsHelp, 30.5, 114.3, "Old town", "Trapped", now);
+        db.CheckIns.Add(checkIn);
 
         WarningContent Warn(WarningScope scope, Guid[] recipients) => new(
             "Aftershock", "Aftershocks expected", "Strong aftershocks are likely.", "Stay out of damaged buildings.", [CapResponseType.Avoid],
@@ -176,6 +182,7 @@ public sealed class AuthorizationScene
             Auditor = auditor,
             Incident = incident.Id,
             Photo = photo.Id,
+            CheckIn = checkIn.Id,
             Objective = objective.Id,
             Task = task.Id,
             Resource = resource.Id,

@@ -135,6 +135,13 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         ["POST /Incidents/Link"] = Form("/Incidents/{incident}/Link", Coordinates) with { Fields = NoFields },
         // No such link: a coordinator gets past the gate and finds none.
         ["POST /Incidents/Details?handler=Unlink"] = new(s => $"/Incidents/{s.Incident}?handler=Unlink", "U FNFFFF FFFFFF F F F", _ => new() { ["link"] = Guid.NewGuid().ToString() }),
+        // The review of an open incident: its coordinators and overseers only; the sign is refused as too early (409, shown on the page) to the lead.
+        ["GET /Incidents/Review"] = Form("/Incidents/{incident}/Review", "U AAFFAF AFFFAF F F A"),
+        ["POST /Incidents/Review?handler=Sign"] = Form("/Incidents/{incident}/Review?handler=Sign", Coordinates) with { Fields = NoFields },
+        ["GET /Incidents/ReviewLesson"] = Form("/Incidents/{incident}/Review/Lesson", Coordinates),
+        ["POST /Incidents/ReviewLesson"] = Form("/Incidents/{incident}/Review/Lesson", Coordinates) with { Fields = NoFields },
+        ["GET /Incidents/ReviewComment"] = Form("/Incidents/{incident}/Review/Comment", "U FFFFAF FFFFAF F F A"),
+        ["POST /Incidents/ReviewComment"] = Form("/Incidents/{incident}/Review/Comment", "U FFFFAF FFFFAF F F A") with { Fields = NoFields },
         ["GET /Reports/Mine"] = new(_ => "/Reports/Mine", Everyone),
         ["GET /Reports/Photo"] = new(s => $"/Reports/Photos/{s.Photo}", SeesIt),
         ["GET /Warnings/Public"] = new(_ => "/warnings", Public),
@@ -195,6 +202,18 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         ["POST /Organisations/Edit"] = new(s => $"/Organisations/{s.City}/Edit", Administrators, NoFields),
         ["GET /Organisations/Join"] = new(s => $"/Organisations/{s.OtherGroup}/Join", JoinsGroup),
         ["POST /Organisations/Join"] = new(s => $"/Organisations/{s.OtherGroup}/Join", JoinsGroup, NoFields),
+        ["GET /Organisations/Volunteer"] = new(s => $"/Organisations/{s.OtherGroup}/Volunteer", JoinsGroup),
+        ["POST /Organisations/Volunteer"] = new(s => $"/Organisations/{s.OtherGroup}/Volunteer", JoinsGroup, NoFields),
+        // Check-ins (ADR 0031): anyone but auditors checks in; only the person and the incident's coordinators know of one.
+        ["GET /Incidents/CheckIn"] = Form("/Incidents/{incident}/CheckIn", "U AAAAFA AAAAFA A A F"),
+        ["POST /Incidents/CheckIn"] = Form("/Incidents/{incident}/CheckIn", "U AAAAFA AAAAFA A A F") with { Fields = NoFields },
+        ["GET /Incidents/CheckIns"] = Form("/Incidents/{incident}/CheckIns", Coordinates),
+        ["GET /CheckIns/Mine"] = new(_ => "/CheckIns/Mine", Everyone),
+        ["GET /CheckIns/Edit"] = new(s => $"/CheckIns/{s.CheckIn}/Edit", "U NFNNNN NNNNNN A N N"),
+        ["POST /CheckIns/Edit"] = new(s => $"/CheckIns/{s.CheckIn}/Edit", "U NFNNNN NNNNNN A N N", NoFields),
+        // The coordinator makes the one task; nobody after them may, so nothing later depends on it.
+        ["POST /Incidents/CheckIns?handler=Task"] = new(s => $"/Incidents/{s.Incident}/CheckIns?handler=Task", "U NANNNN NNNNNN F N N",
+            s => new() { ["checkIn"] = s.CheckIn.ToString() }),
         ["GET /People/New"] = new(_ => "/People/New", Administrators),
         ["POST /People/New"] = new(_ => "/People/New", Administrators, NoFields),
 

@@ -1,0 +1,49 @@
+using System.Globalization;
+using CrisisCoord.Application.Common;
+using CrisisCoord.Domain.CheckIns;
+using CrisisCoord.Domain.Common;
+using FluentValidation;
+
+namespace CrisisCoord.Application.Features.CheckIns;
+
+/// <summary>What a person says when they check in, or again when they update it.</summary>
+public interface ICheckInFields
+{
+    CheckInStatus? Status { get; }
+
+    double? Latitude { get; }
+
+    double? Longitude { get; }
+
+    string? PlaceName { get; }
+
+    string? Note { get; }
+}
+
+/// <summary>The rules for those fields, the same for a first check-in and an update.</summary>
+public static class CheckInFieldRules
+{
+    public static readonly string NotNear = string.Create(
+        CultureInfo.InvariantCulture, $"This place is not in or near the incident's area; check in where you are, within the area or {CheckIn.NearRadiusKm} km of the incident.");
+
+    public static void AddCheckInFieldRules<T>(this AbstractValidator<T> validator)
+        where T : ICheckInFields
+    {
+        validator.RuleFor(x => x.Status)
+            .NotNull().WithMessage("Say whether you are safe (Safe) or need help (NeedsHelp).")
+            .Known().WithMessage(x => EnumText.NotValidMessage<CheckInStatus>(x.Status.ToString()));
+        validator.RuleFor(x => x.Latitude)
+            .NotNull().WithMessage("Latitude is required: put a pin where you are.")
+            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value))
+            .WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.Latitude}).");
+        validator.RuleFor(x => x.Longitude)
+            .NotNull().WithMessage("Longitude is required: put a pin where you are.")
+            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value))
+            .WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.Longitude}).");
+        validator.RuleFor(x => x.PlaceName).MaximumLength(CheckIn.PlaceNameMaxLength).PlainText();
+        validator.RuleFor(x => x.Note).MaximumLength(CheckIn.NoteMaxLength).PlainText();
+    }
+
+    public static bool HasValidPosition(this ICheckInFields fields) =>
+        fields.Latitude is { } lat && GeoPoint.IsValidLatitude(lat) && fields.Longitude is { } lon && GeoPoint.IsValidLongitude(lon);
+}

@@ -1,0 +1,30 @@
+using CrisisCoord.Application.Features.Memberships;
+using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CrisisCoord.Web.Pages.Organisations;
+
+/// <summary>A private citizen offers a group their skills and time; the group's coordinator admits or declines.</summary>
+[FormPage]
+public sealed class VolunteerModel(ISender sender) : CommandFormPageModel<VolunteerForGroupCommand, MembershipRequestDto>(sender)
+{
+    public OrganisationDto Organisation { get; private set; } = null!;
+
+    protected override async Task LoadAsync(Guid id, CancellationToken ct)
+    {
+        var detail = await Sender.Send(new GetOrganisationQuery(id), ct);
+        FormRefusal.EnsureAllowed<VolunteerForGroupCommand>(detail.Capabilities);
+        Organisation = detail.Organisation;
+    }
+
+    protected override VolunteerForGroupCommand Blank() => new() { OrganisationId = Organisation.Id };
+
+    protected override VolunteerForGroupCommand For(VolunteerForGroupCommand input, Guid id) => input with { OrganisationId = id };
+
+    protected override string Done(MembershipRequestDto request) =>
+        $"You offered to volunteer with {request.OrganisationName}. Its coordinator will answer; once admitted you act for the group.";
+
+    protected override IActionResult After(MembershipRequestDto request, Guid id) => RedirectToPage("/Index");
+}
