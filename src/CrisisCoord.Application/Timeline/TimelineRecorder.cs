@@ -121,10 +121,13 @@ public sealed class TimelineRecorder : IDisposable
         Guid eventId, Guid chain, Guid? actorUser, Guid? actorOrganisation, string action, Type subject, string entityId, IReadOnlyList<RecordedChange> changes, DateTimeOffset at, CancellationToken ct)
     {
         var others = _alsoOn.Where(c => c != chain).ToList();
-        // Every chain's lock before any append, in one order, so two commands joining the same incidents never deadlock.
-        foreach (var key in others.Append(chain).Select(LockKey).Order().Where(_ => others.Count > 0))
+        if (others.Count > 0)
         {
-            await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+            // Every chain's lock before any append, in one order, so two commands joining the same incidents never deadlock.
+            foreach (var key in others.Append(chain).Select(LockKey).Order())
+            {
+                await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+            }
         }
 
         var first = await AppendAsync(eventId, chain, actorUser, actorOrganisation, action, subject, entityId, changes, at, ct);
