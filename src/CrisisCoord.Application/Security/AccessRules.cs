@@ -402,18 +402,27 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
     public IQueryable<Incident> IncidentsShown(
         IQueryable<Incident> incidents, IQueryable<IncidentParticipant> participants, IQueryable<IncidentReport> reports, Reader reader)
     {
-        var rule = Table[Act.ViewIncident];
-        if (!reader.SignedIn || (rule.Roles.Count > 0 && !rule.Roles.Any(reader.IsInRole)) || rule.Right is not null || rule.ChangesRecord)
-        {
-            return incidents.Where(_ => false);
-        }
-
-        return rule.Scope switch
+        return ShownScope(reader) switch
         {
             Scope.Anyone => incidents,
             Scope.SeesDetail => WithDetailShown(incidents, participants, reports, reader),
             _ => incidents.Where(_ => false),
         };
+    }
+
+    /// <summary>
+    /// Whether <see cref="IncidentsShown"/> leaves every incident in for this reader: all such readers find the same
+    /// lists and counts, which may then be computed once for them all.
+    /// </summary>
+    public bool ShowsEveryIncident(Reader reader) => ShownScope(reader) == Scope.Anyone;
+
+    /// <summary>The scope of <see cref="Act.ViewIncident"/>'s row for this reader; null where the row shows them nothing.</summary>
+    private Scope? ShownScope(Reader reader)
+    {
+        var rule = Table[Act.ViewIncident];
+        return !reader.SignedIn || (rule.Roles.Count > 0 && !rule.Roles.Any(reader.IsInRole)) || rule.Right is not null || rule.ChangesRecord
+            ? null
+            : rule.Scope;
     }
 
     /// <summary>

@@ -195,6 +195,20 @@ public sealed class RankedIncident
         AwaitingGrade = i.AwaitingGrade,
     };
 
+    /// <summary>
+    /// The index this order reads: the grade written exactly as the projection's SQL writes it, so PostgreSQL reads the
+    /// first page in order instead of sorting every open incident. A test holds the query to it.
+    /// </summary>
+    public const string GravestFirstIndex = "ix_incidents_grade_reported_at_id";
+
+    public const string CreateGravestFirstIndex =
+        "CREATE INDEX " + GravestFirstIndex + " ON incidents "
+        + "((CASE WHEN severity = 'I' THEN 1 WHEN severity = 'II' THEN 2 WHEN severity = 'III' THEN 3 ELSE 4 END), reported_at DESC, id DESC)";
+
+    /// <summary>Gravest first, newest first within a grade: the order of every list of open incidents on the dashboard.</summary>
+    public static IOrderedQueryable<RankedIncident> GravestFirst(IQueryable<RankedIncident> rows) =>
+        rows.OrderBy(r => r.Grade).ThenByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id);
+
     public Guid Id { get; init; }
 
     public string Title { get; init; } = "";
@@ -275,11 +289,43 @@ public sealed class GetDashboardQueryHandler(
             CancellationToken.None);
     }
 
-    /// <summary>Of a shared read, the incidents this reader's query finds (their ids alone cross the network).</summary>
-    private static async Task<IReadOnlyList<IncidentBalance>> ShownAsync(IReadOnlyList<IncidentBalance> all, IQueryable<Incident> shown, CancellationToken ct)
+    /// <summary>Open incidents counted by what the dashboard sums them by, with where they lie.</summary>
+    private sealed record OpenCount(
+        IncidentState State, Severity Severity, bool EscalationRequired, bool AwaitingGrade, int Count, double South, double North, double West, double East);
+
+    /// <summary>The open incidents' counts and the pages of the two lists asked for.</summary>
+    private sealed record OpenOverview(IReadOnlyList<OpenCount> Counts, DashboardPage<DashboardIncidentDto> Incidents, DashboardPage<DashboardIncidentDto> Escalations);
+
+    private const string EveryOpenIncidentKey = "dashboard:open";
+
+    /// <summary>The first view of every open incident, for <see cref="SharedReads"/>: the same for every reader who finds them all.</summary>
+    private static Task<OpenOverview> EveryOpenIncidentAsync(IServiceProvider services, DateTimeOffset now) =>
+        OverviewAsync(OpenOf(services.GetRequiredService<AppDbContext>().Incidents.AsNoTracking()), null, null, CancellationToken.None);
+
+    private static IQueryable<Incident> OpenOf(IQueryable<Incident> incidents) => incidents.Where(i => IncidentStateMachine.OpenStates.Contains(i.State));
+
+    /// <summary>The numbers from one grouped count; the lists read only the page they show.</summary>
+    private static async Task<OpenOverview> OverviewAsync(IQueryable<Incident> open, string? incidentsAfter, string? escalationsAfter, CancellationToken ct)
     {
-        var ids = (await shown.Select(i => i.Id).ToListAsync(ct)).ToHashSet();
-        return [.. all.Where(b => ids.Contains(b.IncidentId))];
+        var counts = await open
+            .GroupBy(i => new { i.State, i.Severity, i.EscalationRequired, i.AwaitingGrade })
+            .Select(g => new OpenCount(
+                g.Key.State,
+                g.Key.Severity,
+                g.Key.EscalationRequired,
+                g.Key.AwaitingGrade,
+                g.Count(),
+                g.Min(i => i.Latitude),
+                g.Max(i => i.Latitude),
+                g.Min(i => i.Longitude),
+                g.Max(i => i.Longitude)))
+            .ToListAsync(ct);
+        var openCount = counts.Sum(c => c.Count);
+        var escalationCount = counts.Where(c => c.EscalationRequired).Sum(c => c.Count);
+        return new OpenOverview(
+            counts,
+            openCount == 0 ? Empty<DashboardIncidentDto>() : await PageAsync(open, openCount, incidentsAfter, IncidentsShown, ct),
+            escalationCount == 0 ? Empty<DashboardIncidentDto>() : await PageAsync(open.Where(i => i.EscalationRequired), escalationCount, escalationsAfter, EscalationsShown, ct));
     }
 
     public async ValueTask<DashboardDto> Handle(GetDashboardQuery query, CancellationToken cancellationToken)
@@ -289,37 +335,23 @@ public sealed class GetDashboardQueryHandler(
         var organisation = user.OrganisationId;
         var reader = await access.ReaderAsync(ct);
         var everyone = AccessRules.OverseesObligations(reader);
-        var open = rules.IncidentsShown(db.Incidents.AsNoTracking(), db.IncidentParticipants, db.IncidentReports, reader)
-            .Where(i => IncidentStateMachine.OpenStates.Contains(i.State));
+        var open = OpenOf(rules.IncidentsShown(db.Incidents.AsNoTracking(), db.IncidentParticipants, db.IncidentReports, reader));
 
-        // The numbers come from one grouped count; the lists read only the page they show.
-        var counts = await open
-            .GroupBy(i => new { i.State, i.Severity, i.EscalationRequired, i.AwaitingGrade })
-            .Select(g => new
-            {
-                g.Key.State,
-                g.Key.Severity,
-                g.Key.EscalationRequired,
-                g.Key.AwaitingGrade,
-                Count = g.Count(),
-                South = g.Min(i => i.Latitude),
-                North = g.Max(i => i.Latitude),
-                West = g.Min(i => i.Longitude),
-                East = g.Max(i => i.Longitude),
-            })
-            .ToListAsync(ct);
+        // Readers who find every incident share its first view; a later page, or a narrower view, is read for the reader.
+        var (counts, incidents, escalations) = rules.ShowsEveryIncident(reader) && query.IncidentsAfter is null && query.EscalationsAfter is null
+            ? await shared.GetAsync(EveryOpenIncidentKey, now, EveryOpenIncidentAsync, ct)
+            : await OverviewAsync(open, query.IncidentsAfter, query.EscalationsAfter, ct);
         var openCount = counts.Sum(c => c.Count);
-        var escalationCount = counts.Where(c => c.EscalationRequired).Sum(c => c.Count);
 
-        var incidents = openCount == 0 ? Empty<DashboardIncidentDto>() : await PageAsync(open, openCount, query.IncidentsAfter, IncidentsShown, ct);
-        var escalations = escalationCount == 0
-            ? Empty<DashboardIncidentDto>()
-            : await PageAsync(open.Where(i => i.EscalationRequired), escalationCount, query.EscalationsAfter, EscalationsShown, ct);
-
-        // Warnings belong to an incident's detail: only incidents whose detail the reader sees, by the detail rule's query.
+        // Warnings and an incident's obligations belong to its detail. An overseer's shared reads are narrowed to the
+        // open incidents whose detail they see, read once by the detail rule's query (obligations arise only in open
+        // incidents); others' are read for them alone, by the same rule.
+        var detailShown = everyone && openCount > 0
+            ? (await rules.IncidentsWithDetailShown(open, db.IncidentParticipants, db.IncidentReports, reader).ToListAsync(ct)).ToHashSet()
+            : [];
         var balanced = rules.WithDetailShown(open.Where(i => i.State != IncidentState.Reported), db.IncidentParticipants, db.IncidentReports, reader);
         IReadOnlyList<IncidentBalance> balances = openCount == 0 ? []
-            : everyone ? await ShownAsync(await shared.GetAsync(EveryBalanceKey, now, EveryBalanceAsync, ct), balanced, ct)
+            : everyone ? [.. (await shared.GetAsync(EveryBalanceKey, now, EveryBalanceAsync, ct)).Where(b => detailShown.Contains(b.IncidentId))]
             : await GetIncidentBalanceQueryHandler.ReportsAsync(db, balanced, state => state.Phase(), balanceRules, now, ct);
 
         // Every organisation's obligations (an overseer's) are shared between readers; each reader's rows are decided below.
@@ -342,18 +374,19 @@ public sealed class GetDashboardQueryHandler(
             .Select(MembershipRequestDto.Projection(db))
             .ToListAsync(ct);
 
-        // One read of the facts the rules need, for every incident the lists name; the decisions below reuse it. The
-        // obligations of thousands of incidents (a coordinator's) are decided by the database instead (DetailShownAsync).
+        // One read of the facts the rules need, for every incident the lists name; the decisions below reuse it. An
+        // overseer's obligations are decided by the detail read above, and thousands of others' by the database
+        // (DetailShownAsync).
         var obligationIncidents = obligations.Items.Select(o => o.IncidentId).OfType<Guid>().Distinct().ToList();
         var facts = await access.IncidentFactsAsync(
-            [.. escalations.Items.Select(i => i.Id), .. requests.Select(r => r.IncidentId), .. obligationIncidents.Count > AccessPolicy.ManyIncidents ? [] : obligationIncidents],
+            [.. escalations.Items.Select(i => i.Id), .. requests.Select(r => r.IncidentId), .. everyone || obligationIncidents.Count > AccessPolicy.ManyIncidents ? [] : obligationIncidents],
             ct);
         var decide = await access.DeciderAsync(ct);
         escalations = escalations with
         {
             Items = [.. escalations.Items.Select(i => i with { Capabilities = decide(new Subject(SubjectKind.Incident, i.Id) { Incident = facts[i.Id] }) })],
         };
-        obligations = await obligations.ShownToReaderAsync(access, ct);
+        obligations = everyone ? obligations.ShownWhereDetailIs(detailShown) : await obligations.ShownToReaderAsync(access, ct);
         requests = organisation is { } asked ? await requests.AsSeenByReaderAsync(access, asked, ct) : requests;
 
         var keys = balances.ToDictionary(b => b.IncidentId, b => new GravestFirstCursor(b.Severity, b.ReportedAt, b.IncidentId));
@@ -372,7 +405,7 @@ public sealed class GetDashboardQueryHandler(
                 [.. IncidentStateMachine.OpenStates.Select(s => new CountDto(s.ToString(), counts.Where(c => c.State == s).Sum(c => c.Count)))],
                 [.. Enum.GetValues<Severity>().Select(s => new CountDto(s.ToString(), counts.Where(c => c.Severity == s && !c.AwaitingGrade).Sum(c => c.Count)))],
                 counts.Where(c => c.AwaitingGrade).Sum(c => c.Count),
-                escalationCount,
+                escalations.Total,
                 overdue.Count,
                 warnings.Sum(w => w.Warnings.Count),
                 myTaskCount,
@@ -405,8 +438,7 @@ public sealed class GetDashboardQueryHandler(
                 || (r.Grade == grade && EF.Functions.LessThan(ValueTuple.Create(r.ReportedAt, r.Id), ValueTuple.Create(cursor.ReportedAt, cursor.Id))));
         }
 
-        var page = await rows
-            .OrderBy(r => r.Grade).ThenByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id)
+        var page = await RankedIncident.GravestFirst(rows)
             .Take(size + 1)
             .ToListAsync(ct);
         string? next = null;

@@ -41,8 +41,12 @@ public static class ObligationLists
     public static async Task<ObligationList> ShownToReaderAsync(this ObligationList list, AccessPolicy access, CancellationToken ct)
     {
         var shown = await access.DetailShownAsync([.. list.Items.Where(o => o.IncidentId is not null).Select(o => o.IncidentId!.Value).Distinct()], ct);
-        return list with { Items = [.. list.Items.Where(o => o.IncidentId is not { } incident || shown.Contains(incident))] };
+        return list.ShownWhereDetailIs(shown);
     }
+
+    /// <summary>The same, given the incidents whose detail the reader sees (read already, for other lists too).</summary>
+    public static ObligationList ShownWhereDetailIs(this ObligationList list, IReadOnlySet<Guid> detailShown) =>
+        list with { Items = [.. list.Items.Where(o => o.IncidentId is not { } incident || detailShown.Contains(incident))] };
 
     /// <summary>The obligations in scope, named and with their breach records, most overdue first.</summary>
     public static async Task<ObligationList> ListAsync(AppDbContext db, ObligationRules rules, DateTimeOffset now, ObligationScope scope, CancellationToken ct)

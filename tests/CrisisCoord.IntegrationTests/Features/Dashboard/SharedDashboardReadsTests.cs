@@ -65,6 +65,38 @@ public sealed class SharedDashboardReadsTests(CrisisCoordApp app) : AppTest(app)
         (await WarnedAsync(townCoordinator)).ShouldNotContain(scene.Incident, "a town's coordinator neither leads nor takes part in it, nor coordinates grade II");
     }
 
+    [Fact]
+    public async Task An_incident_reported_after_a_shared_first_view_is_counted_and_listed_first_at_the_next_read()
+    {
+        var scene = await TaskScene.CreateAsync(App);
+        var auditor = await App.ClientAsAsync(Roles.Auditor);
+        var before = (await DashboardAsync(scene.CoordinatorClient))["summary"]!["openIncidents"]!.GetValue<int>();
+        (await DashboardAsync(auditor))["summary"]!["openIncidents"]!.GetValue<int>().ShouldBe(before, "an auditor finds every incident too: the same first view");
+
+        var gravest = await IncidentData.LogAsync(scene.CoordinatorClient, IncidentData.ValidBody("Gas main rupture at the depot").With("severity", "I"));
+
+        foreach (var reader in new[] { scene.CoordinatorClient, auditor })
+        {
+            var dashboard = await DashboardAsync(reader);
+            dashboard["summary"]!["openIncidents"]!.GetValue<int>().ShouldBe(before + 1);
+            dashboard["openIncidents"]!["items"]![0]!["id"]!.GetValue<Guid>().ShouldBe(gravest["id"]!.GetValue<Guid>(), "grade I, the newest: first");
+        }
+    }
+
+    [Fact]
+    public async Task Coordinators_sharing_the_obligations_each_see_only_those_of_incidents_whose_detail_they_see()
+    {
+        var scene = await TaskScene.CreateAsync(App);
+        var (task, _) = await scene.TaskAsync();
+        var townCoordinator = await App.ClientForAsync(await App.CreateAsync(Roles.Coordinator, OrganisationKind.Government, AdministrativeLevel.Town));
+        App.Clock.Advance(TimeSpan.FromHours(5));
+
+        (await OverdueAsync(scene.CoordinatorClient)).ShouldContain(o => Is(o, "AcknowledgeTask", JsonValue.Create(task)), "a city coordinator coordinates grade II");
+        (await OverdueAsync(townCoordinator)).ShouldNotContain(o => Is(o, "AcknowledgeTask", JsonValue.Create(task)), "not the town's: it names the incident's task");
+    }
+
+    private static async Task<JsonObject> DashboardAsync(HttpClient client) => (await client.GetFromJsonAsync<JsonObject>("/api/v1/dashboard"))!;
+
     private static bool Is(JsonNode? obligation, string kind, JsonNode subject) =>
         obligation!["obligation"]!.GetValue<string>() == kind && obligation["subjectId"]!.GetValue<Guid>() == subject.GetValue<Guid>();
 
