@@ -377,16 +377,16 @@ public sealed class GetDashboardQueryHandler(
         // One read of the facts the rules need, for every incident the lists name; the decisions below reuse it. An
         // overseer's obligations are decided by the detail read above, and thousands of others' by the database
         // (DetailShownAsync).
-        var obligationIncidents = obligations.Items.Select(o => o.IncidentId).OfType<Guid>().Distinct().ToList();
+        List<Guid> obligationIncidents = everyone ? [] : [.. obligations.Items.Select(o => o.IncidentId).OfType<Guid>().Distinct()];
         var facts = await access.IncidentFactsAsync(
-            [.. escalations.Items.Select(i => i.Id), .. requests.Select(r => r.IncidentId), .. everyone || obligationIncidents.Count > AccessPolicy.ManyIncidents ? [] : obligationIncidents],
+            [.. escalations.Items.Select(i => i.Id), .. requests.Select(r => r.IncidentId), .. obligationIncidents.Count > AccessPolicy.ManyIncidents ? [] : obligationIncidents],
             ct);
         var decide = await access.DeciderAsync(ct);
         escalations = escalations with
         {
             Items = [.. escalations.Items.Select(i => i with { Capabilities = decide(new Subject(SubjectKind.Incident, i.Id) { Incident = facts[i.Id] }) })],
         };
-        obligations = everyone ? obligations.ShownWhereDetailIs(detailShown) : await obligations.ShownToReaderAsync(access, ct);
+        var shownObligations = everyone ? obligations.Items.ShownWhereDetailIs(detailShown) : (await obligations.ShownToReaderAsync(access, ct)).Items;
         requests = organisation is { } asked ? await requests.AsSeenByReaderAsync(access, asked, ct) : requests;
 
         var keys = balances.ToDictionary(b => b.IncidentId, b => new GravestFirstCursor(b.Severity, b.ReportedAt, b.IncidentId));
@@ -396,7 +396,8 @@ public sealed class GetDashboardQueryHandler(
             .OrderBy(w => keys[w.IncidentId], Comparer<GravestFirstCursor>.Create(GravestFirstCursor.Compare))
             .ToList();
         // Already soonest due first, the order ObligationCursor compares in (ObligationLists.ListAsync).
-        var overdue = obligations.Overdue.ToList();
+        var overdue = shownObligations.Where(o => o.Overdue);
+        var overdueCount = overdue.Count();
         return new DashboardDto(
             now,
             everyone,
@@ -406,15 +407,15 @@ public sealed class GetDashboardQueryHandler(
                 [.. Enum.GetValues<Severity>().Select(s => new CountDto(s.ToString(), counts.Where(c => c.Severity == s && !c.AwaitingGrade).Sum(c => c.Count)))],
                 counts.Where(c => c.AwaitingGrade).Sum(c => c.Count),
                 escalations.Total,
-                overdue.Count,
+                overdueCount,
                 warnings.Sum(w => w.Warnings.Count),
                 myTaskCount,
                 counts.Count == 0 ? null : new MapBoundsDto(counts.Min(c => c.West), counts.Min(c => c.South), counts.Max(c => c.East), counts.Max(c => c.North))),
             incidents,
             escalations,
-            Page(overdue, ObligationCursor.Of, ObligationCursor.Compare, ObligationCursor.TryDecode(query.OverdueAfter, out var overdueAfter) ? overdueAfter : null, ObligationsShown, c => c.Encode()),
-            [.. obligations.Items.Where(o => !o.Overdue && o.OrganisationId == organisation).Take(UpcomingShown)],
-            Page(warnings, w => keys[w.IncidentId], GravestFirstCursor.Compare, GravestFirstCursor.TryDecode(query.WarningsAfter, out var warningsAfter) ? warningsAfter : null, WarningsShown, c => c.Encode()),
+            Page(overdue, overdueCount, ObligationCursor.Of, ObligationCursor.Compare, ObligationCursor.TryDecode(query.OverdueAfter, out var overdueAfter) ? overdueAfter : null, ObligationsShown, c => c.Encode()),
+            [.. shownObligations.Where(o => !o.Overdue && o.OrganisationId == organisation).Take(UpcomingShown)],
+            Page(warnings, warnings.Count, w => keys[w.IncidentId], GravestFirstCursor.Compare, GravestFirstCursor.TryDecode(query.WarningsAfter, out var warningsAfter) ? warningsAfter : null, WarningsShown, c => c.Encode()),
             myTasks,
             requests,
             memberships)
@@ -453,9 +454,9 @@ public sealed class GetDashboardQueryHandler(
 
     /// <summary>
     /// A page of a list computed in memory and already in its keyset order (<paramref name="compare"/>), in the same
-    /// terms as the lists read from the database: the rows after the cursor's, up to a page.
+    /// terms as the lists read from the database: the rows after the cursor's, up to a page, of <paramref name="total"/> in all.
     /// </summary>
-    private static DashboardPage<T> Page<T, TKey>(IReadOnlyList<T> ordered, Func<T, TKey> key, Comparison<TKey> compare, TKey? after, int size, Func<TKey, string> encode)
+    private static DashboardPage<T> Page<T, TKey>(IEnumerable<T> ordered, int total, Func<T, TKey> key, Comparison<TKey> compare, TKey? after, int size, Func<TKey, string> encode)
         where TKey : struct
     {
         var rest = after is { } from ? ordered.SkipWhile(row => compare(key(row), from) <= 0) : ordered;
@@ -467,7 +468,7 @@ public sealed class GetDashboardQueryHandler(
             next = encode(key(page[^1]));
         }
 
-        return new DashboardPage<T>(page, ordered.Count, next);
+        return new DashboardPage<T>(page, total, next);
     }
 
     private static DashboardPage<T> Empty<T>() => new([], 0, null);

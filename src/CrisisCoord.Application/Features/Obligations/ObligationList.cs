@@ -9,10 +9,7 @@ namespace CrisisCoord.Application.Features.Obligations;
 
 /// <param name="AsOf">The time the list was computed; overdue figures are as of then.</param>
 /// <param name="Items">Most overdue first, then by due time (then by obligation, subject and organisation).</param>
-public sealed record ObligationList(DateTimeOffset AsOf, IReadOnlyList<ObligationDto> Items)
-{
-    public IEnumerable<ObligationDto> Overdue => Items.Where(i => i.Overdue);
-}
+public sealed record ObligationList(DateTimeOffset AsOf, IReadOnlyList<ObligationDto> Items);
 
 /// <summary>One open obligation; <see cref="BreachRecordedAt"/> is when its breach went on the timeline, if it has.</summary>
 public sealed record ObligationDto(
@@ -41,12 +38,15 @@ public static class ObligationLists
     public static async Task<ObligationList> ShownToReaderAsync(this ObligationList list, AccessPolicy access, CancellationToken ct)
     {
         var shown = await access.DetailShownAsync([.. list.Items.Where(o => o.IncidentId is not null).Select(o => o.IncidentId!.Value).Distinct()], ct);
-        return list.ShownWhereDetailIs(shown);
+        return list with { Items = [.. list.Items.ShownWhereDetailIs(shown)] };
     }
 
-    /// <summary>The same, given the incidents whose detail the reader sees (read already, for other lists too).</summary>
-    public static ObligationList ShownWhereDetailIs(this ObligationList list, IReadOnlySet<Guid> detailShown) =>
-        list with { Items = [.. list.Items.Where(o => o.IncidentId is not { } incident || detailShown.Contains(incident))] };
+    /// <summary>
+    /// The same, given the incidents whose detail the reader sees (read already, for other lists too), as the rows
+    /// are enumerated: a reader of tens of thousands of shared rows keeps no copy of them.
+    /// </summary>
+    public static IEnumerable<ObligationDto> ShownWhereDetailIs(this IEnumerable<ObligationDto> items, IReadOnlySet<Guid> detailShown) =>
+        items.Where(o => o.IncidentId is not { } incident || detailShown.Contains(incident));
 
     /// <summary>The obligations in scope, named and with their breach records, most overdue first.</summary>
     public static async Task<ObligationList> ListAsync(AppDbContext db, ObligationRules rules, DateTimeOffset now, ObligationScope scope, CancellationToken ct)
