@@ -244,6 +244,12 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         [Act.ViewCheckIn] = Read(SubjectKind.CheckIn),
         [Act.UpdateCheckIn] = Change(SubjectKind.CheckIn, AnySignedIn, null, Scope.Person),
         [Act.TurnCheckInIntoTask] = Change(SubjectKind.CheckIn, Coordinators, Right.AssignTasks, Scope.Coordinates),
+
+        // Assessments are field reports: whoever takes part counts damage; coordinators turn needs into requests and tasks.
+        [Act.ViewAssessments] = Read(SubjectKind.Incident, AnySignedIn, Scope.SeesDetail),
+        [Act.RecordAssessment] = Change(SubjectKind.Incident, Workers, Right.SubmitSitRep, Scope.TakesPart),
+        [Act.TurnNeedIntoRequest] = Change(SubjectKind.Incident, Coordinators, Right.RequestResources, Scope.Coordinates),
+        [Act.TurnAssessmentIntoTask] = Change(SubjectKind.Incident, Coordinators, Right.AssignTasks, Scope.Coordinates),
     };
 
     public static Rule RuleFor(Act act) =>
@@ -517,6 +523,8 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
             Act.AskToJoinGroup when subject.ReaderAskedToJoin => "You have already asked to join this group; its coordinator will answer.",
             Act.PostCheckIn when subject.Incident!.State.Phase() != Phases.Response =>
                 "People check in while an incident is in its response phase; this one is not.",
+            Act.RecordAssessment when subject.Incident!.State.Phase() is not (Phases.Response or Phases.Recovery) =>
+                "Damage is assessed once an incident is in its response or recovery phase; this one is not.",
             Act.TurnCheckInIntoTask => CheckIn.WhyNotHandOver(subject.CheckIn!.Status, subject.CheckIn.TaskId),
             Act.AskOrganisation or Act.CloseRequest or Act.AnswerRequest => ResourceRequest.WhyNotOpen(subject.Request!.State),
             Act.CommitOffer when subject.Request is { } answered => ResourceRequest.WhyNotOpen(answered.State),

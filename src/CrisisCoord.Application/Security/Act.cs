@@ -152,4 +152,10 @@ public enum Act
     ViewCheckIn,
     UpdateCheckIn,
     TurnCheckInIntoTask,
+
+    // Recovery: damage and needs assessments
+    ViewAssessments,
+    RecordAssessment,
+    TurnNeedIntoRequest,
+    TurnAssessmentIntoTask,
 }
