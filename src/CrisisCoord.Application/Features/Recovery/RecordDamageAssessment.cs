@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Recovery;
 
-/// <summary>One need on the assessment form: a catalogue code and how many.</summary>
+/// <summary>One need on the assessment form: a catalogue code and how many; a row with neither is left out (the form offers spare rows).</summary>
 public sealed record AssessmentNeedInput
 {
     /// <summary>A catalogue code, e.g. drinking-water.</summary>
@@ -99,15 +99,18 @@ public sealed class RecordDamageAssessmentCommandValidator : AbstractValidator<R
             .Must(n => n!.Where(i => !string.IsNullOrWhiteSpace(i?.Type)).Select(i => i!.Type).Distinct(StringComparer.Ordinal).Count() == n!.Count(i => !string.IsNullOrWhiteSpace(i?.Type)))
             .WithMessage("List each resource type once, with the whole quantity needed.")
             .When(x => x.Needs is not null);
+        RuleForEach(x => x.Needs).NotNull().WithMessage("A need is a type and a quantity.");
         RuleForEach(x => x.Needs).ChildRules(need =>
         {
             need.RuleFor(n => n.Type)
-                .NotEmpty().WithMessage("Say what type of resource is needed (a catalogue code such as drinking-water).")
+                .NotEmpty().When(n => n.Quantity is not null, ApplyConditionTo.CurrentValidator)
+                .WithMessage("Say what type of resource is needed (a catalogue code such as drinking-water).")
                 .MustAsync((code, ct) => db.ResourceTypes.AnyAsync(t => t.Code == code, ct))
                 .When(n => !string.IsNullOrWhiteSpace(n.Type), ApplyConditionTo.CurrentValidator)
                 .WithMessage(n => $"'{n.Type}' is not in the resource catalogue; use a code such as rescue-boat or drinking-water.");
             need.RuleFor(n => n.Quantity)
-                .NotNull().WithMessage("Say how many are needed.")
+                .NotNull().When(n => !string.IsNullOrWhiteSpace(n.Type), ApplyConditionTo.CurrentValidator)
+                .WithMessage("Say how many are needed.")
                 .GreaterThan(0).WithMessage("A need is more than zero.")
                 .LessThanOrEqualTo(Resource.MaxQuantity).WithMessage($"A need is at most {Resource.MaxQuantity:N0}.")
                 .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage("Quantity can have at most two decimals.");
@@ -132,7 +135,7 @@ public sealed class RecordDamageAssessmentCommandHandler(AppDbContext db, ICurre
     public async ValueTask<AssessmentDto> Handle(RecordDamageAssessmentCommand command, CancellationToken cancellationToken)
     {
         await db.OpenIncidentStateAsync(command.IncidentId, cancellationToken);
-        var inputs = (command.Needs ?? []).Where(n => !string.IsNullOrWhiteSpace(n.Type)).ToList();
+        var inputs = (command.Needs ?? []).Where(n => n is not null && !string.IsNullOrWhiteSpace(n.Type)).ToList();
         var codes = inputs.Select(n => n.Type!).ToList();
         var types = await db.ResourceTypes.Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, t => t.Id, cancellationToken);
         var assessment = DamageAssessment.Record(

@@ -214,6 +214,15 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         // The coordinator makes the one task; nobody after them may, so nothing later depends on it.
         ["POST /Incidents/CheckIns?handler=Task"] = new(s => $"/Incidents/{s.Incident}/CheckIns?handler=Task", "U NANNNN NNNNNN F N N",
             s => new() { ["checkIn"] = s.CheckIn.ToString() }),
+        // Damage assessments: those taking part assess; coordinators make requests and tasks of them. No such assessment or
+        // need: a coordinator gets past the gate and finds none (404), so nothing is made.
+        ["GET /Incidents/Assessments"] = Form("/Incidents/{incident}/Assessments", "U AAAAAA AFFFAF F A A"),
+        ["GET /Incidents/Assess"] = Form("/Incidents/{incident}/Assess", TakesPart),
+        ["POST /Incidents/Assess"] = Form("/Incidents/{incident}/Assess", TakesPart) with { Fields = NoFields },
+        ["POST /Incidents/Assessments?handler=Task"] = new(s => $"/Incidents/{s.Incident}/Assessments?handler=Task", "U FNFFFF FFFFFF F F F",
+            _ => new() { ["assessment"] = Guid.NewGuid().ToString() }),
+        ["POST /Incidents/Assessments?handler=Request"] = new(s => $"/Incidents/{s.Incident}/Assessments?handler=Request", "U FNFFFF FFFFFF F F F",
+            _ => new() { ["need"] = Guid.NewGuid().ToString() }),
         ["GET /People/New"] = new(_ => "/People/New", Administrators),
         ["POST /People/New"] = new(_ => "/People/New", Administrators, NoFields),
 
