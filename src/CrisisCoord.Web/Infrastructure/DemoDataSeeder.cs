@@ -201,6 +201,7 @@ public sealed partial class DemoDataSeeder(
             await SeedReviewAsync(organisations, people[Roles.Coordinator], people[Roles.Auditor], now, ct);
             await SeedVolunteerAsync(organisations[BlueSky], people[Roles.Administrator], now, ct);
             await SeedCheckInsAsync(people[Roles.Coordinator], now, ct);
+            await SeedAssessmentsAsync(people[Roles.Coordinator], now, ct);
         }
 
         await SeedAccessTokenAsync(people[Roles.Administrator].User!.Value, now, ct);

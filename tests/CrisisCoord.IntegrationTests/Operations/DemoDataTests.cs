@@ -60,6 +60,10 @@ public sealed class DemoDataTests : IAsyncLifetime
             checkIns.Count(c => c.Status == CrisisCoord.Domain.CheckIns.CheckInStatus.Safe).ShouldBe(1);
             var handled = checkIns.Where(c => c.TaskId != null).ShouldHaveSingleItem();
             (await db.Tasks.SingleAsync(t => t.Id == handled.TaskId)).IncidentId.ShouldBe(earthquake.Id);
+            var chlorine = await db.Incidents.SingleAsync(i => i.Title == "Chlorine leak at Qinghe Chemical Park");
+            var assessment = await db.DamageAssessments.Include(a => a.Needs).SingleAsync(a => a.IncidentId == chlorine.Id);
+            assessment.PeopleDisplaced.ShouldBe(420);
+            assessment.Needs.Count.ShouldBe(2);
             var waiting = await db.MembershipRequests.SingleAsync(m => m.Status == MembershipStatus.Pending);
             (await db.MembershipRequests.CountAsync(m => m.Status == MembershipStatus.Declined && m.UserId == waiting.UserId)).ShouldBe(1, "the first, bare request was declined");
             waiting.Status.ShouldBe(MembershipStatus.Pending);
