@@ -228,6 +228,31 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             await Ok(await coordinatorClient.PostAsJsonAsync($"/api/v1/check-ins/{id}/task", new { }));
             return new Sent(coordinator, incident, "CheckIn", id);
         },
+        ["RecordDamageAssessmentCommand"] = async app =>
+        {
+            var (incident, staff, client) = await AssessmentSceneAsync(app);
+            await CountBeforeAsync(app);
+            var recorded = await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{incident}/assessments", AssessmentBody));
+            return new Sent(staff, incident, "DamageAssessment", recorded["id"]!.GetValue<string>());
+        },
+        ["TurnNeedIntoRequestCommand"] = async app =>
+        {
+            var (incident, _, client) = await AssessmentSceneAsync(app);
+            var need = (await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{incident}/assessments", AssessmentBody)))["needs"]![0]!["id"]!.GetValue<string>();
+            var coordinator = await app.CreateAsync(Roles.Coordinator);
+            await CountBeforeAsync(app);
+            await Ok(await (await app.ClientForAsync(coordinator)).PostAsJsonAsync($"/api/v1/incidents/{incident}/assessments/needs/{need}/request", new { }));
+            return new Sent(coordinator, incident, "AssessmentNeed", need);
+        },
+        ["TurnAssessmentIntoTaskCommand"] = async app =>
+        {
+            var (incident, _, client) = await AssessmentSceneAsync(app);
+            var id = (await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{incident}/assessments", AssessmentBody)))["id"]!.GetValue<string>();
+            var coordinator = await app.CreateAsync(Roles.Coordinator);
+            await CountBeforeAsync(app);
+            await Ok(await (await app.ClientForAsync(coordinator)).PostAsJsonAsync($"/api/v1/incidents/{incident}/assessments/{id}/task", new { }));
+            return new Sent(coordinator, incident, "DamageAssessment", id);
+        },
         ["AdmitMemberCommand"] = async app =>
         {
             var (organiser, request) = await AskedToJoinAsync(app);
@@ -531,6 +556,40 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
         var citizen = await app.CreatePrivateCitizenAsync();
         return (incident, citizen, await app.ClientForAsync(citizen));
     }
+
+    /// <summary>An incident in response, logged by agency staff whose organisation therefore takes part and assesses.</summary>
+    private static async Task<(Guid Incident, Actor Staff, HttpClient Client)> AssessmentSceneAsync(CrisisCoordApp app)
+    {
+        var staff = await app.CreateAsync(Roles.AgencyStaff);
+        var client = await app.ClientForAsync(staff);
+        var incident = (await IncidentData.LogAsync(client, IncidentData.ValidBody()))["id"]!.GetValue<Guid>();
+        await using (var db = app.Database.CreateContext())
+        {
+            (await db.Incidents.SingleAsync(i => i.Id == incident)).TransitionTo(IncidentState.Response, "Confirmed", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        return (incident, staff, client);
+    }
+
+    private static readonly object AssessmentBody = new
+    {
+        placeName = "Riverside",
+        latitude = 30.5128,
+        longitude = 114.2864,
+        buildingsDestroyed = 1,
+        buildingsSevere = 0,
+        buildingsModerate = 0,
+        buildingsMinor = 2,
+        peopleDisplaced = 10,
+        peopleInjured = 0,
+        peopleMissing = 0,
+        power = "Out",
+        water = "Working",
+        roads = "Working",
+        telecoms = "Degraded",
+        needs = new[] { new { type = "drinking-water", quantity = 50 } },
+    };
 
     private static object CheckInBody(string status) => new { status, latitude = 30.5250, longitude = 114.2990, placeName = "Levee Road", note = "Two of us" };
 
