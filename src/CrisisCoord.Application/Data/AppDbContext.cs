@@ -87,6 +87,14 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
 
     public DbSet<AssessmentNeed> AssessmentNeeds => Set<AssessmentNeed>();
 
+    public DbSet<RecoveryProject> RecoveryProjects => Set<RecoveryProject>();
+
+    public DbSet<Milestone> RecoveryMilestones => Set<Milestone>();
+
+    public DbSet<Shelter> Shelters => Set<Shelter>();
+
+    public DbSet<ReliefDistribution> ReliefDistributions => Set<ReliefDistribution>();
+
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
 
     public DbSet<Checkpoint> Checkpoints => Set<Checkpoint>();
