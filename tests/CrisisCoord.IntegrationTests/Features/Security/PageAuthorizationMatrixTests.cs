@@ -223,6 +223,23 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
             _ => new() { ["assessment"] = Guid.NewGuid().ToString() }),
         ["POST /Incidents/Assessments?handler=Request"] = new(s => $"/Incidents/{s.Incident}/Assessments?handler=Request", "U FNFFFF FFFFFF F F F",
             _ => new() { ["need"] = Guid.NewGuid().ToString() }),
+        // Recovery work, shelters and relief: read by those who see the detail; projects started by coordinators; shelters
+        // opened and relief recorded by those taking part. A project or shelter by an id that does not exist is found by
+        // nobody, so nothing is marked or changed.
+        ["GET /Incidents/Recovery"] = Form("/Incidents/{incident}/Recovery", "U AAAAAA AFFFAF F A A"),
+        // The form turns away even its coordinators while the incident is not in recovery (the scene's is in response).
+        ["GET /Incidents/StartProject"] = Form("/Incidents/{incident}/StartProject", "U FFFFFF FFFFFF F F F"),
+        ["POST /Incidents/StartProject"] = Form("/Incidents/{incident}/StartProject", "U FFFFFF FFFFFF F F F") with { Fields = NoFields },
+        ["GET /Incidents/Shelters"] = Form("/Incidents/{incident}/Shelters", "U AAAAAA AFFFAF F A A"),
+        ["POST /Incidents/Shelters?handler=Occupancy"] = new(s => $"/Incidents/{s.Incident}/Shelters?handler=Occupancy", "U NNNNNN NNNNNN N N N",
+            _ => new() { ["shelter"] = Guid.NewGuid().ToString(), ["occupancy"] = "1", ["version"] = "1" }),
+        ["GET /Incidents/OpenShelter"] = Form("/Incidents/{incident}/OpenShelter", TakesPart),
+        ["POST /Incidents/OpenShelter"] = Form("/Incidents/{incident}/OpenShelter", TakesPart) with { Fields = NoFields },
+        ["GET /Incidents/Distribute"] = Form("/Incidents/{incident}/Distribute", TakesPart),
+        ["POST /Incidents/Distribute"] = Form("/Incidents/{incident}/Distribute", TakesPart) with { Fields = NoFields },
+        ["GET /RecoveryProjects/Details"] = new(_ => $"/RecoveryProjects/{Guid.NewGuid()}", "U NNNNNN NNNNNN N N N"),
+        ["POST /RecoveryProjects/Details?handler=Mark"] = new(_ => $"/RecoveryProjects/{Guid.NewGuid()}?handler=Mark", "U NNNNNN NNNNNN N N N",
+            _ => new() { ["milestone"] = Guid.NewGuid().ToString(), ["done"] = "true" }),
         ["GET /People/New"] = new(_ => "/People/New", Administrators),
         ["POST /People/New"] = new(_ => "/People/New", Administrators, NoFields),
 
