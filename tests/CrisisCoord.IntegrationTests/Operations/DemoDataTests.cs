@@ -64,6 +64,15 @@ public sealed class DemoDataTests : IAsyncLifetime
             var assessment = await db.DamageAssessments.Include(a => a.Needs).SingleAsync(a => a.IncidentId == chlorine.Id);
             assessment.PeopleDisplaced.ShouldBe(420);
             assessment.Needs.Count.ShouldBe(2);
+            var project = await db.RecoveryProjects.Include(p => p.Milestones).SingleAsync(p => p.IncidentId == chlorine.Id);
+            project.PercentDone.ShouldBe(50);
+            (await db.Objectives.SingleAsync(o => o.Id == project.ObjectiveId)).Phase.ShouldBe(Phases.Recovery);
+            var shelter = await db.Shelters.SingleAsync(s => s.IncidentId == chlorine.Id);
+            (shelter.Occupancy, shelter.Capacity).ShouldBe((186, 300));
+            var handedOut = await db.ReliefDistributions.SingleAsync(d => d.IncidentId == chlorine.Id);
+            handedOut.ShelterId.ShouldBe(shelter.Id);
+            (await db.Resources.SingleAsync(r => r.Id == handedOut.ResourceId)).Quantity.ShouldBe(1_200m, "the 300 blankets handed out left the Red Cross's 1,500 for good");
+            (await db.TimelineEvents.CountAsync(e => e.ChainId == chlorine.Id && (e.Action == "MarkMilestone" || e.Action == "DistributeRelief"))).ShouldBe(3);
             var waiting = await db.MembershipRequests.SingleAsync(m => m.Status == MembershipStatus.Pending);
             (await db.MembershipRequests.CountAsync(m => m.Status == MembershipStatus.Declined && m.UserId == waiting.UserId)).ShouldBe(1, "the first, bare request was declined");
             waiting.Status.ShouldBe(MembershipStatus.Pending);
