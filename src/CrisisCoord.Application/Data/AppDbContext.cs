@@ -7,6 +7,7 @@ using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Notifications;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
+using CrisisCoord.Domain.Recovery;
 using CrisisCoord.Domain.Reports;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
@@ -81,6 +82,18 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     public DbSet<MembershipRequest> MembershipRequests => Set<MembershipRequest>();
 
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
+    public DbSet<DamageAssessment> DamageAssessments => Set<DamageAssessment>();
+
+    public DbSet<AssessmentNeed> AssessmentNeeds => Set<AssessmentNeed>();
+
+    public DbSet<RecoveryProject> RecoveryProjects => Set<RecoveryProject>();
+
+    public DbSet<Milestone> RecoveryMilestones => Set<Milestone>();
+
+    public DbSet<Shelter> Shelters => Set<Shelter>();
+
+    public DbSet<ReliefDistribution> ReliefDistributions => Set<ReliefDistribution>();
 
     public DbSet<TimelineEvent> TimelineEvents => Set<TimelineEvent>();
 

@@ -70,6 +70,18 @@ public interface IPhotoMessage
     Guid PhotoId { get; }
 }
 
+/// <summary>A message about one recovery project.</summary>
+public interface IRecoveryProjectMessage
+{
+    Guid ProjectId { get; }
+}
+
+/// <summary>A message about one shelter.</summary>
+public interface IShelterMessage
+{
+    Guid ShelterId { get; }
+}
+
 /// <summary>A message about one safety check-in.</summary>
 public interface ICheckInMessage
 {

@@ -68,6 +68,9 @@ public enum Scope
 
     /// <summary>A draft: it takes part in the incident; a warning already out: <see cref="ApprovesWarning"/>, since an edit issues an Update.</summary>
     EditsWarning,
+
+    /// <summary>Its organisation owns the project or runs the shelter, or it coordinates the incident.</summary>
+    OwnsOrCoordinates,
 }
 
 /// <summary>One row of the rules table.</summary>
@@ -244,6 +247,25 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         [Act.ViewCheckIn] = Read(SubjectKind.CheckIn),
         [Act.UpdateCheckIn] = Change(SubjectKind.CheckIn, AnySignedIn, null, Scope.Person),
         [Act.TurnCheckInIntoTask] = Change(SubjectKind.CheckIn, Coordinators, Right.AssignTasks, Scope.Coordinates),
+
+        // Assessments are field reports: whoever takes part counts damage; coordinators turn needs into requests and tasks.
+        [Act.ViewAssessments] = Read(SubjectKind.Incident, AnySignedIn, Scope.SeesDetail),
+        [Act.RecordAssessment] = Change(SubjectKind.Incident, Workers, Right.SubmitSitRep, Scope.TakesPart),
+        [Act.TurnNeedIntoRequest] = Change(SubjectKind.Incident, Coordinators, Right.RequestResources, Scope.Coordinates),
+        [Act.TurnAssessmentIntoTask] = Change(SubjectKind.Incident, Coordinators, Right.AssignTasks, Scope.Coordinates),
+
+        // Recovery projects are handed out like tasks, by coordinators; the owner keeps them up to date (ADR 0035).
+        [Act.ViewRecoveryProjects] = Read(SubjectKind.Incident, AnySignedIn, Scope.SeesDetail),
+        [Act.ViewRecoveryProject] = Read(SubjectKind.RecoveryProject),
+        [Act.StartRecoveryProject] = Change(SubjectKind.Incident, Coordinators, Right.AssignTasks, Scope.Coordinates),
+        [Act.EditRecoveryProject] = Change(SubjectKind.RecoveryProject, Workers, null, Scope.OwnsOrCoordinates),
+        [Act.MarkMilestone] = Change(SubjectKind.RecoveryProject, Workers, Right.OwnRecoveryProjects, Scope.Own),
+
+        // Sheltering people and handing out relief is committing what an organisation has: its own beds, its own stock.
+        [Act.ViewShelters] = Read(SubjectKind.Incident, AnySignedIn, Scope.SeesDetail),
+        [Act.OpenShelter] = Change(SubjectKind.Incident, Workers, Right.CommitResources, Scope.TakesPart),
+        [Act.UpdateShelterOccupancy] = Change(SubjectKind.Shelter, Workers, null, Scope.OwnsOrCoordinates),
+        [Act.DistributeRelief] = Change(SubjectKind.Incident, Workers, Right.CommitResources, Scope.TakesPart),
     };
 
     public static Rule RuleFor(Act act) =>
@@ -448,6 +470,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         SubjectKind.Request => SeesDetail(reader, subject.Incident!) || subject.Request!.ReaderAsked,
         SubjectKind.Warning => SeesWarning(reader, subject.Incident!, subject.Warning!),
         SubjectKind.CheckIn => reader.UserId == subject.CheckIn!.PersonId || Coordinates(reader, subject.Incident!),
+        SubjectKind.RecoveryProject or SubjectKind.Shelter => SeesDetail(reader, subject.Incident!),
         _ => true,
     };
 
@@ -500,6 +523,10 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
                 : "Only organisations asked to answer, or taking part in the incident and holding this type of resource, answer a request.",
             Scope.HolderOrCoordinates => (organisation is not null && subject.Owner == organisation) || Coordinates(reader, incident!) ? null
                 : "Only the organisation that holds the resources, or a coordinator of the incident, reports where they are.",
+            Scope.OwnsOrCoordinates => (organisation is not null && subject.Owner == organisation) || Coordinates(reader, incident!) ? null
+                : subject.Kind == SubjectKind.Shelter
+                    ? "Only the organisation running the shelter, or a coordinator of the incident, changes it."
+                    : "Only the organisation that owns the project, or a coordinator of the incident, changes it.",
             Scope.Person => reader.UserId is { } me && subject.CheckIn!.PersonId == me ? null : "Only the person who checked in changes their check-in.",
             Scope.EditsWarning when subject.Warning!.State == WarningState.Draft =>
                 takesPart || Coordinates(reader, incident!) ? null : "Only organisations taking part in this incident work on its warnings; ask to join it first.",
@@ -526,6 +553,12 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
             Act.AskToJoinGroup when subject.ReaderAskedToJoin => "You have already asked to join this group; its coordinator will answer.",
             Act.PostCheckIn when subject.Incident!.State.Phase() != Phases.Response =>
                 "People check in while an incident is in its response phase; this one is not.",
+            Act.RecordAssessment when subject.Incident!.State.Phase() is not (Phases.Response or Phases.Recovery) =>
+                "Damage is assessed once an incident is in its response or recovery phase; this one is not.",
+            Act.StartRecoveryProject when subject.Incident!.State.Phase() != Phases.Recovery =>
+                "Recovery projects are started once an incident is in its recovery phase; this one is not.",
+            Act.OpenShelter or Act.DistributeRelief when subject.Incident!.State.Phase() is not (Phases.Response or Phases.Recovery) =>
+                "Shelters open and relief is handed out once an incident is in its response or recovery phase; this one is not.",
             Act.TurnCheckInIntoTask => CheckIn.WhyNotHandOver(subject.CheckIn!.Status, subject.CheckIn.TaskId),
             Act.AskOrganisation or Act.CloseRequest or Act.AnswerRequest => ResourceRequest.WhyNotOpen(subject.Request!.State),
             Act.CommitOffer when subject.Request is { } answered => ResourceRequest.WhyNotOpen(answered.State),

@@ -28,6 +28,12 @@ public enum SubjectKind
 
     /// <summary>A person's safety check-in during an incident.</summary>
     CheckIn,
+
+    /// <summary>A recovery project on an incident, owned by one organisation.</summary>
+    RecoveryProject,
+
+    /// <summary>A shelter for people displaced by an incident, run by one organisation.</summary>
+    Shelter,
 }
 
 /// <summary>
@@ -152,4 +158,21 @@ public enum Act
     ViewCheckIn,
     UpdateCheckIn,
     TurnCheckInIntoTask,
+
+    // Recovery: damage and needs assessments
+    ViewAssessments,
+    RecordAssessment,
+    TurnNeedIntoRequest,
+    TurnAssessmentIntoTask,
+
+    // Recovery: projects, shelters and relief distributions
+    ViewRecoveryProjects,
+    ViewRecoveryProject,
+    StartRecoveryProject,
+    EditRecoveryProject,
+    MarkMilestone,
+    ViewShelters,
+    OpenShelter,
+    UpdateShelterOccupancy,
+    DistributeRelief,
 }

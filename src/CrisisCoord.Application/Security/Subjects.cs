@@ -38,6 +38,8 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
             SubjectKind.Warning => (As<IWarningMessage>(message).WarningId, "warningId"),
             SubjectKind.Photo => (As<IPhotoMessage>(message).PhotoId, "photoId"),
             SubjectKind.CheckIn => (As<ICheckInMessage>(message).CheckInId, "checkInId"),
+            SubjectKind.RecoveryProject => (As<IRecoveryProjectMessage>(message).ProjectId, "projectId"),
+            SubjectKind.Shelter => (As<IShelterMessage>(message).ShelterId, "shelterId"),
             _ => throw new InvalidOperationException($"Unknown subject kind {kind}."),
         };
         if (field.Length == 0)
@@ -125,6 +127,14 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
                 var checkIn = await db.CheckIns.Where(c => c.Id == key).Select(c => new { c.IncidentId, c.UserId, c.Status, c.TaskId }).SingleOrDefaultAsync(ct)
                     ?? throw new NotFoundException(Name(kind), key);
                 return ForCheckIn(await IncidentAsync(checkIn.IncidentId, ct), key, new CheckInFacts(checkIn.UserId, checkIn.Status, checkIn.TaskId));
+            case SubjectKind.RecoveryProject:
+                var project = await db.RecoveryProjects.Where(p => p.Id == key).Select(p => new { p.IncidentId, p.OwnerOrganisationId }).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return new Subject(kind, key) { Incident = await IncidentAsync(project.IncidentId, ct), Owner = project.OwnerOrganisationId };
+            case SubjectKind.Shelter:
+                var shelter = await db.Shelters.Where(s => s.Id == key).Select(s => new { s.IncidentId, s.OrganisationId }).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException(Name(kind), key);
+                return new Subject(kind, key) { Incident = await IncidentAsync(shelter.IncidentId, ct), Owner = shelter.OrganisationId };
             default:
                 throw new InvalidOperationException($"{kind} has no id.");
         }
@@ -258,6 +268,7 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
         SubjectKind.Offer => "Resource offer",
         SubjectKind.Commitment => "Resource commitment",
         SubjectKind.CheckIn => "Check-in",
+        SubjectKind.RecoveryProject => "Recovery project",
         _ => kind.ToString(),
     };
 

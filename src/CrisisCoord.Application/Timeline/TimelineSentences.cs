@@ -66,6 +66,14 @@ public static class TimelineSentences
             "AddReviewLesson" => $"{a} added a {Words(Value("kind") ?? "note").ToLowerInvariant()} to the review.",
             "CommentOnReview" => $"{a} commented on the review.",
             "SignReview" => $"{a} signed the after-action review.",
+            "RecordDamageAssessment" => $"{a} assessed damage and needs at {Value("placeName")}.",
+            "StartRecoveryProject" => $"{a} started the recovery project “{Value("title")}” for {Name("ownerOrganisationId", "an organisation")}, budget {Number(Value("budgetAmount"))} {Value("budgetCurrency")}.",
+            "EditRecoveryProject" => $"{a} updated the recovery project{Subject()}.",
+            "AddMilestone" => $"{a} added the milestone “{Value("title")}”, due {Value("dueOn")}, to {Name("projectId", "a recovery project")}.",
+            "MarkMilestone" => $"{a} marked the milestone{Subject()} {(Value("done") == "true" ? "done" : "not done")}.",
+            "OpenShelter" => $"{a} opened the shelter “{Value("name")}” at {Value("placeName")} for {Number(Value("capacity"))} people.",
+            "UpdateShelterOccupancy" => $"{a} recorded {Number(Value("occupancy"))} people at the shelter{Subject()}.",
+            "DistributeRelief" => $"{a} handed out {Number(Value("quantity"))} × {Name("resourceTypeId", "relief")} to {Number(Value("households"))} households at {Value("placeName")}.",
             _ => $"{a} recorded “{Words(e.Action).ToLowerInvariant()}” on {Words(e.EntityType).ToLowerInvariant()}.",
         };
     }

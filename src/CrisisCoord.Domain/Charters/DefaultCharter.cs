@@ -30,6 +30,8 @@ public static class DefaultCharter
         [Right.RegisterResources] = [WRV, WRV, WRV, RV],
         [Right.CommitResources] = [WRV, WRV, WRV, RV],
         [Right.RequestResources] = [WRV, RV, None, None],
+        // Rebuilding is anyone's work the coordinators hand it to: a firm, a civic or citizens' group as much as a bureau.
+        [Right.OwnRecoveryProjects] = [V, V, V, V],
     };
 
     private static readonly Dictionary<Obligation, Phases[]> Obligations = new()

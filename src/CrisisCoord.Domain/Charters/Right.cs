@@ -16,6 +16,9 @@ public enum Right
     CommitResources,
     SubmitSitRep,
     ShareInformation,
+
+    /// <summary>Own recovery projects on an incident: mark their milestones done.</summary>
+    OwnRecoveryProjects,
 }
 
 /// <summary>What an organisation must do, per phase, within a time bound.</summary>

@@ -111,6 +111,26 @@ public sealed class Resource
         Committed += quantity;
     }
 
+    /// <summary>
+    /// Hands part of the stock out for good (relief distributed): the quantity goes down and never comes back. What is
+    /// committed to requests stays reserved, so only the uncommitted part may be handed out.
+    /// </summary>
+    public void Consume(decimal quantity)
+    {
+        if (quantity <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantity), "What is handed out is a positive quantity.");
+        }
+
+        if (quantity > Available)
+        {
+            throw new DomainRuleException(
+                $"Only {Available:0.##} of this resource is not committed to requests ({Quantity:0.##} held, {Committed:0.##} committed); handing out {quantity:0.##} would take the stock below what is committed.");
+        }
+
+        Quantity -= quantity;
+    }
+
     /// <summary>Gives a released commitment's quantity back to the inventory.</summary>
     public void Restore(decimal quantity) => Committed = Math.Max(0, Committed - quantity);
 

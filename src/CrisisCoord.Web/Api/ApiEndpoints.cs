@@ -32,6 +32,7 @@ public static class ApiEndpoints
         api.MapReportsEndpoints();
         api.MapReviewsEndpoints();
         api.MapCheckInsEndpoints();
+        api.MapRecoveryEndpoints();
         app.MapPublicWarningsEndpoints();
         return app;
     }

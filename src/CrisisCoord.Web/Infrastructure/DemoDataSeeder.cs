@@ -201,6 +201,8 @@ public sealed partial class DemoDataSeeder(
             await SeedReviewAsync(organisations, people[Roles.Coordinator], people[Roles.Auditor], now, ct);
             await SeedVolunteerAsync(organisations[BlueSky], people[Roles.Administrator], now, ct);
             await SeedCheckInsAsync(people[Roles.Coordinator], now, ct);
+            await SeedAssessmentsAsync(people[Roles.Coordinator], now, ct);
+            await SeedRecoveryWorkAsync(organisations, people[Roles.Coordinator], people[Roles.ResourceManager], now, ct);
         }
 
         await SeedAccessTokenAsync(people[Roles.Administrator].User!.Value, now, ct);
@@ -343,6 +345,7 @@ public sealed partial class DemoDataSeeder(
             (OrganisationKind.Government, null, CharterItem.Of(Right.LeadIncident), Phases.All, "Emergency Response Law, art. 7 (graded, territorial leadership)", 40),
             (OrganisationKind.Government, null, CharterItem.Of(Right.PublishAlert), Phases.All, "Emergency Response Law, art. 43 (warning release)", 40),
             (OrganisationKind.CivicGroup, null, CharterItem.Of(Right.RequestResources), Phases.Response | Phases.Recovery, "Qinghe civic relief agreement 2025, clause 4", 30),
+            (OrganisationKind.Enterprise, null, CharterItem.Of(Right.OwnRecoveryProjects), Phases.Recovery, "Qinghe reconstruction contracting rules 2024, art. 3", 20),
             // The volunteer rescue team coordinates its own boat crews during a response.
             (OrganisationKind.CivicGroup, organisations[BlueSky].Id, CharterItem.Of(Right.AssignTasks), Phases.Response | Phases.Recovery, "City EMB designation no. 2025-17 (water rescue)", 12),
         };

@@ -30,6 +30,8 @@ public sealed class AccessRuleCoverageTests
         [SubjectKind.Warning] = typeof(IWarningMessage),
         [SubjectKind.Photo] = typeof(IPhotoMessage),
         [SubjectKind.CheckIn] = typeof(ICheckInMessage),
+        [SubjectKind.RecoveryProject] = typeof(IRecoveryProjectMessage),
+        [SubjectKind.Shelter] = typeof(IShelterMessage),
     };
 
     public static TheoryData<string> MessageNames => [.. Messages.Select(t => t.FullName!)];

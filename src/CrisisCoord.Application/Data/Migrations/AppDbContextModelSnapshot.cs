@@ -1467,6 +1467,438 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.ToTable("organisations", (string)null);
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.AssessmentNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("request_id");
+
+                    b.Property<Guid>("ResourceTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_type_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_needs");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_needs_request_id")
+                        .HasFilter("request_id IS NOT NULL");
+
+                    b.HasIndex("ResourceTypeId")
+                        .HasDatabaseName("ix_assessment_needs_resource_type_id");
+
+                    b.HasIndex("AssessmentId", "ResourceTypeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_needs_assessment_id_resource_type_id");
+
+                    b.ToTable("assessment_needs", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.DamageAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AssessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assessed_at");
+
+                    b.Property<Guid?>("AssessedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessed_by");
+
+                    b.Property<int>("BuildingsDestroyed")
+                        .HasColumnType("integer")
+                        .HasColumnName("buildings_destroyed");
+
+                    b.Property<int>("BuildingsMinor")
+                        .HasColumnType("integer")
+                        .HasColumnName("buildings_minor");
+
+                    b.Property<int>("BuildingsModerate")
+                        .HasColumnType("integer")
+                        .HasColumnName("buildings_moderate");
+
+                    b.Property<int>("BuildingsSevere")
+                        .HasColumnType("integer")
+                        .HasColumnName("buildings_severe");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<int>("PeopleDisplaced")
+                        .HasColumnType("integer")
+                        .HasColumnName("people_displaced");
+
+                    b.Property<int>("PeopleInjured")
+                        .HasColumnType("integer")
+                        .HasColumnName("people_injured");
+
+                    b.Property<int>("PeopleMissing")
+                        .HasColumnType("integer")
+                        .HasColumnName("people_missing");
+
+                    b.Property<string>("PlaceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place_name");
+
+                    b.Property<string>("Power")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("power");
+
+                    b.Property<string>("Roads")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("roads");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Telecoms")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("telecoms");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Water")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("water");
+
+                    b.HasKey("Id")
+                        .HasName("pk_damage_assessments");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_damage_assessments_organisation_id");
+
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_damage_assessments_task_id");
+
+                    b.HasIndex("IncidentId", "PlaceName")
+                        .HasDatabaseName("ix_damage_assessments_incident_id_place_name");
+
+                    b.ToTable("damage_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.Milestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean")
+                        .HasColumnName("done");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recovery_milestones");
+
+                    b.HasIndex("ProjectId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_recovery_milestones_project_id_position");
+
+                    b.ToTable("recovery_milestones", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.RecoveryProject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("BudgetAmount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("numeric(16,2)")
+                        .HasColumnName("budget_amount");
+
+                    b.Property<string>("BudgetCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("budget_currency");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<Guid?>("ObjectiveId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("objective_id");
+
+                    b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_organisation_id");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid?>("StartedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("started_by");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recovery_projects");
+
+                    b.HasIndex("ObjectiveId")
+                        .HasDatabaseName("ix_recovery_projects_objective_id");
+
+                    b.HasIndex("OwnerOrganisationId")
+                        .HasDatabaseName("ix_recovery_projects_owner_organisation_id");
+
+                    b.HasIndex("IncidentId", "StartedAt")
+                        .HasDatabaseName("ix_recovery_projects_incident_id_started_at");
+
+                    b.ToTable("recovery_projects", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_recovery_projects_budget_not_negative", "budget_amount >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.ReliefDistribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DistributedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("distributed_at");
+
+                    b.Property<Guid?>("DistributedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("distributed_by");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer")
+                        .HasColumnName("households");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("notes");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("PlaceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place_name");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("ResourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_id");
+
+                    b.Property<Guid>("ResourceTypeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resource_type_id");
+
+                    b.Property<Guid?>("ShelterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shelter_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_relief_distributions");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_relief_distributions_organisation_id");
+
+                    b.HasIndex("ResourceId")
+                        .HasDatabaseName("ix_relief_distributions_resource_id");
+
+                    b.HasIndex("ResourceTypeId")
+                        .HasDatabaseName("ix_relief_distributions_resource_type_id");
+
+                    b.HasIndex("ShelterId")
+                        .HasDatabaseName("ix_relief_distributions_shelter_id");
+
+                    b.HasIndex("IncidentId", "DistributedAt")
+                        .HasDatabaseName("ix_relief_distributions_incident_id_distributed_at");
+
+                    b.ToTable("relief_distributions", (string)null);
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.Shelter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("integer")
+                        .HasColumnName("capacity");
+
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Occupancy")
+                        .HasColumnType("integer")
+                        .HasColumnName("occupancy");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organisation_id");
+
+                    b.Property<string>("PlaceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place_name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shelters");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_shelters_incident_id");
+
+                    b.HasIndex("OrganisationId")
+                        .HasDatabaseName("ix_shelters_organisation_id");
+
+                    b.ToTable("shelters", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_shelters_occupancy_within_capacity", "occupancy >= 0 AND occupancy <= capacity");
+                        });
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Reports.IncidentReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3122,6 +3554,139 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.Navigation("ServiceArea");
                 });
 
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.AssessmentNeed", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Recovery.DamageAssessment", null)
+                        .WithMany("Needs")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_needs_damage_assessments_assessment_id");
+
+                    b.HasOne("CrisisCoord.Domain.Requests.ResourceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_assessment_needs_resource_requests_request_id");
+
+                    b.HasOne("CrisisCoord.Domain.Resources.ResourceType", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_needs_resource_types_resource_type_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.DamageAssessment", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_damage_assessments_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_damage_assessments_organisations_organisation_id");
+
+                    b.HasOne("CrisisCoord.Domain.Incidents.IncidentTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_damage_assessments_tasks_task_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.Milestone", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Recovery.RecoveryProject", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_milestones_recovery_projects_project_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.RecoveryProject", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_projects_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Incidents.Objective", null)
+                        .WithMany()
+                        .HasForeignKey("ObjectiveId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_recovery_projects_objectives_objective_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_recovery_projects_organisations_owner_organisation_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.ReliefDistribution", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_relief_distributions_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_relief_distributions_organisations_organisation_id");
+
+                    b.HasOne("CrisisCoord.Domain.Resources.Resource", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_relief_distributions_resources_resource_id");
+
+                    b.HasOne("CrisisCoord.Domain.Resources.ResourceType", null)
+                        .WithMany()
+                        .HasForeignKey("ResourceTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_relief_distributions_resource_types_resource_type_id");
+
+                    b.HasOne("CrisisCoord.Domain.Recovery.Shelter", null)
+                        .WithMany()
+                        .HasForeignKey("ShelterId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_relief_distributions_shelters_shelter_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.Shelter", b =>
+                {
+                    b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelters_incidents_incident_id");
+
+                    b.HasOne("CrisisCoord.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_shelters_organisations_organisation_id");
+                });
+
             modelBuilder.Entity("CrisisCoord.Domain.Reports.IncidentReport", b =>
                 {
                     b.HasOne("CrisisCoord.Domain.Incidents.Incident", null)
@@ -3439,6 +4004,16 @@ namespace CrisisCoord.Application.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.DamageAssessment", b =>
+                {
+                    b.Navigation("Needs");
+                });
+
+            modelBuilder.Entity("CrisisCoord.Domain.Recovery.RecoveryProject", b =>
+                {
+                    b.Navigation("Milestones");
                 });
 #pragma warning restore 612, 618
         }

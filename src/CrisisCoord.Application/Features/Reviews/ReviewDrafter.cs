@@ -116,7 +116,13 @@ public static class ReviewDrafter
                 n.WrittenAt))
             .ToListAsync(ct);
 
-        var names = new Dictionary<Guid, string>();
+        // Recovery projects, their milestones, shelters and what was handed out, named in the timeline's sentences: one read.
+        var recoveryNames = await db.RecoveryProjects.AsNoTracking().Where(p => p.IncidentId == incidentId).Select(p => new { p.Id, Name = p.Title })
+            .Concat(db.RecoveryMilestones.Where(m => db.RecoveryProjects.Any(p => p.Id == m.ProjectId && p.IncidentId == incidentId)).Select(m => new { m.Id, Name = m.Title }))
+            .Concat(db.Shelters.Where(s => s.IncidentId == incidentId).Select(s => new { s.Id, s.Name }))
+            .Concat(db.ResourceTypes.Where(t => db.ReliefDistributions.Any(d => d.IncidentId == incidentId && d.ResourceTypeId == t.Id)).Select(t => new { t.Id, t.Name }))
+            .ToListAsync(ct);
+        var names = recoveryNames.ToDictionary(n => n.Id, n => n.Name);
         foreach (var (id, o) in organisations)
         {
             names[id] = o.Name;

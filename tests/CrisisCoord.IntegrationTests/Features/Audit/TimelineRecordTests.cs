@@ -228,6 +228,92 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
             await Ok(await coordinatorClient.PostAsJsonAsync($"/api/v1/check-ins/{id}/task", new { }));
             return new Sent(coordinator, incident, "CheckIn", id);
         },
+        ["RecordDamageAssessmentCommand"] = async app =>
+        {
+            var (incident, staff, client) = await AssessmentSceneAsync(app);
+            await CountBeforeAsync(app);
+            var recorded = await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{incident}/assessments", AssessmentBody));
+            return new Sent(staff, incident, "DamageAssessment", recorded["id"]!.GetValue<string>());
+        },
+        ["TurnNeedIntoRequestCommand"] = async app =>
+        {
+            var (incident, _, client) = await AssessmentSceneAsync(app);
+            var need = (await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{incident}/assessments", AssessmentBody)))["needs"]![0]!["id"]!.GetValue<string>();
+            var coordinator = await app.CreateAsync(Roles.Coordinator);
+            await CountBeforeAsync(app);
+            await Ok(await (await app.ClientForAsync(coordinator)).PostAsJsonAsync($"/api/v1/incidents/{incident}/assessments/needs/{need}/request", new { }));
+            return new Sent(coordinator, incident, "AssessmentNeed", need);
+        },
+        ["TurnAssessmentIntoTaskCommand"] = async app =>
+        {
+            var (incident, _, client) = await AssessmentSceneAsync(app);
+            var id = (await Ok(await client.PostAsJsonAsync($"/api/v1/incidents/{incident}/assessments", AssessmentBody)))["id"]!.GetValue<string>();
+            var coordinator = await app.CreateAsync(Roles.Coordinator);
+            await CountBeforeAsync(app);
+            await Ok(await (await app.ClientForAsync(coordinator)).PostAsJsonAsync($"/api/v1/incidents/{incident}/assessments/{id}/task", new { }));
+            return new Sent(coordinator, incident, "DamageAssessment", id);
+        },
+        ["StartRecoveryProjectCommand"] = async app =>
+        {
+            var s = await RecoverySceneAsync(app);
+            await CountBeforeAsync(app);
+            var started = await Ok(await s.CoordinatorClient.PostAsJsonAsync($"/api/v1/incidents/{s.Incident}/recovery-projects", ProjectBody(s.Ngo.OrganisationId)));
+            return new Sent(s.Coordinator, s.Incident, "RecoveryProject", started["id"]!.GetValue<string>());
+        },
+        ["EditRecoveryProjectCommand"] = async app =>
+        {
+            var s = await RecoverySceneAsync(app);
+            var started = await s.CoordinatorClient.PostAsJsonAsync($"/api/v1/incidents/{s.Incident}/recovery-projects", ProjectBody(s.Ngo.OrganisationId));
+            var id = (await Ok(started))["id"]!.GetValue<string>();
+            await CountBeforeAsync(app);
+            var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/recovery-projects/{id}") { Content = JsonContent.Create(new { title = "Rebuild the pumps", budgetAmount = 10, budgetCurrency = "CNY" }) };
+            edit.Headers.TryAddWithoutValidation("If-Match", started.Headers.ETag!.Tag);
+            await Ok(await s.NgoClient.SendAsync(edit));
+            return new Sent(s.Ngo, s.Incident, "RecoveryProject", id);
+        },
+        ["AddMilestoneCommand"] = async app =>
+        {
+            var s = await RecoverySceneAsync(app);
+            var id = (await Ok(await s.CoordinatorClient.PostAsJsonAsync($"/api/v1/incidents/{s.Incident}/recovery-projects", ProjectBody(s.Ngo.OrganisationId))))["id"]!.GetValue<string>();
+            await CountBeforeAsync(app);
+            var added = await Ok(await s.NgoClient.PostAsJsonAsync($"/api/v1/recovery-projects/{id}/milestones", new { title = "Commission the pumps", dueOn = "2027-04-01" }));
+            return new Sent(s.Ngo, s.Incident, "Milestone", added["milestones"]!.AsArray()[^1]!["id"]!.GetValue<string>());
+        },
+        ["MarkMilestoneCommand"] = async app =>
+        {
+            var s = await RecoverySceneAsync(app);
+            var project = await Ok(await s.CoordinatorClient.PostAsJsonAsync($"/api/v1/incidents/{s.Incident}/recovery-projects", ProjectBody(s.Ngo.OrganisationId)));
+            var milestone = project["milestones"]![0]!["id"]!.GetValue<string>();
+            await CountBeforeAsync(app);
+            await Ok(await s.NgoClient.PutAsJsonAsync($"/api/v1/recovery-projects/{project["id"]}/milestones/{milestone}", new { done = true }));
+            return new Sent(s.Ngo, s.Incident, "Milestone", milestone);
+        },
+        ["OpenShelterCommand"] = async app =>
+        {
+            var s = await RecoverySceneAsync(app);
+            await CountBeforeAsync(app);
+            var opened = await Ok(await s.NgoClient.PostAsJsonAsync($"/api/v1/incidents/{s.Incident}/shelters", ShelterBody));
+            return new Sent(s.Ngo, s.Incident, "Shelter", opened["id"]!.GetValue<string>());
+        },
+        ["UpdateShelterOccupancyCommand"] = async app =>
+        {
+            var s = await RecoverySceneAsync(app);
+            var opened = await s.NgoClient.PostAsJsonAsync($"/api/v1/incidents/{s.Incident}/shelters", ShelterBody);
+            var id = (await Ok(opened))["id"]!.GetValue<string>();
+            await CountBeforeAsync(app);
+            var update = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/shelters/{id}/occupancy") { Content = JsonContent.Create(new { occupancy = 80 }) };
+            update.Headers.TryAddWithoutValidation("If-Match", opened.Headers.ETag!.Tag);
+            await Ok(await s.NgoClient.SendAsync(update));
+            return new Sent(s.Ngo, s.Incident, "Shelter", id);
+        },
+        ["DistributeReliefCommand"] = async app =>
+        {
+            var s = await RequestScene.CreateAsync(app);
+            await CountBeforeAsync(app);
+            var handed = await Ok(await s.Ngo.PostAsJsonAsync($"/api/v1/incidents/{s.Incident}/distributions",
+                new { resourceId = s.Water, quantity = 20, households = 10, placeName = "Levee Road", latitude = 30.5250, longitude = 114.2990 }));
+            return new Sent(s.Scene.Ngo, s.Incident, "ReliefDistribution", handed["id"]!.GetValue<string>());
+        },
         ["AdmitMemberCommand"] = async app =>
         {
             var (organiser, request) = await AskedToJoinAsync(app);
@@ -531,6 +617,61 @@ public sealed class TimelineRecordTests(CrisisCoordApp app) : AppTest(app)
         var citizen = await app.CreatePrivateCitizenAsync();
         return (incident, citizen, await app.ClientForAsync(citizen));
     }
+
+    /// <summary>An incident in response, logged by agency staff whose organisation therefore takes part and assesses.</summary>
+    private static async Task<(Guid Incident, Actor Staff, HttpClient Client)> AssessmentSceneAsync(CrisisCoordApp app)
+    {
+        var staff = await app.CreateAsync(Roles.AgencyStaff);
+        var client = await app.ClientForAsync(staff);
+        var incident = (await IncidentData.LogAsync(client, IncidentData.ValidBody()))["id"]!.GetValue<Guid>();
+        await using (var db = app.Database.CreateContext())
+        {
+            (await db.Incidents.SingleAsync(i => i.Id == incident)).TransitionTo(IncidentState.Response, "Confirmed", DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync();
+        }
+
+        return (incident, staff, client);
+    }
+
+    private static readonly object AssessmentBody = new
+    {
+        placeName = "Riverside",
+        latitude = 30.5128,
+        longitude = 114.2864,
+        buildingsDestroyed = 1,
+        buildingsSevere = 0,
+        buildingsModerate = 0,
+        buildingsMinor = 2,
+        peopleDisplaced = 10,
+        peopleInjured = 0,
+        peopleMissing = 0,
+        power = "Out",
+        water = "Working",
+        roads = "Working",
+        telecoms = "Degraded",
+        needs = new[] { new { type = "drinking-water", quantity = 50 } },
+    };
+
+    /// <summary>The task scene (a coordinator, an NGO taking part) with its incident moved on into recovery.</summary>
+    private static async Task<Tasks.TaskScene> RecoverySceneAsync(CrisisCoordApp app)
+    {
+        var s = await Tasks.TaskScene.CreateAsync(app);
+        await using var db = app.Database.CreateContext();
+        (await db.Incidents.SingleAsync(i => i.Id == s.Incident)).TransitionTo(IncidentState.Recovery, "Water receding", DateTimeOffset.UtcNow);
+        await db.SaveChangesAsync();
+        return s;
+    }
+
+    private static object ProjectBody(Guid owner) => new
+    {
+        title = "Rebuild the pumping station",
+        ownerOrganisationId = owner,
+        budgetAmount = 1000,
+        budgetCurrency = "CNY",
+        milestones = new[] { new { title = "Survey", dueOn = "2026-12-20" } },
+    };
+
+    private static readonly object ShelterBody = new { name = "School gym", placeName = "Levee Road 3", latitude = 30.5250, longitude = 114.2990, capacity = 100, occupancy = 40 };
 
     private static object CheckInBody(string status) => new { status, latitude = 30.5250, longitude = 114.2990, placeName = "Levee Road", note = "Two of us" };
 

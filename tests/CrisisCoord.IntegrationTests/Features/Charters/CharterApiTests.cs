@@ -19,8 +19,9 @@ public sealed class CharterApiTests(CrisisCoordApp app) : AppTest(app)
         var matrix = await MatrixAsync(client);
 
         matrix["kinds"]!.AsArray().Select(k => k!.GetValue<string>()).ShouldBe(["Government", "CivicGroup", "Enterprise", "Citizen"]);
-        matrix["rows"]!.AsArray().Count.ShouldBe(18);
+        matrix["rows"]!.AsArray().Count.ShouldBe(19);
         Cell(matrix, "Right.AssignTasks", "CivicGroup").Phases.ShouldBe(["Recovery"]);
+        Cell(matrix, "Right.OwnRecoveryProjects", "Citizen").Phases.ShouldBe(["Recovery"]);
         Cell(matrix, "Right.RegisterResources", "Citizen").Phases.ShouldBe(["Response", "Recovery"]);
         Cell(matrix, "Right.VerifyIncident", "Enterprise").Phases.ShouldBeEmpty();
         Cell(matrix, "Right.LeadIncident", "Government").Phases.ShouldBe(["Warning", "Response", "Recovery"]);

@@ -71,7 +71,7 @@ public sealed class CharterPagesTests(CrisisCoordApp app) : AppTest(app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         document.QuerySelector("[data-valmsg-for='Input.Item']")!.TextContent.ShouldContain("both a right and an obligation");
         document.QuerySelector("input[name='Input.Phases'][value=Response]")!.HasAttribute("checked").ShouldBeTrue();
-        document.QuerySelectorAll("#charter-matrix tbody tr[data-item]").Length.ShouldBe(18);
+        document.QuerySelectorAll("#charter-matrix tbody tr[data-item]").Length.ShouldBe(19);
         await using var db = App.Database.CreateContext();
         (await db.CharterChanges.CountAsync()).ShouldBe(0);
     }

@@ -52,7 +52,7 @@ public sealed class OrganisationPagesTests(CrisisCoordApp app) : AppTest(app)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         document.QuerySelector(".facts")!.TextContent.ShouldContain("Mostly neutral; aid by need");
         var rows = document.QuerySelectorAll("#charter tbody tr");
-        rows.Length.ShouldBe(18);
+        rows.Length.ShouldBe(19);
         Ticks(document, "Right.AssignTasks").ShouldBe(["Recovery"]);
         Ticks(document, "Right.ReportIncident").ShouldBe(["Warning", "Response", "Recovery"]);
         Ticks(document, "Right.LeadIncident").ShouldBeEmpty();
@@ -101,7 +101,7 @@ public sealed class OrganisationPagesTests(CrisisCoordApp app) : AppTest(app)
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         document.QuerySelector("[data-valmsg-for='Input.Phases']")!.TextContent.ShouldContain("Nothing to change");
-        document.QuerySelectorAll("#charter tbody tr").Length.ShouldBe(18);
+        document.QuerySelectorAll("#charter tbody tr").Length.ShouldBe(19);
         document.QuerySelector<IHtmlSelectElement>("select[name='Input.Item']")!.Value.ShouldBe("VerifyIncident");
     }
 

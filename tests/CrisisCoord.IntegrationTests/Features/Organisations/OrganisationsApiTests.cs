@@ -69,7 +69,7 @@ public sealed class OrganisationsApiTests(CrisisCoordApp app) : AppTest(app)
         var assignTasks = staffView["charter"]!.AsArray().Single(l => l!["key"]!.GetValue<string>() == "Right.AssignTasks")!;
         assignTasks["phases"]!.AsArray().Select(p => p!.GetValue<string>()).ShouldBe(["Recovery"]);
         assignTasks["source"]!.GetValue<string>().ShouldBe("Default");
-        staffView["charter"]!.AsArray().Count.ShouldBe(18);
+        staffView["charter"]!.AsArray().Count.ShouldBe(19);
         asStaff.Headers.ETag!.Tag.ShouldBe($"\"{staffView["organisation"]!["version"]}\"");
 
         var adminView = (await asAdmin.Content.ReadFromJsonAsync<JsonObject>())!;

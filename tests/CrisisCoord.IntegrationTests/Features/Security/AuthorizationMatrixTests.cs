@@ -131,6 +131,27 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         // An organisation that does not exist: past the gate, the task is refused by validation and nothing is made.
         ["POST /api/v1/check-ins/{id:guid}/task"] = (s => $"/api/v1/check-ins/{s.CheckIn}/task", _ => Json(new { assignedOrganisationId = Guid.NewGuid() }), "U NANNNN NNNNNN F N N"),
 
+        // Damage assessments: recorded by those taking part; requests and tasks made of them by coordinators, whose bodies
+        // (an organisation or a time that cannot be) are refused by validation past the gate, so nothing is made.
+        ["GET /api/v1/incidents/{incidentId:guid}/assessments"] = (s => $"/api/v1/incidents/{s.Incident}/assessments", null, SeesDetail),
+        ["GET /api/v1/incidents/{incidentId:guid}/assessments/totals"] = (s => $"/api/v1/incidents/{s.Incident}/assessments/totals", null, SeesDetail),
+        ["POST /api/v1/incidents/{incidentId:guid}/assessments"] = (s => $"/api/v1/incidents/{s.Incident}/assessments", null, TakesPart),
+        ["POST /api/v1/incidents/{incidentId:guid}/assessments/{id:guid}/task"] = (s => $"/api/v1/incidents/{s.Incident}/assessments/{Guid.NewGuid()}/task", _ => Json(new { assignedOrganisationId = Guid.NewGuid() }), Coordinates),
+        ["POST /api/v1/incidents/{incidentId:guid}/assessments/needs/{needId:guid}/request"] = (s => $"/api/v1/incidents/{s.Incident}/assessments/needs/{Guid.NewGuid()}/request", _ => Json(new { neededBy = "2000-01-01T00:00:00Z" }), Coordinates),
+
+        // Recovery projects and shelters: started by coordinators (the scene's incident is in response: 409 past the gate), opened
+        // and handed out by those taking part; a project or shelter by an id that does not exist is found by nobody.
+        ["GET /api/v1/incidents/{incidentId:guid}/recovery-projects"] = (s => $"/api/v1/incidents/{s.Incident}/recovery-projects", null, SeesDetail),
+        ["POST /api/v1/incidents/{incidentId:guid}/recovery-projects"] = (s => $"/api/v1/incidents/{s.Incident}/recovery-projects", null, Coordinates),
+        ["GET /api/v1/recovery-projects/{id:guid}"] = (_ => $"/api/v1/recovery-projects/{Guid.NewGuid()}", null, "U NNNNNN NNNNNN N N N"),
+        ["PUT /api/v1/recovery-projects/{id:guid}"] = (_ => $"/api/v1/recovery-projects/{Guid.NewGuid()}", null, "U NNNNNN NNNNNN N N N"),
+        ["POST /api/v1/recovery-projects/{id:guid}/milestones"] = (_ => $"/api/v1/recovery-projects/{Guid.NewGuid()}/milestones", null, "U NNNNNN NNNNNN N N N"),
+        ["PUT /api/v1/recovery-projects/{id:guid}/milestones/{milestoneId:guid}"] = (_ => $"/api/v1/recovery-projects/{Guid.NewGuid()}/milestones/{Guid.NewGuid()}", null, "U NNNNNN NNNNNN N N N"),
+        ["GET /api/v1/incidents/{incidentId:guid}/shelters"] = (s => $"/api/v1/incidents/{s.Incident}/shelters", null, SeesDetail),
+        ["POST /api/v1/incidents/{incidentId:guid}/shelters"] = (s => $"/api/v1/incidents/{s.Incident}/shelters", null, TakesPart),
+        ["PUT /api/v1/shelters/{id:guid}/occupancy"] = (_ => $"/api/v1/shelters/{Guid.NewGuid()}/occupancy", null, "U NNNNNN NNNNNN N N N"),
+        ["POST /api/v1/incidents/{incidentId:guid}/distributions"] = (s => $"/api/v1/incidents/{s.Incident}/distributions", null, TakesPart),
+
         ["POST /api/v1/objectives/{id:guid}/progress"] = (s => $"/api/v1/objectives/{s.Objective}/progress", null, WorksOnIt),
         ["POST /api/v1/objectives/{id:guid}/waive"] = (s => $"/api/v1/objectives/{s.Objective}/waive", null, CoordinatesIt),
 

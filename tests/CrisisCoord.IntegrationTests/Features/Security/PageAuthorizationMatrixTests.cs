@@ -214,6 +214,32 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         // The coordinator makes the one task; nobody after them may, so nothing later depends on it.
         ["POST /Incidents/CheckIns?handler=Task"] = new(s => $"/Incidents/{s.Incident}/CheckIns?handler=Task", "U NANNNN NNNNNN F N N",
             s => new() { ["checkIn"] = s.CheckIn.ToString() }),
+        // Damage assessments: those taking part assess; coordinators make requests and tasks of them. No such assessment or
+        // need: a coordinator gets past the gate and finds none (404), so nothing is made.
+        ["GET /Incidents/Assessments"] = Form("/Incidents/{incident}/Assessments", "U AAAAAA AFFFAF F A A"),
+        ["GET /Incidents/Assess"] = Form("/Incidents/{incident}/Assess", TakesPart),
+        ["POST /Incidents/Assess"] = Form("/Incidents/{incident}/Assess", TakesPart) with { Fields = NoFields },
+        ["POST /Incidents/Assessments?handler=Task"] = new(s => $"/Incidents/{s.Incident}/Assessments?handler=Task", "U FNFFFF FFFFFF F F F",
+            _ => new() { ["assessment"] = Guid.NewGuid().ToString() }),
+        ["POST /Incidents/Assessments?handler=Request"] = new(s => $"/Incidents/{s.Incident}/Assessments?handler=Request", "U FNFFFF FFFFFF F F F",
+            _ => new() { ["need"] = Guid.NewGuid().ToString() }),
+        // Recovery work, shelters and relief: read by those who see the detail; projects started by coordinators; shelters
+        // opened and relief recorded by those taking part. A project or shelter by an id that does not exist is found by
+        // nobody, so nothing is marked or changed.
+        ["GET /Incidents/Recovery"] = Form("/Incidents/{incident}/Recovery", "U AAAAAA AFFFAF F A A"),
+        // The form turns away even its coordinators while the incident is not in recovery (the scene's is in response).
+        ["GET /Incidents/StartProject"] = Form("/Incidents/{incident}/StartProject", "U FFFFFF FFFFFF F F F"),
+        ["POST /Incidents/StartProject"] = Form("/Incidents/{incident}/StartProject", "U FFFFFF FFFFFF F F F") with { Fields = NoFields },
+        ["GET /Incidents/Shelters"] = Form("/Incidents/{incident}/Shelters", "U AAAAAA AFFFAF F A A"),
+        ["POST /Incidents/Shelters?handler=Occupancy"] = new(s => $"/Incidents/{s.Incident}/Shelters?handler=Occupancy", "U NNNNNN NNNNNN N N N",
+            _ => new() { ["shelter"] = Guid.NewGuid().ToString(), ["occupancy"] = "1", ["version"] = "1" }),
+        ["GET /Incidents/OpenShelter"] = Form("/Incidents/{incident}/OpenShelter", TakesPart),
+        ["POST /Incidents/OpenShelter"] = Form("/Incidents/{incident}/OpenShelter", TakesPart) with { Fields = NoFields },
+        ["GET /Incidents/Distribute"] = Form("/Incidents/{incident}/Distribute", TakesPart),
+        ["POST /Incidents/Distribute"] = Form("/Incidents/{incident}/Distribute", TakesPart) with { Fields = NoFields },
+        ["GET /RecoveryProjects/Details"] = new(_ => $"/RecoveryProjects/{Guid.NewGuid()}", "U NNNNNN NNNNNN N N N"),
+        ["POST /RecoveryProjects/Details?handler=Mark"] = new(_ => $"/RecoveryProjects/{Guid.NewGuid()}?handler=Mark", "U NNNNNN NNNNNN N N N",
+            _ => new() { ["milestone"] = Guid.NewGuid().ToString(), ["done"] = "true" }),
         ["GET /People/New"] = new(_ => "/People/New", Administrators),
         ["POST /People/New"] = new(_ => "/People/New", Administrators, NoFields),
 

@@ -1,0 +1,113 @@
+using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Features.Requests;
+using CrisisCoord.Application.Security;
+using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Common;
+using CrisisCoord.Domain.Recovery;
+using CrisisCoord.Domain.Requests;
+using CrisisCoord.Domain.Resources;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.Application.Features.Recovery;
+
+/// <summary>
+/// An organisation taking part records relief it handed out from one of its own resources: how much, where (a shelter of
+/// the incident, or a place) and to how many households. The quantity leaves the resource's stock for good; what is
+/// committed to requests stays reserved, so a hand-out that would eat into it is refused and nothing is written.
+/// </summary>
+[Performs(Act.DistributeRelief)]
+[RecordedAs(typeof(ReliefDistribution))]
+public sealed record DistributeReliefCommand : ICommand<DistributionDto>, IIncidentMessage
+{
+    /// <summary>The incident (from the address).</summary>
+    public Guid IncidentId { get; init; }
+
+    /// <summary>One of the distributing organisation's registered resources.</summary>
+    public Guid? ResourceId { get; init; }
+
+    public decimal? Quantity { get; init; }
+
+    /// <summary>A shelter of the incident it was handed out at; else give the place.</summary>
+    public Guid? ShelterId { get; init; }
+
+    public string? PlaceName { get; init; }
+
+    public double? Latitude { get; init; }
+
+    public double? Longitude { get; init; }
+
+    public int? Households { get; init; }
+
+    public string? Notes { get; init; }
+}
+
+public sealed class DistributeReliefCommandValidator : AbstractValidator<DistributeReliefCommand>
+{
+    public DistributeReliefCommandValidator(AppDbContext db, ICurrentUser user)
+    {
+        RuleFor(x => x.ResourceId)
+            .NotNull().WithMessage("Say which of your organisation's resources was handed out.")
+            .MustAsync((id, ct) => db.Resources.AnyAsync(r => r.Id == id && r.OrganisationId == user.OrganisationId, ct))
+            .When(x => x.ResourceId is not null, ApplyConditionTo.CurrentValidator)
+            .WithMessage("That is not one of your organisation's registered resources; relief is handed out from your own stock.");
+        RuleFor(x => x.Quantity)
+            .NotNull().WithMessage("Say how much was handed out.")
+            .GreaterThan(0).WithMessage("A distribution hands out more than zero.")
+            .LessThanOrEqualTo(Resource.MaxQuantity).WithMessage($"A distribution is at most {Resource.MaxQuantity:N0}.")
+            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage("Quantity can have at most two decimals.");
+        RuleFor(x => x.ShelterId)
+            .MustAsync((x, id, ct) => db.Shelters.AnyAsync(s => s.Id == id && s.IncidentId == x.IncidentId, ct))
+            .When(x => x.ShelterId is not null)
+            .WithMessage("That is not one of this incident's shelters.");
+        When(x => x.ShelterId is null, () =>
+        {
+            RuleFor(x => x.PlaceName)
+                .NotEmpty().WithMessage("Say where it was handed out (a shelter, or a place name).");
+            RuleFor(x => x.Latitude)
+                .NotNull().WithMessage("Give the place's latitude.")
+                .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value)).WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.Latitude}).");
+            RuleFor(x => x.Longitude)
+                .NotNull().WithMessage("Give the place's longitude.")
+                .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value)).WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.Longitude}).");
+        });
+        RuleFor(x => x.PlaceName).MaximumLength(ReliefDistribution.PlaceNameMaxLength).PlainText();
+        RuleFor(x => x.Households)
+            .NotNull().WithMessage("Say how many households received it.")
+            .InclusiveBetween(1, ReliefDistribution.MaxHouseholds).WithMessage($"A distribution reaches between 1 and {ReliefDistribution.MaxHouseholds:N0} households.");
+        RuleFor(x => x.Notes).MaximumLength(ReliefDistribution.NotesMaxLength).PlainText();
+    }
+}
+
+public sealed class DistributeReliefCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<DistributeReliefCommand, DistributionDto>
+{
+    public async ValueTask<DistributionDto> Handle(DistributeReliefCommand command, CancellationToken cancellationToken)
+    {
+        await db.OpenIncidentStateAsync(command.IncidentId, cancellationToken);
+        // The resource's row lock: a second hand-out from the same stock waits here and then reads what this one left.
+        var resource = await db.LockResourceAsync(command.ResourceId!.Value, cancellationToken);
+        resource.Consume(command.Quantity!.Value);
+        var place = command.ShelterId is { } shelterId
+            ? await db.Shelters.Where(s => s.Id == shelterId).Select(s => new GeoPlace(s.PlaceName, s.Latitude, s.Longitude)).SingleAsync(cancellationToken)
+            : new GeoPlace(command.PlaceName!, command.Latitude!.Value, command.Longitude!.Value);
+        var distribution = ReliefDistribution.Record(
+            command.IncidentId,
+            resource.OrganisationId,
+            resource.Id,
+            resource.ResourceTypeId,
+            command.Quantity!.Value,
+            command.ShelterId,
+            place,
+            command.Households!.Value,
+            command.Notes ?? "",
+            user.UserId,
+            clock.GetUtcNow());
+        db.ReliefDistributions.Add(distribution);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await DistributionDto.LoadAsync(db, command.IncidentId, distribution.Id, cancellationToken)).Single();
+    }
+}
