@@ -179,11 +179,17 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
         [.. await rules.IncidentsWithDetailShown(db.Incidents.AsNoTracking().Where(i => ids.Contains(i.Id)), db.IncidentParticipants, db.IncidentReports, reader)
             .ToListAsync(ct)];
 
-    private async Task<Dictionary<Guid, IncidentFacts>> ReadIncidentsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    /// <summary>The facts of every open incident: for a read shared by many readers, each deciding row by row (the dashboard).</summary>
+    public Task<Dictionary<Guid, IncidentFacts>> OpenIncidentsAsync(CancellationToken ct) =>
+        ReadIncidentsAsync(db.Incidents.Where(i => IncidentStateMachine.OpenStates.Contains(i.State)), ct);
+
+    private Task<Dictionary<Guid, IncidentFacts>> ReadIncidentsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ReadIncidentsAsync(db.Incidents.Where(i => ids.Contains(i.Id)), ct);
+
+    private async Task<Dictionary<Guid, IncidentFacts>> ReadIncidentsAsync(IQueryable<Incident> which, CancellationToken ct)
     {
         // One round trip: the participants come joined to their incident.
-        var incidents = await db.Incidents.AsNoTracking()
-            .Where(i => ids.Contains(i.Id))
+        var incidents = await which.AsNoTracking()
             .Select(i => new
             {
                 i.Id,

@@ -297,6 +297,11 @@ public sealed class GetDashboardQueryHandler(
     private sealed record OpenOverview(IReadOnlyList<OpenCount> Counts, DashboardPage<DashboardIncidentDto> Incidents, DashboardPage<DashboardIncidentDto> Escalations);
 
     private const string EveryOpenIncidentKey = "dashboard:open";
+    private const string EveryOpenIncidentFactsKey = "dashboard:facts";
+
+    /// <summary>What the rules read of every open incident, for <see cref="SharedReads"/>.</summary>
+    private static async Task<IReadOnlyDictionary<Guid, IncidentFacts>> EveryOpenIncidentFactsAsync(IServiceProvider services, DateTimeOffset now) =>
+        await services.GetRequiredService<Subjects>().OpenIncidentsAsync(CancellationToken.None);
 
     /// <summary>The first view of every open incident, for <see cref="SharedReads"/>: the same for every reader who finds them all.</summary>
     private static Task<OpenOverview> EveryOpenIncidentAsync(IServiceProvider services, DateTimeOffset now) =>
@@ -344,14 +349,24 @@ public sealed class GetDashboardQueryHandler(
         var openCount = counts.Sum(c => c.Count);
 
         // Warnings and an incident's obligations belong to its detail. An overseer's shared reads are narrowed to the
-        // open incidents whose detail they see, read once by the detail rule's query (obligations arise only in open
-        // incidents); others' are read for them alone, by the same rule.
-        var detailShown = everyone && openCount > 0
-            ? (await rules.IncidentsWithDetailShown(open, db.IncidentParticipants, db.IncidentReports, reader).ToListAsync(ct)).ToHashSet()
-            : [];
+        // open incidents whose detail they see (obligations arise only in open incidents), decided by the detail rule
+        // over every open incident's facts, themselves read once for all readers, and only for the incidents the lists
+        // name (each once); others' are read for them alone.
+        var openFacts = everyone && openCount > 0 ? await shared.GetAsync(EveryOpenIncidentFactsKey, now, EveryOpenIncidentFactsAsync, ct) : null;
+        var decided = new Dictionary<Guid, bool>();
+        bool DetailShown(Guid incident)
+        {
+            if (!decided.TryGetValue(incident, out var shown))
+            {
+                decided[incident] = shown = openFacts is not null && openFacts.TryGetValue(incident, out var facts) && rules.SeesDetail(reader, facts);
+            }
+
+            return shown;
+        }
+
         var balanced = rules.WithDetailShown(open.Where(i => i.State != IncidentState.Reported), db.IncidentParticipants, db.IncidentReports, reader);
         IReadOnlyList<IncidentBalance> balances = openCount == 0 ? []
-            : everyone ? [.. (await shared.GetAsync(EveryBalanceKey, now, EveryBalanceAsync, ct)).Where(b => detailShown.Contains(b.IncidentId))]
+            : everyone ? [.. (await shared.GetAsync(EveryBalanceKey, now, EveryBalanceAsync, ct)).Where(b => b.Report.Warnings.Count > 0 && DetailShown(b.IncidentId))]
             : await GetIncidentBalanceQueryHandler.ReportsAsync(db, balanced, state => state.Phase(), balanceRules, now, ct);
 
         // Every organisation's obligations (an overseer's) are shared between readers; each reader's rows are decided below.
@@ -386,7 +401,7 @@ public sealed class GetDashboardQueryHandler(
         {
             Items = [.. escalations.Items.Select(i => i with { Capabilities = decide(new Subject(SubjectKind.Incident, i.Id) { Incident = facts[i.Id] }) })],
         };
-        var shownObligations = everyone ? obligations.Items.ShownWhereDetailIs(detailShown) : (await obligations.ShownToReaderAsync(access, ct)).Items;
+        var shownObligations = everyone ? obligations.Items.ShownWhereDetailIs(DetailShown) : (await obligations.ShownToReaderAsync(access, ct)).Items;
         requests = organisation is { } asked ? await requests.AsSeenByReaderAsync(access, asked, ct) : requests;
 
         var keys = balances.ToDictionary(b => b.IncidentId, b => new GravestFirstCursor(b.Severity, b.ReportedAt, b.IncidentId));

@@ -38,15 +38,15 @@ public static class ObligationLists
     public static async Task<ObligationList> ShownToReaderAsync(this ObligationList list, AccessPolicy access, CancellationToken ct)
     {
         var shown = await access.DetailShownAsync([.. list.Items.Where(o => o.IncidentId is not null).Select(o => o.IncidentId!.Value).Distinct()], ct);
-        return list with { Items = [.. list.Items.ShownWhereDetailIs(shown)] };
+        return list with { Items = [.. list.Items.ShownWhereDetailIs(shown.Contains)] };
     }
 
     /// <summary>
-    /// The same, given the incidents whose detail the reader sees (read already, for other lists too), as the rows
-    /// are enumerated: a reader of tens of thousands of shared rows keeps no copy of them.
+    /// The same, given whether the reader sees an incident's detail (decided already, for other lists too), as the
+    /// rows are enumerated: a reader of tens of thousands of shared rows keeps no copy of them.
     /// </summary>
-    public static IEnumerable<ObligationDto> ShownWhereDetailIs(this IEnumerable<ObligationDto> items, IReadOnlySet<Guid> detailShown) =>
-        items.Where(o => o.IncidentId is not { } incident || detailShown.Contains(incident));
+    public static IEnumerable<ObligationDto> ShownWhereDetailIs(this IEnumerable<ObligationDto> items, Func<Guid, bool> detailShown) =>
+        items.Where(o => o.IncidentId is not { } incident || detailShown(incident));
 
     /// <summary>The obligations in scope, named and with their breach records, most overdue first.</summary>
     public static async Task<ObligationList> ListAsync(AppDbContext db, ObligationRules rules, DateTimeOffset now, ObligationScope scope, CancellationToken ct)
