@@ -51,6 +51,7 @@ public enum Act
     ManageOwnAccessTokens,
     ViewOwnNotifications,
     ManageOwnNotifications,
+    ManageOwnPreferences,
     ViewOwnWork,
     ViewOwnReports,
     RegisterOwnResources,
