@@ -150,6 +150,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         [Act.ViewOwnReports] = Read(SubjectKind.Self),
         [Act.ViewOwnNotifications] = Read(SubjectKind.Self),
         [Act.ManageOwnNotifications] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
+        [Act.ManageOwnPreferences] = new(SubjectKind.Self, AnySignedIn, null, Scope.Anyone, ChangesRecord: false),
         [Act.RegisterOwnResources] = Change(SubjectKind.Self, [ResourceManager], Right.RegisterResources, Scope.Own),
 
         [Act.ViewDirectory] = Read(SubjectKind.Registry),

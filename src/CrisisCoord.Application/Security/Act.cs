@@ -57,6 +57,7 @@ public enum Act
     ManageOwnAccessTokens,
     ViewOwnNotifications,
     ManageOwnNotifications,
+    ManageOwnPreferences,
     ViewOwnWork,
     ViewOwnReports,
     RegisterOwnResources,

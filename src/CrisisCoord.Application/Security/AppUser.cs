@@ -11,4 +11,10 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>The organisation the person acts for; none for a private citizen who has not been admitted to a group.</summary>
     public Guid? OrganisationId { get; set; }
+
+    /// <summary>The language the person chose (a <see cref="Localization.Languages"/> culture); none until they choose.</summary>
+    public string? PreferredLanguage { get; set; }
+
+    /// <summary>The IANA time zone the person types and reads times in; none until their browser or they tell it.</summary>
+    public string? TimeZone { get; set; }
 }

@@ -10,6 +10,10 @@ public static class ClaimNames
     public const string TwoFactor = "crisiscoord:2fa";
     public const string TwoFactorOn = "on";
 
+    /// <summary>The person's saved language and time zone, carried into the reader cookies when they sign in (ADR 0036).</summary>
+    public const string Language = "crisiscoord:lang";
+    public const string TimeZone = "crisiscoord:tz";
+
     /// <summary>The session (<see cref="Sessions.UserSession"/>) a cookie or token belongs to.</summary>
     public const string SessionId = "sid";
 }

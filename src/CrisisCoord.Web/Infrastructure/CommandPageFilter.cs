@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Common;
+using CrisisCoord.Web.Pages;
 using CrisisCoord.Web.Pages.Account;
 using FluentValidation;
 using FluentValidation.Results;
@@ -106,7 +107,8 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
 
     private async Task AddValidatorMessagesAsync(PageModel page, ModelStateDictionary modelState, CancellationToken ct)
     {
-        var input = page.GetType().GetProperty(InputProperty)?.GetValue(page);
+        // Aimed at the record in the address, as the handler would send it: the body names none.
+        var input = page is IAimedForm aimed ? aimed.AimedInput() : page.GetType().GetProperty(InputProperty)?.GetValue(page);
         if (input is null)
         {
             return;

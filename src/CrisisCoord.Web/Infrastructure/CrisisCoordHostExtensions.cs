@@ -4,6 +4,7 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Web.Api;
 using CrisisCoord.Web.Infrastructure.Auth;
 using CrisisCoord.Web.Infrastructure.Live;
+using CrisisCoord.Web.Infrastructure.Localization;
 using CrisisCoord.Web.Infrastructure.Mail;
 using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
@@ -38,6 +39,7 @@ public static class CrisisCoordHostExtensions
         builder.Services.AddCrisisCoordOpenApi();
         builder.Services.AddCrisisCoordNotifications();
         builder.Services.AddCrisisCoordWarnings();
+        builder.Services.AddCrisisCoordLocalization();
         builder.Services.AddMediator((MediatorOptions options) =>
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -72,6 +74,7 @@ public static class CrisisCoordHostExtensions
                 options.Filters.Add<CommandPageFilter>();
                 options.Filters.Add<TwoFactorRequiredFilter>();
                 options.ModelBinderProviders.Insert(0, new InvariantNumberBinderProvider());
+                options.ModelBinderProviders.Insert(0, new ReaderTimeBinderProvider());
                 ModelBindingMessages.Configure(options.ModelBindingMessageProvider);
             });
 
@@ -93,6 +96,8 @@ public static class CrisisCoordHostExtensions
         // Outermost, so each request is logged once with the status the client finally received.
         app.UseSerilogRequestLogging();
         app.UseIdempotencyKeys();
+        // Outside the exception handler, so error pages and ProblemDetails are in the reader's language too.
+        app.UseRequestLocalization();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = "/Error",
@@ -118,6 +123,7 @@ public static class CrisisCoordHostExtensions
 
         app.MapHealthEndpoints();
         app.MapCrisisCoordApi();
+        app.MapLanguageSwitch();
         app.MapCrisisCoordLive();
         app.MapCrisisCoordApiDocs();
         app.MapRazorPages();

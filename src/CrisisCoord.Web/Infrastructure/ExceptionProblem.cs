@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.Sessions;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Resources;
 using FluentValidation;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -32,64 +34,65 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
     {
         ValidationException validation => new(
             StatusCodes.Status400BadRequest,
-            "The request has invalid fields.",
-            "Correct the fields listed in 'errors' and send it again.",
+            Texts.Get("Problem.Invalid.Title"),
+            Texts.Get("Problem.Invalid.Detail"),
             validation.Errors
                 .GroupBy(e => JsonNamingPolicy.CamelCase.ConvertName(e.PropertyName))
                 .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
         {
             Extensions = RowProblems(validation) is { } rows ? new Dictionary<string, object?> { ["rowErrors"] = rows } : new Dictionary<string, object?>(),
         },
-        NotAuthenticatedException => new(StatusCodes.Status401Unauthorized, "Sign in first.", "Send 'Authorization: Bearer <token>' with a token from POST /api/v1/auth/token.", null),
-        SignInFailedException failed => new(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message, null),
-        SignInThrottledException throttled => new(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins.", throttled.Message, null)
+        NotAuthenticatedException => new(StatusCodes.Status401Unauthorized, Texts.Get("Problem.SignInFirst.Title"), Texts.Get("Problem.SignInFirst.Detail"), null),
+        SignInFailedException failed => new(StatusCodes.Status401Unauthorized, Texts.Get("Problem.SignInFailed.Title"), failed.Message, null),
+        SignInThrottledException throttled => new(StatusCodes.Status429TooManyRequests, Texts.Get("Problem.Throttled.Title"), throttled.Message, null)
         {
             Extensions = { [RetryAfterExtension] = (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds) },
         },
-        SecondFactorRequiredException needed => new(StatusCodes.Status401Unauthorized, "Code needed.", needed.Message, null),
-        SecondFactorFailedException failed => new(StatusCodes.Status401Unauthorized, "Sign-in failed.", failed.Message, null),
-        SecondStepExpiredException expired => new(StatusCodes.Status401Unauthorized, "Sign in again.", expired.Message, null),
-        TwoFactorSetUpRequiredException setUp => new(StatusCodes.Status403Forbidden, "Two-factor sign-in required.", setUp.Message, null),
-        AccountDisabledException disabled => new(StatusCodes.Status403Forbidden, "Account disabled.", disabled.Message, null),
-        SessionEndedException ended => new(StatusCodes.Status401Unauthorized, "Sign in again.", ended.Message, null),
-        AccessDeniedException denied => new(StatusCodes.Status403Forbidden, "Not allowed.", denied.Message, null),
-        NotFoundException notFound => new(StatusCodes.Status404NotFound, "Not found.", notFound.Message, null),
-        InsufficientInventoryException shortage => new(StatusCodes.Status409Conflict, "Not enough left to commit.", shortage.Message, null)
+        SecondFactorRequiredException needed => new(StatusCodes.Status401Unauthorized, Texts.Get("Problem.CodeNeeded.Title"), needed.Message, null),
+        SecondFactorFailedException failed => new(StatusCodes.Status401Unauthorized, Texts.Get("Problem.SignInFailed.Title"), failed.Message, null),
+        SecondStepExpiredException expired => new(StatusCodes.Status401Unauthorized, Texts.Get("Problem.SignInAgain.Title"), expired.Message, null),
+        TwoFactorSetUpRequiredException setUp => new(StatusCodes.Status403Forbidden, Texts.Get("Problem.TwoFactorRequired.Title"), setUp.Message, null),
+        AccountDisabledException disabled => new(StatusCodes.Status403Forbidden, Texts.Get("Problem.AccountDisabled.Title"), disabled.Message, null),
+        SessionEndedException ended => new(StatusCodes.Status401Unauthorized, Texts.Get("Problem.SignInAgain.Title"), ended.Message, null),
+        AccessDeniedException denied => new(StatusCodes.Status403Forbidden, Texts.Get("Problem.NotAllowed.Title"), denied.Message, null),
+        NotFoundException notFound => new(StatusCodes.Status404NotFound, Texts.Get("Problem.NotFound.Title"), notFound.Message, null),
+        InsufficientInventoryException shortage => new(StatusCodes.Status409Conflict, Texts.Get("Problem.Shortage.Title"), shortage.Message, null)
         {
             Extensions = { ["remaining"] = shortage.Remaining, ["resourceId"] = shortage.ResourceId },
         },
-        DomainRuleException rule => new(StatusCodes.Status409Conflict, "The request conflicts with the current state.", rule.Message, null),
-        StaleWriteException stale => new(StatusCodes.Status412PreconditionFailed, "Someone else changed this record first.", stale.Message, null),
+        DomainRuleException rule => new(StatusCodes.Status409Conflict, Texts.Get("Problem.Conflict.Title"), rule.Message, null),
+        StaleWriteException stale => new(StatusCodes.Status412PreconditionFailed, Texts.Get("Problem.Stale.Title"), stale.Message, null),
         // A unique index caught two writers racing for the same key; the loser can simply look and retry.
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new(
             StatusCodes.Status409Conflict,
-            "Someone else made the same record at the same moment.",
-            "Reload to see what is there now, then apply your change again if it is still needed.",
+            Texts.Get("Problem.Race.Title"),
+            Texts.Get("Problem.Race.Detail"),
             null),
         BadHttpRequestException { InnerException: JsonException json } => FromJson(json),
         BadHttpRequestException bad when BoundParameter().Match(bad.Message) is { Success: true } failed => new(
             StatusCodes.Status400BadRequest,
-            "The request has invalid fields.",
-            "Correct the fields listed in 'errors' and send it again.",
+            Texts.Get("Problem.Invalid.Title"),
+            Texts.Get("Problem.Invalid.Detail"),
             new Dictionary<string, string[]>
             {
                 [JsonNamingPolicy.CamelCase.ConvertName(failed.Groups["name"].Value)] =
-                    [$"'{failed.Groups["value"].Value}' is not {Describe(failed.Groups["type"].Value) ?? "a valid value"}."],
+                    [Texts.Format("Problem.ValueIsNot", failed.Groups["value"].Value, Describe(failed.Groups["type"].Value) ?? Texts.Get("Problem.Expect.Valid"))],
             }),
         BadHttpRequestException bad when bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal)
             || (bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) && bad.Message.EndsWith("from body.", StringComparison.Ordinal)) => new(
             StatusCodes.Status400BadRequest,
-            "The request body is missing.",
-            "Send the fields as a JSON object with 'Content-Type: application/json'.",
-            new Dictionary<string, string[]> { ["body"] = ["The request body is empty."] }),
+            Texts.Get("Problem.BodyMissing.Title"),
+            Texts.Get("Problem.BodyMissing.Detail"),
+            new Dictionary<string, string[]> { ["body"] = [Texts.Get("Problem.BodyEmpty")] }),
         BadHttpRequestException bad => new(
             bad.StatusCode,
             ReasonPhrases.GetReasonPhrase(bad.StatusCode),
             AdviceFor(bad.StatusCode) is { } advice ? $"{bad.Message} {advice}" : bad.Message,
             null),
+        AntiforgeryValidationException => new(StatusCodes.Status400BadRequest, Texts.Get("Problem.Antiforgery.Title"), Texts.Get("Problem.Antiforgery.Detail"), null),
         // The client went away; nobody reads the answer, and it is not a server fault.
-        OperationCanceledException => new(StatusCodes.Status499ClientClosedRequest, "The request was cancelled.", null, null),
-        _ => new(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", null, null),
+        OperationCanceledException => new(StatusCodes.Status499ClientClosedRequest, Texts.Get("Problem.Cancelled.Title"), null, null),
+        _ => new(StatusCodes.Status500InternalServerError, Texts.Get("Problem.Unexpected.Title"), null, null),
     };
 
     private static List<RowProblem>? RowProblems(ValidationException validation)
@@ -107,7 +110,7 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
         {
             return new(
                 StatusCodes.Status400BadRequest,
-                "The request body is not valid JSON.",
+                Texts.Get("Problem.NotJson.Title"),
                 json.Message,
                 new Dictionary<string, string[]> { ["body"] = [json.Message] });
         }
@@ -115,8 +118,8 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
         return new(
             StatusCodes.Status400BadRequest,
-            "The request has invalid fields.",
-            "Correct the fields listed in 'errors' and send it again.",
+            Texts.Get("Problem.Invalid.Title"),
+            Texts.Get("Problem.Invalid.Detail"),
             new Dictionary<string, string[]> { [field] = [DescribeJsonError(json)] });
     }
 
@@ -130,30 +133,29 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
         }
 
         var expected = Describe(match.Groups["type"].Value);
-        return expected is null ? "The value has the wrong type or format." : $"The value must be {expected}.";
+        return expected is null ? Texts.Get("Problem.WrongType") : Texts.Format("Problem.MustBe", expected);
     }
 
     private static string? Describe(string clrType) => clrType switch
     {
-        "System.Double" or "System.Decimal" or "System.Single" => "a number, such as 31.2304",
-        "System.Int32" or "System.Int64" => "a whole number",
-        "System.String" => "text in double quotes",
-        "System.Boolean" => "true or false",
-        "System.Guid" => "an id such as 0193a4c2-7f00-7000-8000-000000000000",
-        "System.DateTimeOffset" or "System.DateTime" => "a date and time such as 2026-11-23T14:00:00Z",
-        "int" or "Nullable<int>" or "long" or "Nullable<long>" => "a whole number",
-        "double" or "Nullable<double>" or "decimal" or "Nullable<decimal>" => "a number",
-        "Guid" or "Nullable<Guid>" => "an id such as 0193a4c2-7f00-7000-8000-000000000000",
+        "System.Double" or "System.Decimal" or "System.Single" => Texts.Get("Problem.Expect.Decimal"),
+        "System.Int32" or "System.Int64" => Texts.Get("Problem.Expect.WholeNumber"),
+        "System.String" => Texts.Get("Problem.Expect.Text"),
+        "System.Boolean" => Texts.Get("Problem.Expect.Boolean"),
+        "System.Guid" => Texts.Get("Problem.Expect.Id"),
+        "System.DateTimeOffset" or "System.DateTime" => Texts.Get("Problem.Expect.DateTime"),
+        "int" or "Nullable<int>" or "long" or "Nullable<long>" => Texts.Get("Problem.Expect.WholeNumber"),
+        "double" or "Nullable<double>" or "decimal" or "Nullable<decimal>" => Texts.Get("Problem.Expect.Number"),
+        "Guid" or "Nullable<Guid>" => Texts.Get("Problem.Expect.Id"),
         _ => null,
     };
 
     /// <summary>What a client can do about a bare status, for responses that carry no exception.</summary>
     public static string? AdviceFor(int status) => status switch
     {
-        StatusCodes.Status415UnsupportedMediaType => "Send the body as JSON with the header 'Content-Type: application/json'.",
-        StatusCodes.Status413PayloadTooLarge => "The request body is too large.",
-        StatusCodes.Status405MethodNotAllowed => "This address does not accept that HTTP method.",
-        StatusCodes.Status404NotFound => "There is no API resource at this address. The API lives under /api/v1/.",
+        StatusCodes.Status415UnsupportedMediaType or StatusCodes.Status413PayloadTooLarge
+            or StatusCodes.Status405MethodNotAllowed or StatusCodes.Status404NotFound =>
+            Texts.Get(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Problem.Advice.{status}")),
         _ => null,
     };
 

@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace CrisisCoord.Web.Infrastructure;
@@ -7,12 +8,13 @@ public static class ModelBindingMessages
 {
     public static void Configure(DefaultModelBindingMessageProvider messages)
     {
-        messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}' is not a valid value for {field}.");
-        messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number, such as 31.2304.");
-        messages.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value.");
-        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}' is not a valid value.");
-        messages.SetUnknownValueIsInvalidAccessor(field => $"The value given for {field} is not valid.");
-        messages.SetMissingBindRequiredValueAccessor(field => $"{field} is required.");
-        messages.SetValueMustNotBeNullAccessor(field => $"{field} is required.");
+        // Accessors run per request, so each message is in the reader's language.
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => Texts.Format("Binding.AttemptedValueInvalid", value, field));
+        messages.SetValueMustBeANumberAccessor(field => Texts.Format("Binding.MustBeNumber", field));
+        messages.SetValueIsInvalidAccessor(value => Texts.Format("Binding.ValueInvalid", value));
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => Texts.Format("Binding.ValueInvalid", value));
+        messages.SetUnknownValueIsInvalidAccessor(field => Texts.Format("Binding.UnknownValueInvalid", field));
+        messages.SetMissingBindRequiredValueAccessor(field => Texts.Format("Binding.Required", field));
+        messages.SetValueMustNotBeNullAccessor(field => Texts.Format("Binding.Required", field));
     }
 }

@@ -10,7 +10,7 @@ namespace CrisisCoord.Web.Pages;
 /// objective): it loads that record, binds the command as Input (with the version the person saw),
 /// and on success says what happened and goes back where the person came from.
 /// </summary>
-public abstract class CommandFormPageModel<TCommand, TResult>(ISender sender) : PageModel
+public abstract class CommandFormPageModel<TCommand, TResult>(ISender sender) : PageModel, IAimedForm
     where TCommand : class, ICommand<TResult>
 {
     [BindProperty]
@@ -34,6 +34,8 @@ public abstract class CommandFormPageModel<TCommand, TResult>(ISender sender) : 
         return After(result, id);
     }
 
+    object? IAimedForm.AimedInput() => Input is null ? null : For(Input, Guid.Parse((string)RouteData.Values["id"]!));
+
     /// <summary>Loads the record the page is about (and anything the form offers to choose from).</summary>
     protected abstract Task LoadAsync(Guid id, CancellationToken ct);
 
@@ -46,4 +48,11 @@ public abstract class CommandFormPageModel<TCommand, TResult>(ISender sender) : 
     protected abstract string Done(TResult result);
 
     protected abstract IActionResult After(TResult result, Guid id);
+}
+
+/// <summary>A form whose command is aimed at the record in the address, not at an id in the body.</summary>
+public interface IAimedForm
+{
+    /// <summary>The posted command aimed at the page's record, as it would be sent.</summary>
+    object? AimedInput();
 }

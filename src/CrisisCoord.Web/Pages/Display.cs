@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
@@ -10,14 +11,7 @@ namespace CrisisCoord.Web.Pages;
 /// <summary>How domain values read on a page: words people use, not code names.</summary>
 public static class Display
 {
-    public static string Category(IncidentCategory category) => category switch
-    {
-        IncidentCategory.NaturalDisaster => "Natural disaster",
-        IncidentCategory.AccidentDisaster => "Accident",
-        IncidentCategory.PublicHealth => "Public health",
-        IncidentCategory.SocialSecurity => "Social security",
-        _ => category.ToString(),
-    };
+    public static string Category(IncidentCategory category) => Texts.Name(category);
 
     /// <summary>What each category covers, in the words of someone reporting it.</summary>
     public static string CategoryExamples(IncidentCategory category) => category switch
@@ -29,22 +23,18 @@ public static class Display
         _ => "",
     };
 
-    public static string SeverityText(Severity severity) => $"{severity} · {severity.Label()}";
+    /// <summary>"I · Especially major": the grade's numeral, which every language keeps, and its name (docs/glossary.md).</summary>
+    public static string SeverityText(Severity severity) => $"{severity} · {Texts.Name(severity)}";
 
-    public const string NotGraded = "Not graded yet";
+    public static string NotGraded => Texts.Get("Severity.NotGraded");
 
-    public static string State(IncidentState state) => state switch
-    {
-        IncidentState.Reported => "Reported (unverified)",
-        IncidentState.Merged => "Merged (a duplicate)",
-        _ => state.ToString(),
-    };
+    public static string State(IncidentState state) => Texts.Name(state);
 
-    public static string TaskState(TaskState state) => state switch
-    {
-        Domain.Incidents.TaskState.InProgress => "in progress",
-        _ => state.ToString().ToLowerInvariant(),
-    };
+    public static string Phase(Phases phase) => Texts.Name(phase);
+
+    public static string TaskState(TaskState state) => Texts.Name(state);
+
+    public static string Right(Right right) => Texts.Name(right);
 
     public static string Membership(MembershipStatus status) => status switch
     {
@@ -67,15 +57,7 @@ public static class Display
     };
 
     /// <summary>What moving to a state means, in a coordinator's words.</summary>
-    public static string StateMeaning(IncidentState state) => state switch
-    {
-        IncidentState.Warning => "verified; a threat is expected, prepare and warn",
-        IncidentState.Response => "verified; the emergency is happening, respond now",
-        IncidentState.Recovery => "the emergency is over; restore and rebuild",
-        IncidentState.Closed => "nothing more to do",
-        IncidentState.Dismissed => "a false or duplicate report",
-        _ => "",
-    };
+    public static string StateMeaning(IncidentState state) => Texts.Get("IncidentStateMeaning." + state);
 
     /// <summary>UTC as text; a script turns it into the reader's local time.</summary>
     public static string Utc(DateTimeOffset at) =>
@@ -160,15 +142,7 @@ public static class Display
     };
 
     /// <summary>An obligation as a duty in words: "Accept or decline tasks", "Situation reports".</summary>
-    public static string Obligation(Obligation obligation) => obligation switch
-    {
-        Domain.Charters.Obligation.AcknowledgeTask => "Accept or decline tasks",
-        Domain.Charters.Obligation.SubmitSitRep => "Situation reports",
-        Domain.Charters.Obligation.AnswerResourceRequest => "Answer resource requests",
-        Domain.Charters.Obligation.ConfirmInventory => "Confirm inventory",
-        Domain.Charters.Obligation.SetObjectives => "Set objectives",
-        _ => obligation.ToString(),
-    };
+    public static string Obligation(Obligation obligation) => Texts.Name(obligation);
 
     /// <summary>A duration to the minute, as <see cref="Overdue"/> writes it; a negative one as "… earlier".</summary>
     public static string Span(TimeSpan span) => span < TimeSpan.Zero ? $"{Overdue((int)-span.TotalMinutes)} earlier" : Overdue((int)span.TotalMinutes);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace CrisisCoord.Web.Infrastructure.Auth;
 
-/// <summary>Adds the person's organisation, display name and whether they have two-factor sign-in on to the sign-in cookie.</summary>
+/// <summary>Adds the person's organisation, display name, whether they have two-factor sign-in on, and their saved language and zone to the sign-in cookie.</summary>
 public sealed class AppClaimsPrincipalFactory(
     UserManager<AppUser> users, RoleManager<IdentityRole<Guid>> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole<Guid>>(users, roles, options)
@@ -23,6 +23,16 @@ public sealed class AppClaimsPrincipalFactory(
         if (user.TwoFactorEnabled)
         {
             identity.AddClaim(new Claim(ClaimNames.TwoFactor, ClaimNames.TwoFactorOn));
+        }
+
+        if (user.PreferredLanguage is { } language)
+        {
+            identity.AddClaim(new Claim(ClaimNames.Language, language));
+        }
+
+        if (user.TimeZone is { } zone)
+        {
+            identity.AddClaim(new Claim(ClaimNames.TimeZone, zone));
         }
 
         return identity;

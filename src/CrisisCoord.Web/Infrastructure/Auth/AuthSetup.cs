@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.Sessions;
+using CrisisCoord.Web.Infrastructure.Localization;
 using CrisisCoord.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -73,6 +74,7 @@ public static class AuthSetup
                 // whatever the app believes it was reached by.
                 options.Events.OnRedirectToLogin = context => RedirectRelative(context);
                 options.Events.OnRedirectToAccessDenied = context => RedirectRelative(context);
+                options.Events.OnSignedIn = context => ReaderCookies.OnSignedIn(context);
             });
 
         services.AddAuthentication()

@@ -4,6 +4,7 @@ using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Organisations;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Web.Infrastructure;
+using CrisisCoord.Web.Infrastructure.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -12,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CrisisCoord.Web.Pages.Audit;
 
 /// <summary>The auditor's workspace: the timeline across incidents, filtered, paged by keyset, exportable.</summary>
-public sealed class IndexModel(ISender sender, TimeProvider clock, MyCapabilitiesProvider capabilities) : PageModel
+public sealed class IndexModel(ISender sender, TimeProvider clock, MyCapabilitiesProvider capabilities, ReaderClock readerClock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ListTimelineEventsQuery Input { get; set; } = new();
@@ -31,8 +32,8 @@ public sealed class IndexModel(ISender sender, TimeProvider clock, MyCapabilitie
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        // The form's date-time fields carry no zone; they are labelled and read as UTC, whatever the server's zone.
-        Input = Input with { From = Utc("from") ?? Input.From, To = Utc("to") ?? Input.To };
+        // The form's date-time fields carry no zone; they are read on the reader's clock (labelled), whatever the server's zone.
+        Input = Input with { From = Typed("from") ?? Input.From, To = Typed("to") ?? Input.To };
         SeesRegistry = await capabilities.CanAsync(Act.AuditChains);
         Incidents = (await sender.Send(new ListIncidentsQuery { Limit = ListIncidentsQuery.MaxLimit }, HttpContext.RequestAborted)).Items;
         Organisations = (await sender.Send(new ListOrganisationsQuery(), HttpContext.RequestAborted)).Items;
@@ -48,7 +49,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock, MyCapabilitie
         return new EmptyResult();
     }
 
-    public string? Local(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+    public string? Local(DateTimeOffset? at) => readerClock.ForField(at)?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     public IDictionary<string, string?> CsvRoute => RouteFor(null, "Csv");
 
@@ -65,9 +66,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock, MyCapabilitie
         ["after"] = after,
     };
 
-    private DateTimeOffset? Utc(string key) =>
-        DateTime.TryParseExact(Request.Query[key].ToString(), ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-            ? new DateTimeOffset(at, TimeSpan.Zero)
-            : null;
+    // A filter, not a form to correct: a value that names no instant is simply not applied.
+    private DateTimeOffset? Typed(string key) =>
+        Request.Query[key].ToString() is { Length: > 0 } text && ReaderTimeBinder.Read(text, readerClock, out var at) is null ? at : null;
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Resources;
 using CrisisCoord.Web.Infrastructure;
+using CrisisCoord.Web.Infrastructure.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CrisisCoord.Web.Pages.Resources;
 
 [FormPage]
-public sealed class EditModel(ISender sender) : PageModel
+public sealed class EditModel(ISender sender, ReaderClock readerClock) : PageModel
 {
     [BindProperty]
     public UpdateResourceCommand Input { get; set; } = new();
@@ -34,8 +35,9 @@ public sealed class EditModel(ISender sender) : PageModel
             PlaceName = Resource.PlaceName,
             Latitude = Resource.Latitude,
             Longitude = Resource.Longitude,
-            AvailableFrom = Resource.AvailableFrom,
-            AvailableUntil = Resource.AvailableUntil,
+            // On the reader's clock, as the fields are read back (ReaderTimeBinder).
+            AvailableFrom = readerClock.ForField(Resource.AvailableFrom),
+            AvailableUntil = readerClock.ForField(Resource.AvailableUntil),
             Notes = Resource.Notes,
         };
 

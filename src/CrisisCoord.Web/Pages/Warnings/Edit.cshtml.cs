@@ -2,6 +2,7 @@ using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Warnings;
 using CrisisCoord.Domain.Warnings;
 using CrisisCoord.Web.Infrastructure;
+using CrisisCoord.Web.Infrastructure.Localization;
 using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace CrisisCoord.Web.Pages.Warnings;
 
 /// <summary>Changing a warning: a draft just changes; one already out issues a CAP Update when saved.</summary>
 [FormPage]
-public sealed class EditModel(ISender sender, IOptions<MapOptions> map) : CommandFormPageModel<EditWarningCommand, WarningDto>(sender)
+public sealed class EditModel(ISender sender, IOptions<MapOptions> map, ReaderClock readerClock) : CommandFormPageModel<EditWarningCommand, WarningDto>(sender)
 {
     public WarningView View { get; private set; } = null!;
 
@@ -27,7 +28,12 @@ public sealed class EditModel(ISender sender, IOptions<MapOptions> map) : Comman
         await WarningFormPage.LoadChoicesAsync(this, Sender, ct);
     }
 
-    protected override EditWarningCommand Blank() => EditWarningCommand.From(View.Warning);
+    // The times on the reader's clock, as the fields are read back (ReaderTimeBinder).
+    protected override EditWarningCommand Blank()
+    {
+        var warning = EditWarningCommand.From(View.Warning);
+        return warning with { Onset = readerClock.ForField(warning.Onset), Effective = readerClock.ForField(warning.Effective), Expires = readerClock.ForField(warning.Expires) };
+    }
 
     protected override EditWarningCommand For(EditWarningCommand input, Guid id) => input with { WarningId = id };
 

@@ -2,6 +2,7 @@ using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Warnings;
 using CrisisCoord.Domain.Warnings;
 using CrisisCoord.Web.Infrastructure;
+using CrisisCoord.Web.Infrastructure.Localization;
 using CrisisCoord.Web.Infrastructure.Security;
 using CrisisCoord.Web.Pages.Incidents;
 using Mediator;
@@ -12,7 +13,7 @@ namespace CrisisCoord.Web.Pages.Warnings;
 
 /// <summary>Drafting a warning for an incident; it waits for a coordinator's approval on its own page.</summary>
 [FormPage]
-public sealed class NewModel(ISender sender, IOptions<MapOptions> map, TimeProvider clock) : IncidentChangePageModel<DraftWarningCommand, WarningDto>(sender)
+public sealed class NewModel(ISender sender, IOptions<MapOptions> map, TimeProvider clock, ReaderClock readerClock) : IncidentChangePageModel<DraftWarningCommand, WarningDto>(sender)
 {
     public object MapData => WarningFormPage.MapData(map.Value, Incident.Latitude, Incident.Longitude);
 
@@ -24,7 +25,8 @@ public sealed class NewModel(ISender sender, IOptions<MapOptions> map, TimeProvi
         Status = WarningStatus.Actual,
         Scope = WarningScope.Public,
         Event = Display.Category(incident.Category),
-        Expires = Warning.WholeSeconds(clock.GetUtcNow().AddHours(12)),
+        // On the reader's clock, as the field is read back (ReaderTimeBinder).
+        Expires = readerClock.ForField(Warning.WholeSeconds(clock.GetUtcNow().AddHours(12))),
         Areas = [new WarningAreaInput { Latitude = incident.Latitude, Longitude = incident.Longitude, RadiusKm = 5 }],
     };
 

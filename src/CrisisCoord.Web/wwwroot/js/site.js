@@ -2,7 +2,10 @@
 window.CrisisCoord = window.CrisisCoord || {};
 
 (function () {
-    const format = new Intl.DateTimeFormat(undefined, {
+    // The browser's own variant of the page's language (en-GB for an English page read in Britain), else the page's.
+    const pageLanguage = document.documentElement.lang || "en";
+    const locale = (navigator.languages || []).find(l => l.toLowerCase().startsWith(pageLanguage.toLowerCase())) || pageLanguage;
+    const format = new Intl.DateTimeFormat(locale, {
         year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
     });
 
@@ -18,6 +21,25 @@ window.CrisisCoord = window.CrisisCoord || {};
     };
 
     window.CrisisCoord.enhance(document);
+
+    // The reader's time zone, kept in a cookie so the server reads typed times on the reader's clock (ADR 0036).
+    // Once set (or written at sign-in from the zone the person saved) it is left alone: it is their choice.
+    const zoneCookie = "crisiscoord-zone";
+    const told = document.cookie.split("; ").find(c => c.startsWith(zoneCookie + "="));
+    let zone = told ? decodeURIComponent(told.substring(zoneCookie.length + 1)) : "";
+    if (!zone) {
+        zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+        if (zone) {
+            document.cookie = zoneCookie + "=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax"
+                + (location.protocol === "https:" ? "; secure" : "");
+            for (const el of document.querySelectorAll("[data-reader-zone]")) {
+                el.textContent = zone;
+            }
+        }
+    }
+    for (const input of document.querySelectorAll("input[data-reader-zone-input]")) {
+        input.value = zone;
+    }
 
     // Every map's background: the configured tile server, or a note that markers stand on a plain background.
     // Leaflet writes the attribution as HTML, so it is handed the configured text already escaped.
