@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CrisisCoord.Application.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201161001_Recovery")]
+    [Migration("20261201165606_Recovery")]
     partial class Recovery
     {
         /// <inheritdoc />
@@ -201,9 +201,21 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("preferred_language")
+                        .HasAnnotation("CrisisCoord:NotRecorded", true);
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp")
+                        .HasAnnotation("CrisisCoord:NotRecorded", true);
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone")
                         .HasAnnotation("CrisisCoord:NotRecorded", true);
 
                     b.Property<bool>("TwoFactorEnabled")
