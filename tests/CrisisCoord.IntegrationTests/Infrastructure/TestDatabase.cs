@@ -109,6 +109,8 @@ public sealed class TestDatabase(string purpose) : IAsyncDisposable
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
+        // A write in this process, though not through EF: the portal's shared reads must not outlive it (ADR 0033).
+        WriteCounter.Instance.Add();
     }
 
     public async Task ResetAsync()
