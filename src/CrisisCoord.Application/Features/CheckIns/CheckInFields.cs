@@ -34,12 +34,10 @@ public static class CheckInFieldRules
             .Known().WithMessage(x => EnumText.NotValidMessage<CheckInStatus>(x.Status.ToString()));
         validator.RuleFor(x => x.Latitude)
             .NotNull().WithMessage("Latitude is required: put a pin where you are.")
-            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value))
-            .WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.Latitude}).");
+            .Latitude();
         validator.RuleFor(x => x.Longitude)
             .NotNull().WithMessage("Longitude is required: put a pin where you are.")
-            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value))
-            .WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.Longitude}).");
+            .Longitude();
         validator.RuleFor(x => x.PlaceName).MaximumLength(CheckIn.PlaceNameMaxLength).PlainText();
         validator.RuleFor(x => x.Note).MaximumLength(CheckIn.NoteMaxLength).PlainText();
     }

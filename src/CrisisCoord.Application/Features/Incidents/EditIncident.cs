@@ -2,7 +2,6 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Warnings;
 using FluentValidation;
@@ -46,12 +45,10 @@ public sealed class EditIncidentCommandValidator : AbstractValidator<EditInciden
             .WithName("Place name");
         RuleFor(x => x.Latitude)
             .NotNull().WithMessage("Latitude is required.")
-            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value))
-            .WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.Latitude}).");
+            .Latitude();
         RuleFor(x => x.Longitude)
             .NotNull().WithMessage("Longitude is required.")
-            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value))
-            .WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.Longitude}).");
+            .Longitude();
         RuleFor(x => x.Area).Custom((area, context) =>
         {
             if (!string.IsNullOrWhiteSpace(area) && WarningArea.ParsePolygon(area).Problem is { } problem)

@@ -4,7 +4,6 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Reports;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Reports;
 using FluentValidation;
@@ -68,12 +67,10 @@ public sealed class LogIncidentCommandValidator : AbstractValidator<LogIncidentC
             .WithName("Place name");
         RuleFor(x => x.Latitude)
             .NotNull().WithMessage("Latitude is required.")
-            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value))
-            .WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.Latitude}).");
+            .Latitude();
         RuleFor(x => x.Longitude)
             .NotNull().WithMessage("Longitude is required.")
-            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value))
-            .WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.Longitude}).");
+            .Longitude();
         RuleFor(x => x.CallbackNumber)
             .Must(n => string.IsNullOrWhiteSpace(n) || CallbackNumbers.Normalise(n) is not null)
             .WithMessage(CallbackNumbers.Rule)

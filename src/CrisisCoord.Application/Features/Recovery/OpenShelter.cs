@@ -3,7 +3,6 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Recovery;
 using CrisisCoord.Domain.Requests;
 using FluentValidation;
@@ -48,10 +47,10 @@ public sealed class OpenShelterCommandValidator : AbstractValidator<OpenShelterC
             .PlainText();
         RuleFor(x => x.Latitude)
             .NotNull().WithMessage("Give the shelter's latitude.")
-            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value)).WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.Latitude}).");
+            .Latitude();
         RuleFor(x => x.Longitude)
             .NotNull().WithMessage("Give the shelter's longitude.")
-            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value)).WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.Longitude}).");
+            .Longitude();
         RuleFor(x => x.Capacity)
             .NotNull().WithMessage("Say how many people the shelter holds.")
             .InclusiveBetween(1, Shelter.MaxCapacity).WithMessage($"A shelter holds between 1 and {Shelter.MaxCapacity:N0} people.");

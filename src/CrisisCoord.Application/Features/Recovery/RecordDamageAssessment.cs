@@ -4,7 +4,6 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Recovery;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
@@ -79,10 +78,10 @@ public sealed class RecordDamageAssessmentCommandValidator : AbstractValidator<R
             .PlainText();
         RuleFor(x => x.Latitude)
             .NotNull().WithMessage("Give the place's latitude.")
-            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value)).WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.Latitude}).");
+            .Latitude();
         RuleFor(x => x.Longitude)
             .NotNull().WithMessage("Give the place's longitude.")
-            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value)).WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.Longitude}).");
+            .Longitude();
         Count(x => x.BuildingsDestroyed, "buildings destroyed");
         Count(x => x.BuildingsSevere, "buildings severely damaged");
         Count(x => x.BuildingsModerate, "buildings moderately damaged");

@@ -3,7 +3,6 @@ using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
-using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Requests;
 using CrisisCoord.Domain.Resources;
@@ -63,10 +62,10 @@ public sealed class RaiseResourceRequestCommandValidator : AbstractValidator<Rai
             .PlainText();
         RuleFor(x => x.DeliveryLatitude)
             .NotNull().WithMessage("Give the delivery latitude.")
-            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value)).WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.DeliveryLatitude}).");
+            .Latitude();
         RuleFor(x => x.DeliveryLongitude)
             .NotNull().WithMessage("Give the delivery longitude.")
-            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value)).WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.DeliveryLongitude}).");
+            .Longitude();
         RuleFor(x => x.Priority).Known().WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority.ToString()));
         RuleFor(x => x.Notes).MaximumLength(ResourceRequest.NotesMaxLength).PlainText();
     }

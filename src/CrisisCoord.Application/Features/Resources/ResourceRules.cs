@@ -1,6 +1,5 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
-using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Resources;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -42,12 +41,10 @@ public static class ResourceRules
             .WithName("Place name");
         validator.RuleFor(x => x.Latitude)
             .NotNull().WithMessage("Latitude is required.")
-            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value))
-            .WithMessage(x => $"Latitude must be between -90 and 90 degrees (got {x.Latitude}).");
+            .Latitude();
         validator.RuleFor(x => x.Longitude)
             .NotNull().WithMessage("Longitude is required.")
-            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value))
-            .WithMessage(x => $"Longitude must be between -180 and 180 degrees (got {x.Longitude}).");
+            .Longitude();
         validator.RuleFor(x => x.AvailableUntil)
             .GreaterThanOrEqualTo(x => x.AvailableFrom)
             .When(x => x.AvailableFrom is not null && x.AvailableUntil is not null)
