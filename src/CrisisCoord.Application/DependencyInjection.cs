@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<Subjects>();
         services.AddSingleton<CharterCache>();
         services.AddSingleton<SharedReads>();
+        services.AddSingleton<Localization.TextVersions>();
         services.AddSingleton<AccessRules>();
         services.AddScoped<TimelineRecorder>();
         services.TryAddSingleton<ILiveSignals, NoScreens>();

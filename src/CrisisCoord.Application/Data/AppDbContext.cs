@@ -118,6 +118,9 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     /// <summary>The durable outbox of notification e-mails (ADR 0024).</summary>
     public DbSet<NotificationMail> NotificationMails => Set<NotificationMail>();
 
+    /// <summary>Agreed versions of shared text in each language (ADR 0038).</summary>
+    public DbSet<Localization.TextVersion> TextVersions => Set<Localization.TextVersion>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

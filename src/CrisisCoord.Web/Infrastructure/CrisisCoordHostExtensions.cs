@@ -49,6 +49,7 @@ public static class CrisisCoordHostExtensions
                 typeof(LoggingBehaviour<,>),
                 typeof(AuthorizationBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
+                typeof(TextVersionBehaviour<,>),
                 typeof(MailAfterCommitBehaviour<,>),
                 typeof(TransactionBehaviour<,>),
             ];
