@@ -68,6 +68,33 @@ namespace CrisisCoord.Application.Data.Migrations
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("CrisisCoord.Application.Localization.TextVersion", b =>
+                {
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Original")
+                        .HasMaxLength(800)
+                        .HasColumnType("character varying(800)")
+                        .HasColumnName("original");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(1600)
+                        .HasColumnType("character varying(1600)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Language", "Original")
+                        .HasName("pk_text_versions");
+
+                    b.ToTable("text_versions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_text_versions_not_empty", "length(version) > 0");
+                        });
+                });
+
             modelBuilder.Entity("CrisisCoord.Application.Security.AccessTokens.PersonalAccessToken", b =>
                 {
                     b.Property<Guid>("Id")
