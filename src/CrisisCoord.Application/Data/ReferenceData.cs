@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Resources;
@@ -53,6 +54,35 @@ public static class ReferenceData
             db.ResourceTypes.Add(ResourceType.Define(code, name, unit, now));
         }
 
+        var versioned = await db.TextVersions.Where(v => v.Language == Languages.Chinese).Select(v => v.Original).ToListAsync(ct);
+        foreach (var (code, name, _) in ResourceType.Standard.Where(t => !versioned.Contains(t.Name)))
+        {
+            db.TextVersions.Add(new TextVersion { Language = Languages.Chinese, Original = name, Version = StandardNamesInChinese[code] });
+        }
+
         return db.ChangeTracker.HasChanges();
     }
+
+    /// <summary>The standard catalogue's names as a Chinese reader knows them (ADR 0038); the codes stay as they are.</summary>
+    private static readonly Dictionary<string, string> StandardNamesInChinese = new(StringComparer.Ordinal)
+    {
+        ["rescue-boat"] = "救生艇",
+        ["ambulance"] = "救护车",
+        ["fire-engine"] = "消防车",
+        ["truck"] = "载货卡车",
+        ["excavator"] = "挖掘机",
+        ["crane"] = "汽车起重机",
+        ["generator"] = "发电机",
+        ["water-pump"] = "水泵",
+        ["shelter-bed"] = "安置床位",
+        ["tent"] = "家庭帐篷",
+        ["blanket"] = "毛毯",
+        ["drinking-water"] = "饮用水",
+        ["food-ration"] = "口粮",
+        ["medical-kit"] = "急救包",
+        ["medical-team"] = "医疗队",
+        ["search-rescue-team"] = "搜救队",
+        ["volunteer"] = "志愿者",
+        ["sandbag"] = "沙袋",
+    };
 }

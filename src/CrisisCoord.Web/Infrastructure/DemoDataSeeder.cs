@@ -4,6 +4,7 @@ using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.People;
 using CrisisCoord.Application.Features.Reviews;
 using CrisisCoord.Application.Features.Warnings;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.AccessTokens;
@@ -48,6 +49,7 @@ public sealed partial class DemoDataSeeder(
     TimeProvider clock,
     IOptions<DemoDataOptions> options,
     WarningIssuer warnings,
+    TextVersions textVersions,
     ILogger<DemoDataSeeder> logger)
 {
     /// <summary>Every demo account has this password; it is printed at start-up with the sign-ins.</summary>
@@ -99,6 +101,7 @@ public sealed partial class DemoDataSeeder(
                 await SeedScenarioAsync(clock.GetUtcNow(), ct);
                 await transaction.CommitAsync(ct);
             });
+            textVersions.Forget();
 
             // The scenario leaves some obligations unmet (a task nobody acknowledged, a late report, stale
             // inventory): record those breaches as the watch would, then sign every chain.
@@ -206,6 +209,8 @@ public sealed partial class DemoDataSeeder(
         }
 
         await SeedAccessTokenAsync(people[Roles.Administrator].User!.Value, now, ct);
+        AddChineseVersions();
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>

@@ -84,6 +84,7 @@ public class CrisisCoordApp : WebApplicationFactory<Program>, IAsyncLifetime
         // The reset's deletes fire no triggers (replica session), so the portal is told here that its charters went.
         Services.GetRequiredService<CharterCache>().Invalidate();
         Services.GetRequiredService<SharedReads>().Forget();
+        Services.GetRequiredService<CrisisCoord.Application.Localization.TextVersions>().Forget();
     }
 
     /// <summary>
