@@ -9,6 +9,10 @@ public static class ReaderTime
     /// <summary>Longest IANA zone id kept; the longest real one is 32 characters.</summary>
     public const int ZoneMaxLength = 64;
 
+    /// <summary>Every IANA zone this machine knows, by id, for a reader to choose theirs from.</summary>
+    public static IReadOnlyList<string> Zones { get; } =
+        [.. TimeZoneInfo.GetSystemTimeZones().Where(z => z.HasIanaId).Select(z => z.Id).Append("UTC").Distinct().Order(StringComparer.Ordinal)];
+
     /// <summary>The zone by its IANA id, or null when the id is empty, unknown, or a Windows name.</summary>
     public static TimeZoneInfo? FindZone(string? id)
     {

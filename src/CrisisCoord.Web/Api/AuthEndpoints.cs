@@ -27,6 +27,11 @@ public static class AuthEndpoints
         // What the caller may do beyond one incident or organisation: log incidents, register resources, audit…
         app.MapGet("/me/capabilities", (ISender s, CancellationToken ct) => s.Send(new GetMyCapabilitiesQuery(), ct))
             .WithTags("Authentication").WithName("GetMyCapabilities");
+        // The language pages and messages are answered in, and the zone typed times are read in (ADR 0036).
+        app.MapGet("/me/preferences", (ISender s, CancellationToken ct) => s.Send(new GetMyPreferencesQuery(), ct))
+            .WithTags("Authentication").WithName("GetMyPreferences");
+        app.MapPut("/me/preferences", (SetMyPreferencesCommand command, ISender s, CancellationToken ct) => s.Send(command, ct))
+            .WithTags("Authentication").WithName("SetMyPreferences").ProducesValidationProblem();
         return app;
     }
 

@@ -54,6 +54,8 @@ public sealed class AuthorizationMatrixTests(CrisisCoordApp app) : AppTest(app)
         ["POST /api/v1/auth/password-reset-requests"] = (_ => "/api/v1/auth/password-reset-requests", null, Public),
         ["POST /api/v1/auth/password-resets"] = (_ => "/api/v1/auth/password-resets", null, Public),
         ["GET /api/v1/me/capabilities"] = (_ => "/api/v1/me/capabilities", null, Everyone),
+        ["GET /api/v1/me/preferences"] = (_ => "/api/v1/me/preferences", null, Everyone),
+        ["PUT /api/v1/me/preferences"] = (_ => "/api/v1/me/preferences", _ => Json(new { language = "en" }), Everyone),
         ["GET /api/v1/me/sessions"] = (_ => "/api/v1/me/sessions", null, Everyone),
         // No such session of theirs: everyone signed in gets past the gate and finds none.
         ["DELETE /api/v1/me/sessions/{sessionId:guid}"] = (_ => $"/api/v1/me/sessions/{Guid.NewGuid()}", null, "U NNNNNN NNNNNN N N N"),

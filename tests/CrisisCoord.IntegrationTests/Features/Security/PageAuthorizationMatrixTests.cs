@@ -77,6 +77,8 @@ public sealed partial class PageAuthorizationMatrixTests(CrisisCoordApp app) : A
         ["GET /Account/SignIn"] = new(_ => "/Account/SignIn", Public),
         ["POST /Account/SignIn"] = new(_ => "/Account/SignIn", Public, NoFields),
         ["POST /Account/SignIn?handler=Code"] = new(_ => "/Account/SignIn?handler=Code", Public, NoFields),
+        ["GET /Account/Preferences"] = new(_ => "/Account/Preferences", Everyone),
+        ["POST /Account/Preferences"] = new(_ => "/Account/Preferences", Everyone, NoFields),
         ["GET /Account/Tokens"] = new(_ => "/Account/Tokens", Everyone),
         ["POST /Account/Tokens"] = new(_ => "/Account/Tokens", Everyone, NoFields),
         // No such token of theirs: everyone signed in gets past the gate and finds none.
