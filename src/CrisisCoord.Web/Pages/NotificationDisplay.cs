@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Notifications;
 
 namespace CrisisCoord.Web.Pages;
@@ -7,14 +8,14 @@ public static class NotificationDisplay
 {
     public static string Kind(NotificationKind kind) => kind switch
     {
-        NotificationKind.TaskAssigned => "Task",
-        NotificationKind.RequestAsked => "Resource request",
-        NotificationKind.ObligationDueSoon => "Due soon",
-        NotificationKind.ObligationBreached => "Overdue",
-        NotificationKind.AdmittedToIncident => "Admitted",
-        NotificationKind.MembershipDecided => "Membership",
-        NotificationKind.WarningInArea => "Warning",
-        NotificationKind.ReportOutcome => "Your report",
+        NotificationKind.TaskAssigned => Texts.Get("Notifications.Kind.TaskAssigned"),
+        NotificationKind.RequestAsked => Texts.Get("Notifications.Kind.RequestAsked"),
+        NotificationKind.ObligationDueSoon => Texts.Get("Notifications.Kind.ObligationDueSoon"),
+        NotificationKind.ObligationBreached => Texts.Get("Notifications.Kind.ObligationBreached"),
+        NotificationKind.AdmittedToIncident => Texts.Get("Notifications.Kind.AdmittedToIncident"),
+        NotificationKind.MembershipDecided => Texts.Get("Notifications.Kind.MembershipDecided"),
+        NotificationKind.WarningInArea => Texts.Get("Notifications.Kind.WarningInArea"),
+        NotificationKind.ReportOutcome => Texts.Get("Notifications.Kind.ReportOutcome"),
         _ => kind.ToString(),
     };
 }

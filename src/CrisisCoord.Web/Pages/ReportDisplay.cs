@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Reports;
 
@@ -8,10 +9,10 @@ public static class ReportDisplay
 {
     public static string Outcome(ReportOutcome outcome) => outcome switch
     {
-        ReportOutcome.Reported => "Waiting to be checked",
-        ReportOutcome.Verified => "Verified",
-        ReportOutcome.Merged => "Merged into another report",
-        ReportOutcome.Dismissed => "Dismissed",
+        ReportOutcome.Reported => Texts.Get("Reports.Outcome.Reported"),
+        ReportOutcome.Verified => Texts.Get("Reports.Outcome.Verified"),
+        ReportOutcome.Merged => Texts.Get("Reports.Outcome.Merged"),
+        ReportOutcome.Dismissed => Texts.Get("Reports.Outcome.Dismissed"),
         _ => outcome.ToString(),
     };
 
@@ -20,7 +21,7 @@ public static class ReportDisplay
 
     public static string RelationChoice(IncidentRelation relation) => relation switch
     {
-        IncidentRelation.Caused => "This incident caused the other (a collateral event, e.g. a leak after an earthquake)",
-        _ => "The two are related in another way",
+        IncidentRelation.Caused => Texts.Get("Reports.Relation.Caused"),
+        _ => Texts.Get("Reports.Relation.Other"),
     };
 }

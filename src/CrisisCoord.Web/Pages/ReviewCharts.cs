@@ -1,5 +1,5 @@
-using System.Globalization;
 using CrisisCoord.Application.Features.Reviews;
+using CrisisCoord.Application.Localization;
 
 namespace CrisisCoord.Web.Pages;
 
@@ -34,19 +34,24 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
         var kinds = Enum.GetValues<Domain.Organisations.OrganisationKind>();
         var legend = kinds.Select((k, i) => new ChartSegment(Display.Kind(k), 0, KindClasses[i % KindClasses.Length])).ToList();
         var bars = phases.Select(p => new ChartBar(
-                $"{p.Phase} phase",
+                Texts.Format("Review.Chart.PhaseBar", Display.Phase(p.Phase)),
                 [.. p.Kinds.Select(k => new ChartSegment(
-                    $"{Display.Kind(k.Kind)}: {k.Tasks} task{(k.Tasks == 1 ? "" : "s")}, {k.Commitments} commitment{(k.Commitments == 1 ? "" : "s")}",
+                    Texts.Format("Review.Chart.KindShare", Display.Kind(k.Kind), Tasks(k.Tasks), Commitments(k.Commitments)),
                     p.Total == 0 ? 0 : (k.Tasks + k.Commitments) * 100.0 / p.Total,
                     KindClasses[Array.IndexOf(kinds, k.Kind) % KindClasses.Length]))],
-                p.Total == 0 ? "no work" : $"{p.Total} in all"))
+                p.Total == 0 ? Texts.Get("Review.Chart.NoWork") : Texts.Format("Review.Chart.InAll", p.Total)))
             .ToList();
-        var description = string.Join("; ", phases.Select(p => p.Total == 0
-            ? $"{p.Phase}: no tasks or commitments"
-            : $"{p.Phase}: " + string.Join(", ", p.Kinds.Select(k => string.Create(CultureInfo.InvariantCulture,
-                $"{Display.Kind(k.Kind)} {Math.Round((k.Tasks + k.Commitments) * 100.0 / p.Total)} %")))));
-        return new BarChart("balance-chart", "Share of tasks and commitments by kind of organisation, phase by phase", description + ".", bars, 100, legend);
+        var description = string.Join(Texts.Get("Review.Chart.Separator"), phases.Select(p => p.Total == 0
+            ? Texts.Format("Review.Chart.PhaseNoWork", Display.Phase(p.Phase))
+            : Texts.Format("Review.Chart.PhaseShares", Display.Phase(p.Phase), string.Join(Texts.Get("Review.Chart.ListSeparator"), p.Kinds.Select(k =>
+                Texts.Format("Review.Chart.KindPercent", Display.Kind(k.Kind), Math.Round((k.Tasks + k.Commitments) * 100.0 / p.Total)))))));
+        return new BarChart("balance-chart", Texts.Get("Review.Chart.BalanceTitle"), Texts.Format("Review.Chart.End", description), bars, 100, legend);
     }
+
+    /// <summary>"1 task", "3 tasks" in the reader's language.</summary>
+    private static string Tasks(int count) => count == 1 ? Texts.Get("Review.Chart.OneTask") : Texts.Format("Review.Chart.Tasks", count);
+
+    private static string Commitments(int count) => count == 1 ? Texts.Get("Review.Chart.OneCommitment") : Texts.Format("Review.Chart.Commitments", count);
 
     /// <summary>A label that fits left of the bars; the full name is in the bar's title and the chart's description.</summary>
     private static string Shortened(string label) => label.Length <= 24 ? label : label[..23] + "…";
@@ -56,13 +61,14 @@ public sealed record BarChart(string Id, string Title, string Description, IRead
     {
         var bars = times.Select(t => new ChartBar(
                 Shortened(t.Organisation),
-                [new ChartSegment($"{t.Organisation}: average {Display.Span(t.Average)} over {t.Tasks} task{(t.Tasks == 1 ? "" : "s")}", t.Average.TotalMinutes, "series-1")],
+                [new ChartSegment(Texts.Format("Review.Chart.AverageOver", t.Organisation, Display.Span(t.Average), Tasks(t.Tasks)), t.Average.TotalMinutes, "series-1")],
                 Display.Span(t.Average)))
             .ToList();
         var description = times.Count == 0
-            ? "No task was accepted or declined."
-            : string.Join("; ", times.Select(t => $"{t.Organisation}: average {Display.Span(t.Average)}, longest {Display.Span(t.Longest)}, {t.Tasks} task{(t.Tasks == 1 ? "" : "s")}")) + ".";
-        return new BarChart("acknowledge-chart", "Time to accept or decline a task, by organisation", description, bars,
+            ? Texts.Get("Review.Chart.NoAcknowledge")
+            : Texts.Format("Review.Chart.End", string.Join(Texts.Get("Review.Chart.Separator"), times.Select(t =>
+                Texts.Format("Review.Chart.AcknowledgeLine", t.Organisation, Display.Span(t.Average), Display.Span(t.Longest), Tasks(t.Tasks)))));
+        return new BarChart("acknowledge-chart", Texts.Get("Review.Chart.AcknowledgeTitle"), description, bars,
             times.Count == 0 ? 0 : times.Max(t => t.Average.TotalMinutes), []);
     }
 }

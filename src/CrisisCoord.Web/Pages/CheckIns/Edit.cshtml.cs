@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.CheckIns;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
@@ -34,7 +35,7 @@ public sealed class EditModel(ISender sender, IOptions<MapOptions> map) : Comman
     // No version: a person in trouble is not turned away because a coordinator acted on their check-in meanwhile.
     protected override UpdateCheckInCommand For(UpdateCheckInCommand input, Guid id) => input with { CheckInId = id, Version = null };
 
-    protected override string Done(CheckInDto checkIn) => "Your check-in is updated; the incident's coordinators see it now.";
+    protected override string Done(CheckInDto checkIn) => Texts.Get("CheckIns.Edit.Done");
 
     protected override IActionResult After(CheckInDto checkIn, Guid id) => RedirectToPage("/CheckIns/Mine");
 }

@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Recovery;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public sealed class AssessModel(ISender sender) : IncidentChangePageModel<Record
 
     protected override RecordDamageAssessmentCommand For(RecordDamageAssessmentCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(AssessmentDto assessment) => $"Assessment of {assessment.PlaceName} recorded; it counts in the totals below.";
+    protected override string Done(AssessmentDto assessment) => Texts.Format("Recovery.Assess.Done", assessment.PlaceName);
 
     protected override IActionResult After(AssessmentDto assessment, Guid id) => Redirect($"/Incidents/{id}/Assessments#assessment-{assessment.Id}");
 }

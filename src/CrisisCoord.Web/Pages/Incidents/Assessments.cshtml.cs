@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Recovery;
+using CrisisCoord.Application.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ public sealed class AssessmentsModel(ISender sender) : PageModel
         TempData["Flash"] = await PageActions.TryAsync(async () =>
         {
             await sender.Send(new TurnAssessmentIntoTaskCommand { IncidentId = id, AssessmentId = assessment }, ct);
-            return "Recovery task made. It is on the incident's task board.";
+            return Texts.Get("Recovery.Assessments.TaskDone");
         });
         return Redirect($"/Incidents/{id}/Assessments#assessment-{assessment}");
     }
@@ -28,7 +29,7 @@ public sealed class AssessmentsModel(ISender sender) : PageModel
         TempData["Flash"] = await PageActions.TryAsync(async () =>
         {
             assessment = (await sender.Send(new TurnNeedIntoRequestCommand { IncidentId = id, NeedId = need }, ct)).Id;
-            return "Resource request raised for the need. Ask the candidates from the request's page.";
+            return Texts.Get("Recovery.Assessments.RequestDone");
         });
         return Redirect(assessment == Guid.Empty ? $"/Incidents/{id}/Assessments" : $"/Incidents/{id}/Assessments#assessment-{assessment}");
     }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.CheckIns;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
@@ -28,8 +29,8 @@ public sealed class CheckInModel(ISender sender, IOptions<MapOptions> map) : Com
     protected override PostCheckInCommand For(PostCheckInCommand input, Guid id) => input with { IncidentId = id };
 
     protected override string Done(CheckInDto checkIn) => checkIn.Status == Domain.CheckIns.CheckInStatus.NeedsHelp
-        ? "Your call for help is in. The incident's coordinators see it on their map; this page shows when someone is on it."
-        : "Thank you: the incident's coordinators know you are safe.";
+        ? Texts.Get("CheckIns.CheckIn.HelpDone")
+        : Texts.Get("CheckIns.CheckIn.SafeDone");
 
     protected override IActionResult After(CheckInDto checkIn, Guid id) => RedirectToPage("/CheckIns/Mine");
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.CheckIns;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.CheckIns;
 using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
@@ -45,7 +46,7 @@ public sealed class CheckInsModel(ISender sender, IOptions<MapOptions> map) : Pa
     public async Task<IActionResult> OnPostTaskAsync(Guid id, Guid checkIn, CancellationToken ct)
     {
         TempData["Flash"] = await PageActions.TryAsync(async () =>
-            $"Task made: {(await sender.Send(new TurnCheckInIntoTaskCommand { CheckInId = checkIn }, ct)).TaskTitle}. It is on the incident's task board.");
+            Texts.Format("CheckIns.List.TaskDone", (await sender.Send(new TurnCheckInIntoTaskCommand { CheckInId = checkIn }, ct)).TaskTitle));
         return Redirect($"/Incidents/{id}/CheckIns#check-in-{checkIn}");
     }
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Recovery;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ public sealed class DistributeModel(ISender sender) : IncidentChangePageModel<Di
 
     protected override DistributeReliefCommand For(DistributeReliefCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(DistributionDto d) => $"Recorded: {d.Quantity:0.##} {d.Unit} of {d.TypeName} to {d.Households} households; it left your stock.";
+    protected override string Done(DistributionDto d) => Texts.Format("Recovery.Distribute.Done", d.Quantity, d.Unit, d.TypeName, d.Households);
 
     protected override IActionResult After(DistributionDto d, Guid id) => Redirect($"/Incidents/{id}/Shelters#distribution-{d.Id}");
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Recovery;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ public sealed class OpenShelterModel(ISender sender) : IncidentChangePageModel<O
 
     protected override OpenShelterCommand For(OpenShelterCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(ShelterDto shelter) => $"Shelter {shelter.Name} opened: {shelter.Occupancy} of {shelter.Capacity} places taken.";
+    protected override string Done(ShelterDto shelter) => Texts.Format("Recovery.OpenShelter.Done", shelter.Name, shelter.Occupancy, shelter.Capacity);
 
     protected override IActionResult After(ShelterDto shelter, Guid id) => Redirect($"/Incidents/{id}/Shelters#shelter-{shelter.Id}");
 }

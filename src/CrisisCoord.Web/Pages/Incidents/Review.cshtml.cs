@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Reviews;
+using CrisisCoord.Application.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ public sealed class ReviewModel(ISender sender) : PageModel
         TempData["Flash"] = await PageActions.TryAsync(async () =>
         {
             var signature = await sender.Send(new SignReviewCommand(id), ct);
-            return $"The review is signed and frozen. Content hash {signature.ContentHash}.";
+            return Texts.Format("Review.Signed", signature.ContentHash);
         });
         return RedirectToPage(new { id });
     }

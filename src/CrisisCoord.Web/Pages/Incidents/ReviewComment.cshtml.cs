@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Reviews;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ public sealed class ReviewCommentModel(ISender sender) : IncidentChangePageModel
 
     protected override CommentOnReviewCommand For(CommentOnReviewCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(ReviewNoteDto note) => "Comment added to the review.";
+    protected override string Done(ReviewNoteDto note) => Texts.Get("Review.CommentPage.Done");
 
     protected override IActionResult After(ReviewNoteDto result, Guid id) => RedirectToPage("/Incidents/Review", new { id });
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Reviews;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Reviews;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
@@ -14,7 +15,7 @@ public sealed class ReviewLessonModel(ISender sender) : IncidentChangePageModel<
 
     protected override AddReviewLessonCommand For(AddReviewLessonCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(ReviewNoteDto note) => $"{note.Kind} added to the review.";
+    protected override string Done(ReviewNoteDto note) => Texts.Format("Review.LessonPage.Done", Texts.Name(note.Kind));
 
     protected override IActionResult After(ReviewNoteDto result, Guid id) => RedirectToPage("/Incidents/Review", new { id });
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Recovery;
+using CrisisCoord.Application.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ public sealed class SheltersModel(ISender sender) : PageModel
         TempData["Flash"] = await PageActions.TryAsync(async () =>
         {
             var updated = await sender.Send(new UpdateShelterOccupancyCommand { ShelterId = shelter, Occupancy = occupancy, Version = version }, ct);
-            return $"{updated.Name}: {updated.Occupancy} of {updated.Capacity} places taken.";
+            return Texts.Format("Recovery.Shelters.Updated", updated.Name, updated.Occupancy, updated.Capacity);
         });
         return Redirect($"/Incidents/{id}/Shelters#shelter-{shelter}");
     }

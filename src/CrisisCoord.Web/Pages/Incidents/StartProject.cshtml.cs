@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Recovery;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -26,7 +27,7 @@ public sealed class StartProjectModel(ISender sender) : IncidentChangePageModel<
 
     protected override StartRecoveryProjectCommand For(StartRecoveryProjectCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(RecoveryProjectDto project) => $"Recovery project started; {project.OwnerName} owns it.";
+    protected override string Done(RecoveryProjectDto project) => Texts.Format("Recovery.StartProject.Done", project.OwnerName);
 
     protected override IActionResult After(RecoveryProjectDto project, Guid id) => Redirect($"/RecoveryProjects/{project.Id}");
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Notifications;
+using CrisisCoord.Application.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public sealed class IndexModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
     {
         var marked = await sender.Send(new MarkAllNotificationsReadCommand(), ct);
-        TempData["Flash"] = marked == 1 ? "1 notification marked read." : $"{marked} notifications marked read.";
+        TempData["Flash"] = marked == 1 ? Texts.Get("Notifications.Inbox.OneMarked") : Texts.Format("Notifications.Inbox.Marked", marked);
         return RedirectToPage();
     }
 }

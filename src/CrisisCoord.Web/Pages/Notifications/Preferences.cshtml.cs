@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Notifications;
+using CrisisCoord.Application.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -29,7 +30,7 @@ public sealed class PreferencesModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await sender.Send(Input, ct);
-        TempData["Flash"] = "Your notification settings are saved.";
+        TempData["Flash"] = Texts.Get("Notifications.Settings.Saved");
         return RedirectToPage();
     }
 

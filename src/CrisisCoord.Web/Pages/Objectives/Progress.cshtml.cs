@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 
@@ -13,6 +14,6 @@ public sealed class ProgressModel(ISender sender) : ObjectiveChangePageModel<Rec
     protected override RecordObjectiveProgressCommand For(RecordObjectiveProgressCommand input, Guid id) => input with { Id = id };
 
     protected override string Done(ObjectiveDto objective) => objective.Status == Domain.Incidents.ObjectiveStatus.Met
-        ? $"Objective met: {objective.Title}."
-        : $"Progress recorded: {objective.Title}, {objective.Percent}%.";
+        ? Texts.Format("Objectives.Progress.Met", objective.Title)
+        : Texts.Format("Objectives.Progress.Done", objective.Title, objective.Percent);
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 
@@ -11,5 +12,5 @@ public sealed class WaiveModel(ISender sender) : ObjectiveChangePageModel<WaiveO
 
     protected override WaiveObjectiveCommand For(WaiveObjectiveCommand input, Guid id) => input with { Id = id };
 
-    protected override string Done(ObjectiveDto objective) => $"Objective waived: {objective.Title}.";
+    protected override string Done(ObjectiveDto objective) => Texts.Format("Objectives.Waive.Done", objective.Title);
 }

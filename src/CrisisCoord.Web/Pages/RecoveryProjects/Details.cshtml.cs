@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Recovery;
+using CrisisCoord.Application.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
         TempData["Flash"] = await PageActions.TryAsync(async () =>
         {
             var project = await sender.Send(new MarkMilestoneCommand { ProjectId = id, MilestoneId = milestone, Done = done }, ct);
-            return $"Milestone marked {(done ? "done" : "not done")}; the project is {project.Percent} % done.";
+            return Texts.Format(done ? "Recovery.Project.MarkedDone" : "Recovery.Project.MarkedNotDone", project.Percent);
         });
         return Redirect($"/RecoveryProjects/{id}#milestone-{milestone}");
     }

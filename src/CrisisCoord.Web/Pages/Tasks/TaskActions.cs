@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Tasks;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using FluentValidation;
 using Mediator;
@@ -34,9 +35,9 @@ public static class TaskActions
                 Act.CompleteTask => await sender.Send(new CompleteTaskCommand { Id = task, Version = version }, ct),
                 Act.CancelTask => await sender.Send(new CancelTaskCommand { Id = task, Version = version, Reason = reason }, ct),
                 Act.ClaimTask => await sender.Send(new ClaimTaskCommand { Id = task, Version = version }, ct),
-                _ => throw new ValidationException($"'{move}' is not something a task can do."),
+                _ => throw new ValidationException(Texts.Format("Tasks.NotAMove", move)),
             };
-            return $"“{moved.Title}” is now {Display.TaskState(moved.State)}.";
+            return Texts.Format("Tasks.Moved", moved.Title, Display.TaskState(moved.State));
         });
 
     public static void Flash(ITempDataDictionary tempData, string message) => tempData["Flash"] = message;
