@@ -4,6 +4,7 @@ using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Resources;
 using CrisisCoord.Application.Features.Warnings;
 using CrisisCoord.Application.Live;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Mail;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.AccessTokens;
@@ -50,6 +51,7 @@ public static class DependencyInjection
             ServiceLifetime.Singleton,
             filter: found => NeedsNothing(found.ValidatorType),
             includeInternalTypes: true);
+        ValidationTexts.NameFieldsInReadersLanguage();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessPolicy>();
         services.AddScoped<Subjects>();

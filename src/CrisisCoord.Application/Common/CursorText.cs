@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using CrisisCoord.Application.Localization;
 
 namespace CrisisCoord.Application.Common;
 
@@ -33,5 +34,6 @@ public static class CursorText
         }
     }
 
-    public const string InvalidMessage = "The cursor is not valid. Pass the nextCursor value of the previous page unchanged.";
+    /// <summary>Read when a message is written, so it is in the reader's language.</summary>
+    public static string InvalidMessage => Texts.Get("Validation.InvalidCursor");
 }

@@ -1,3 +1,5 @@
+using CrisisCoord.Application.Localization;
+
 namespace CrisisCoord.Application.Common;
 
 /// <summary>
@@ -31,5 +33,5 @@ public static class EnumText
         where TEnum : struct, Enum => string.Join(", ", Enum.GetNames<TEnum>());
 
     public static string NotValidMessage<TEnum>(string? text)
-        where TEnum : struct, Enum => $"'{text}' is not valid. Use one of: {Allowed<TEnum>()}.";
+        where TEnum : struct, Enum => Texts.Format("Validation.NotOneOf", text, Allowed<TEnum>());
 }

@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Common;
 using FluentValidation;
 
@@ -8,9 +9,9 @@ public static class GeoRules
 {
     public static IRuleBuilderOptions<T, double?> Latitude<T>(this IRuleBuilder<T, double?> rule) =>
         rule.Must(v => v is null || GeoPoint.IsValidLatitude(v.Value))
-            .WithMessage((_, v) => $"Latitude must be between -90 and 90 degrees (got {v}).");
+            .WithMessage((_, v) => Texts.Format("Validation.Common.LatitudeBetween9090", v));
 
     public static IRuleBuilderOptions<T, double?> Longitude<T>(this IRuleBuilder<T, double?> rule) =>
         rule.Must(v => v is null || GeoPoint.IsValidLongitude(v.Value))
-            .WithMessage((_, v) => $"Longitude must be between -180 and 180 degrees (got {v}).");
+            .WithMessage((_, v) => Texts.Format("Validation.Common.LongitudeBetween180180", v));
 }

@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Localization;
 using FluentValidation;
 
 namespace CrisisCoord.Application.Common;
@@ -10,7 +11,7 @@ public static class TextRules
     /// </summary>
     public static IRuleBuilderOptions<T, string?> PlainText<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(text => text is null || !text.AsSpan().ContainsAny(Unstorable))
-            .WithMessage("{PropertyName} contains control characters that cannot be stored. Remove them and try again.");
+            .WithMessage(_ => Texts.Get("Validation.Common.ContainsControlCharactersCannot"));
 
     /// <summary>The control characters (C0, DEL and C1) but line breaks and tabs; searched for vectorised, as every field of every row of an import is.</summary>
     private static readonly System.Buffers.SearchValues<char> Unstorable = System.Buffers.SearchValues.Create(
@@ -22,14 +23,12 @@ public static class TextRules
     /// </summary>
     public static IRuleBuilderOptions<T, TEnum?> Known<T, TEnum>(this IRuleBuilder<T, TEnum?> rule)
         where TEnum : struct, Enum =>
-        rule.Must(value => value is not { } known || EnumFacts<TEnum>.Defines(known)).WithMessage(NotInEnum);
+        rule.Must(value => value is not { } known || EnumFacts<TEnum>.Defines(known)).WithMessage(_ => Texts.Get("Validation.NotInEnum"));
 
     /// <inheritdoc cref="Known{T, TEnum}(IRuleBuilder{T, TEnum?})"/>
     public static IRuleBuilderOptions<T, TEnum> Known<T, TEnum>(this IRuleBuilder<T, TEnum> rule)
         where TEnum : struct, Enum =>
-        rule.Must(EnumFacts<TEnum>.Defines).WithMessage(NotInEnum);
-
-    private const string NotInEnum = "'{PropertyName}' has a range of values which does not include '{PropertyValue}'.";
+        rule.Must(EnumFacts<TEnum>.Defines).WithMessage(_ => Texts.Get("Validation.NotInEnum"));
 
     private static class EnumFacts<TEnum>
         where TEnum : struct, Enum

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
@@ -14,14 +15,8 @@ public static class Display
     public static string Category(IncidentCategory category) => Texts.Name(category);
 
     /// <summary>What each category covers, in the words of someone reporting it.</summary>
-    public static string CategoryExamples(IncidentCategory category) => category switch
-    {
-        IncidentCategory.NaturalDisaster => "Flood, earthquake, landslide, storm, drought, forest fire",
-        IncidentCategory.AccidentDisaster => "Fire, explosion, chemical or gas leak, collapse, road or rail accident, power or water cut",
-        IncidentCategory.PublicHealth => "Outbreak of illness, food poisoning, sick or dead animals",
-        IncidentCategory.SocialSecurity => "Violence, crowd crush, riot, attack, unrest",
-        _ => "",
-    };
+    public static string CategoryExamples(IncidentCategory category) =>
+        Enum.IsDefined(category) ? Texts.Get("Display.CategoryExamples." + category) : "";
 
     /// <summary>"I · Especially major": the grade's numeral, which every language keeps, and its name (docs/glossary.md).</summary>
     public static string SeverityText(Severity severity) => $"{severity} · {Texts.Name(severity)}";
@@ -36,23 +31,14 @@ public static class Display
 
     public static string Right(Right right) => Texts.Name(right);
 
-    public static string Membership(MembershipStatus status) => status switch
-    {
-        MembershipStatus.Pending => "waiting for the group's answer",
-        MembershipStatus.Admitted => "admitted",
-        MembershipStatus.Declined => "declined",
-        _ => status.ToString(),
-    };
+    public static string Membership(MembershipStatus status) =>
+        Enum.IsDefined(status) ? Texts.Get("Display.Membership." + status) : status.ToString();
 
+    /// <summary>The button for a move on a task: "Claim", "Mark done".</summary>
     public static string TaskMove(Act move) => move switch
     {
-        Act.ClaimTask => "Claim",
-        Act.AcceptTask => "Accept",
-        Act.DeclineTask => "Decline",
-        Act.StartTask => "Start",
-        Act.CompleteTask => "Mark done",
-        Act.AssignTask => "Assign",
-        Act.CancelTask => "Cancel task",
+        Act.ClaimTask or Act.AcceptTask or Act.DeclineTask or Act.StartTask or Act.CompleteTask or Act.AssignTask or Act.CancelTask
+            => Texts.Get("Display.TaskMove." + move),
         _ => move.ToString(),
     };
 
@@ -66,9 +52,14 @@ public static class Display
     public static string Iso(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    /// <summary>A command name as words: <c>LogIncident</c> reads "Log incident".</summary>
+    /// <summary>
+    /// A timeline action (a command's name) as words: <c>LogIncident</c> reads "Log incident". Each known action has
+    /// a text (Display.Action.*); one the portal no longer records keeps its name split into words.
+    /// </summary>
     public static string Action(string action) =>
-        action.Length == 0 ? action : action[0] + string.Concat(action[1..].Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+        action.Length == 0 ? action
+        : Texts.Resources.GetString("Display.Action." + action, CultureInfo.CurrentUICulture)
+            ?? action[0] + string.Concat(action[1..].Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>A stored payload, indented for reading; shown as stored if it is not JSON (it then fails verification anyway).</summary>
     public static string PrettyJson(string json)
@@ -92,72 +83,81 @@ public static class Display
     public static string Coordinates(double latitude, double longitude) =>
         string.Create(CultureInfo.InvariantCulture, $"{latitude:0.0000}, {longitude:0.0000}");
 
-    public static string Kind(OrganisationKind kind) => kind switch
-    {
-        OrganisationKind.CivicGroup => "civic group",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The kind of an organisation in running text: "civic group", "government".</summary>
+    public static string Kind(OrganisationKind kind) =>
+        Enum.IsDefined(kind) ? Texts.Get("Display.Kind." + kind) : kind.ToString().ToLowerInvariant();
 
-    public static string Quantity(decimal quantity) => Domain.Resources.ResourceType.Quantity(quantity);
+    /// <summary>"1,500", "2.5": thousands grouped, decimals only when there are some, the reader's way.</summary>
+    public static string Quantity(decimal quantity) =>
+        quantity.ToString(quantity == decimal.Truncate(quantity) ? "#,0" : "#,0.##", CultureInfo.CurrentCulture);
 
-    /// <summary>"1 boat", "6 boats", "200 litres", "35 people".</summary>
-    public static string Amount(decimal quantity, string unit) => Domain.Resources.ResourceType.Amount(quantity, unit);
+    /// <summary>"1 boat", "6 boats", "200 litres", "35 people"; in Chinese "6 艘", "200 升".</summary>
+    public static string Amount(decimal quantity, string unit) =>
+        Pluralised ? Domain.Resources.ResourceType.Amount(quantity, unit) : Texts.Format("Display.Amount", Quantity(quantity), Unit(unit));
 
-    /// <summary>"600 shelter beds", "5,000 litres of drinking water".</summary>
-    public static string Need(decimal quantity, string unit, string typeName) => Domain.Resources.ResourceType.Describe(quantity, unit, typeName);
+    /// <summary>"600 shelter beds", "5,000 litres of drinking water"; in Chinese "600 张床位", "5,000 升饮用水".</summary>
+    public static string Need(decimal quantity, string unit, string typeName) =>
+        Pluralised ? Domain.Resources.ResourceType.Describe(quantity, unit, typeName) : Texts.Format("Display.Need", Quantity(quantity), Unit(unit), typeName);
+
+    /// <summary>
+    /// English counts things with plural nouns, which the domain's wording writes ("6 boats"); a language without them
+    /// puts a measure word from Display.Unit.* before the type's name, and a unit it has no word for as it was typed.
+    /// </summary>
+    private static bool Pluralised => Languages.Current == Languages.English;
+
+    private static string Unit(string unit) =>
+        Texts.Resources.GetString("Display.Unit." + unit.Trim().ToLowerInvariant(), CultureInfo.CurrentUICulture) ?? unit;
 
     public static string Distance(double? km) =>
-        km is null ? "" : string.Create(CultureInfo.InvariantCulture, $"{km:0.#} km");
+        km is null ? "" : Texts.Format("Display.Distance", km);
 
     public static string Availability(DateTimeOffset? from, DateTimeOffset? until) => (from, until) switch
     {
-        (null, null) => "Any time",
-        ({ } f, null) => $"From {Utc(f)}",
-        (null, { } u) => $"Until {Utc(u)}",
-        ({ } f, { } u) => $"{Utc(f)} – {Utc(u)}",
+        (null, null) => Texts.Get("Display.Availability.Any"),
+        ({ } f, null) => Texts.Format("Display.Availability.From", Utc(f)),
+        (null, { } u) => Texts.Format("Display.Availability.Until", Utc(u)),
+        ({ } f, { } u) => Texts.Format("Display.Availability.Between", Utc(f), Utc(u)),
     };
 
     public static string Answer(Domain.Requests.OfferAnswer answer) => answer switch
     {
-        Domain.Requests.OfferAnswer.Accept => "Will provide",
-        Domain.Requests.OfferAnswer.Provisional => "Probably (to be confirmed)",
-        _ => "Declined",
+        Domain.Requests.OfferAnswer.Accept => Texts.Get("Display.Answer.Accept"),
+        Domain.Requests.OfferAnswer.Provisional => Texts.Get("Display.Answer.Provisional"),
+        _ => Texts.Get("Display.Answer.Decline"),
     };
 
-    public static string Commitment(Domain.Requests.CommitmentState state) => state switch
-    {
-        Domain.Requests.CommitmentState.Committed => "Committed",
-        Domain.Requests.CommitmentState.EnRoute => "En route",
-        Domain.Requests.CommitmentState.Arrived => "Arrived",
-        _ => "Released",
-    };
+    public static string Commitment(Domain.Requests.CommitmentState state) =>
+        Texts.Get("Display.Commitment." + (Enum.IsDefined(state) ? state : Domain.Requests.CommitmentState.Released));
 
     /// <summary>The button that moves a commitment to this state.</summary>
     public static string CommitmentMove(Domain.Requests.CommitmentState to) => to switch
     {
-        Domain.Requests.CommitmentState.EnRoute => "Mark en route",
-        Domain.Requests.CommitmentState.Arrived => "Mark arrived",
-        Domain.Requests.CommitmentState.Released => "Release",
+        Domain.Requests.CommitmentState.EnRoute or Domain.Requests.CommitmentState.Arrived or Domain.Requests.CommitmentState.Released
+            => Texts.Get("Display.CommitmentMove." + to),
         _ => to.ToString(),
     };
+
+    /// <summary>How a link between two incidents reads from one of them: "Caused", "Caused by", "Related to".</summary>
+    public static string Relation(IncidentRelation relation, bool fromThisSide) => IncidentLinkText.Reads(relation, fromThisSide);
 
     /// <summary>An obligation as a duty in words: "Accept or decline tasks", "Situation reports".</summary>
     public static string Obligation(Obligation obligation) => Texts.Name(obligation);
 
     /// <summary>A duration to the minute, as <see cref="Overdue"/> writes it; a negative one as "… earlier".</summary>
-    public static string Span(TimeSpan span) => span < TimeSpan.Zero ? $"{Overdue((int)-span.TotalMinutes)} earlier" : Overdue((int)span.TotalMinutes);
+    public static string Span(TimeSpan span) =>
+        span < TimeSpan.Zero ? Texts.Format("Display.Span.Earlier", Overdue((int)-span.TotalMinutes)) : Overdue((int)span.TotalMinutes);
 
     /// <summary>How long overdue, to the minute: "45 min", "2 h 15 min", "3 d 4 h".</summary>
     public static string Overdue(int minutes) => minutes switch
     {
-        < 1 => "under a minute",
-        < 60 => string.Create(CultureInfo.InvariantCulture, $"{minutes} min"),
+        < 1 => Texts.Get("Display.Span.UnderAMinute"),
+        < 60 => Texts.Format("Display.Span.Minutes", minutes),
         < 24 * 60 => minutes % 60 == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h")
-            : string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60} min"),
+            ? Texts.Format("Display.Span.Hours", minutes / 60)
+            : Texts.Format("Display.Span.HoursMinutes", minutes / 60, minutes % 60),
         _ => (minutes / 60) % 24 == 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{minutes / (24 * 60)} d")
-            : string.Create(CultureInfo.InvariantCulture, $"{minutes / (24 * 60)} d {(minutes / 60) % 24} h"),
+            ? Texts.Format("Display.Span.Days", minutes / (24 * 60))
+            : Texts.Format("Display.Span.DaysHours", minutes / (24 * 60), (minutes / 60) % 24),
     };
 
     public static IEnumerable<SelectListItem> Categories() =>

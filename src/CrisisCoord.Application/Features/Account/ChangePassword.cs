@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.People;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.Sessions;
 using FluentValidation;
@@ -27,10 +28,10 @@ public sealed class ChangePasswordCommandValidator : AbstractValidator<ChangePas
 {
     public ChangePasswordCommandValidator(UserManager<AppUser> users)
     {
-        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage("Enter your current password.").MaximumLength(PasswordRules.MaximumLength);
+        RuleFor(x => x.CurrentPassword).NotEmpty().WithMessage(_ => Texts.Get("Validation.Account.EnterCurrentPassword")).MaximumLength(PasswordRules.MaximumLength);
         RuleFor(x => x.NewPassword).AcceptablePassword(users);
         RuleFor(x => x.ConfirmNewPassword)
-            .Equal(x => x.NewPassword).WithMessage("The two new passwords are not the same.");
+            .Equal(x => x.NewPassword).WithMessage(_ => Texts.Get("Validation.Account.TwoNewPasswordsSame"));
     }
 }
 

@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using FluentValidation;
 using Mediator;
@@ -22,8 +23,8 @@ public sealed class ConfirmEmailCommandValidator : AbstractValidator<ConfirmEmai
 {
     public ConfirmEmailCommandValidator()
     {
-        RuleFor(x => x.UserId).MaximumLength(64).WithMessage(UnusableLink.Message);
-        RuleFor(x => x.Token).MaximumLength(2048).WithMessage(UnusableLink.Message);
+        RuleFor(x => x.UserId).MaximumLength(64).WithMessage(_ => Texts.Get("Validation.Account.UnusableLink"));
+        RuleFor(x => x.Token).MaximumLength(2048).WithMessage(_ => Texts.Get("Validation.Account.UnusableLink"));
     }
 }
 

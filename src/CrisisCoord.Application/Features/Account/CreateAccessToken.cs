@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.AccessTokens;
 using FluentValidation;
@@ -31,16 +32,16 @@ public sealed class CreateAccessTokenCommandValidator : AbstractValidator<Create
     public CreateAccessTokenCommandValidator()
     {
         RuleFor(x => x.Name)
-            .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage("Name the token after what will use it, e.g. 'nightly export'.")
+            .Must(name => !string.IsNullOrWhiteSpace(name)).WithMessage(_ => Texts.Get("Validation.Account.NameTokenAfterWhat"))
             .MaximumLength(PersonalAccessToken.NameMaxLength)
             .PlainText();
         RuleFor(x => x.Scope)
-            .NotNull().WithMessage($"Choose what the token may do: {EnumText.Allowed<AccessTokenScope>()}.")
+            .NotNull().WithMessage(_ => Texts.Format("Validation.Account.ChooseWhatTokenMay", EnumText.Allowed<AccessTokenScope>()))
             .Known().WithMessage(x => EnumText.NotValidMessage<AccessTokenScope>(x.Scope.ToString()));
         RuleFor(x => x.ExpiresInDays)
-            .NotNull().WithMessage("Choose when the token expires.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Account.ChooseWhenTokenExpires"))
             .InclusiveBetween(1, PersonalAccessToken.MaxDays)
-            .WithMessage(x => $"A token lasts from 1 to {PersonalAccessToken.MaxDays} days (got {x.ExpiresInDays}).");
+            .WithMessage(x => Texts.Format("Validation.Account.TokenLasts1Days", PersonalAccessToken.MaxDays, x.ExpiresInDays));
     }
 }
 

@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.Sessions;
 using FluentValidation;
@@ -23,8 +24,8 @@ public sealed class DisableTwoFactorCommandValidator : AbstractValidator<Disable
 {
     public DisableTwoFactorCommandValidator()
     {
-        RuleFor(x => x.Code).NotEmpty().WithMessage("Enter the 6-digit code from your authenticator app, or a recovery code.")
-            .MaximumLength(20).WithMessage("A code is 6 digits; a recovery code 11 characters.");
+        RuleFor(x => x.Code).NotEmpty().WithMessage(_ => Texts.Get("Validation.Account.Enter6DigitCode"))
+            .MaximumLength(20).WithMessage(_ => Texts.Get("Validation.Account.Code6DigitsRecovery"));
     }
 }
 

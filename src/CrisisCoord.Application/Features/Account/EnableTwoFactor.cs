@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.Sessions;
 using FluentValidation;
@@ -28,8 +29,8 @@ public sealed class EnableTwoFactorCommandValidator : AbstractValidator<EnableTw
 {
     public EnableTwoFactorCommandValidator()
     {
-        RuleFor(x => x.Code).NotEmpty().WithMessage("Enter the 6-digit code your authenticator app shows.")
-            .Matches(@"^\s*[0-9]{3}\s?[0-9]{3}\s*$").WithMessage("The code is the 6 digits your authenticator app shows.");
+        RuleFor(x => x.Code).NotEmpty().WithMessage(_ => Texts.Get("Validation.Account.Enter6DigitCode2"))
+            .Matches(@"^\s*[0-9]{3}\s?[0-9]{3}\s*$").WithMessage(_ => Texts.Get("Validation.Account.Code6DigitsAuthenticator"));
     }
 }
 

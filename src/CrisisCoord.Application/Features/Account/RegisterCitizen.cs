@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.People;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Organisations;
@@ -53,9 +54,9 @@ public sealed class RegisterCitizenCommandValidator : AbstractValidator<Register
         RuleFor(x => x.OrganisationId)
             .MustAsync(async (id, ct) => id is null
                 || await db.Organisations.AnyAsync(o => o.Id == id && o.Kind == OrganisationKind.Citizen, ct))
-            .WithMessage("Choose one of the listed community groups, or none.");
+            .WithMessage(_ => Texts.Get("Validation.Account.ChooseListedCommunityGroups"));
         RuleFor(x => x.Note)
-            .NotEmpty().When(x => x.OrganisationId is not null).WithMessage("Tell the group where you live and how you can help.")
+            .NotEmpty().When(x => x.OrganisationId is not null).WithMessage(_ => Texts.Get("Validation.Account.TellGroupWhereLive"))
             .MaximumLength(MembershipRequest.NoteMaxLength)
             .PlainText();
     }

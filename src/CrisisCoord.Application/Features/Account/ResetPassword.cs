@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.People;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using FluentValidation;
 using Mediator;
@@ -29,11 +30,11 @@ public sealed class ResetPasswordCommandValidator : AbstractValidator<ResetPassw
 {
     public ResetPasswordCommandValidator(UserManager<AppUser> users)
     {
-        RuleFor(x => x.UserId).NotEmpty().MaximumLength(64).WithMessage(UnusableLink.Message);
-        RuleFor(x => x.Token).NotEmpty().MaximumLength(2048).WithMessage(UnusableLink.Message);
+        RuleFor(x => x.UserId).NotEmpty().MaximumLength(64).WithMessage(_ => Texts.Get("Validation.Account.UnusableLink"));
+        RuleFor(x => x.Token).NotEmpty().MaximumLength(2048).WithMessage(_ => Texts.Get("Validation.Account.UnusableLink"));
         RuleFor(x => x.NewPassword).AcceptablePassword(users);
         RuleFor(x => x.ConfirmNewPassword)
-            .Equal(x => x.NewPassword).WithMessage("The two new passwords are not the same.");
+            .Equal(x => x.NewPassword).WithMessage(_ => Texts.Get("Validation.Account.TwoNewPasswordsSame"));
     }
 }
 

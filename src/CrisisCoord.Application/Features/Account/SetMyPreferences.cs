@@ -29,7 +29,7 @@ public sealed class SetMyPreferencesCommandValidator : AbstractValidator<SetMyPr
     {
         RuleFor(x => x)
             .Must(x => !string.IsNullOrWhiteSpace(x.Language) || !string.IsNullOrWhiteSpace(x.TimeZone))
-            .WithName(nameof(SetMyPreferencesCommand.Language))
+            .WithName(_ => Texts.Get("Validation.Name.Language"))
             .WithMessage(_ => Texts.Get("Preferences.Nothing"));
         RuleFor(x => x.Language)
             .Must(language => Languages.Find(language) is not null)

@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.Sessions;
 using FluentValidation;
@@ -32,8 +33,8 @@ public sealed class SignInWithPasswordRequestValidator : AbstractValidator<SignI
 {
     public SignInWithPasswordRequestValidator()
     {
-        RuleFor(x => x.Email).NotEmpty().WithMessage("Enter your e-mail address.").MaximumLength(256);
-        RuleFor(x => x.Password).NotEmpty().WithMessage("Enter your password.").MaximumLength(PasswordRules.MaximumLength);
+        RuleFor(x => x.Email).NotEmpty().WithMessage(_ => Texts.Get("Validation.Account.EnterEMailAddress")).MaximumLength(256);
+        RuleFor(x => x.Password).NotEmpty().WithMessage(_ => Texts.Get("Validation.Account.EnterPassword")).MaximumLength(PasswordRules.MaximumLength);
     }
 }
 

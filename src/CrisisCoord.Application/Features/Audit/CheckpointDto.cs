@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Timeline;
 using FluentValidation;
@@ -52,17 +53,17 @@ public sealed class CheckpointDtoValidator : AbstractValidator<CheckpointDto>
 {
     public CheckpointDtoValidator()
     {
-        RuleFor(x => x.Chain).NotEmpty().WithMessage(_ => TimelineChains.NotAChain("")).ChainName();
-        RuleFor(x => x.Sequence).GreaterThanOrEqualTo(1).WithMessage("The checkpoint's sequence must be 1 or more.");
+        RuleFor(x => x.Chain).NotEmpty().WithMessage(_ => Texts.Format("Validation.Audit.NotAChain", "")).ChainName();
+        RuleFor(x => x.Sequence).GreaterThanOrEqualTo(1).WithMessage(_ => Texts.Get("Validation.Audit.CheckpointSSequence1"));
         RuleFor(x => x.Hash)
             .Must(v => v is { Length: 64 } && v.All(Uri.IsHexDigit))
-            .WithMessage("The checkpoint's hash must be 64 hexadecimal digits (SHA-256).");
+            .WithMessage(_ => Texts.Get("Validation.Audit.CheckpointSHash64"));
         RuleFor(x => x.Algorithm)
             .Equal(Checkpoint.Algorithm)
-            .WithMessage($"Only {Checkpoint.Algorithm} checkpoints are issued by this portal.");
+            .WithMessage(_ => Texts.Format("Validation.Audit.CheckpointsIssuedPortal", Checkpoint.Algorithm));
         RuleFor(x => x.Signature)
             .Must(v => v is { Length: > 0 and <= 200 } && Convert.TryFromBase64String(v, new byte[v.Length], out _))
-            .WithMessage("The checkpoint's signature must be base64.");
-        RuleFor(x => x.KeyId).NotEmpty().MaximumLength(16).WithMessage("The checkpoint's keyId is missing or too long.");
+            .WithMessage(_ => Texts.Get("Validation.Audit.CheckpointSSignatureBase64"));
+        RuleFor(x => x.KeyId).NotEmpty().MaximumLength(16).WithMessage(_ => Texts.Get("Validation.Audit.CheckpointSKeyIdMissing"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Timeline;
 using FluentValidation;
@@ -126,10 +127,10 @@ public sealed class TimelineFilterValidator<T> : AbstractValidator<T>
         RuleFor(x => x.To)
             .GreaterThan(x => x.From)
             .When(x => x.From is not null && x.To is not null)
-            .WithMessage("'To' must be later than 'From'.");
+            .WithMessage(_ => Texts.Get("Validation.Audit.LaterThan"));
         RuleFor(x => x.Order)
             .Must(v => v is null || string.Equals(v, "newest", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "oldest", StringComparison.OrdinalIgnoreCase))
-            .WithMessage(x => $"'{x.Order}' is not an order: give 'newest' or 'oldest'.");
+            .WithMessage(x => Texts.Format("Validation.Audit.OrderGiveNewestOldest", x.Order));
     }
 }
 
@@ -174,11 +175,11 @@ public sealed class ListTimelineEventsQueryValidator : AbstractValidator<ListTim
         Include(new TimelineFilterValidator<ListTimelineEventsQuery>());
         RuleFor(x => x.Limit)
             .InclusiveBetween(1, ListTimelineEventsQuery.MaxLimit)
-            .WithMessage($"Limit must be between 1 and {ListTimelineEventsQuery.MaxLimit}.");
+            .WithMessage(_ => Texts.Format("Validation.Audit.LimitBetween1", ListTimelineEventsQuery.MaxLimit));
         RuleFor(x => x.After)
             .Must(v => TimelineCursor.Decode(v) is not null)
             .When(x => !string.IsNullOrEmpty(x.After))
-            .WithMessage(CursorText.InvalidMessage);
+            .WithMessage(_ => CursorText.InvalidMessage);
     }
 }
 

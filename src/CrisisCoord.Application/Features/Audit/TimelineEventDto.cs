@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Timeline;
@@ -67,7 +68,7 @@ public static class TimelineEvents
     /// <summary>A chain named as in URLs: <c>registry</c> or an incident's id. Empty passes; add NotEmpty where one is required.</summary>
     public static IRuleBuilderOptions<T, string?> ChainName<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(text => string.IsNullOrWhiteSpace(text) || TimelineChains.TryParse(text, out _))
-            .WithMessage((_, text) => TimelineChains.NotAChain(text));
+            .WithMessage((_, text) => Texts.Format("Validation.Audit.NotAChain", text));
 
     public static IQueryable<TimelineEventDto> Project(this IQueryable<TimelineEvent> events, AppDbContext db) =>
         events.Select(Projection(db));

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Timeline;
@@ -51,12 +52,12 @@ public sealed class VerifyChainQueryValidator : AbstractValidator<VerifyChainQue
 {
     public VerifyChainQueryValidator()
     {
-        RuleFor(x => x.Chain).NotEmpty().WithMessage(_ => TimelineChains.NotAChain("")).ChainName();
+        RuleFor(x => x.Chain).NotEmpty().WithMessage(_ => Texts.Format("Validation.Audit.NotAChain", "")).ChainName();
         RuleFor(x => x.Checkpoint!).SetValidator(new CheckpointDtoValidator()).When(x => x.Checkpoint is not null);
         RuleFor(x => x.Checkpoint!.Chain)
             .Must((query, chain) => string.Equals(chain, query.Chain, StringComparison.OrdinalIgnoreCase))
             .When(x => x.Checkpoint is not null)
-            .WithMessage("The checkpoint is for another chain than the one being verified.")
+            .WithMessage(_ => Texts.Get("Validation.Audit.CheckpointAnotherChainThan"))
             .OverridePropertyName("Checkpoint.Chain");
     }
 }

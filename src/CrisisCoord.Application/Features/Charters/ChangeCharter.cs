@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
@@ -40,28 +41,28 @@ public sealed class ChangeCharterCommandValidator : AbstractValidator<ChangeChar
     {
         RuleFor(x => x.Kind)
             .NotNull().When(x => x.OrganisationId is null)
-            .WithMessage("Choose the kind of organisation whose charter to change, or one organisation.")
+            .WithMessage(_ => Texts.Get("Validation.Charters.ChooseKindOrganisationWhose"))
             .Known();
         RuleFor(x => x.OrganisationId)
             .MustAsync(async (id, ct) => await db.Organisations.AnyAsync(o => o.Id == id, ct))
             .When(x => x.OrganisationId is not null)
-            .WithMessage("There is no such organisation.");
+            .WithMessage(_ => Texts.Get("Validation.Charters.ThereSuchOrganisation"));
         RuleFor(x => x.Kind)
             .MustAsync(async (command, kind, ct) =>
                 !await db.Organisations.AnyAsync(o => o.Id == command.OrganisationId && o.Kind != kind, ct))
             .When(x => x.OrganisationId is not null && x.Kind is not null)
-            .WithMessage("The organisation is of another kind. Leave the kind out to override its charter.");
+            .WithMessage(_ => Texts.Get("Validation.Charters.OrganisationAnotherKindLeave"));
         RuleFor(x => x.Item)
-            .NotEmpty().WithMessage($"Choose a right or obligation: one of {string.Join(", ", CharterLines.AllowedNames)}.")
+            .NotEmpty().WithMessage(_ => Texts.Format("Validation.Charters.ChooseRightObligation", string.Join(", ", CharterLines.AllowedNames)))
             .Must(v => CharterLines.TryParseItem(v, out _))
             .WithMessage(x => CharterLines.ItemNotValidMessage(x.Item));
         RuleFor(x => x.Phases)
-            .NotNull().WithMessage($"Give the phases among {CharterLines.AllowedPhases} (an empty list for none).")
+            .NotNull().WithMessage(_ => Texts.Format("Validation.Charters.GivePhasesAmongEmpty", CharterLines.AllowedPhases))
             .PhaseNames();
         RuleFor(x => x.LegalBasis)
             .MaximumLength(CharterEntry.LegalBasisMaxLength)
             .PlainText()
-            .WithName("Legal basis");
+            .WithName(_ => Texts.Get("Validation.Name.LegalBasis"));
     }
 }
 

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
@@ -76,8 +77,8 @@ public static class CharterLines
     {
         var ambiguous = Items.Where(i => string.Equals(i.Name, text?.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         return ambiguous.Count > 1
-            ? $"'{text}' is both a right and an obligation. Write {string.Join(" or ", ambiguous.Select(i => i.Key))}."
-            : $"'{text}' is not a right or an obligation. Use one of: {string.Join(", ", AllowedNames)}.";
+            ? Texts.Format("Validation.Charters.BothRightAndObligation", text, ambiguous[0].Key, ambiguous[1].Key)
+            : Texts.Format("Validation.Charters.NotRightOrObligation", text, string.Join(", ", AllowedNames));
     }
 
     /// <summary>Phase names (Warning, Response, Recovery) as a set; false if any name is not a phase.</summary>
@@ -161,10 +162,10 @@ public static class CharterLines
     /// <summary>One phase, when one is given (an objective's, a task's, the phase a balance is asked for): never none or several.</summary>
     public static IRuleBuilderOptions<T, Phases?> OnePhase<T>(this IRuleBuilder<T, Phases?> rule) =>
         rule.Must(phase => phase is null || PhasesExtensions.Each.Contains(phase.Value))
-            .WithMessage((_, phase) => $"'{phase}' is not one phase: give {AllowedPhases}.");
+            .WithMessage((_, phase) => Texts.Format("Validation.Charters.PhaseGive", phase, AllowedPhases));
 
     /// <summary>A set of phase names, checked the same way wherever one arrives.</summary>
     public static IRuleBuilderOptions<T, IReadOnlyList<string>?> PhaseNames<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>
         rule.Must(names => TryParsePhases(names, out _))
-            .WithMessage(x => $"Phases must be among: {AllowedPhases} (an empty list for none).");
+            .WithMessage(x => Texts.Format("Validation.Charters.PhasesAmongEmptyList", AllowedPhases));
 }

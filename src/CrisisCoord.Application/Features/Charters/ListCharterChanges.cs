@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Organisations;
@@ -72,7 +73,7 @@ public sealed class ListCharterChangesQueryValidator : AbstractValidator<ListCha
             .WithMessage(x => EnumText.NotValidMessage<OrganisationKind>(x.Kind));
         RuleFor(x => x.Limit)
             .InclusiveBetween(1, ListCharterChangesQuery.MaxLimit)
-            .WithMessage($"Limit must be between 1 and {ListCharterChangesQuery.MaxLimit}.");
+            .WithMessage(_ => Texts.Format("Validation.Audit.LimitBetween1", ListCharterChangesQuery.MaxLimit));
     }
 }
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.CheckIns;
 using CrisisCoord.Domain.Common;
 using FluentValidation;
@@ -23,20 +23,19 @@ public interface ICheckInFields
 /// <summary>The rules for those fields, the same for a first check-in and an update.</summary>
 public static class CheckInFieldRules
 {
-    public static readonly string NotNear = string.Create(
-        CultureInfo.InvariantCulture, $"This place is not in or near the incident's area; check in where you are, within the area or {CheckIn.NearRadiusKm} km of the incident.");
+    public static string NotNear => Texts.Format("Validation.CheckIns.NotNear", CheckIn.NearRadiusKm);
 
     public static void AddCheckInFieldRules<T>(this AbstractValidator<T> validator)
         where T : ICheckInFields
     {
         validator.RuleFor(x => x.Status)
-            .NotNull().WithMessage("Say whether you are safe (Safe) or need help (NeedsHelp).")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.CheckIns.SayWhetherSafeSafe"))
             .Known().WithMessage(x => EnumText.NotValidMessage<CheckInStatus>(x.Status.ToString()));
         validator.RuleFor(x => x.Latitude)
-            .NotNull().WithMessage("Latitude is required: put a pin where you are.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.CheckIns.LatitudeRequiredPutPin"))
             .Latitude();
         validator.RuleFor(x => x.Longitude)
-            .NotNull().WithMessage("Longitude is required: put a pin where you are.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.CheckIns.LongitudeRequiredPutPin"))
             .Longitude();
         validator.RuleFor(x => x.PlaceName).MaximumLength(CheckIn.PlaceNameMaxLength).PlainText();
         validator.RuleFor(x => x.Note).MaximumLength(CheckIn.NoteMaxLength).PlainText();

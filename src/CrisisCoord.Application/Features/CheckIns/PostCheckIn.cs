@@ -42,7 +42,7 @@ public sealed class PostCheckInCommandValidator : AbstractValidator<PostCheckInC
         RuleFor(x => x.Latitude)
             .MustAsync(async (command, _, ct) => CheckIn.IsNear(await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == command.IncidentId, ct), command.Latitude!.Value, command.Longitude!.Value))
             .When(x => x.HasValidPosition())
-            .WithMessage(CheckInFieldRules.NotNear);
+            .WithMessage(_ => CheckInFieldRules.NotNear);
     }
 }
 

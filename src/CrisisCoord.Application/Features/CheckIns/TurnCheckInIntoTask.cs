@@ -2,6 +2,7 @@ using System.Globalization;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Tasks;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.CheckIns;
@@ -73,6 +74,6 @@ public sealed class TurnCheckInIntoTaskCommandValidator : AbstractValidator<Turn
         RuleFor(x => x.AssignedOrganisationId)
             .MustAsync((id, ct) => db.Organisations.AnyAsync(o => o.Id == id, ct))
             .When(x => x.AssignedOrganisationId is not null)
-            .WithMessage("There is no such organisation.");
+            .WithMessage(_ => Texts.Get("Validation.Charters.ThereSuchOrganisation"));
     }
 }

@@ -44,7 +44,7 @@ public sealed class UpdateCheckInCommandValidator : AbstractValidator<UpdateChec
                 return CheckIn.IsNear(incident, command.Latitude!.Value, command.Longitude!.Value);
             })
             .When(x => x.HasValidPosition())
-            .WithMessage(CheckInFieldRules.NotNear);
+            .WithMessage(_ => CheckInFieldRules.NotNear);
     }
 }
 

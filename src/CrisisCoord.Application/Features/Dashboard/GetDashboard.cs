@@ -245,7 +245,7 @@ public sealed class GetDashboardQueryValidator : AbstractValidator<GetDashboardQ
     }
 
     private void Cursor(Expression<Func<GetDashboardQuery, string?>> field, Func<string, bool> decodes) =>
-        RuleFor(field).Must(text => string.IsNullOrEmpty(text) || decodes(text)).WithMessage(CursorText.InvalidMessage);
+        RuleFor(field).Must(text => string.IsNullOrEmpty(text) || decodes(text)).WithMessage(_ => CursorText.InvalidMessage);
 }
 
 public sealed class GetDashboardQueryHandler(

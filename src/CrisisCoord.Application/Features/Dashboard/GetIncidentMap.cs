@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
@@ -117,28 +118,31 @@ public sealed class GetIncidentMapQueryValidator : AbstractValidator<GetIncident
         RuleFor(x => x.North)
             .Must((query, north) => north >= query.South)
             .When(x => x.North is { } n && GeoPoint.IsValidLatitude(n) && x.South is { } s && GeoPoint.IsValidLatitude(s))
-            .WithMessage(x => Text($"The north edge ({x.North}) must not be south of the south edge ({x.South})."));
+            .WithMessage(x => Texts.Format("Validation.Dashboard.NorthEdgeSouthSouth", x.North, x.South));
         RuleFor(x => x.Zoom)
-            .NotNull().WithMessage("Give the map's zoom level (zoom), 0 to 18.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Dashboard.GiveMapSZoom"))
             .InclusiveBetween(0, GetIncidentMapQuery.MaxZoom)
-            .WithMessage(x => $"The zoom level must be between 0 and {GetIncidentMapQuery.MaxZoom} (got {x.Zoom}).");
+            .WithMessage(x => Texts.Format("Validation.Dashboard.ZoomLevelBetween0", GetIncidentMapQuery.MaxZoom, x.Zoom));
         RuleFor(x => x.Zoom)
             .Must((query, zoom) => Fits(query, zoom!.Value))
             .When(x => x.Zoom is >= 0 and <= GetIncidentMapQuery.MaxZoom && Valid(x))
-            .WithMessage(x => Text($"At zoom {x.Zoom} this box is {Size(x)} pixels; a view may be at most {GetIncidentMapQuery.MaxViewPixels} pixels each way. Zoom out or send a smaller box."));
+            .WithMessage(x => Texts.Format("Validation.Dashboard.ZoomBoxPixelsView", x.Zoom, Size(x), GetIncidentMapQuery.MaxViewPixels));
     }
 
     private void Longitude(System.Linq.Expressions.Expression<Func<GetIncidentMapQuery, double?>> edge, string name) =>
         RuleFor(edge)
-            .NotNull().WithMessage($"Give the view's {name} edge ({name}), in degrees of longitude.")
+            .NotNull().WithMessage(_ => Texts.Format("Validation.Dashboard.GiveViewSEdge", EdgeName(name), name))
             .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value))
-            .WithMessage((_, v) => Text($"The {name} edge must be a longitude between -180 and 180 degrees (got {v})."));
+            .WithMessage((_, v) => Texts.Format("Validation.Dashboard.EdgeLongitudeBetween180", EdgeName(name), v));
 
     private void Latitude(System.Linq.Expressions.Expression<Func<GetIncidentMapQuery, double?>> edge, string name) =>
         RuleFor(edge)
-            .NotNull().WithMessage($"Give the view's {name} edge ({name}), in degrees of latitude.")
+            .NotNull().WithMessage(_ => Texts.Format("Validation.Dashboard.GiveViewSEdge2", EdgeName(name), name))
             .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value))
-            .WithMessage((_, v) => Text($"The {name} edge must be a latitude between -90 and 90 degrees (got {v})."));
+            .WithMessage((_, v) => Texts.Format("Validation.Dashboard.EdgeLatitudeBetween90", EdgeName(name), v));
+
+    /// <summary>An edge in words ("west"); its query parameter keeps the code.</summary>
+    private static string EdgeName(string name) => Texts.Get("Validation.Dashboard.Edge." + name);
 
     private static bool Valid(GetIncidentMapQuery x) =>
         x is { West: { } w, South: { } s, East: { } e, North: { } n }

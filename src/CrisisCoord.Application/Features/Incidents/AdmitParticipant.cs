@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
@@ -26,7 +27,7 @@ public sealed class AdmitParticipantCommandValidator : AbstractValidator<AdmitPa
 {
     public AdmitParticipantCommandValidator(AppDbContext db)
     {
-        RuleFor(x => x.OrganisationId).ExistingOrganisation(db, "Choose the organisation to bring in.");
+        RuleFor(x => x.OrganisationId).ExistingOrganisation(db, "Validation.Incidents.ChooseOrganisationToBringIn");
         RuleFor(x => x.Note).MaximumLength(IncidentParticipant.NoteMaxLength).PlainText();
     }
 }
@@ -66,8 +67,8 @@ public static class Participation
         return existing;
     }
 
-    public static IRuleBuilderOptions<T, Guid?> ExistingOrganisation<T>(this IRuleBuilder<T, Guid?> rule, AppDbContext db, string missing) =>
-        rule.NotEmpty().WithMessage(missing)
+    public static IRuleBuilderOptions<T, Guid?> ExistingOrganisation<T>(this IRuleBuilder<T, Guid?> rule, AppDbContext db, string missingKey) =>
+        rule.NotEmpty().WithMessage(_ => Texts.Get(missingKey))
             .MustAsync((id, ct) => db.Organisations.AnyAsync(o => o.Id == id, ct))
-            .WithMessage("There is no organisation with this id.");
+            .WithMessage(_ => Texts.Get("Validation.Incidents.ThereOrganisationId"));
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
@@ -39,15 +40,15 @@ public sealed class EditIncidentCommandValidator : AbstractValidator<EditInciden
     {
         RuleFor(x => x.Description).MaximumLength(Incident.DescriptionMaxLength).PlainText();
         RuleFor(x => x.PlaceName)
-            .NotEmpty().WithMessage("Say where the incident is (a place name).")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Incidents.SayWhereIncidentPlace"))
             .MaximumLength(Incident.PlaceNameMaxLength)
             .PlainText()
-            .WithName("Place name");
+            .WithName(_ => Texts.Get("Validation.Name.PlaceName"));
         RuleFor(x => x.Latitude)
-            .NotNull().WithMessage("Latitude is required.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Incidents.LatitudeRequired"))
             .Latitude();
         RuleFor(x => x.Longitude)
-            .NotNull().WithMessage("Longitude is required.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Incidents.LongitudeRequired"))
             .Longitude();
         RuleFor(x => x.Area).Custom((area, context) =>
         {
@@ -57,7 +58,7 @@ public sealed class EditIncidentCommandValidator : AbstractValidator<EditInciden
             }
         });
         RuleFor(x => x.Reason)
-            .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)
+            .NotEmpty().WithMessage(_ => IncidentCommands.ReasonRequired)
             .MaximumLength(Incident.ReasonMaxLength)
             .PlainText();
     }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Incidents;
 using Microsoft.EntityFrameworkCore;
@@ -53,5 +54,5 @@ public static class IncidentCommands
         return new GradedResponse(levels);
     }
 
-    public const string ReasonRequired = "Give a reason: it goes on the record with the change.";
+    public static string ReasonRequired => Texts.Get("Validation.Incidents.ReasonRequired");
 }

@@ -36,7 +36,7 @@ public sealed record IncidentLinkDto(
                 l.LinkedAt,
             })
             .ToListAsync(ct);
-        return [.. rows.Select(r => new IncidentLinkDto(r.Id, r.Relation, r.FromHere, IncidentLink.Reads(r.Relation, r.FromHere), r.Other.Id, r.Other.Title, r.Other.State, r.Note, r.LinkedAt))];
+        return [.. rows.Select(r => new IncidentLinkDto(r.Id, r.Relation, r.FromHere, IncidentLinkText.Reads(r.Relation, r.FromHere), r.Other.Id, r.Other.Title, r.Other.State, r.Note, r.LinkedAt))];
     }
 }
 

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Common;
@@ -33,12 +34,12 @@ public sealed class LinkIncidentsCommandValidator : AbstractValidator<LinkIncide
     public LinkIncidentsCommandValidator(AppDbContext db)
     {
         RuleFor(x => x.RelatedIncidentId)
-            .NotEmpty().WithMessage("Choose the related incident.")
-            .Must((command, related) => related != command.IncidentId).WithMessage(IncidentLink.CannotLinkToItself)
-            .MustAsync((related, ct) => db.Incidents.AnyAsync(i => i.Id == related, ct)).WithMessage("There is no incident with this id.")
-            .WithName("Related incident");
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Incidents.ChooseRelatedIncident"))
+            .Must((command, related) => related != command.IncidentId).WithMessage(_ => Texts.Get("Validation.Incidents.CannotLinkToItself"))
+            .MustAsync((related, ct) => db.Incidents.AnyAsync(i => i.Id == related, ct)).WithMessage(_ => Texts.Get("Validation.Incidents.ThereIncidentId"))
+            .WithName(_ => Texts.Get("Validation.Name.RelatedIncident"));
         RuleFor(x => x.Relation)
-            .NotNull().WithMessage("Say how the incidents are related.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Incidents.SayHowIncidentsRelated"))
             .Known().WithMessage(x => EnumText.NotValidMessage<IncidentRelation>(x.Relation.ToString()));
         RuleFor(x => x.Note).MaximumLength(IncidentLink.NoteMaxLength).PlainText();
     }

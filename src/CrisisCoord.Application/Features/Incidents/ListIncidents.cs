@@ -1,6 +1,7 @@
 using System.Globalization;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Incidents;
 using FluentValidation;
@@ -77,11 +78,11 @@ public sealed class ListIncidentsQueryValidator : AbstractValidator<ListIncident
             .WithMessage(x => EnumText.NotValidMessage<IncidentState>(x.State));
         RuleFor(x => x.Limit)
             .InclusiveBetween(1, ListIncidentsQuery.MaxLimit)
-            .WithMessage($"Limit must be between 1 and {ListIncidentsQuery.MaxLimit}.");
+            .WithMessage(_ => Texts.Format("Validation.Audit.LimitBetween1", ListIncidentsQuery.MaxLimit));
         RuleFor(x => x.After)
             .Must(v => IncidentCursor.TryDecode(v, out _))
             .When(x => !string.IsNullOrEmpty(x.After))
-            .WithMessage(CursorText.InvalidMessage);
+            .WithMessage(_ => CursorText.InvalidMessage);
     }
 }
 

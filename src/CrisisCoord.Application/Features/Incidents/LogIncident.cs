@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Reports;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
@@ -48,33 +49,33 @@ public sealed class LogIncidentCommandValidator : AbstractValidator<LogIncidentC
     public LogIncidentCommandValidator()
     {
         RuleFor(x => x.Title)
-            .NotEmpty().WithMessage("Give the incident a short title.")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Incidents.GiveIncidentShortTitle"))
             .MaximumLength(Incident.TitleMaxLength)
             .PlainText();
         RuleFor(x => x.Description)
             .MaximumLength(Incident.DescriptionMaxLength)
             .PlainText();
         RuleFor(x => x.Category)
-            .NotNull().WithMessage("Choose a category.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Incidents.ChooseCategory"))
             .Known();
         // Optional: who reports rarely knows the grade; a verifier sets it (Incident.Verify).
         RuleFor(x => x.Severity)
             .Known();
         RuleFor(x => x.PlaceName)
-            .NotEmpty().WithMessage("Say where the incident is (a place name).")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Incidents.SayWhereIncidentPlace"))
             .MaximumLength(Incident.PlaceNameMaxLength)
             .PlainText()
-            .WithName("Place name");
+            .WithName(_ => Texts.Get("Validation.Name.PlaceName"));
         RuleFor(x => x.Latitude)
-            .NotNull().WithMessage("Latitude is required.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Incidents.LatitudeRequired"))
             .Latitude();
         RuleFor(x => x.Longitude)
-            .NotNull().WithMessage("Longitude is required.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Incidents.LongitudeRequired"))
             .Longitude();
         RuleFor(x => x.CallbackNumber)
             .Must(n => string.IsNullOrWhiteSpace(n) || CallbackNumbers.Normalise(n) is not null)
-            .WithMessage(CallbackNumbers.Rule)
-            .WithName("Call-back number");
+            .WithMessage(_ => Texts.Get("Validation.Incidents.CallbackNumber"))
+            .WithName(_ => Texts.Get("Validation.Name.CallBackNumber"));
         RuleFor(x => x.Photos).Custom((photos, context) =>
         {
             foreach (var failure in ReportPhotoRules.Problems(photos ?? []))

@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Warnings;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
@@ -41,12 +42,12 @@ public sealed class MergeIncidentCommandValidator : AbstractValidator<MergeIncid
     public MergeIncidentCommandValidator(AppDbContext db)
     {
         RuleFor(x => x.IntoIncidentId)
-            .NotEmpty().WithMessage("Choose the incident this one duplicates.")
-            .Must((command, into) => into != command.IncidentId).WithMessage(Incident.CannotMergeIntoItself)
-            .MustAsync((into, ct) => db.Incidents.AnyAsync(i => i.Id == into, ct)).WithMessage("There is no incident with this id.")
-            .WithName("Incident it duplicates");
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Incidents.ChooseIncidentDuplicates"))
+            .Must((command, into) => into != command.IncidentId).WithMessage(_ => Texts.Get("Validation.Incidents.CannotMergeIntoItself"))
+            .MustAsync((into, ct) => db.Incidents.AnyAsync(i => i.Id == into, ct)).WithMessage(_ => Texts.Get("Validation.Incidents.ThereIncidentId"))
+            .WithName(_ => Texts.Get("Validation.Name.IncidentItDuplicates"));
         RuleFor(x => x.Reason)
-            .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)
+            .NotEmpty().WithMessage(_ => IncidentCommands.ReasonRequired)
             .MaximumLength(Incident.ReasonMaxLength)
             .PlainText();
     }

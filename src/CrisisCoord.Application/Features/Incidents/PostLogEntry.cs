@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
@@ -22,7 +23,7 @@ public sealed record PostLogEntryCommand : ICommand<LogEntryDto>, IIncidentMessa
 public sealed class PostLogEntryCommandValidator : AbstractValidator<PostLogEntryCommand>
 {
     public PostLogEntryCommandValidator() =>
-        RuleFor(x => x.Text).NotEmpty().WithMessage("Write the update.").MaximumLength(LogEntry.TextMaxLength).PlainText();
+        RuleFor(x => x.Text).NotEmpty().WithMessage(_ => Texts.Get("Validation.Incidents.WriteUpdate")).MaximumLength(LogEntry.TextMaxLength).PlainText();
 }
 
 public sealed class PostLogEntryCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<PostLogEntryCommand, LogEntryDto>

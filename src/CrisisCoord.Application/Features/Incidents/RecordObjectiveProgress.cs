@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
@@ -25,8 +26,8 @@ public sealed class RecordObjectiveProgressCommandValidator : AbstractValidator<
 {
     public RecordObjectiveProgressCommandValidator() =>
         RuleFor(x => x.Progress)
-            .NotNull().WithMessage("Give the progress: how much of the target is reached, or 1 for done.")
-            .GreaterThanOrEqualTo(0).WithMessage("Progress cannot be negative.");
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Incidents.GiveProgressHowMuch"))
+            .GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.Incidents.ProgressCannotNegative"));
 }
 
 public sealed class RecordObjectiveProgressCommandHandler(AppDbContext db, TimeProvider clock)

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
@@ -23,7 +24,7 @@ public sealed class RequestToJoinCommandValidator : AbstractValidator<RequestToJ
 {
     public RequestToJoinCommandValidator() =>
         RuleFor(x => x.Note)
-            .NotEmpty().WithMessage("Say what your organisation offers, so the coordinator can decide.")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Incidents.SayWhatOrganisationOffers"))
             .MaximumLength(IncidentParticipant.NoteMaxLength)
             .PlainText();
 }

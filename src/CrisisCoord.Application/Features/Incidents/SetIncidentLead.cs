@@ -25,7 +25,7 @@ public sealed record SetIncidentLeadCommand : ICommand<IncidentDto>, IIncidentMe
 public sealed class SetIncidentLeadCommandValidator : AbstractValidator<SetIncidentLeadCommand>
 {
     public SetIncidentLeadCommandValidator(AppDbContext db) =>
-        RuleFor(x => x.OrganisationId).ExistingOrganisation(db, "Choose the organisation that will lead.");
+        RuleFor(x => x.OrganisationId).ExistingOrganisation(db, "Validation.Incidents.ChooseOrganisationToLead");
 }
 
 public sealed class SetIncidentLeadCommandHandler(AppDbContext db, GradedResponse rules, ICurrentUser user, TimeProvider clock)

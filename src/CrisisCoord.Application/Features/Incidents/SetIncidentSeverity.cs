@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
@@ -29,10 +30,10 @@ public sealed class SetIncidentSeverityCommandValidator : AbstractValidator<SetI
     public SetIncidentSeverityCommandValidator()
     {
         RuleFor(x => x.Severity)
-            .NotNull().WithMessage("Choose the grade, I (especially major) to IV (general).")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Incidents.ChooseGradeIEspecially"))
             .Known().WithMessage(x => EnumText.NotValidMessage<Severity>(x.Severity.ToString()));
         RuleFor(x => x.Reason)
-            .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)
+            .NotEmpty().WithMessage(_ => IncidentCommands.ReasonRequired)
             .MaximumLength(Incident.ReasonMaxLength)
             .PlainText();
     }

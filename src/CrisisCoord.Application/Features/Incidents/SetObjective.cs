@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
@@ -35,14 +36,14 @@ public sealed class SetObjectiveCommandValidator : AbstractValidator<SetObjectiv
     {
         RuleFor(x => x.Phase).OnePhase();
         RuleFor(x => x.Title)
-            .NotEmpty().WithMessage("Say what is to be achieved, e.g. \"Evacuate the east-bank farms\".")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Incidents.SayWhatAchievedE"))
             .MaximumLength(Objective.TitleMaxLength)
             .PlainText();
         RuleFor(x => x.Target)
-            .GreaterThan(0).WithMessage("The target must be more than zero; leave it empty for a done / not done objective.")
-            .LessThanOrEqualTo(1_000_000_000).WithMessage("The target is implausibly large.");
+            .GreaterThan(0).WithMessage(_ => Texts.Get("Validation.Incidents.TargetMoreThanZero"))
+            .LessThanOrEqualTo(1_000_000_000).WithMessage(_ => Texts.Get("Validation.Incidents.TargetImplausiblyLarge"));
         RuleFor(x => x.Unit)
-            .NotEmpty().When(x => x.Target is not null).WithMessage("Give the unit of the target, e.g. people, meals, km.")
+            .NotEmpty().When(x => x.Target is not null).WithMessage(_ => Texts.Get("Validation.Incidents.GiveUnitTargetE"))
             .MaximumLength(Objective.UnitMaxLength)
             .PlainText();
     }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
@@ -33,10 +34,10 @@ public sealed class SubmitSituationReportCommandValidator : AbstractValidator<Su
 {
     public SubmitSituationReportCommandValidator()
     {
-        RuleFor(x => x.Summary).NotEmpty().WithMessage("Give a summary of the situation as your organisation sees it.")
+        RuleFor(x => x.Summary).NotEmpty().WithMessage(_ => Texts.Get("Validation.Incidents.GiveSummarySituationOrganisation"))
             .MaximumLength(SituationReport.TextMaxLength).PlainText();
-        RuleFor(x => x.Casualties).InclusiveBetween(0, SituationReport.MaxCount).WithMessage("Casualties must be a count between 0 and 10,000,000.");
-        RuleFor(x => x.PeopleAffected).InclusiveBetween(0, SituationReport.MaxCount).WithMessage("People affected must be a count between 0 and 10,000,000.");
+        RuleFor(x => x.Casualties).InclusiveBetween(0, SituationReport.MaxCount).WithMessage(_ => Texts.Get("Validation.Incidents.CasualtiesCountBetween0"));
+        RuleFor(x => x.PeopleAffected).InclusiveBetween(0, SituationReport.MaxCount).WithMessage(_ => Texts.Get("Validation.Incidents.PeopleAffectedCountBetween"));
         RuleFor(x => x.Needs).MaximumLength(SituationReport.TextMaxLength).PlainText();
         RuleFor(x => x.ActionsTaken).MaximumLength(SituationReport.TextMaxLength).PlainText();
         RuleFor(x => x.NextSteps).MaximumLength(SituationReport.TextMaxLength).PlainText();

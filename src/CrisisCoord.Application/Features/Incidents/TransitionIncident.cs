@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Warnings;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
@@ -39,10 +40,10 @@ public sealed class TransitionIncidentCommandValidator : AbstractValidator<Trans
     public TransitionIncidentCommandValidator(AppDbContext db)
     {
         RuleFor(x => x.To)
-            .NotNull().WithMessage("Choose the state to move the incident to.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Incidents.ChooseStateMoveIncident"))
             .Known().WithMessage(x => EnumText.NotValidMessage<IncidentState>(x.To.ToString()));
         RuleFor(x => x.Reason)
-            .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)
+            .NotEmpty().WithMessage(_ => IncidentCommands.ReasonRequired)
             .MaximumLength(Incident.ReasonMaxLength)
             .PlainText();
         RuleFor(x => x.Severity)

@@ -26,7 +26,7 @@ public sealed class WaiveObjectiveCommandValidator : AbstractValidator<WaiveObje
 {
     public WaiveObjectiveCommandValidator() =>
         RuleFor(x => x.Reason)
-            .NotEmpty().WithMessage(IncidentCommands.ReasonRequired)
+            .NotEmpty().WithMessage(_ => IncidentCommands.ReasonRequired)
             .MaximumLength(Objective.ReasonMaxLength)
             .PlainText();
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
@@ -28,7 +29,7 @@ public sealed record AdmitMemberCommand : ICommand<MembershipRequestDto>, IOrgan
 
 public sealed class AdmitMemberCommandValidator : AbstractValidator<AdmitMemberCommand>
 {
-    public AdmitMemberCommandValidator() => RuleFor(x => x.RequestId).NotEmpty().WithMessage("Say which request to answer (requestId).");
+    public AdmitMemberCommandValidator() => RuleFor(x => x.RequestId).NotEmpty().WithMessage(_ => Texts.Get("Validation.Memberships.SayWhichRequestAnswer"));
 }
 
 public sealed class AdmitMemberCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, SecurityLog log, Notifier notifier) : ICommandHandler<AdmitMemberCommand, MembershipRequestDto>

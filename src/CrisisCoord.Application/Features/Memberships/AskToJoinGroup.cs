@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Organisations;
@@ -24,7 +25,7 @@ public sealed class AskToJoinGroupCommandValidator : AbstractValidator<AskToJoin
 {
     public AskToJoinGroupCommandValidator() =>
         RuleFor(x => x.Note)
-            .NotEmpty().WithMessage("Say where you live and how you can help, so the group knows who is asking.")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Memberships.SayWhereLiveHow"))
             .MaximumLength(MembershipRequest.NoteMaxLength)
             .PlainText();
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
@@ -28,9 +29,9 @@ public sealed class DeclineMemberCommandValidator : AbstractValidator<DeclineMem
 {
     public DeclineMemberCommandValidator()
     {
-        RuleFor(x => x.RequestId).NotEmpty().WithMessage("Say which request to answer (requestId).");
+        RuleFor(x => x.RequestId).NotEmpty().WithMessage(_ => Texts.Get("Validation.Memberships.SayWhichRequestAnswer"));
         RuleFor(x => x.Reason)
-            .NotEmpty().WithMessage("Say why, so the person knows.")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Memberships.SayWhySoPerson"))
             .MaximumLength(MembershipRequest.NoteMaxLength)
             .PlainText();
     }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Organisations;
@@ -35,11 +36,11 @@ public sealed class VolunteerForGroupCommandValidator : AbstractValidator<Volunt
     public VolunteerForGroupCommandValidator()
     {
         RuleFor(x => x.Skills)
-            .NotEmpty().WithMessage("Say what you can do, so the group knows where to place you.")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Memberships.SayWhatDoSo"))
             .MaximumLength(MembershipRequest.OfferMaxLength)
             .PlainText();
         RuleFor(x => x.Availability)
-            .NotEmpty().WithMessage("Say when you can help (days, hours, on call).")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Memberships.SayWhenHelpDays"))
             .MaximumLength(MembershipRequest.OfferMaxLength)
             .PlainText();
         RuleFor(x => x.Note).MaximumLength(MembershipRequest.NoteMaxLength).PlainText();

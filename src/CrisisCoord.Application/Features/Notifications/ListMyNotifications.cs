@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Notifications;
 using FluentValidation;
@@ -29,7 +30,7 @@ public sealed class ListMyNotificationsQueryValidator : AbstractValidator<ListMy
     public const int MaxLimit = 100;
 
     public ListMyNotificationsQueryValidator() =>
-        RuleFor(x => x.Limit).InclusiveBetween(1, MaxLimit).WithMessage($"Ask for 1 to {MaxLimit} notifications at a time.");
+        RuleFor(x => x.Limit).InclusiveBetween(1, MaxLimit).WithMessage(_ => Texts.Format("Validation.Notifications.Ask1NotificationsTime", MaxLimit));
 }
 
 public sealed class ListMyNotificationsQueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<ListMyNotificationsQuery, NotificationList>

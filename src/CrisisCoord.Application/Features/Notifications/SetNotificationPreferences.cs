@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Notifications;
 using FluentValidation;
@@ -31,7 +32,7 @@ public sealed class SetNotificationPreferencesCommandValidator : AbstractValidat
 {
     public SetNotificationPreferencesCommandValidator()
     {
-        RuleFor(x => x.Preferences).NotEmpty().WithMessage("List at least one kind of notification and how it should reach you.");
+        RuleFor(x => x.Preferences).NotEmpty().WithMessage(_ => Texts.Get("Validation.Notifications.ListLeastKindNotification"));
         RuleForEach(x => x.Preferences).ChildRules(item =>
         {
             item.RuleFor(p => p.Kind)
@@ -44,7 +45,7 @@ public sealed class SetNotificationPreferencesCommandValidator : AbstractValidat
         RuleFor(x => x.Preferences)
             .Must(list => list!.Select(p => p.Kind?.Trim().ToLowerInvariant()).Distinct().Count() == list!.Count)
             .When(x => x.Preferences is { Count: > 0 })
-            .WithMessage("Each kind may be listed once.");
+            .WithMessage(_ => Texts.Get("Validation.Notifications.EachKindMayListed"));
     }
 }
 

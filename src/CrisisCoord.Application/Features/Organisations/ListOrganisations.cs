@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
@@ -45,7 +46,7 @@ public sealed class ListOrganisationsQueryValidator : AbstractValidator<ListOrga
             .When(x => !string.IsNullOrEmpty(x.Level))
             .WithMessage(x => EnumText.NotValidMessage<AdministrativeLevel>(x.Level));
         RuleFor(x => x.Area).MaximumLength(ListOrganisationsQuery.TextMaxLength).PlainText();
-        RuleFor(x => x.Q).MaximumLength(ListOrganisationsQuery.TextMaxLength).PlainText().WithName("Text");
+        RuleFor(x => x.Q).MaximumLength(ListOrganisationsQuery.TextMaxLength).PlainText().WithName(_ => Texts.Get("Validation.Name.Text"));
     }
 }
 

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -76,30 +77,30 @@ public sealed class OrganisationDetailsValidator : AbstractValidator<Organisatio
     public OrganisationDetailsValidator(AppDbContext db)
     {
         RuleFor(x => x.Name)
-            .NotEmpty().WithMessage("Give the organisation's name.")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Organisations.GiveOrganisationSName"))
             .MaximumLength(Organisation.NameMaxLength)
             .PlainText()
             .MustAsync(async (details, name, ct) => !await OrganisationDetails.IsTakenAsync(db, name!, details.ExistingId, ct))
             .WithMessage(x => OrganisationDetails.TakenMessage(x.Name!))
             .When(x => !string.IsNullOrWhiteSpace(x.Name), ApplyConditionTo.CurrentValidator);
         RuleFor(x => x.Level)
-            .NotNull().WithMessage($"Choose the administrative level: {EnumText.Allowed<AdministrativeLevel>()}.")
+            .NotNull().WithMessage(_ => Texts.Format("Validation.Organisations.ChooseAdministrativeLevel", EnumText.Allowed<AdministrativeLevel>()))
             .Known();
         RuleFor(x => x.AreaName)
-            .NotEmpty().WithMessage("Say which area the organisation serves, e.g. \"Dongshan Town\".")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Organisations.SayWhichAreaOrganisation"))
             .MaximumLength(Organisation.AreaNameMaxLength)
             .PlainText()
-            .WithName("Area");
-        RuleFor(x => x.ContactName).MaximumLength(Organisation.ContactMaxLength).PlainText().WithName("Contact name");
-        RuleFor(x => x.ContactPhone).MaximumLength(Organisation.ContactMaxLength).PlainText().WithName("Contact phone");
+            .WithName(_ => Texts.Get("Validation.Name.Area"));
+        RuleFor(x => x.ContactName).MaximumLength(Organisation.ContactMaxLength).PlainText().WithName(_ => Texts.Get("Validation.Name.ContactName"));
+        RuleFor(x => x.ContactPhone).MaximumLength(Organisation.ContactMaxLength).PlainText().WithName(_ => Texts.Get("Validation.Name.ContactPhone"));
         RuleFor(x => x.ContactEmail)
             .MaximumLength(Organisation.ContactMaxLength)
             .EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail), ApplyConditionTo.CurrentValidator)
-            .WithName("Contact e-mail");
+            .WithName(_ => Texts.Get("Validation.Name.ContactEMail"));
         RuleFor(x => x.Purpose).MaximumLength(OrganisationProfile.FieldMaxLength).PlainText();
         RuleFor(x => x.Neutrality).MaximumLength(OrganisationProfile.FieldMaxLength).PlainText();
-        RuleFor(x => x.ResourceMobilisation).MaximumLength(OrganisationProfile.FieldMaxLength).PlainText().WithName("Resource mobilisation");
-        RuleFor(x => x.MethodsAndMeasures).MaximumLength(OrganisationProfile.FieldMaxLength).PlainText().WithName("Methods and measures");
+        RuleFor(x => x.ResourceMobilisation).MaximumLength(OrganisationProfile.FieldMaxLength).PlainText().WithName(_ => Texts.Get("Validation.Name.ResourceMobilisation"));
+        RuleFor(x => x.MethodsAndMeasures).MaximumLength(OrganisationProfile.FieldMaxLength).PlainText().WithName(_ => Texts.Get("Validation.Name.MethodsAndMeasures"));
     }
 }
 
@@ -113,7 +114,7 @@ public static class OrganisationDetails
         return await db.Organisations.AnyAsync(o => o.Name.ToLower() == lowered && o.Id != exceptId, ct);
     }
 
-    public static string TakenMessage(string name) => $"An organisation called '{name.Trim()}' is already registered.";
+    public static string TakenMessage(string name) => Texts.Format("Validation.Organisations.NameTaken", name.Trim());
 
     /// <summary>Two administrators registering the same name at once: the unique index refuses the second.</summary>
     public static bool IsDuplicateName(DbUpdateException exception) =>

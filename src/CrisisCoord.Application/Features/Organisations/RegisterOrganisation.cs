@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Organisations;
@@ -28,7 +29,7 @@ public sealed class RegisterOrganisationCommandValidator : AbstractValidator<Reg
     public RegisterOrganisationCommandValidator(AppDbContext db)
     {
         RuleFor(x => x.Kind)
-            .NotNull().WithMessage($"Choose the kind of organisation: {EnumText.Allowed<OrganisationKind>()}.")
+            .NotNull().WithMessage(_ => Texts.Format("Validation.Organisations.ChooseKindOrganisation", EnumText.Allowed<OrganisationKind>()))
             .Known();
         Include(new OrganisationDetailsValidator(db));
     }

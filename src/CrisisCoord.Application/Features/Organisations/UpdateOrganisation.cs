@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Common;
@@ -44,19 +45,19 @@ public sealed class UpdateOrganisationCommandValidator : AbstractValidator<Updat
 {
     public UpdateOrganisationCommandValidator(AppDbContext db)
     {
-        RuleFor(x => x.Version).NotNull().WithMessage("The version you edited is missing. Reload the organisation and edit it again.");
+        RuleFor(x => x.Version).NotNull().WithMessage(_ => Texts.Get("Validation.Organisations.VersionEditedMissingReload"));
         Include(new OrganisationDetailsValidator(db));
         var anyArea = (UpdateOrganisationCommand x) => x.ServiceAreaLatitude is not null || x.ServiceAreaLongitude is not null || x.ServiceAreaRadiusKm is not null;
         RuleFor(x => x.ServiceAreaLatitude)
-            .NotNull().When(anyArea, ApplyConditionTo.CurrentValidator).WithMessage("Give the service area's centre latitude, or leave all three service-area fields empty.")
-            .Must(l => GeoPoint.IsValidLatitude(l!.Value)).When(x => x.ServiceAreaLatitude is not null, ApplyConditionTo.CurrentValidator).WithMessage("The latitude must be between -90 and 90.");
+            .NotNull().When(anyArea, ApplyConditionTo.CurrentValidator).WithMessage(_ => Texts.Get("Validation.Organisations.GiveServiceAreaS"))
+            .Must(l => GeoPoint.IsValidLatitude(l!.Value)).When(x => x.ServiceAreaLatitude is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => Texts.Get("Validation.Organisations.LatitudeBetween9090"));
         RuleFor(x => x.ServiceAreaLongitude)
-            .NotNull().When(anyArea, ApplyConditionTo.CurrentValidator).WithMessage("Give the service area's centre longitude, or leave all three service-area fields empty.")
-            .Must(l => GeoPoint.IsValidLongitude(l!.Value)).When(x => x.ServiceAreaLongitude is not null, ApplyConditionTo.CurrentValidator).WithMessage("The longitude must be between -180 and 180.");
+            .NotNull().When(anyArea, ApplyConditionTo.CurrentValidator).WithMessage(_ => Texts.Get("Validation.Organisations.GiveServiceAreaS2"))
+            .Must(l => GeoPoint.IsValidLongitude(l!.Value)).When(x => x.ServiceAreaLongitude is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => Texts.Get("Validation.Organisations.LongitudeBetween180180"));
         RuleFor(x => x.ServiceAreaRadiusKm)
-            .NotNull().When(anyArea, ApplyConditionTo.CurrentValidator).WithMessage("Give the service area's radius in kilometres, or leave all three service-area fields empty.")
+            .NotNull().When(anyArea, ApplyConditionTo.CurrentValidator).WithMessage(_ => Texts.Get("Validation.Organisations.GiveServiceAreaS3"))
             .Must(r => ServiceArea.IsValidRadius(r!.Value)).When(x => x.ServiceAreaRadiusKm is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage($"The radius must be between {ServiceArea.MinRadiusKm} and {ServiceArea.MaxRadiusKm} km.");
+            .WithMessage(_ => Texts.Format("Validation.Organisations.RadiusBetweenKm", ServiceArea.MinRadiusKm, ServiceArea.MaxRadiusKm));
     }
 }
 

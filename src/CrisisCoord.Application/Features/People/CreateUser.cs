@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Account;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Organisations;
@@ -43,22 +44,22 @@ public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCom
         RuleFor(x => x.Email).AccountEmail(db);
         RuleFor(x => x.Password).AcceptablePassword(users).When(x => !string.IsNullOrEmpty(x.Password));
         RuleFor(x => x.OrganisationId)
-            .NotNull().WithMessage("Choose the person's organisation.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.People.ChoosePersonSOrganisation"))
             .MustAsync(async (id, ct) => id is null || await db.Organisations.AnyAsync(o => o.Id == id, ct))
-            .WithMessage("There is no such organisation.");
+            .WithMessage(_ => Texts.Get("Validation.Charters.ThereSuchOrganisation"));
         RuleFor(x => x.Roles)
-            .NotEmpty().WithMessage("Give the person at least one role.")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.People.GivePersonLeastRole"))
             .Must(roles => roles is null || roles.All(Security.Roles.All.Contains))
-            .WithMessage($"Roles must be among: {string.Join(", ", Security.Roles.All)}.");
+            .WithMessage(_ => Texts.Format("Validation.People.RolesAmong", string.Join(", ", Security.Roles.All)));
         RuleFor(x => x.Roles)
             .Must(roles => roles is null || !roles.Contains(Security.Roles.Auditor) || roles.Distinct().Count() == 1)
-            .WithMessage("An auditor holds no other role: auditors read everything and change nothing.");
+            .WithMessage(_ => Texts.Get("Validation.People.AuditorHoldsOtherRole"));
         RuleFor(x => x)
             .MustAsync(async (command, ct) => command.Roles?.Contains(Security.Roles.Citizen) != true
                 || await db.Organisations.AnyAsync(o => o.Id == command.OrganisationId && o.Kind == OrganisationKind.Citizen, ct))
-            .WithName("Roles")
+            .WithName(_ => Texts.Get("Validation.Name.Roles"))
             .OverridePropertyName("Roles")
-            .WithMessage("The Citizen role is for members of a citizens' organisation.");
+            .WithMessage(_ => Texts.Get("Validation.People.CitizenRoleMembersCitizens"));
     }
 }
 
@@ -96,10 +97,10 @@ public static class Accounts
         });
 
     public static IRuleBuilderOptions<T, string?> PersonName<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(AppUser.DisplayNameMaxLength).PlainText().WithName("Name");
+        rule.NotEmpty().MaximumLength(AppUser.DisplayNameMaxLength).PlainText().WithName(_ => Texts.Get("Validation.Name.Name"));
 
     public static IRuleBuilderOptions<T, string?> WellFormedEmail<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().MaximumLength(256).EmailAddress().WithName("E-mail address");
+        rule.NotEmpty().MaximumLength(256).EmailAddress().WithName(_ => Texts.Get("Validation.Name.EMailAddress"));
 
     /// <summary>
     /// A well-formed address no account uses yet (checked here, so it is reported with every other problem). Only
@@ -109,7 +110,7 @@ public static class Accounts
         rule.WellFormedEmail()
             .MustAsync(async (email, ct) => email is null
                 || !await db.Users.AnyAsync(u => u.NormalizedEmail == email.Trim().ToUpperInvariant(), ct))
-            .WithMessage("An account with this e-mail address already exists.");
+            .WithMessage(_ => Texts.Get("Validation.People.AccountEMailAddress"));
 
     public static async Task<PersonDto> CreateAsync(
         UserManager<AppUser> users, string displayName, string email, string? password, Guid? organisationId, IReadOnlyList<string> roles)

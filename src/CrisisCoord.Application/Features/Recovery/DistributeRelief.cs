@@ -2,6 +2,7 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Requests;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Recovery;
@@ -49,34 +50,34 @@ public sealed class DistributeReliefCommandValidator : AbstractValidator<Distrib
     public DistributeReliefCommandValidator(AppDbContext db, ICurrentUser user)
     {
         RuleFor(x => x.ResourceId)
-            .NotNull().WithMessage("Say which of your organisation's resources was handed out.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayWhichOrganisationS"))
             .MustAsync((id, ct) => db.Resources.AnyAsync(r => r.Id == id && r.OrganisationId == user.OrganisationId, ct))
             .When(x => x.ResourceId is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("That is not one of your organisation's registered resources; relief is handed out from your own stock.");
+            .WithMessage(_ => Texts.Get("Validation.Recovery.OrganisationSRegisteredResources"));
         RuleFor(x => x.Quantity)
-            .NotNull().WithMessage("Say how much was handed out.")
-            .GreaterThan(0).WithMessage("A distribution hands out more than zero.")
-            .LessThanOrEqualTo(Resource.MaxQuantity).WithMessage($"A distribution is at most {Resource.MaxQuantity:N0}.")
-            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage("Quantity can have at most two decimals.");
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayHowMuchWas"))
+            .GreaterThan(0).WithMessage(_ => Texts.Get("Validation.Recovery.DistributionHandsOutMore"))
+            .LessThanOrEqualTo(Resource.MaxQuantity).WithMessage(_ => Texts.Format("Validation.Recovery.DistributionMost", Resource.MaxQuantity))
+            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage(_ => Texts.Get("Validation.Recovery.QuantityMostTwoDecimals"));
         RuleFor(x => x.ShelterId)
             .MustAsync((x, id, ct) => db.Shelters.AnyAsync(s => s.Id == id && s.IncidentId == x.IncidentId, ct))
             .When(x => x.ShelterId is not null)
-            .WithMessage("That is not one of this incident's shelters.");
+            .WithMessage(_ => Texts.Get("Validation.Recovery.IncidentSShelters"));
         When(x => x.ShelterId is null, () =>
         {
             RuleFor(x => x.PlaceName)
-                .NotEmpty().WithMessage("Say where it was handed out (a shelter, or a place name).");
+                .NotEmpty().WithMessage(_ => Texts.Get("Validation.Recovery.SayWhereWasHanded"));
             RuleFor(x => x.Latitude)
-                .NotNull().WithMessage("Give the place's latitude.")
+                .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.GivePlaceSLatitude"))
                 .Latitude();
             RuleFor(x => x.Longitude)
-                .NotNull().WithMessage("Give the place's longitude.")
+                .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.GivePlaceSLongitude"))
                 .Longitude();
         });
         RuleFor(x => x.PlaceName).MaximumLength(ReliefDistribution.PlaceNameMaxLength).PlainText();
         RuleFor(x => x.Households)
-            .NotNull().WithMessage("Say how many households received it.")
-            .InclusiveBetween(1, ReliefDistribution.MaxHouseholds).WithMessage($"A distribution reaches between 1 and {ReliefDistribution.MaxHouseholds:N0} households.");
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayHowManyHouseholds"))
+            .InclusiveBetween(1, ReliefDistribution.MaxHouseholds).WithMessage(_ => Texts.Format("Validation.Recovery.DistributionReachesBetween1", ReliefDistribution.MaxHouseholds));
         RuleFor(x => x.Notes).MaximumLength(ReliefDistribution.NotesMaxLength).PlainText();
     }
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Recovery;
@@ -26,14 +27,14 @@ public sealed class EditRecoveryProjectCommandValidator : AbstractValidator<Edit
 {
     public EditRecoveryProjectCommandValidator(AppDbContext db)
     {
-        RuleFor(x => x.Version).NotNull().WithMessage("Say which version you edited (the ETag, sent as If-Match).");
+        RuleFor(x => x.Version).NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayWhichVersionEdited"));
         this.AddProjectFieldRules();
         RuleFor(x => x.ObjectiveId)
             .MustAsync(async (x, id, ct) =>
                 await db.RecoveryProjects.Where(p => p.Id == x.Id).Select(p => (Guid?)p.IncidentId).SingleOrDefaultAsync(ct) is { } incident
                 && await RecoveryProjectFieldRules.IsRecoveryObjectiveAsync(db, incident, id!.Value, ct))
             .When(x => x.ObjectiveId is not null)
-            .WithMessage(RecoveryProjectFieldRules.NotARecoveryObjective);
+            .WithMessage(_ => RecoveryProjectFieldRules.NotARecoveryObjective);
     }
 }
 

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Recovery;
@@ -25,7 +26,7 @@ public sealed record MarkMilestoneCommand : ICommand<RecoveryProjectDto>, IRecov
 public sealed class MarkMilestoneCommandValidator : AbstractValidator<MarkMilestoneCommand>
 {
     public MarkMilestoneCommandValidator() =>
-        RuleFor(x => x.Done).NotNull().WithMessage("Say whether the milestone is done (true) or not (false).");
+        RuleFor(x => x.Done).NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayWhetherMilestoneDone"));
 }
 
 public sealed class MarkMilestoneCommandHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<MarkMilestoneCommand, RecoveryProjectDto>

@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Recovery;
@@ -38,27 +39,27 @@ public sealed class OpenShelterCommandValidator : AbstractValidator<OpenShelterC
     public OpenShelterCommandValidator()
     {
         RuleFor(x => x.Name)
-            .NotEmpty().WithMessage("Name the shelter (e.g. Qinghe Middle School gym).")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Recovery.NameShelterEG"))
             .MaximumLength(Shelter.NameMaxLength)
             .PlainText();
         RuleFor(x => x.PlaceName)
-            .NotEmpty().WithMessage("Say where the shelter is (an address or a place name).")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Recovery.SayWhereShelterAddress"))
             .MaximumLength(Shelter.PlaceNameMaxLength)
             .PlainText();
         RuleFor(x => x.Latitude)
-            .NotNull().WithMessage("Give the shelter's latitude.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.GiveShelterSLatitude"))
             .Latitude();
         RuleFor(x => x.Longitude)
-            .NotNull().WithMessage("Give the shelter's longitude.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.GiveShelterSLongitude"))
             .Longitude();
         RuleFor(x => x.Capacity)
-            .NotNull().WithMessage("Say how many people the shelter holds.")
-            .InclusiveBetween(1, Shelter.MaxCapacity).WithMessage($"A shelter holds between 1 and {Shelter.MaxCapacity:N0} people.");
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayHowManyPeople"))
+            .InclusiveBetween(1, Shelter.MaxCapacity).WithMessage(_ => Texts.Format("Validation.Recovery.ShelterHoldsBetween1", Shelter.MaxCapacity));
         RuleFor(x => x.Occupancy)
-            .NotNull().WithMessage("Say how many people are there now (0 if none yet).")
-            .GreaterThanOrEqualTo(0).WithMessage("Occupancy is 0 or more.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayHowManyPeople2"))
+            .GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.Recovery.Occupancy0More"))
             .Must((x, n) => n <= x.Capacity).When(x => x.Capacity is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage(x => Shelter.WhyNotOccupancy(x.Occupancy!.Value, x.Capacity!.Value));
+            .WithMessage(x => ShelterOccupancyText.WhyNot(x.Occupancy!.Value, x.Capacity!.Value));
     }
 }
 
@@ -79,4 +80,13 @@ public sealed class OpenShelterCommandHandler(AppDbContext db, ICurrentUser user
         await db.SaveChangesAsync(cancellationToken);
         return (await ShelterDto.LoadAsync(db, null, shelter.Id, cancellationToken)).Single();
     }
+}
+
+/// <summary>The shelter's occupancy rule (<see cref="Shelter.WhyNotOccupancy"/>) worded in the reader's language for a form.</summary>
+public static class ShelterOccupancyText
+{
+    public static string? WhyNot(int occupancy, int capacity) =>
+        Shelter.WhyNotOccupancy(occupancy, capacity) is null ? null
+        : occupancy < 0 ? Texts.Get("Validation.Recovery.Occupancy0More")
+        : Texts.Format("Validation.Recovery.OverCapacity", occupancy, capacity);
 }

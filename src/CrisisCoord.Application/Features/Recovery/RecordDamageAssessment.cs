@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Recovery;
@@ -73,58 +74,61 @@ public sealed class RecordDamageAssessmentCommandValidator : AbstractValidator<R
     public RecordDamageAssessmentCommandValidator(AppDbContext db)
     {
         RuleFor(x => x.PlaceName)
-            .NotEmpty().WithMessage("Say which place was assessed (a street, a district, a village).")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Recovery.SayWhichPlaceWas"))
             .MaximumLength(DamageAssessment.PlaceNameMaxLength)
             .PlainText();
         RuleFor(x => x.Latitude)
-            .NotNull().WithMessage("Give the place's latitude.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.GivePlaceSLatitude"))
             .Latitude();
         RuleFor(x => x.Longitude)
-            .NotNull().WithMessage("Give the place's longitude.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.GivePlaceSLongitude"))
             .Longitude();
-        Count(x => x.BuildingsDestroyed, "buildings destroyed");
-        Count(x => x.BuildingsSevere, "buildings severely damaged");
-        Count(x => x.BuildingsModerate, "buildings moderately damaged");
-        Count(x => x.BuildingsMinor, "buildings with minor damage");
-        Count(x => x.PeopleDisplaced, "people displaced");
-        Count(x => x.PeopleInjured, "people injured");
-        Count(x => x.PeopleMissing, "people missing");
-        Lifeline(x => x.Power, "power");
-        Lifeline(x => x.Water, "water");
-        Lifeline(x => x.Roads, "roads");
-        Lifeline(x => x.Telecoms, "telecoms");
+        Count(x => x.BuildingsDestroyed, "BuildingsDestroyed");
+        Count(x => x.BuildingsSevere, "BuildingsSevere");
+        Count(x => x.BuildingsModerate, "BuildingsModerate");
+        Count(x => x.BuildingsMinor, "BuildingsMinor");
+        Count(x => x.PeopleDisplaced, "PeopleDisplaced");
+        Count(x => x.PeopleInjured, "PeopleInjured");
+        Count(x => x.PeopleMissing, "PeopleMissing");
+        Lifeline(x => x.Power, "Power");
+        Lifeline(x => x.Water, "Water");
+        Lifeline(x => x.Roads, "Roads");
+        Lifeline(x => x.Telecoms, "Telecoms");
         RuleFor(x => x.Needs)
-            .Must(n => n!.Count <= DamageAssessment.MaxNeeds).WithMessage($"List at most {DamageAssessment.MaxNeeds} needs.")
+            .Must(n => n!.Count <= DamageAssessment.MaxNeeds).WithMessage(_ => Texts.Format("Validation.Recovery.ListMostNeeds", DamageAssessment.MaxNeeds))
             .Must(n => n!.Where(i => !string.IsNullOrWhiteSpace(i?.Type)).Select(i => i!.Type).Distinct(StringComparer.Ordinal).Count() == n!.Count(i => !string.IsNullOrWhiteSpace(i?.Type)))
-            .WithMessage("List each resource type once, with the whole quantity needed.")
+            .WithMessage(_ => Texts.Get("Validation.Recovery.ListEachResourceType"))
             .When(x => x.Needs is not null);
-        RuleForEach(x => x.Needs).NotNull().WithMessage("A need is a type and a quantity.");
+        RuleForEach(x => x.Needs).NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.NeedTypeQuantity"));
         RuleForEach(x => x.Needs).ChildRules(need =>
         {
             need.RuleFor(n => n.Type)
                 .NotEmpty().When(n => n.Quantity is not null, ApplyConditionTo.CurrentValidator)
-                .WithMessage("Say what type of resource is needed (a catalogue code such as drinking-water).")
+                .WithMessage(_ => Texts.Get("Validation.Recovery.SayWhatTypeResource"))
                 .MustAsync((code, ct) => db.ResourceTypes.AnyAsync(t => t.Code == code, ct))
                 .When(n => !string.IsNullOrWhiteSpace(n.Type), ApplyConditionTo.CurrentValidator)
-                .WithMessage(n => $"'{n.Type}' is not in the resource catalogue; use a code such as rescue-boat or drinking-water.");
+                .WithMessage(n => Texts.Format("Validation.Recovery.ResourceCatalogueUseCode", n.Type));
             need.RuleFor(n => n.Quantity)
                 .NotNull().When(n => !string.IsNullOrWhiteSpace(n.Type), ApplyConditionTo.CurrentValidator)
-                .WithMessage("Say how many are needed.")
-                .GreaterThan(0).WithMessage("A need is more than zero.")
-                .LessThanOrEqualTo(Resource.MaxQuantity).WithMessage($"A need is at most {Resource.MaxQuantity:N0}.")
-                .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage("Quantity can have at most two decimals.");
+                .WithMessage(_ => Texts.Get("Validation.Recovery.SayHowManyNeeded"))
+                .GreaterThan(0).WithMessage(_ => Texts.Get("Validation.Recovery.NeedMoreThanZero"))
+                .LessThanOrEqualTo(Resource.MaxQuantity).WithMessage(_ => Texts.Format("Validation.Recovery.NeedMost", Resource.MaxQuantity))
+                .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage(_ => Texts.Get("Validation.Recovery.QuantityMostTwoDecimals"));
         }).When(x => x.Needs is not null);
         RuleFor(x => x.Notes).MaximumLength(DamageAssessment.NotesMaxLength).PlainText();
     }
 
-    private void Count(Expression<Func<RecordDamageAssessmentCommand, int?>> field, string what) =>
+    private void Count(Expression<Func<RecordDamageAssessmentCommand, int?>> field, string counted) =>
         RuleFor(field)
-            .NotNull().WithMessage($"Give the number of {what} (0 if none).")
-            .InclusiveBetween(0, DamageCounts.MaxCount).WithMessage($"The number of {what} is between 0 and {DamageCounts.MaxCount:N0}.");
+            .NotNull().WithMessage(_ => Texts.Format("Validation.Recovery.GiveNumber0None", What(counted)))
+            .InclusiveBetween(0, DamageCounts.MaxCount).WithMessage(_ => Texts.Format("Validation.Recovery.NumberBetween0", What(counted), DamageCounts.MaxCount));
 
-    private void Lifeline(Expression<Func<RecordDamageAssessmentCommand, LifelineStatus?>> field, string what) =>
+    /// <summary>What a count or lifeline field is, in words; the field keeps its code name.</summary>
+    private static string What(string counted) => Texts.Get("Validation.Recovery.Counted." + counted);
+
+    private void Lifeline(Expression<Func<RecordDamageAssessmentCommand, LifelineStatus?>> field, string counted) =>
         RuleFor(field)
-            .NotNull().WithMessage($"Give the state of {what}: Working, Degraded or Out.")
+            .NotNull().WithMessage(_ => Texts.Format("Validation.Recovery.GiveStateWorkingDegraded", What(counted)))
             .Known().WithMessage((_, value) => EnumText.NotValidMessage<LifelineStatus>(value.ToString()));
 }
 

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Recovery;
 using FluentValidation;
@@ -41,32 +42,32 @@ public static class RecoveryProjectFieldRules
         where T : RecoveryProjectFields
     {
         validator.RuleFor(x => x.Title)
-            .NotEmpty().WithMessage("Give the project a title (what will be rebuilt or restored).")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Recovery.GiveProjectTitleWhat"))
             .MaximumLength(RecoveryProject.TitleMaxLength)
             .PlainText();
         validator.RuleFor(x => x.BudgetAmount)
-            .NotNull().WithMessage("Give the budget (0 if none yet).")
-            .GreaterThanOrEqualTo(0).WithMessage("A budget is 0 or more.")
-            .LessThanOrEqualTo(Budget.MaxAmount).WithMessage($"A budget is at most {Budget.MaxAmount:N0}.")
-            .Must(a => a is null || decimal.Round(a.Value, 2) == a.Value).WithMessage("A budget has at most two decimals.");
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.GiveBudget0None"))
+            .GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.Recovery.Budget0More"))
+            .LessThanOrEqualTo(Budget.MaxAmount).WithMessage(_ => Texts.Format("Validation.Recovery.BudgetMost", Budget.MaxAmount))
+            .Must(a => a is null || decimal.Round(a.Value, 2) == a.Value).WithMessage(_ => Texts.Get("Validation.Recovery.BudgetMostTwoDecimals"));
         validator.RuleFor(x => x.BudgetCurrency)
-            .NotEmpty().WithMessage("Say the budget's currency (a three-letter code such as CNY or EUR).")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Recovery.SayBudgetSCurrency"))
             .Must(c => Budget.IsCurrencyCode(c?.Trim().ToUpperInvariant())).When(x => !string.IsNullOrWhiteSpace(x.BudgetCurrency), ApplyConditionTo.CurrentValidator)
-            .WithMessage(x => $"'{x.BudgetCurrency}' is not a currency code; use three letters such as CNY or EUR.");
+            .WithMessage(x => Texts.Format("Validation.Recovery.CurrencyCodeUseThree", x.BudgetCurrency));
     }
 
     /// <summary>The objective must be one of the incident's recovery-phase objectives.</summary>
     public static Task<bool> IsRecoveryObjectiveAsync(AppDbContext db, Guid incidentId, Guid objectiveId, CancellationToken ct) =>
         db.Objectives.AnyAsync(o => o.Id == objectiveId && o.IncidentId == incidentId && o.Phase == Phases.Recovery, ct);
 
-    public const string NotARecoveryObjective = "That is not one of this incident's recovery-phase objectives.";
+    public static string NotARecoveryObjective => Texts.Get("Validation.Recovery.NotARecoveryObjective");
 
     public static IRuleBuilderOptions<T, string?> MilestoneTitle<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.NotEmpty().WithMessage("Give the milestone a title.")
+        rule.NotEmpty().WithMessage(_ => Texts.Get("Validation.Recovery.GiveMilestoneTitle"))
             .MaximumLength(Milestone.TitleMaxLength)
             .PlainText();
 
     public static IRuleBuilderOptions<T, DateOnly?> MilestoneDue<T>(this IRuleBuilder<T, DateOnly?> rule) =>
-        rule.NotNull().WithMessage("Say when the milestone is due (yyyy-mm-dd).")
-            .InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithMessage("A milestone is due between 2000 and 2100.");
+        rule.NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayWhenMilestoneDue"))
+            .InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2100, 12, 31)).WithMessage(_ => Texts.Get("Validation.Recovery.MilestoneDueBetween2000"));
 }

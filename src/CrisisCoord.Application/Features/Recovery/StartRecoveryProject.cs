@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
@@ -34,16 +35,16 @@ public sealed class StartRecoveryProjectCommandValidator : AbstractValidator<Sta
     {
         this.AddProjectFieldRules();
         RuleFor(x => x.OwnerOrganisationId)
-            .NotNull().WithMessage("Say which organisation owns the project.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayWhichOrganisationOwns"))
             .MustAsync((x, id, ct) => MayOwnAsync(db, x.IncidentId, id!.Value, ct)).When(x => x.OwnerOrganisationId is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("That organisation cannot own this project: it must take part in the incident and its charter must let it own recovery projects.");
+            .WithMessage(_ => Texts.Get("Validation.Recovery.OrganisationCannotOwnProject"));
         RuleFor(x => x.ObjectiveId)
             .MustAsync((x, id, ct) => RecoveryProjectFieldRules.IsRecoveryObjectiveAsync(db, x.IncidentId, id!.Value, ct))
             .When(x => x.ObjectiveId is not null)
-            .WithMessage(RecoveryProjectFieldRules.NotARecoveryObjective);
+            .WithMessage(_ => RecoveryProjectFieldRules.NotARecoveryObjective);
         RuleFor(x => x.Milestones)
             .Must(m => m!.Count(i => i is not null && !i.IsBlank) <= RecoveryProject.MaxMilestones)
-            .WithMessage($"List at most {RecoveryProject.MaxMilestones} milestones.")
+            .WithMessage(_ => Texts.Format("Validation.Recovery.ListMostMilestones", RecoveryProject.MaxMilestones))
             .When(x => x.Milestones is not null);
         RuleForEach(x => x.Milestones).Where(i => i is not null && !i.IsBlank).ChildRules(m =>
         {

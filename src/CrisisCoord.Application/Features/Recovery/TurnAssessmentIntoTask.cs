@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Tasks;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
@@ -42,7 +43,7 @@ public sealed class TurnAssessmentIntoTaskCommandValidator : AbstractValidator<T
         RuleFor(x => x.AssignedOrganisationId)
             .MustAsync((id, ct) => db.Organisations.AnyAsync(o => o.Id == id, ct))
             .When(x => x.AssignedOrganisationId is not null)
-            .WithMessage("There is no such organisation.");
+            .WithMessage(_ => Texts.Get("Validation.Charters.ThereSuchOrganisation"));
     }
 }
 

@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Requests;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Common;
@@ -40,7 +41,7 @@ public sealed class TurnNeedIntoRequestCommandValidator : AbstractValidator<Turn
         RuleFor(x => x.NeededBy)
             .Must(t => t > clock.GetUtcNow())
             .When(x => x.NeededBy is not null)
-            .WithMessage("'Needed by' is in the past; give a time still to come.");
+            .WithMessage(_ => Texts.Get("Validation.Recovery.NeededPastGiveTime"));
     }
 }
 

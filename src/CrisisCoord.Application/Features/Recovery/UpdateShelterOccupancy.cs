@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Recovery;
@@ -27,15 +28,15 @@ public sealed class UpdateShelterOccupancyCommandValidator : AbstractValidator<U
 {
     public UpdateShelterOccupancyCommandValidator(AppDbContext db)
     {
-        RuleFor(x => x.Version).NotNull().WithMessage("Say which version you saw (the ETag, sent as If-Match).");
+        RuleFor(x => x.Version).NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayWhichVersionSaw"));
         RuleFor(x => x.Occupancy)
-            .NotNull().WithMessage("Say how many people are in the shelter now.")
-            .GreaterThanOrEqualTo(0).WithMessage("Occupancy is 0 or more.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayHowManyPeople3"))
+            .GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.Recovery.Occupancy0More"))
             .CustomAsync(async (occupancy, context, ct) =>
             {
                 // Read here, so the error names the field; the shelter's own rule and the table's constraint hold it too.
                 var capacity = await db.Shelters.Where(s => s.Id == context.InstanceToValidate.ShelterId).Select(s => (int?)s.Capacity).SingleOrDefaultAsync(ct);
-                if (occupancy is { } n and >= 0 && capacity is { } c && Shelter.WhyNotOccupancy(n, c) is { } why)
+                if (occupancy is { } n and >= 0 && capacity is { } c && ShelterOccupancyText.WhyNot(n, c) is { } why)
                 {
                     context.AddFailure(why);
                 }

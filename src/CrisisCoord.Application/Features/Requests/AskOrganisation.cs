@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
@@ -25,10 +26,10 @@ public sealed class AskOrganisationCommandValidator : AbstractValidator<AskOrgan
 {
     public AskOrganisationCommandValidator(AppDbContext db) =>
         RuleFor(x => x.OrganisationId)
-            .NotNull().WithMessage("Say which organisation to ask.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Requests.SayWhichOrganisationAsk"))
             .MustAsync((id, ct) => db.Organisations.AnyAsync(o => o.Id == id, ct))
             .When(x => x.OrganisationId is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("There is no such organisation.");
+            .WithMessage(_ => Texts.Get("Validation.Charters.ThereSuchOrganisation"));
 }
 
 public sealed class AskOrganisationCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock, Notifier notifier)

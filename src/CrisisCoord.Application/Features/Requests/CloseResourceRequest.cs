@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Requests;
@@ -24,7 +25,7 @@ public sealed record CloseResourceRequestCommand : ICommand<ResourceRequestDto>,
 public sealed class CloseResourceRequestCommandValidator : AbstractValidator<CloseResourceRequestCommand>
 {
     public CloseResourceRequestCommandValidator() =>
-        RuleFor(x => x.Reason).NotEmpty().WithMessage("Say why the request is closed (met, or no longer needed).")
+        RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => Texts.Get("Validation.Requests.SayWhyRequestClosed"))
             .MaximumLength(ResourceRequest.NotesMaxLength).PlainText();
 }
 

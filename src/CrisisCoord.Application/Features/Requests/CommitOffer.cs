@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Common;
@@ -34,10 +35,10 @@ public sealed class CommitOfferCommandValidator : AbstractValidator<CommitOfferC
 {
     public CommitOfferCommandValidator()
     {
-        RuleFor(x => x.OfferId).NotEmpty().WithMessage("Say which offer to commit (offerId).");
+        RuleFor(x => x.OfferId).NotEmpty().WithMessage(_ => Texts.Get("Validation.Requests.SayWhichOfferCommit"));
         RuleFor(x => x.Quantity)
-            .GreaterThan(0).WithMessage("Commit more than zero.")
-            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage("Quantity can have at most two decimals.")
+            .GreaterThan(0).WithMessage(_ => Texts.Get("Validation.Requests.CommitMoreThanZero"))
+            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage(_ => Texts.Get("Validation.Recovery.QuantityMostTwoDecimals"))
             .When(x => x.Quantity is not null);
     }
 }

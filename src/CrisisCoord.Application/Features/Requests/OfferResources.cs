@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Requests;
@@ -23,7 +24,7 @@ public sealed class OfferResourcesCommandValidator : AbstractValidator<OfferReso
         this.AddOfferRules(clock);
         RuleFor(x => x.Answer)
             .Must(answer => answer is null or OfferAnswer.Accept)
-            .WithMessage("An unsolicited offer is an offer: leave 'answer' out, or send Accept.");
+            .WithMessage(_ => Texts.Get("Validation.Requests.UnsolicitedOfferOfferLeave"));
     }
 }
 

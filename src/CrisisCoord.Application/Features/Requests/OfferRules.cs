@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Requests;
@@ -35,19 +36,19 @@ public static class OfferRules
     {
         validator.RuleFor(x => x.Answer).Known().WithMessage(x => EnumText.NotValidMessage<OfferAnswer>(x.Answer.ToString()));
         validator.RuleFor(x => x.Note)
-            .NotEmpty().When(x => x.ParsedAnswer == OfferAnswer.Decline).WithMessage("Say why the organisation declines.");
+            .NotEmpty().When(x => x.ParsedAnswer == OfferAnswer.Decline).WithMessage(_ => Texts.Get("Validation.Requests.SayWhyOrganisationDeclines"));
         validator.RuleFor(x => x.Note).MaximumLength(ResourceOffer.NoteMaxLength).PlainText();
         validator.RuleFor(x => x.ResourceId)
-            .NotNull().When(x => x.ParsedAnswer != OfferAnswer.Decline).WithMessage("Choose which of your resources the offer comes from.");
+            .NotNull().When(x => x.ParsedAnswer != OfferAnswer.Decline).WithMessage(_ => Texts.Get("Validation.Requests.ChooseWhichResourcesOffer"));
         validator.RuleFor(x => x.Quantity)
-            .NotNull().WithMessage("Say how many you offer.")
-            .GreaterThan(0).WithMessage("Offer more than zero.")
-            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage("Quantity can have at most two decimals.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Requests.SayHowManyOffer"))
+            .GreaterThan(0).WithMessage(_ => Texts.Get("Validation.Requests.OfferMoreThanZero"))
+            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage(_ => Texts.Get("Validation.Recovery.QuantityMostTwoDecimals"))
             .When(x => x.ParsedAnswer != OfferAnswer.Decline);
         validator.RuleFor(x => x.EstimatedArrival)
             .Must(t => t > clock.GetUtcNow())
             .When(x => x.EstimatedArrival is not null && x.ParsedAnswer != OfferAnswer.Decline)
-            .WithMessage("The estimated arrival is in the past; give a time still to come.");
+            .WithMessage(_ => Texts.Get("Validation.Requests.EstimatedArrivalPastGive"));
     }
 
     /// <summary>

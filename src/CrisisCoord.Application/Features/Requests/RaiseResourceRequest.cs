@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
@@ -43,28 +44,28 @@ public sealed class RaiseResourceRequestCommandValidator : AbstractValidator<Rai
     public RaiseResourceRequestCommandValidator(AppDbContext db, TimeProvider clock)
     {
         RuleFor(x => x.Type)
-            .NotEmpty().WithMessage("Say what type of resource is needed (a catalogue code such as rescue-boat).")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Requests.SayWhatTypeResource"))
             .MustAsync((code, ct) => db.ResourceTypes.AnyAsync(t => t.Code == code, ct))
             .When(x => !string.IsNullOrWhiteSpace(x.Type), ApplyConditionTo.CurrentValidator)
-            .WithMessage(x => $"'{x.Type}' is not in the resource catalogue; use a code such as rescue-boat or drinking-water.");
+            .WithMessage(x => Texts.Format("Validation.Recovery.ResourceCatalogueUseCode", x.Type));
         RuleFor(x => x.Quantity)
-            .NotNull().WithMessage("Say how many are needed.")
-            .GreaterThan(0).WithMessage("Ask for more than zero.")
-            .LessThanOrEqualTo(Resource.MaxQuantity).WithMessage($"Ask for at most {Resource.MaxQuantity:N0}.")
-            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage("Quantity can have at most two decimals.");
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayHowManyNeeded"))
+            .GreaterThan(0).WithMessage(_ => Texts.Get("Validation.Requests.AskMoreThanZero"))
+            .LessThanOrEqualTo(Resource.MaxQuantity).WithMessage(_ => Texts.Format("Validation.Requests.AskMost", Resource.MaxQuantity))
+            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage(_ => Texts.Get("Validation.Recovery.QuantityMostTwoDecimals"));
         RuleFor(x => x.NeededBy)
             .Must(t => t > clock.GetUtcNow())
             .When(x => x.NeededBy is not null)
-            .WithMessage("'Needed by' is in the past; give a time still to come.");
+            .WithMessage(_ => Texts.Get("Validation.Recovery.NeededPastGiveTime"));
         RuleFor(x => x.DeliveryPlace)
-            .NotEmpty().WithMessage("Say where to deliver (a place name).")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Requests.SayWhereDeliverPlace"))
             .MaximumLength(ResourceRequest.PlaceMaxLength)
             .PlainText();
         RuleFor(x => x.DeliveryLatitude)
-            .NotNull().WithMessage("Give the delivery latitude.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Requests.GiveDeliveryLatitude"))
             .Latitude();
         RuleFor(x => x.DeliveryLongitude)
-            .NotNull().WithMessage("Give the delivery longitude.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Requests.GiveDeliveryLongitude"))
             .Longitude();
         RuleFor(x => x.Priority).Known().WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority.ToString()));
         RuleFor(x => x.Notes).MaximumLength(ResourceRequest.NotesMaxLength).PlainText();

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Requests;
@@ -29,9 +30,9 @@ public sealed class ReportCommitmentCommandValidator : AbstractValidator<ReportC
     public ReportCommitmentCommandValidator()
     {
         RuleFor(x => x.Status)
-            .NotNull().WithMessage("Say where the resources are: EnRoute, Arrived or Released.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Requests.SayWhereResourcesEnRoute"))
             .Must(state => state is CommitmentState.EnRoute or CommitmentState.Arrived).When(x => x.Status is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage(x => $"'{x.Status}' is not a status a commitment can move to; use EnRoute, Arrived or Released.");
+            .WithMessage(x => Texts.Format("Validation.Requests.StatusCommitmentMoveUse", x.Status));
         RuleFor(x => x.Note).MaximumLength(ResourceCommitment.NoteMaxLength).PlainText();
     }
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Resources;
@@ -29,16 +30,16 @@ public sealed class DefineResourceTypeCommandValidator : AbstractValidator<Defin
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .MaximumLength(ResourceType.CodeMaxLength)
-            .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage("Code is lower-case letters and digits joined by hyphens, e.g. 'water-purifier'.")
+            .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage(_ => Texts.Get("Validation.Resources.CodeLowerCaseLetters"))
             .MustAsync(async (code, ct) => !await db.ResourceTypes.AnyAsync(t => t.Code == code, ct))
-            .WithMessage(x => $"There is already a resource type with code '{x.Code}'.");
+            .WithMessage(x => Texts.Format("Validation.Resources.ThereAlreadyResourceType", x.Code));
         RuleFor(x => x.Name)
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .MaximumLength(ResourceType.NameMaxLength)
             .PlainText()
             .MustAsync(async (name, ct) => !await db.ResourceTypes.AnyAsync(t => t.Name.ToLower() == name!.Trim().ToLower(), ct))
-            .WithMessage(x => $"There is already a resource type called '{x.Name}'.");
+            .WithMessage(x => Texts.Format("Validation.Resources.ThereAlreadyResourceType2", x.Name));
         RuleFor(x => x.Unit).NotEmpty().MaximumLength(ResourceType.UnitMaxLength).PlainText();
     }
 }

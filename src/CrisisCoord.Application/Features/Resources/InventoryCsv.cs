@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Localization;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.Extensions.Configuration;
@@ -359,7 +360,7 @@ public sealed class InventoryRowValidator : AbstractValidator<InventoryRow>
 {
     public InventoryRowValidator()
     {
-        RuleFor(x => x.Type).NotEmpty().WithMessage("Say the type of resource, by its code (e.g. drinking-water).");
+        RuleFor(x => x.Type).NotEmpty().WithMessage(_ => Texts.Get("Validation.Resources.SayTypeResourceCode"));
         this.AddResourceFieldRules();
     }
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Common;
 using FluentValidation;
@@ -41,20 +42,20 @@ public sealed class ListResourcesQueryValidator : AbstractValidator<ListResource
         RuleFor(x => x.Type)
             .MustAsync(async (code, ct) => await db.ResourceTypes.AnyAsync(t => t.Code == code!.Trim().ToLower(), ct))
             .When(x => !string.IsNullOrWhiteSpace(x.Type))
-            .WithMessage(x => $"'{x.Type}' is not a resource type. GET /api/v1/resource-types lists them.");
+            .WithMessage(x => Texts.Format("Validation.Resources.ResourceTypeGETApi", x.Type));
         RuleFor(x => x.NearLatitude)
-            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value)).WithMessage("Latitude must be between -90 and 90 degrees.")
+            .Must(v => v is null || GeoPoint.IsValidLatitude(v.Value)).WithMessage(_ => Texts.Get("Validation.Resources.LatitudeBetween9090"))
             .NotNull().When(x => x.NearLongitude is not null || x.WithinKm is not null)
-            .WithMessage("Give both a latitude and a longitude to search near a point.");
+            .WithMessage(_ => Texts.Get("Validation.Resources.GiveBothLatitudeLongitude"));
         RuleFor(x => x.NearLongitude)
-            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value)).WithMessage("Longitude must be between -180 and 180 degrees.")
+            .Must(v => v is null || GeoPoint.IsValidLongitude(v.Value)).WithMessage(_ => Texts.Get("Validation.Resources.LongitudeBetween180180"))
             .NotNull().When(x => x.NearLatitude is not null || x.WithinKm is not null)
-            .WithMessage("Give both a latitude and a longitude to search near a point.");
+            .WithMessage(_ => Texts.Get("Validation.Resources.GiveBothLatitudeLongitude"));
         RuleFor(x => x.WithinKm)
             .Must(v => v is null || (double.IsFinite(v.Value) && v > 0 && v <= ListResourcesQuery.MaxRadiusKm))
-            .WithMessage($"The radius must be more than 0 and at most {ListResourcesQuery.MaxRadiusKm:0} km.");
+            .WithMessage(_ => Texts.Format("Validation.Resources.RadiusMoreThan0", ListResourcesQuery.MaxRadiusKm));
         RuleFor(x => x.Limit).InclusiveBetween(1, ListResourcesQuery.MaxLimit)
-            .WithMessage($"Limit must be between 1 and {ListResourcesQuery.MaxLimit}.");
+            .WithMessage(_ => Texts.Format("Validation.Audit.LimitBetween1", ListResourcesQuery.MaxLimit));
     }
 }
 

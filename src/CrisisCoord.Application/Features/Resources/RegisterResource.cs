@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Resources;
@@ -22,9 +23,9 @@ public sealed class RegisterResourceCommandValidator : AbstractValidator<Registe
     public RegisterResourceCommandValidator(AppDbContext db)
     {
         RuleFor(x => x.Type)
-            .NotEmpty().WithMessage("Choose the type of resource.")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Resources.ChooseTypeResource"))
             .MustAsync(async (code, ct) => code is null || await db.ResourceTypes.AnyAsync(t => t.Code == code.Trim().ToLower(), ct))
-            .WithMessage(x => $"'{x.Type}' is not a resource type. GET /api/v1/resource-types lists them.");
+            .WithMessage(x => Texts.Format("Validation.Resources.ResourceTypeGETApi", x.Type));
         this.AddResourceFieldRules();
     }
 }

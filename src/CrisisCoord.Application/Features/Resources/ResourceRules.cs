@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Resources;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -30,26 +31,26 @@ public static class ResourceRules
         where T : ResourceFields
     {
         validator.RuleFor(x => x.Quantity)
-            .NotNull().WithMessage("Say how many (a quantity in the type's unit).")
-            .GreaterThanOrEqualTo(0).WithMessage("Quantity cannot be negative.")
-            .LessThanOrEqualTo(Resource.MaxQuantity).WithMessage($"Quantity must be at most {Resource.MaxQuantity:N0}.")
-            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage("Quantity can have at most two decimals.");
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Resources.SayHowManyQuantity"))
+            .GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.Resources.QuantityCannotNegative"))
+            .LessThanOrEqualTo(Resource.MaxQuantity).WithMessage(_ => Texts.Format("Validation.Resources.QuantityMost", Resource.MaxQuantity))
+            .Must(q => q is null || decimal.Round(q.Value, 2) == q.Value).WithMessage(_ => Texts.Get("Validation.Recovery.QuantityMostTwoDecimals"));
         validator.RuleFor(x => x.PlaceName)
-            .NotEmpty().WithMessage("Say where the resource is (a place name).")
+            .NotEmpty().WithMessage(_ => Texts.Get("Validation.Resources.SayWhereResourcePlace"))
             .MaximumLength(Resource.PlaceNameMaxLength)
             .PlainText()
-            .WithName("Place name");
+            .WithName(_ => Texts.Get("Validation.Name.PlaceName"));
         validator.RuleFor(x => x.Latitude)
-            .NotNull().WithMessage("Latitude is required.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Incidents.LatitudeRequired"))
             .Latitude();
         validator.RuleFor(x => x.Longitude)
-            .NotNull().WithMessage("Longitude is required.")
+            .NotNull().WithMessage(_ => Texts.Get("Validation.Incidents.LongitudeRequired"))
             .Longitude();
         validator.RuleFor(x => x.AvailableUntil)
             .GreaterThanOrEqualTo(x => x.AvailableFrom)
             .When(x => x.AvailableFrom is not null && x.AvailableUntil is not null)
-            .WithMessage("Availability must end after it starts.")
-            .WithName("Available until");
+            .WithMessage(_ => Texts.Get("Validation.Resources.AvailabilityEndAfterStarts"))
+            .WithName(_ => Texts.Get("Validation.Name.AvailableUntil"));
         validator.RuleFor(x => x.Notes).MaximumLength(Resource.NotesMaxLength).PlainText();
     }
 

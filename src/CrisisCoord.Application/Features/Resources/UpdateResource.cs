@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Resources;
@@ -27,7 +28,7 @@ public sealed class UpdateResourceCommandValidator : AbstractValidator<UpdateRes
 {
     public UpdateResourceCommandValidator()
     {
-        RuleFor(x => x.Version).NotNull().WithMessage("Say which version you edited (the ETag, sent as If-Match).");
+        RuleFor(x => x.Version).NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayWhichVersionEdited"));
         this.AddResourceFieldRules();
     }
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Reviews;
@@ -25,9 +26,9 @@ public sealed class AddReviewLessonCommandValidator : AbstractValidator<AddRevie
 {
     public AddReviewLessonCommandValidator()
     {
-        RuleFor(x => x.Kind).NotNull().WithMessage("Say whether this is a finding or a lesson.")
-            .Must(k => k is ReviewNoteKind.Finding or ReviewNoteKind.Lesson).WithMessage("A coordinator writes a finding or a lesson; auditors comment.");
-        RuleFor(x => x.Text).NotEmpty().WithMessage("Write the finding or lesson.").MaximumLength(ReviewNote.TextMaxLength).PlainText();
+        RuleFor(x => x.Kind).NotNull().WithMessage(_ => Texts.Get("Validation.Reviews.SayWhetherFindingLesson"))
+            .Must(k => k is ReviewNoteKind.Finding or ReviewNoteKind.Lesson).WithMessage(_ => Texts.Get("Validation.Reviews.CoordinatorWritesFindingLesson"));
+        RuleFor(x => x.Text).NotEmpty().WithMessage(_ => Texts.Get("Validation.Reviews.WriteFindingLesson")).MaximumLength(ReviewNote.TextMaxLength).PlainText();
     }
 }
 

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Reviews;
@@ -21,7 +22,7 @@ public sealed record CommentOnReviewCommand : ICommand<ReviewNoteDto>, IIncident
 public sealed class CommentOnReviewCommandValidator : AbstractValidator<CommentOnReviewCommand>
 {
     public CommentOnReviewCommandValidator() =>
-        RuleFor(x => x.Text).NotEmpty().WithMessage("Write the comment.").MaximumLength(ReviewNote.TextMaxLength).PlainText();
+        RuleFor(x => x.Text).NotEmpty().WithMessage(_ => Texts.Get("Validation.Reviews.WriteComment")).MaximumLength(ReviewNote.TextMaxLength).PlainText();
 }
 
 public sealed class CommentOnReviewCommandHandler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<CommentOnReviewCommand, ReviewNoteDto>

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
@@ -18,7 +19,7 @@ public sealed record AssignTaskCommand : TaskChange, ICommand<TaskDto>
 
 public sealed class AssignTaskCommandValidator : AbstractValidator<AssignTaskCommand>
 {
-    public AssignTaskCommandValidator() => RuleFor(x => x.OrganisationId).NotEmpty().WithMessage("Choose the organisation to give the task to.");
+    public AssignTaskCommandValidator() => RuleFor(x => x.OrganisationId).NotEmpty().WithMessage(_ => Texts.Get("Validation.Tasks.ChooseOrganisationGiveTask"));
 }
 
 public sealed class AssignTaskCommandHandler(AppDbContext db, TimeProvider clock, Notifier notifier) : ICommandHandler<AssignTaskCommand, TaskDto>

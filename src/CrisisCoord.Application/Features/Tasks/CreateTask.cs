@@ -2,6 +2,7 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Notifications;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
@@ -45,22 +46,22 @@ public sealed class CreateTaskCommandValidator : AbstractValidator<CreateTaskCom
 {
     public CreateTaskCommandValidator(AppDbContext db, TimeProvider clock)
     {
-        RuleFor(x => x.Title).NotEmpty().WithMessage("Say what is to be done.").MaximumLength(IncidentTask.TitleMaxLength).PlainText();
+        RuleFor(x => x.Title).NotEmpty().WithMessage(_ => Texts.Get("Validation.Tasks.SayWhatDone")).MaximumLength(IncidentTask.TitleMaxLength).PlainText();
         RuleFor(x => x.Description).MaximumLength(IncidentTask.DescriptionMaxLength).PlainText();
         RuleFor(x => x.Phase).OnePhase();
         RuleFor(x => x.Priority).Known().WithMessage(x => EnumText.NotValidMessage<TaskPriority>(x.Priority.ToString()));
         RuleFor(x => x.DueAt)
             .Must(due => due > clock.GetUtcNow())
             .When(x => x.DueAt is not null)
-            .WithMessage("The due time is in the past; give a time still to come.");
+            .WithMessage(_ => Texts.Get("Validation.Tasks.DueTimePastGive"));
         RuleFor(x => x.RequiredResourceTypes)
             .MustAsync(async (codes, ct) => codes!.All(c => c is { Length: > 0 }) && await db.ResourceTypes.CountAsync(t => codes!.Contains(t.Code), ct) == codes!.Distinct().Count())
             .When(x => x.RequiredResourceTypes is { Count: > 0 })
-            .WithMessage("Some resource types are not in the catalogue; use codes such as rescue-boat or drinking-water.");
+            .WithMessage(_ => Texts.Get("Validation.Tasks.SomeResourceTypesCatalogue"));
         RuleFor(x => x.ObjectiveId)
             .MustAsync((command, id, ct) => db.Objectives.AnyAsync(o => o.Id == id && o.IncidentId == command.IncidentId, ct))
             .When(x => x.ObjectiveId is not null)
-            .WithMessage("There is no such objective in this incident.");
+            .WithMessage(_ => Texts.Get("Validation.Tasks.ThereSuchObjectiveIncident"));
     }
 }
 

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
@@ -19,7 +20,7 @@ public sealed record DeclineTaskCommand : TaskChange, ICommand<TaskDto>
 public sealed class DeclineTaskCommandValidator : AbstractValidator<DeclineTaskCommand>
 {
     public DeclineTaskCommandValidator() =>
-        RuleFor(x => x.Reason).NotEmpty().WithMessage("Say why, so the coordinator can find someone else.").MaximumLength(IncidentTask.ReasonMaxLength).PlainText();
+        RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => Texts.Get("Validation.Tasks.SayWhySoCoordinator")).MaximumLength(IncidentTask.ReasonMaxLength).PlainText();
 }
 
 public sealed class DeclineTaskCommandHandler(AppDbContext db, TimeProvider clock) : ICommandHandler<DeclineTaskCommand, TaskDto>

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Warnings;
@@ -25,7 +26,7 @@ public sealed class CancelWarningCommandValidator : AbstractValidator<CancelWarn
     public const int ReasonMaxLength = 500;
 
     public CancelWarningCommandValidator() =>
-        RuleFor(x => x.Reason).NotEmpty().WithMessage("Give a reason: readers of the cancellation see it.")
+        RuleFor(x => x.Reason).NotEmpty().WithMessage(_ => Texts.Get("Validation.Warnings.GiveReasonReadersCancellation"))
             .MaximumLength(ReasonMaxLength).NoMarkup().PlainText();
 }
 

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Warnings;
@@ -53,7 +54,7 @@ public sealed class DraftWarningCommandValidator : AbstractValidator<DraftWarnin
 {
     public DraftWarningCommandValidator(AppDbContext db, TimeProvider clock)
     {
-        RuleFor(x => x.Status).NotNull().WithMessage("Say whether this is a real warning (Actual) or a drill (Exercise).")
+        RuleFor(x => x.Status).NotNull().WithMessage(_ => Texts.Get("Validation.Warnings.SayWhetherRealWarning"))
             .Known().WithMessage(x => EnumText.NotValidMessage<WarningStatus>(x.Status.ToString()));
         Include(new WarningFieldsValidator(db, clock));
     }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Warnings;
 using FluentValidation;
@@ -95,7 +96,7 @@ public static class WarningFields
     /// <summary>Text that reaches CAP readers, sirens and SMS gateways as it is: no markup at all.</summary>
     public static IRuleBuilderOptions<T, string?> NoMarkup<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(text => text is null || text.IndexOfAny(['<', '>']) < 0)
-            .WithMessage("{PropertyName} must be plain words: remove '<' and '>' (no markup).");
+            .WithMessage(_ => Texts.Get("Validation.Warnings.PlainWordsRemoveMarkup"));
 }
 
 /// <summary>The rules every warning's content meets, whether drafted or edited.</summary>
@@ -103,64 +104,64 @@ public sealed class WarningFieldsValidator : AbstractValidator<IWarningFields>
 {
     public WarningFieldsValidator(AppDbContext db, TimeProvider clock)
     {
-        RuleFor(x => x.Event).NotEmpty().WithMessage("Name the event, e.g. 'Flood' or 'Chlorine leak'.")
+        RuleFor(x => x.Event).NotEmpty().WithMessage(_ => Texts.Get("Validation.Warnings.NameEventEG"))
             .MaximumLength(Warning.EventMaxLength).NoMarkup().PlainText();
-        RuleFor(x => x.Headline).NotEmpty().WithMessage("Give a headline: the one line people read first.")
+        RuleFor(x => x.Headline).NotEmpty().WithMessage(_ => Texts.Get("Validation.Warnings.GiveHeadlineLinePeople"))
             .MaximumLength(Warning.HeadlineMaxLength).NoMarkup().PlainText();
-        RuleFor(x => x.Description).NotEmpty().WithMessage("Describe the hazard: what is happening and what is expected.")
+        RuleFor(x => x.Description).NotEmpty().WithMessage(_ => Texts.Get("Validation.Warnings.DescribeHazardWhatHappening"))
             .MaximumLength(Warning.TextMaxLength).PlainText();
-        RuleFor(x => x.Instruction).NotEmpty().WithMessage("Say what people should do, in plain words.")
+        RuleFor(x => x.Instruction).NotEmpty().WithMessage(_ => Texts.Get("Validation.Warnings.SayWhatPeopleShould"))
             .MaximumLength(Warning.TextMaxLength).PlainText();
         RuleFor(x => x.Audience).MaximumLength(Warning.AudienceMaxLength).NoMarkup().PlainText();
-        RuleForEach(x => x.ResponseTypes).Known().WithMessage(x => $"Response types must be among {string.Join(", ", Enum.GetNames<CapResponseType>())}.");
-        RuleFor(x => x.Urgency).NotNull().WithMessage("Choose the urgency.")
+        RuleForEach(x => x.ResponseTypes).Known().WithMessage(x => Texts.Format("Validation.Warnings.ResponseTypesAmong", string.Join(", ", Enum.GetNames<CapResponseType>())));
+        RuleFor(x => x.Urgency).NotNull().WithMessage(_ => Texts.Get("Validation.Warnings.ChooseUrgency"))
             .Known().WithMessage(x => EnumText.NotValidMessage<CapUrgency>(x.Urgency.ToString()));
-        RuleFor(x => x.Certainty).NotNull().WithMessage("Choose the certainty.")
+        RuleFor(x => x.Certainty).NotNull().WithMessage(_ => Texts.Get("Validation.Warnings.ChooseCertainty"))
             .Known().WithMessage(x => EnumText.NotValidMessage<CapCertainty>(x.Certainty.ToString()));
 
-        RuleFor(x => x.Expires).Cascade(CascadeMode.Stop).NotNull().WithMessage("Say when the warning expires.")
-            .Must(expires => expires > clock.GetUtcNow()).WithMessage("The expiry time must be in the future.");
+        RuleFor(x => x.Expires).Cascade(CascadeMode.Stop).NotNull().WithMessage(_ => Texts.Get("Validation.Warnings.SayWhenWarningExpires"))
+            .Must(expires => expires > clock.GetUtcNow()).WithMessage(_ => Texts.Get("Validation.Warnings.ExpiryTimeFuture"));
         RuleFor(x => x.Expires).Must((x, expires) => expires > x.Effective)
             .When(x => x.Expires is not null && x.Effective is not null)
-            .WithMessage("The warning must expire after it takes effect: set the expiry later than the effective time.");
+            .WithMessage(_ => Texts.Get("Validation.Warnings.WarningExpireAfterTakes"));
         RuleFor(x => x.Expires).Must((x, expires) => expires > x.Onset)
             .When(x => x.Expires is not null && x.Onset is not null)
-            .WithMessage("The warning must expire after the expected onset: set the expiry later than the onset.");
+            .WithMessage(_ => Texts.Get("Validation.Warnings.WarningExpireAfterExpected"));
 
-        RuleFor(x => x.Scope).NotNull().WithMessage("Choose who the warning is for: Public or Restricted.")
+        RuleFor(x => x.Scope).NotNull().WithMessage(_ => Texts.Get("Validation.Warnings.ChooseWhoWarningPublic"))
             .Known().WithMessage(x => EnumText.NotValidMessage<WarningScope>(x.Scope.ToString()));
         When(x => x.Scope == WarningScope.Restricted, () =>
         {
-            RuleFor(x => x.Restriction).NotEmpty().WithMessage("Say in words who a restricted warning is for (CAP 'restriction').")
+            RuleFor(x => x.Restriction).NotEmpty().WithMessage(_ => Texts.Get("Validation.Warnings.SayWordsWhoRestricted"))
                 .MaximumLength(Warning.RestrictionMaxLength).NoMarkup().PlainText();
-            RuleFor(x => x.Recipients).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Name at least one organisation a restricted warning goes to.")
-                .Must(r => r!.Count <= Warning.MaxRecipients).WithMessage($"A restricted warning names at most {Warning.MaxRecipients} organisations.")
+            RuleFor(x => x.Recipients).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => Texts.Get("Validation.Warnings.NameLeastOrganisationRestricted"))
+                .Must(r => r!.Count <= Warning.MaxRecipients).WithMessage(_ => Texts.Format("Validation.Warnings.RestrictedWarningNamesMost", Warning.MaxRecipients))
                 .MustAsync(async (recipients, ct) =>
                 {
                     var ids = recipients!.Distinct().ToList();
                     return await db.Organisations.CountAsync(o => ids.Contains(o.Id), ct) == ids.Count;
-                }).WithMessage("Some of the organisations named do not exist.");
+                }).WithMessage(_ => Texts.Get("Validation.Warnings.SomeOrganisationsNamedDo"));
         });
         When(x => x.Scope == WarningScope.Public, () =>
-            RuleFor(x => x.Recipients).Empty().WithMessage("A public warning goes to everyone: name organisations only on a restricted one."));
+            RuleFor(x => x.Recipients).Empty().WithMessage(_ => Texts.Get("Validation.Warnings.PublicWarningGoesEveryone")));
 
-        RuleFor(x => x.Areas).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Mark at least one area on the map: a circle or a polygon.")
-            .Must(a => a!.Count <= Warning.MaxAreas).WithMessage($"A warning covers at most {Warning.MaxAreas} areas.");
-        RuleForEach(x => x.Areas).NotNull().WithMessage("An area is empty.").ChildRules(area =>
+        RuleFor(x => x.Areas).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(_ => Texts.Get("Validation.Warnings.MarkLeastAreaMap"))
+            .Must(a => a!.Count <= Warning.MaxAreas).WithMessage(_ => Texts.Format("Validation.Warnings.WarningCoversMostAreas", Warning.MaxAreas));
+        RuleForEach(x => x.Areas).NotNull().WithMessage(_ => Texts.Get("Validation.Warnings.AreaEmpty")).ChildRules(area =>
         {
-            area.RuleFor(a => a.Description).NotEmpty().WithMessage("Describe the area in words people know, e.g. 'Dongshan Town, east bank'.")
+            area.RuleFor(a => a.Description).NotEmpty().WithMessage(_ => Texts.Get("Validation.Warnings.DescribeAreaWordsPeople"))
                 .MaximumLength(WarningArea.DescriptionMaxLength).NoMarkup().PlainText();
             area.RuleFor(a => a.Polygon).Must((a, polygon) => a.IsCircle != !string.IsNullOrWhiteSpace(polygon))
-                .WithMessage("Give the area either a circle (centre and radius) or a polygon, not both and not neither.");
+                .WithMessage(_ => Texts.Get("Validation.Warnings.GiveAreaEitherCircle"));
             area.When(a => a.IsCircle && string.IsNullOrWhiteSpace(a.Polygon), () =>
             {
-                area.RuleFor(a => a.Latitude).NotNull().WithMessage("The circle needs its centre's latitude.")
-                    .Must(l => GeoPoint.IsValidLatitude(l!.Value)).When(a => a.Latitude is not null).WithMessage("Latitude must be between -90 and 90.");
-                area.RuleFor(a => a.Longitude).NotNull().WithMessage("The circle needs its centre's longitude.")
-                    .Must(l => GeoPoint.IsValidLongitude(l!.Value)).When(a => a.Longitude is not null).WithMessage("Longitude must be between -180 and 180.");
-                area.RuleFor(a => a.RadiusKm).NotNull().WithMessage("The circle needs a radius in kilometres.")
+                area.RuleFor(a => a.Latitude).NotNull().WithMessage(_ => Texts.Get("Validation.Warnings.CircleNeedsCentreS"))
+                    .Must(l => GeoPoint.IsValidLatitude(l!.Value)).When(a => a.Latitude is not null).WithMessage(_ => Texts.Get("Validation.Warnings.LatitudeBetween9090"));
+                area.RuleFor(a => a.Longitude).NotNull().WithMessage(_ => Texts.Get("Validation.Warnings.CircleNeedsCentreS2"))
+                    .Must(l => GeoPoint.IsValidLongitude(l!.Value)).When(a => a.Longitude is not null).WithMessage(_ => Texts.Get("Validation.Warnings.LongitudeBetween180180"));
+                area.RuleFor(a => a.RadiusKm).NotNull().WithMessage(_ => Texts.Get("Validation.Warnings.CircleNeedsRadiusKilometres"))
                     .Must(r => double.IsFinite(r!.Value) && r > 0 && r <= WarningArea.MaxRadiusKm).When(a => a.RadiusKm is not null)
-                    .WithMessage($"The radius must be more than 0 and at most {WarningArea.MaxRadiusKm:0} km.");
+                    .WithMessage(_ => Texts.Format("Validation.Resources.RadiusMoreThan0", WarningArea.MaxRadiusKm));
             });
             area.RuleFor(a => a.Polygon).Custom((polygon, context) =>
             {

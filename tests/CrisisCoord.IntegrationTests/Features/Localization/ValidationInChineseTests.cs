@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CrisisCoord.Application.Security;
+using CrisisCoord.IntegrationTests.Features.Tasks;
+using CrisisCoord.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CrisisCoord.IntegrationTests.Features.Localization;
+
+/// <summary>The validators' own messages, and the field names in FluentValidation's, in the reader's language (ADR 0036).</summary>
+public sealed class ValidationInChineseTests(CrisisCoordApp app) : AppTest(app)
+{
+    private static async Task<(HttpStatusCode Status, JsonObject Errors)> PostAsync(HttpClient client, string url, JsonNode body, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await client.SendAsync(request);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        return (response.StatusCode, problem["errors"]!.AsObject());
+    }
+
+    private static string First(JsonObject errors, string field) => errors[field]![0]!.GetValue<string>();
+
+    [Fact]
+    public async Task A_task_without_a_title_and_with_too_long_a_description_is_explained_in_chinese_and_in_english()
+    {
+        var scene = await TaskScene.CreateAsync(App);
+        var body = new JsonObject { ["title"] = " ", ["description"] = new string('x', 5000), ["priority"] = "Normal" };
+        var url = $"/api/v1/incidents/{scene.Incident}/tasks";
+
+        var (zhStatus, zh) = await PostAsync(scene.CoordinatorClient, url, body.DeepClone(), "zh-CN");
+        var (enStatus, en) = await PostAsync(scene.CoordinatorClient, url, body.DeepClone(), "en");
+
+        (zhStatus, enStatus).ShouldBe((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest));
+        First(zh, "title").ShouldBe("请说明要做什么。");
+        First(en, "title").ShouldBe("Say what is to be done.");
+        // FluentValidation's own wording names the field in the reader's language too.
+        First(zh, "description").ShouldContain("'描述'");
+        First(zh, "description").ShouldNotContain("Description");
+        First(en, "description").ShouldContain("'Description'");
+        await using var db = App.Database.CreateContext();
+        (await db.Tasks.CountAsync(t => t.IncidentId == scene.Incident)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_place_off_the_globe_is_refused_in_chinese_with_the_value_given()
+    {
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
+
+        var (status, zh) = await PostAsync(client, "/api/v1/incidents", IncidentData.ValidBody().With("latitude", 91.5), "zh-CN");
+        var (_, en) = await PostAsync(client, "/api/v1/incidents", IncidentData.ValidBody().With("latitude", 91.5), "en");
+
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        First(zh, "latitude").ShouldBe("纬度必须在 -90 到 90 度之间（收到的是 91.5）。");
+        First(en, "latitude").ShouldBe("Latitude must be between -90 and 90 degrees (got 91.5).");
+    }
+
+    [Fact]
+    public async Task A_value_the_reader_typed_is_quoted_in_the_chinese_message_as_typed()
+    {
+        var client = await App.ClientAsAsync(Roles.AgencyStaff);
+
+        var (status, zh) = await PostAsync(client, "/api/v1/incidents", IncidentData.ValidBody().With("category", "<b>Flood</b>"), "zh-CN");
+
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        First(zh, "category").ShouldStartWith("“<b>Flood</b>”无效。请使用以下之一：");
+    }
+
+    [Fact]
+    public async Task A_page_form_shows_the_validators_messages_in_chinese_at_their_fields()
+    {
+        var actor = await App.CreateAsync(Roles.Coordinator);
+        var pages = await PageClient.SignedInAsync(App, actor);
+        pages.Cookies.Add(pages.Http.BaseAddress!, new Cookie(".AspNetCore.Culture", "c=zh-CN|uic=zh-CN"));
+
+        var (response, document) = await pages.SubmitAsync("/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "",
+            ["Input.NewPassword"] = "a-brand-new-password-7",
+            ["Input.ConfirmNewPassword"] = "another-new-password-8",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        document.QuerySelector("[data-valmsg-for='Input.CurrentPassword']")!.TextContent.Trim().ShouldBe("请输入当前密码。");
+        document.QuerySelector("[data-valmsg-for='Input.ConfirmNewPassword']")!.TextContent.Trim().ShouldBe("两次输入的新密码不一致。");
+        // What was typed stays in the form.
+        document.QuerySelector("input[name='Input.NewPassword']").ShouldNotBeNull();
+    }
+}
