@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 
 namespace CrisisCoord.Web.Pages;
@@ -17,6 +18,6 @@ public static class FormRefusal
             return;
         }
 
-        throw new AccessDeniedException((act is { } refused ? capabilities?.WhyNot(refused) : null) ?? "No rule says who may do this, so nobody may.");
+        throw new AccessDeniedException((act is { } refused ? capabilities?.WhyNot(refused) : null) ?? Texts.Get("Form.NoRule"));
     }
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Common;
 using FluentValidation;
 
@@ -18,13 +19,13 @@ public static class PageActions
         }
         catch (ValidationException invalid)
         {
-            return "Not done: " + string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(invalid.Message));
+            return Texts.Format("Form.NotDone", string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).DefaultIfEmpty(invalid.Message)));
         }
         catch (Exception refused) when (refused is DomainRuleException or StaleWriteException)
         {
             // The record's state said no: the page shows the state now, with why. A refusal of the person
             // (403, 404) is not swallowed here; it is answered like any other, with its reason.
-            return "Not done: " + refused.Message;
+            return Texts.Format("Form.NotDone", refused.Message);
         }
     }
 }

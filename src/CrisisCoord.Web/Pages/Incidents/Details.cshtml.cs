@@ -1,7 +1,9 @@
 using CrisisCoord.Application.Features.Audit;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Requests;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Incidents;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -33,8 +35,16 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     /// <summary>Who owes what in this incident now.</summary>
     public ObligationTable? Obligations => View.Obligations is { } obligations
-        ? new ObligationTable(obligations.Items, "Open obligations in this incident, most overdue first", "Nothing is owed: tasks are acknowledged, reports and objectives are up to date.", ShowIncident: false)
+        ? new ObligationTable(obligations.Items, Texts.Get("Incidents.Details.ObligationsCaption"), Texts.Get("Incidents.Details.ObligationsEmpty"), ShowIncident: false)
         : null;
+
+    /// <summary>How a link reads from this incident's side, in the reader's language.</summary>
+    public static string Reads(IncidentLinkDto link) => Texts.Get((link.Relation, link.FromThisSide) switch
+    {
+        (IncidentRelation.Caused, true) => "Incidents.Link.Reads.Caused",
+        (IncidentRelation.Caused, false) => "Incidents.Link.Reads.CausedBy",
+        _ => "Incidents.Link.Reads.RelatedTo",
+    });
 
     public async Task OnGetAsync(Guid id, CancellationToken ct) => View = await sender.Send(new GetIncidentViewQuery(id), ct);
 
@@ -44,7 +54,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
         TempData["Flash"] = await PageActions.TryAsync(async () =>
         {
             await sender.Send(new UnlinkIncidentsCommand(id, link), ct);
-            return "The link was removed from both incidents.";
+            return Texts.Get("Incidents.Details.Unlinked");
         });
         return RedirectToPage(new { id });
     }
@@ -55,7 +65,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
         TempData["Flash"] = await PageActions.TryAsync(async () =>
         {
             var commitment = await sender.Send(new CommitOfferCommand { OfferId = offer, Quantity = quantity }, ct);
-            return $"Committed {Display.Quantity(commitment.Quantity)} from {commitment.OrganisationName}; it is reserved in their inventory.";
+            return Texts.Format("Incidents.Details.CommittedOffer", Display.Quantity(commitment.Quantity), commitment.OrganisationName);
         });
         return RedirectToPage(new { id });
     }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
@@ -25,5 +26,5 @@ public sealed class EditModel(ISender sender, IOptions<MapOptions> map) : Incide
 
     protected override EditIncidentCommand For(EditIncidentCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(IncidentDto incident) => "The incident's details were corrected; the reason is on its timeline.";
+    protected override string Done(IncidentDto incident) => Texts.Get("Incidents.Edit.Done");
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 
@@ -12,5 +13,5 @@ public sealed class JoinModel(ISender sender) : IncidentChangePageModel<RequestT
 
     protected override RequestToJoinCommand For(RequestToJoinCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(ParticipantDto participant) => "Your organisation has asked to join. A coordinator will answer.";
+    protected override string Done(ParticipantDto participant) => Texts.Get("Incidents.Join.Done");
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
@@ -22,5 +23,5 @@ public sealed class LeadModel(ISender sender, GradedResponse rules) : IncidentCh
     protected override SetIncidentLeadCommand For(SetIncidentLeadCommand input, Guid id) => input with { IncidentId = id };
 
     protected override string Done(IncidentDto incident) =>
-        $"{Governments.FirstOrDefault(o => o.Id == incident.LeadOrganisationId)?.Name ?? "The organisation"} now leads the response.";
+        Texts.Format("Incidents.Lead.Done", Governments.FirstOrDefault(o => o.Id == incident.LeadOrganisationId)?.Name ?? Texts.Get("Incidents.Lead.TheOrganisation"));
 }

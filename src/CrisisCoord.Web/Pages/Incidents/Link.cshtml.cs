@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 
@@ -17,5 +18,5 @@ public sealed class LinkModel(ISender sender) : IncidentChangePageModel<LinkInci
 
     protected override LinkIncidentsCommand For(LinkIncidentsCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(IncidentLinkDto link) => $"Linked: {link.Reads} {link.OtherTitle}.";
+    protected override string Done(IncidentLinkDto link) => Texts.Format("Incidents.Link.Done", DetailsModel.Reads(link), link.OtherTitle);
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 
@@ -11,5 +12,5 @@ public sealed class LogModel(ISender sender) : IncidentChangePageModel<PostLogEn
 
     protected override PostLogEntryCommand For(PostLogEntryCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(LogEntryDto entry) => "Update posted to the shared log.";
+    protected override string Done(LogEntryDto entry) => Texts.Get("Incidents.Log.Done");
 }

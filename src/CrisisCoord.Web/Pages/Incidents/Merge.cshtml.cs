@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
@@ -21,7 +22,7 @@ public sealed class MergeModel(ISender sender) : IncidentChangePageModel<MergeIn
     protected override MergeIncidentCommand For(MergeIncidentCommand input, Guid id) => input with { IncidentId = id };
 
     protected override string Done(IncidentDto incident) =>
-        $"Merged into {Candidates.FirstOrDefault(c => c.Id == incident.MergedIntoIncidentId)?.Title ?? "the other incident"}: its reports are there now.";
+        Texts.Format("Incidents.Merge.Done", Candidates.FirstOrDefault(c => c.Id == incident.MergedIntoIncidentId)?.Title ?? Texts.Get("Incidents.Merge.TheOther"));
 
     protected override IActionResult After(IncidentDto result, Guid id) => RedirectToPage("/Incidents/Details", new { id = result.MergedIntoIncidentId ?? id });
 }

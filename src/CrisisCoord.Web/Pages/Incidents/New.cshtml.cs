@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Reports;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Api;
 using CrisisCoord.Web.Infrastructure;
 using CrisisCoord.Web.Infrastructure.Security;
@@ -49,8 +50,8 @@ public sealed class NewModel(ISender sender, IOptions<MapOptions> map) : PageMod
         Input = Input with { Photos = photos };
         var incident = await sender.Send(Input, ct);
         TempData["Flash"] = photos.Count == 0
-            ? $"Thank you: your report is in ({incident.Title}). Follow it on My reports."
-            : $"Thank you: your report is in ({incident.Title}) with {Display.Amount(photos.Count, "photo")}. Follow it on My reports.";
+            ? Texts.Format("Incidents.New.Done", incident.Title)
+            : Texts.Format(photos.Count == 1 ? "Incidents.New.DonePhotosOne" : "Incidents.New.DonePhotosMany", incident.Title, Display.Quantity(photos.Count));
         return RedirectToPage("/Incidents/Details", new { id = incident.Id });
     }
 }

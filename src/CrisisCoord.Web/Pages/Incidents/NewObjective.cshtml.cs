@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
@@ -12,5 +13,5 @@ public sealed class NewObjectiveModel(ISender sender) : IncidentChangePageModel<
 
     protected override SetObjectiveCommand For(SetObjectiveCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(ObjectiveDto objective) => $"Objective set: {objective.Title}.";
+    protected override string Done(ObjectiveDto objective) => Texts.Format("Incidents.NewObjective.Done", objective.Title);
 }

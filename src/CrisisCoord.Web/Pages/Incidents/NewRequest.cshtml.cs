@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Requests;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
@@ -28,7 +29,7 @@ public sealed class NewRequestModel(ISender sender) : IncidentChangePageModel<Ra
     protected override RaiseResourceRequestCommand For(RaiseResourceRequestCommand input, Guid id) => input with { IncidentId = id };
 
     protected override string Done(ResourceRequestDto request) =>
-        $"Request raised: {Display.Need(request.Quantity, request.Unit, request.TypeName)}. Ask the candidates below.";
+        Texts.Format("Incidents.NewRequest.Done", Display.Need(request.Quantity, request.Unit, request.TypeName));
 
     protected override IActionResult After(ResourceRequestDto request, Guid id) => RedirectToPage("/Requests/Details", new { id = request.Id });
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Tasks;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
@@ -20,8 +21,8 @@ public sealed class NewTaskModel(ISender sender) : IncidentChangePageModel<Creat
     protected override CreateTaskCommand For(CreateTaskCommand input, Guid id) => input with { IncidentId = id };
 
     protected override string Done(TaskDto task) => task.AssignedOrganisationName is { } org
-        ? $"Task “{task.Title}” given to {org}."
-        : $"Task “{task.Title}” is open for any organisation taking part to claim.";
+        ? Texts.Format("Incidents.NewTask.DoneGiven", task.Title, org)
+        : Texts.Format("Incidents.NewTask.DoneOpen", task.Title);
 
     protected override IActionResult After(TaskDto task, Guid id) => RedirectToPage("/Incidents/Tasks", new { id });
 }

@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Requests;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
@@ -22,5 +23,5 @@ public sealed class OfferModel(ISender sender, ICurrentUser user) : IncidentChan
 
     protected override OfferResourcesCommand For(OfferResourcesCommand input, Guid id) => input with { IncidentId = id, Answer = null };
 
-    protected override string Done(OfferDto offer) => $"Offered {Display.Quantity(offer.Quantity)} to the incident; a coordinator decides whether to commit it.";
+    protected override string Done(OfferDto offer) => Texts.Format("Incidents.Offer.Done", Display.Quantity(offer.Quantity));
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 
@@ -24,5 +25,5 @@ public sealed class ParticipantsModel(ISender sender) : IncidentChangePageModel<
 
     protected override AdmitParticipantCommand For(AdmitParticipantCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(ParticipantDto participant) => $"{participant.OrganisationName} now takes part in the incident.";
+    protected override string Done(ParticipantDto participant) => Texts.Format("Incidents.Participants.Done", participant.OrganisationName);
 }

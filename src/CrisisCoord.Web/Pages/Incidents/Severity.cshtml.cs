@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 
@@ -12,6 +13,6 @@ public sealed class SeverityModel(ISender sender) : IncidentChangePageModel<SetI
     protected override SetIncidentSeverityCommand For(SetIncidentSeverityCommand input, Guid id) => input with { IncidentId = id };
 
     protected override string Done(IncidentDto incident) => incident.EscalationRequired
-        ? $"Re-graded to {Display.SeverityText(incident.Severity)}. Escalation required: the lead is below the level this grade needs."
-        : $"Re-graded to {Display.SeverityText(incident.Severity)}.";
+        ? Texts.Format("Incidents.Severity.DoneEscalate", Display.SeverityText(incident.Severity))
+        : Texts.Format("Incidents.Severity.Done", Display.SeverityText(incident.Severity));
 }

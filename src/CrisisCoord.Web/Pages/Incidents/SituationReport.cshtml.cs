@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 
@@ -11,5 +12,5 @@ public sealed class SituationReportModel(ISender sender) : IncidentChangePageMod
 
     protected override SubmitSituationReportCommand For(SubmitSituationReportCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(SituationReportDto report) => $"Situation report from {report.OrganisationName} submitted.";
+    protected override string Done(SituationReportDto report) => Texts.Format("Incidents.SituationReport.Done", report.OrganisationName);
 }

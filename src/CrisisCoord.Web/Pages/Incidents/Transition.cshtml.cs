@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
@@ -15,5 +16,5 @@ public sealed class TransitionModel(ISender sender) : IncidentChangePageModel<Tr
 
     protected override TransitionIncidentCommand For(TransitionIncidentCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(IncidentDto incident) => $"The incident is now {Display.State(incident.State)}.";
+    protected override string Done(IncidentDto incident) => Texts.Format("Incidents.Transition.Done", Display.State(incident.State));
 }
