@@ -1,6 +1,7 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Recovery;
@@ -58,7 +59,7 @@ public sealed class OpenShelterCommandValidator : AbstractValidator<OpenShelterC
             .NotNull().WithMessage("Say how many people are there now (0 if none yet).")
             .GreaterThanOrEqualTo(0).WithMessage("Occupancy is 0 or more.")
             .Must((x, n) => n <= x.Capacity).When(x => x.Capacity is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage(x => Shelter.WhyNotOccupancy(x.Occupancy!.Value, x.Capacity!.Value));
+            .WithMessage(x => Shelter.WhyNotOccupancy(x.Occupancy!.Value, x.Capacity!.Value)?.Say());
     }
 }
 

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Recovery;
@@ -37,7 +38,7 @@ public sealed class UpdateShelterOccupancyCommandValidator : AbstractValidator<U
                 var capacity = await db.Shelters.Where(s => s.Id == context.InstanceToValidate.ShelterId).Select(s => (int?)s.Capacity).SingleOrDefaultAsync(ct);
                 if (occupancy is { } n and >= 0 && capacity is { } c && Shelter.WhyNotOccupancy(n, c) is { } why)
                 {
-                    context.AddFailure(why);
+                    context.AddFailure(why.Say());
                 }
             });
     }
