@@ -1,3 +1,5 @@
+using CrisisCoord.Domain.Common;
+
 namespace CrisisCoord.Application.Common;
 
 /// <summary>
@@ -5,9 +7,14 @@ namespace CrisisCoord.Application.Common;
 /// never merged or lost; the edge answers 412 and the writer reloads.
 /// </summary>
 public sealed class StaleWriteException(string entity, object key)
-    : Exception($"This {entity.ToLowerInvariant()} was changed by someone else since you opened it. Reload it to see their change, then make yours again.")
+    : Exception($"This {entity.ToLowerInvariant()} was changed by someone else since you opened it. Reload it to see their change, then make yours again."), IHasPhrase
 {
     public string Entity { get; } = entity;
 
     public object Key { get; } = key;
+
+    public Phrase Phrase { get; } = new(
+        "Rule.Stale",
+        "This {0} was changed by someone else since you opened it. Reload it to see their change, then make yours again.",
+        new Noun(entity, Lower: true));
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Mail;
 using CrisisCoord.Domain.Notifications;
 
@@ -12,55 +13,55 @@ public static class NotificationText
 {
     public static string Describe(NotificationKind kind) => kind switch
     {
-        NotificationKind.TaskAssigned => "Tasks given to your organisation",
-        NotificationKind.RequestAsked => "Resource requests your organisation is asked to answer",
-        NotificationKind.ObligationDueSoon => "Obligations falling due soon",
-        NotificationKind.ObligationBreached => "Obligations overdue",
-        NotificationKind.AdmittedToIncident => "Your organisation admitted to an incident",
-        NotificationKind.MembershipDecided => "Answers to your request to join a group",
-        NotificationKind.WarningInArea => "Warnings in your organisation's area",
-        NotificationKind.ReportOutcome => "What became of your reports",
+        NotificationKind.TaskAssigned => Texts.Get("Notification.Kind.TaskAssigned"),
+        NotificationKind.RequestAsked => Texts.Get("Notification.Kind.RequestAsked"),
+        NotificationKind.ObligationDueSoon => Texts.Get("Notification.Kind.ObligationDueSoon"),
+        NotificationKind.ObligationBreached => Texts.Get("Notification.Kind.ObligationBreached"),
+        NotificationKind.AdmittedToIncident => Texts.Get("Notification.Kind.AdmittedToIncident"),
+        NotificationKind.MembershipDecided => Texts.Get("Notification.Kind.MembershipDecided"),
+        NotificationKind.WarningInArea => Texts.Get("Notification.Kind.WarningInArea"),
+        NotificationKind.ReportOutcome => Texts.Get("Notification.Kind.ReportOutcome"),
         _ => kind.ToString(),
     };
 
     public static string Describe(NotificationDelivery delivery) => delivery switch
     {
-        NotificationDelivery.InApp => "In the portal only",
-        NotificationDelivery.Email => "In the portal and by e-mail at once",
-        NotificationDelivery.HourlyDigest => "In the portal and in an hourly e-mail digest",
+        NotificationDelivery.InApp => Texts.Get("Notification.Delivery.InApp"),
+        NotificationDelivery.Email => Texts.Get("Notification.Delivery.Email"),
+        NotificationDelivery.HourlyDigest => Texts.Get("Notification.Delivery.HourlyDigest"),
         _ => delivery.ToString(),
     };
 
     public static string Subject(NotificationKind kind) => kind switch
     {
-        NotificationKind.TaskAssigned => "CrisisCoord: a task for your organisation",
-        NotificationKind.RequestAsked => "CrisisCoord: your organisation is asked for resources",
-        NotificationKind.ObligationDueSoon => "CrisisCoord: an obligation falls due soon",
-        NotificationKind.ObligationBreached => "CrisisCoord: an obligation is overdue",
-        NotificationKind.AdmittedToIncident => "CrisisCoord: your organisation takes part in an incident",
-        NotificationKind.MembershipDecided => "CrisisCoord: your request to join a group was answered",
-        NotificationKind.WarningInArea => "CrisisCoord: a warning in your area",
-        NotificationKind.ReportOutcome => "CrisisCoord: news of your report",
-        _ => "CrisisCoord: a notification",
+        NotificationKind.TaskAssigned => Texts.Get("Mail.Subject.TaskAssigned"),
+        NotificationKind.RequestAsked => Texts.Get("Mail.Subject.RequestAsked"),
+        NotificationKind.ObligationDueSoon => Texts.Get("Mail.Subject.ObligationDueSoon"),
+        NotificationKind.ObligationBreached => Texts.Get("Mail.Subject.ObligationBreached"),
+        NotificationKind.AdmittedToIncident => Texts.Get("Mail.Subject.AdmittedToIncident"),
+        NotificationKind.MembershipDecided => Texts.Get("Mail.Subject.MembershipDecided"),
+        NotificationKind.WarningInArea => Texts.Get("Mail.Subject.WarningInArea"),
+        NotificationKind.ReportOutcome => Texts.Get("Mail.Subject.ReportOutcome"),
+        _ => Texts.Get("Mail.Subject.Other"),
     };
 
     public static string DigestSubject(int count) =>
-        count == 1 ? "CrisisCoord: 1 notification this hour" : $"CrisisCoord: {count} notifications this hour";
+        count == 1 ? Texts.Get("Mail.Digest.One") : Texts.Format("Mail.Digest.Many", count);
 
     /// <summary>One mail's text: each notification's line and link, then where to change what is mailed.</summary>
     public static string Body(string name, IReadOnlyList<Notification> items, PortalLinks links)
     {
         var text = new StringBuilder();
-        text.Append("Hello ").Append(Notification.OneLine(name, 200)).Append(",\n\n");
-        text.Append(items.Count == 1 ? "In CrisisCoord:\n\n" : $"In CrisisCoord, {items.Count} notifications:\n\n");
+        text.Append(Texts.Format("Mail.Hello", Notification.OneLine(name, 200))).Append("\n\n");
+        text.Append(items.Count == 1 ? Texts.Get("Mail.InCrisisCoord") : Texts.Format("Mail.InCrisisCoordMany", items.Count)).Append("\n\n");
         foreach (var item in items)
         {
             text.Append("- ").Append(item.Title).Append('\n');
             text.Append("  ").Append(links.To(item.Link, new Dictionary<string, string?>())).Append("\n\n");
         }
 
-        text.Append("Your inbox: ").Append(links.To("/Notifications", new Dictionary<string, string?>())).Append('\n');
-        text.Append("Choose what is e-mailed to you: ").Append(links.To("/Notifications/Preferences", new Dictionary<string, string?>())).Append('\n');
+        text.Append(Texts.Get("Mail.Inbox")).Append(' ').Append(links.To("/Notifications", new Dictionary<string, string?>())).Append('\n');
+        text.Append(Texts.Get("Mail.ChooseMailed")).Append(' ').Append(links.To("/Notifications/Preferences", new Dictionary<string, string?>())).Append('\n');
         return text.ToString();
     }
 }

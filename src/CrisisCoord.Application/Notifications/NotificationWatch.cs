@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Obligations;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Mail;
 using CrisisCoord.Domain.Notifications;
 using CrisisCoord.Domain.Obligations;
@@ -77,7 +78,7 @@ public static class NotificationWatch
             .OrderBy(n => n.Id)
             .ToListAsync(ct);
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Email, u.DisplayName, u.EmailConfirmed, u.OrganisationId })
+            .Select(u => new { u.Email, u.DisplayName, u.EmailConfirmed, u.OrganisationId, u.PreferredLanguage })
             .SingleAsync(ct);
         // What reached the person through an organisation they have since left is not theirs to read any more.
         var current = items.Where(n => n.OrganisationId is null || n.OrganisationId == person.OrganisationId).ToList();
@@ -86,6 +87,8 @@ public static class NotificationWatch
             return;
         }
 
+        // Built by the hourly watch, outside any request: in the recipient's saved language, English when none.
+        using var language = RecipientLanguage.Use(person.PreferredLanguage);
         var mail = NotificationMail.Digest(
             userId, person.Email ?? "", person.DisplayName, NotificationText.DigestSubject(current.Count), NotificationText.Body(person.DisplayName, current, links), hour, now);
         // Without a confirmed address (or anything left to tell) the items are still marked, so they are not looked at again.

@@ -1,7 +1,9 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Mail;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Notifications;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Reports;
@@ -26,7 +28,7 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             NotificationKind.TaskAssigned,
             Act.AcceptTask,
             new Sight(Act.ViewTask, SubjectKind.Task, taskId),
-            $"Task for your organisation: {title}",
+            new Phrase("Notification.TaskAssigned", "Task for your organisation: {0}", title),
             $"/Incidents/{incidentId}/Tasks",
             $"task:{taskId:N}:{assignedAt.UtcTicks}",
             ct);
@@ -38,7 +40,7 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             NotificationKind.RequestAsked,
             Act.AnswerRequest,
             new Sight(Act.ViewRequest, SubjectKind.Request, requestId),
-            $"Your organisation is asked for {what}",
+            new Phrase("Notification.RequestAsked", "Your organisation is asked for {0}", what),
             $"/Requests/{requestId}",
             $"asked:{requestId:N}:{organisationId:N}",
             ct);
@@ -50,7 +52,7 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             NotificationKind.AdmittedToIncident,
             act: null,
             new Sight(Act.ViewIncident, SubjectKind.Incident, incidentId),
-            $"Your organisation takes part in {incidentTitle}",
+            new Phrase("Notification.Admitted", "Your organisation takes part in {0}", incidentTitle),
             $"/Incidents/{incidentId}",
             $"admitted:{incidentId:N}:{organisationId:N}",
             ct);
@@ -66,7 +68,9 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             .Where(o => o.ServiceArea != null)
             .Select(o => new { o.Id, Area = o.ServiceArea! })
             .ToListAsync(ct);
-        var title = (warning.Status == WarningStatus.Exercise ? "Exercise warning in your area: " : "Warning in your area: ") + warning.Headline;
+        var title = warning.Status == WarningStatus.Exercise
+            ? new Phrase("Notification.ExerciseWarning", "Exercise warning in your area: {0}", warning.Headline)
+            : new Phrase("Notification.Warning", "Warning in your area: {0}", warning.Headline);
         foreach (var organisation in served.Where(o => warning.Areas.Any(a => a.Touches(o.Area.Latitude, o.Area.Longitude, o.Area.RadiusKm))))
         {
             await ToOrganisationAsync(
@@ -85,9 +89,11 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
     public async Task MembershipDecidedAsync(Guid membershipRequestId, Guid userId, Guid organisationId, string groupName, bool admitted, CancellationToken ct)
     {
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new Recipient(u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd))
+            .Select(u => new Recipient(u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd, u.PreferredLanguage))
             .SingleAsync(ct);
-        var title = admitted ? $"{groupName} admitted you: you now act for the group" : $"{groupName} declined your request to join";
+        var title = admitted
+            ? new Phrase("Notification.Admitted.ToGroup", "{0} admitted you: you now act for the group", groupName)
+            : new Phrase("Notification.Declined.ByGroup", "{0} declined your request to join", groupName);
         await AddAsync([person], null, NotificationKind.MembershipDecided, title, $"/Organisations/{organisationId}", $"membership:{membershipRequestId:N}", ct);
     }
 
@@ -108,16 +114,16 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             .SingleAsync(ct);
         var title = outcome switch
         {
-            ReportOutcome.Verified => $"Your report \"{incident.Title}\" was verified; the incident is in {incident.State.ToString().ToLowerInvariant()}",
-            ReportOutcome.Merged => $"Your report \"{incident.Title}\" was merged into \"{incident.Into}\", which it is now part of",
-            ReportOutcome.Dismissed => $"Your report \"{incident.Title}\" was dismissed: {incident.StateReason}",
-            _ => $"Your report \"{incident.Title}\" was received",
+            ReportOutcome.Verified => new Phrase("Notification.Report.Verified", "Your report \"{0}\" was verified; the incident is in {1}", incident.Title, new Term(incident.State, Lower: true)),
+            ReportOutcome.Merged => new Phrase("Notification.Report.Merged", "Your report \"{0}\" was merged into \"{1}\", which it is now part of", incident.Title, incident.Into),
+            ReportOutcome.Dismissed => new Phrase("Notification.Report.Dismissed", "Your report \"{0}\" was dismissed: {1}", incident.Title, incident.StateReason),
+            _ => new Phrase("Notification.Report.Received", "Your report \"{0}\" was received", incident.Title),
         };
         var reports = await (
                 from r in db.IncidentReports.AsNoTracking()
                 where r.FirstIncidentId == incidentId
                 join u in db.Users on r.ReporterUserId equals u.Id
-                select new { r.Id, Recipient = new Recipient(u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd) })
+                select new { r.Id, Recipient = new Recipient(u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd, u.PreferredLanguage) })
             .ToListAsync(ct);
         foreach (var report in reports)
         {
@@ -137,8 +143,8 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             _ => (Act.EditResource, new Sight(Act.ViewResource, SubjectKind.Resource, obligation.SubjectId), $"/Resources/{obligation.SubjectId}"),
         };
         var title = kind == NotificationKind.ObligationBreached
-            ? $"Overdue since {obligation.DueAt:yyyy-MM-dd HH:mm} UTC: {obligation.Subject}"
-            : $"Due by {obligation.DueAt:yyyy-MM-dd HH:mm} UTC: {obligation.Subject}";
+            ? new Phrase("Notification.Overdue", "Overdue since {0:yyyy-MM-dd HH:mm} UTC: {1}", obligation.DueAt, obligation.Subject)
+            : new Phrase("Notification.DueBy", "Due by {0:yyyy-MM-dd HH:mm} UTC: {1}", obligation.DueAt, obligation.Subject);
         var key = (kind == NotificationKind.ObligationBreached ? "breach:" : "due:") + obligation.BreachKey;
         return ToOrganisationAsync(obligation.OrganisationId, kind, act, sight, title, link, key, ct);
     }
@@ -150,7 +156,7 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
     /// every signed-in person may read (a published warning).
     /// </summary>
     public async Task ToOrganisationAsync(
-        Guid organisationId, NotificationKind kind, Act? act, Sight? sight, string title, string link, string key, CancellationToken ct)
+        Guid organisationId, NotificationKind kind, Act? act, Sight? sight, Phrase title, string link, string key, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var members = await (
@@ -165,6 +171,7 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
                         u.DisplayName,
                         u.EmailConfirmed,
                         u.LockoutEnd,
+                        u.PreferredLanguage,
                         db.NotificationPreferences.Where(p => p.UserId == u.Id && p.Kind == kind).Select(p => (NotificationDelivery?)p.Delivery).FirstOrDefault(),
                         db.Notifications.Any(n => n.UserId == u.Id && n.Key == key)),
                     Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
@@ -190,7 +197,7 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
     }
 
     private async Task AddAsync(
-        IReadOnlyList<Recipient> recipients, Guid? organisationId, NotificationKind kind, string title, string link, string key, CancellationToken ct)
+        IReadOnlyList<Recipient> recipients, Guid? organisationId, NotificationKind kind, Phrase title, string link, string key, CancellationToken ct)
     {
         if (recipients.Count == 0)
         {
@@ -215,7 +222,9 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
         foreach (var person in recipients.Where(r => r.Told == false))
         {
             var delivery = person.Chosen ?? NotificationDefaults.For(kind);
-            var notification = Notification.For(person.UserId, organisationId, kind, title, link, key, delivery, now);
+            // Written now, outside the reader's request: in the recipient's saved language, English when none (ADR 0037).
+            using var language = RecipientLanguage.Use(person.Language);
+            var notification = Notification.For(person.UserId, organisationId, kind, title.Say(), link, key, delivery, now);
             db.Notifications.Add(notification);
             if (delivery == NotificationDelivery.Email && person.CanBeMailed)
             {
@@ -233,10 +242,11 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
     /// <param name="Name">Their name, as mail greets them.</param>
     /// <param name="EmailConfirmed">Whether the address is known to be theirs.</param>
     /// <param name="LockoutEnd">Until when they may not sign in.</param>
+    /// <param name="Language">Their saved language, which what they are told is written in; null: English.</param>
     /// <param name="Chosen">How they chose to hear of this kind, if they chose; with <paramref name="Told"/>, null until read.</param>
     /// <param name="Told">Whether they were already told of this very event.</param>
     private sealed record Recipient(
-        Guid UserId, string Email, string Name, bool EmailConfirmed, DateTimeOffset? LockoutEnd, NotificationDelivery? Chosen = null, bool? Told = null)
+        Guid UserId, string Email, string Name, bool EmailConfirmed, DateTimeOffset? LockoutEnd, string? Language, NotificationDelivery? Chosen = null, bool? Told = null)
     {
         /// <summary>Mail goes only to a confirmed address: an unconfirmed one may be somebody else's.</summary>
         public bool CanBeMailed => EmailConfirmed && Email.Length > 0;

@@ -30,13 +30,13 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
     {
         if (ActOf(message.GetType()) is not { } act)
         {
-            throw new AccessDeniedException("No rule says who may do this, so nobody may.");
+            throw new AccessDeniedException(new Phrase("Denied.NoRule", "No rule says who may do this, so nobody may."));
         }
 
         var rule = AccessRules.RuleFor(act);
         if (user.AccessToken is { } scope && WhyNotWithToken(scope, rule, message) is { } refused)
         {
-            log.Refused(403, user.UserId, user.ClientAddress, act.ToString(), refused);
+            log.Refused(403, user.UserId, user.ClientAddress, act.ToString(), refused.ToString());
             throw new AccessDeniedException(refused);
         }
 
@@ -63,7 +63,7 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
         var decision = rules.Decide(act, subject, me);
         if (decision.Refusal != Refusal.None)
         {
-            log.Refused(StatusOf(decision.Refusal), user.UserId, user.ClientAddress, $"{act} {subject.Kind} {subject.Id}", decision.Reason ?? decision.Refusal.ToString());
+            log.Refused(StatusOf(decision.Refusal), user.UserId, user.ClientAddress, $"{act} {subject.Kind} {subject.Id}", decision.Reason?.ToString() ?? decision.Refusal.ToString());
         }
 
         Enforce(decision, subject);
@@ -88,7 +88,7 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
         var decision = rules.Decide(act, subject, await ReaderAsync(ct));
         if (decision.Refusal != Refusal.None)
         {
-            log.Refused(StatusOf(decision.Refusal), user.UserId, user.ClientAddress, $"{act} {subject.Kind} {subject.Id}", decision.Reason ?? decision.Refusal.ToString());
+            log.Refused(StatusOf(decision.Refusal), user.UserId, user.ClientAddress, $"{act} {subject.Kind} {subject.Id}", decision.Reason?.ToString() ?? decision.Refusal.ToString());
         }
 
         Enforce(decision, subject);
@@ -142,11 +142,11 @@ public sealed class AccessPolicy(Subjects subjects, AccessRules rules, ICurrentU
     /// What a personal access token may not do, whatever its owner may: a read-only one sends queries only (fail-closed:
     /// anything not known to be a query is a write), and none manages tokens or its owner's sign-in.
     /// </summary>
-    private static string? WhyNotWithToken(AccessTokenScope scope, Rule rule, object message) =>
+    private static Phrase? WhyNotWithToken(AccessTokenScope scope, Rule rule, object message) =>
         rule.RefusesAccessTokens
-            ? "A personal access token cannot do this: sign in with your password to manage tokens, sessions and your sign-in."
+            ? new("Denied.TokenCannot", "A personal access token cannot do this: sign in with your password to manage tokens, sessions and your sign-in.")
             : scope == AccessTokenScope.ReadOnly && message is not IBaseQuery
-                ? "This personal access token is read-only: it can read but not change anything. Use a read-write token."
+                ? new("Denied.TokenReadOnly", "This personal access token is read-only: it can read but not change anything. Use a read-write token.")
                 : null;
 
     /// <summary>Answers a refusal the one way: 401, 404 (may not know it exists), 403 with the reason, or 409 with the reason.</summary>

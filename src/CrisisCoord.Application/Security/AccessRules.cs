@@ -1,5 +1,7 @@
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.CheckIns;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Reports;
@@ -106,15 +108,15 @@ public enum Refusal
     Conflict,
 }
 
-public readonly record struct Decision(Refusal Refusal, string? Reason)
+public readonly record struct Decision(Refusal Refusal, Phrase? Reason)
 {
     public static readonly Decision Allow = new(Refusal.None, null);
 
     public bool Allowed => Refusal == Refusal.None;
 
-    public static Decision Forbid(string reason) => new(Refusal.Forbidden, reason);
+    public static Decision Forbid(Phrase reason) => new(Refusal.Forbidden, reason);
 
-    public static Decision Conflict(string reason) => new(Refusal.Conflict, reason);
+    public static Decision Conflict(Phrase reason) => new(Refusal.Conflict, reason);
 }
 
 /// <summary>
@@ -283,7 +285,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
     {
         if (!Table.TryGetValue(act, out var rule))
         {
-            return Decision.Forbid("No rule says who may do this, so nobody may.");
+            return Decision.Forbid(NoRule);
         }
 
         if (rule.On == SubjectKind.Public)
@@ -293,7 +295,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
 
         if (!reader.SignedIn)
         {
-            return new Decision(Refusal.NotSignedIn, "Sign in first.");
+            return new Decision(Refusal.NotSignedIn, new Phrase("Denied.SignInFirst", "Sign in first."));
         }
 
         if (subject.Kind != rule.On)
@@ -314,12 +316,12 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
 
         if (rule.Roles.Count > 0 && !rule.Roles.Any(reader.IsInRole))
         {
-            return Decision.Forbid($"This needs the role {Either(rule.Roles)}.");
+            return Decision.Forbid(new("Denied.NeedsRole", "This needs the role {0}.", new Either([.. rule.Roles.Select(RoleName)], Commas: true)));
         }
 
         if (rule.ChangesRecord && reader.IsInRole(Auditor))
         {
-            return Decision.Forbid("Auditors read the record; they do not change it.");
+            return Decision.Forbid(new("Denied.AuditorsRead", "Auditors read the record; they do not change it."));
         }
 
         if (rule.ChangesRecord && incident?.State.WhyNotOpen() is { } closed)
@@ -331,10 +333,10 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         if (rule.Right is { } right && (reader.Holds(right) & (incident?.State.Phase() ?? Phases.All)) == Phases.None)
         {
             return Decision.Forbid(reader.OrganisationId is null
-                ? "You act for no organisation yet; join a citizens' group first."
+                ? NoOrganisation
                 : incident is null
-                    ? $"Your organisation's charter does not grant {right}."
-                    : $"Your organisation's charter does not grant {right} in this incident's current phase ({incident.State.Phase()}).");
+                    ? new("Denied.CharterLacks", "Your organisation's charter does not grant {0}.", new Term(right))
+                    : new("Denied.CharterLacksInPhase", "Your organisation's charter does not grant {0} in this incident's current phase ({1}).", new Term(right), new Term(incident.State.Phase())));
         }
 
         if (WhyOutOfScope(rule.Scope, subject, reader) is { } outOfScope)
@@ -364,7 +366,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
             }
             else
             {
-                refused[act] = decision.Reason ?? "Not found.";
+                refused[act] = decision.Reason?.Say() ?? Texts.Get("Denied.NotFound");
             }
         }
 
@@ -490,7 +492,7 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         || (reader.UserId is { } user && user == subject.Warning!.DraftedByUserId
             && _approval.DrafterMayPublishAlone(subject.Incident!.Severity, subject.Incident.State));
 
-    private string? WhyOutOfScope(Scope scope, Subject subject, Reader reader)
+    private Phrase? WhyOutOfScope(Scope scope, Subject subject, Reader reader)
     {
         var organisation = reader.OrganisationId;
         var incident = subject.Incident;
@@ -498,47 +500,56 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
         return scope switch
         {
             Scope.Anyone => null,
-            Scope.Own => organisation is not null && subject.Owner == organisation ? null : "You can change only your own organisation's records.",
+            Scope.Own => organisation is not null && subject.Owner == organisation ? null : new Phrase("Denied.OwnRecordsOnly", "You can change only your own organisation's records."),
             Scope.OwnOrOversight => (organisation is not null && subject.Owner == organisation) || OverseesObligations(reader)
                 ? null
-                : "Only the organisation itself, coordinators, auditors and administrators see this.",
+                : new Phrase("Denied.OwnOrOversight", "Only the organisation itself, coordinators, auditors and administrators see this."),
             Scope.OwnOrAdministrator => (organisation is not null && subject.Owner == organisation) || reader.IsInRole(Administrator)
                 ? null
-                : "Only the organisation's own coordinators and platform administrators do this.",
-            Scope.PrivateCitizen => organisation is null ? null : "You already act for an organisation; a person belongs to one.",
-            Scope.SeesDetail => SeesDetail(reader, incident!) ? null : "Only organisations taking part in this incident see its detail; ask to join it from the incident page.",
+                : new Phrase("Denied.OwnOrAdministrator", "Only the organisation's own coordinators and platform administrators do this."),
+            Scope.PrivateCitizen => organisation is null ? null : new Phrase("Denied.AlreadyInOrganisation", "You already act for an organisation; a person belongs to one."),
+            Scope.SeesDetail => SeesDetail(reader, incident!) ? null : new Phrase("Denied.SeesDetail", "Only organisations taking part in this incident see its detail; ask to join it from the incident page."),
             Scope.Coordinates => Coordinates(reader, incident!) ? null
-                : $"Only coordinators of the lead organisation, of government bodies at {graded.MinimumLeadLevel(incident!.Severity)} level or above (grade {incident.Severity}), or of organisations taking part coordinate this incident.",
+                : new Phrase(
+                    "Denied.Coordinates",
+                    "Only coordinators of the lead organisation, of government bodies at {0} level or above (grade {1}), or of organisations taking part coordinate this incident.",
+                    new Term(graded.MinimumLeadLevel(incident!.Severity)),
+                    new Term(incident.Severity)),
             Scope.Verifies => reader.Kind == OrganisationKind.Government && reader.Level >= graded.MinimumLeadLevel(incident!.Severity) ? null
-                : $"Only government bodies at {graded.MinimumLeadLevel(incident!.Severity)} level or above verify a grade {incident.Severity} report.",
-            Scope.TakesPart => takesPart || Coordinates(reader, incident!) ? null : "Only organisations taking part in this incident do this; ask to join it first.",
-            Scope.Participant => takesPart ? null : "Only organisations taking part in this incident do this; ask to join it first.",
-            Scope.ReadsReview => !SeesDetail(reader, incident!) ? "Only organisations taking part in this incident read its review."
+                : new Phrase("Denied.Verifies", "Only government bodies at {0} level or above verify a grade {1} report.", new Term(graded.MinimumLeadLevel(incident!.Severity)), new Term(incident.Severity)),
+            Scope.TakesPart => takesPart || Coordinates(reader, incident!) ? null : new Phrase("Denied.TakesPart", "Only organisations taking part in this incident do this; ask to join it first."),
+            Scope.Participant => takesPart ? null : new Phrase("Denied.TakesPart", "Only organisations taking part in this incident do this; ask to join it first."),
+            Scope.ReadsReview => !SeesDetail(reader, incident!) ? new Phrase("Denied.ReadsReview", "Only organisations taking part in this incident read its review.")
                 : !incident!.State.IsOpen() || reader.Oversees || Coordinates(reader, incident) ? null
-                : "Those taking part read the review once the incident is closed; until then only its coordinators and auditors do.",
+                : new Phrase("Denied.ReviewAfterClose", "Those taking part read the review once the incident is closed; until then only its coordinators and auditors do."),
             Scope.Leads => organisation is not null && incident!.LeadOrganisationId == organisation ? null
-                : "Only a coordinator of the incident's lead organisation signs its review.",
-            Scope.Outsider => organisation is null ? "You act for no organisation yet; join a citizens' group first." : null,
-            Scope.AssignedToMine => organisation is not null && subject.Owner == organisation ? null : "Only the organisation the task is given to answers for it.",
+                : new Phrase("Denied.LeadSigns", "Only a coordinator of the incident's lead organisation signs its review."),
+            Scope.Outsider => organisation is null ? NoOrganisation : null,
+            Scope.AssignedToMine => organisation is not null && subject.Owner == organisation ? null : new Phrase("Denied.AssignedToMine", "Only the organisation the task is given to answers for it."),
             Scope.MayAnswer => subject.Request!.ReaderAsked || (takesPart && subject.Request.ReaderHoldsType) ? null
-                : "Only organisations asked to answer, or taking part in the incident and holding this type of resource, answer a request.",
+                : new Phrase("Denied.MayAnswer", "Only organisations asked to answer, or taking part in the incident and holding this type of resource, answer a request."),
             Scope.HolderOrCoordinates => (organisation is not null && subject.Owner == organisation) || Coordinates(reader, incident!) ? null
-                : "Only the organisation that holds the resources, or a coordinator of the incident, reports where they are.",
+                : new Phrase("Denied.HolderOrCoordinates", "Only the organisation that holds the resources, or a coordinator of the incident, reports where they are."),
             Scope.OwnsOrCoordinates => (organisation is not null && subject.Owner == organisation) || Coordinates(reader, incident!) ? null
                 : subject.Kind == SubjectKind.Shelter
-                    ? "Only the organisation running the shelter, or a coordinator of the incident, changes it."
-                    : "Only the organisation that owns the project, or a coordinator of the incident, changes it.",
-            Scope.Person => reader.UserId is { } me && subject.CheckIn!.PersonId == me ? null : "Only the person who checked in changes their check-in.",
+                    ? new Phrase("Denied.ShelterOwner", "Only the organisation running the shelter, or a coordinator of the incident, changes it.")
+                    : new Phrase("Denied.ProjectOwner", "Only the organisation that owns the project, or a coordinator of the incident, changes it."),
+            Scope.Person => reader.UserId is { } me && subject.CheckIn!.PersonId == me ? null : new Phrase("Denied.Person", "Only the person who checked in changes their check-in."),
             Scope.EditsWarning when subject.Warning!.State == WarningState.Draft =>
-                takesPart || Coordinates(reader, incident!) ? null : "Only organisations taking part in this incident work on its warnings; ask to join it first.",
+                takesPart || Coordinates(reader, incident!) ? null : new Phrase("Denied.WarningsTakePart", "Only organisations taking part in this incident work on its warnings; ask to join it first."),
             Scope.ApprovesWarning or Scope.EditsWarning => ApprovesWarning(reader, subject) ? null
-                : $"A warning goes out, changes or is withdrawn only with a coordinator of this incident's approval{_approval.Explain()}.",
-            _ => "No rule says who may do this, so nobody may.",
+                : _approval.DrafterMayPublishAloneUpToGrade is { } grade
+                    ? new Phrase(
+                        "Denied.WarningApprovalUpTo",
+                        "A warning goes out, changes or is withdrawn only with a coordinator of this incident's approval (its drafter may act alone only on a grade {0} incident in the warning phase).",
+                        grade == Severity.I ? "I" : $"I–{grade}")
+                    : new Phrase("Denied.WarningApproval", "A warning goes out, changes or is withdrawn only with a coordinator of this incident's approval."),
+            _ => NoRule,
         };
     }
 
     /// <summary>The subject's own state machine has the last word: a move it cannot make now is a conflict, not a refusal.</summary>
-    private static string? WhyNotNow(Act act, Rule rule, Subject subject, Reader reader)
+    private static Phrase? WhyNotNow(Act act, Rule rule, Subject subject, Reader reader)
     {
         if (rule.Move is { } move && subject.TaskState is { } taskState)
         {
@@ -547,38 +558,41 @@ public sealed class AccessRules(GradedResponse graded, WarningApproval? approval
 
         return act switch
         {
-            Act.AskToJoin when subject.Incident!.Participants.Contains(reader.OrganisationId ?? Guid.Empty) => "Your organisation already takes part in this incident.",
-            Act.AskToJoin when subject.Incident!.AskedToJoin.Contains(reader.OrganisationId ?? Guid.Empty) => "Your organisation has already asked to join; a coordinator will answer.",
+            Act.AskToJoin when subject.Incident!.Participants.Contains(reader.OrganisationId ?? Guid.Empty) => new Phrase("Rule.Join.AlreadyTakesPart", "Your organisation already takes part in this incident."),
+            Act.AskToJoin when subject.Incident!.AskedToJoin.Contains(reader.OrganisationId ?? Guid.Empty) => new Phrase("Rule.Join.AlreadyAsked", "Your organisation has already asked to join; a coordinator will answer."),
             Act.AskToJoinGroup or Act.DecideMembership when subject.OrganisationKind is not (OrganisationKind.Citizen or OrganisationKind.CivicGroup) =>
-                "Only citizens' and civic groups take members or volunteers who ask; other organisations' people are added by an administrator.",
-            Act.AskToJoinGroup when subject.ReaderAskedToJoin => "You have already asked to join this group; its coordinator will answer.",
+                new Phrase("Rule.Group.OnlyCivic", "Only citizens' and civic groups take members or volunteers who ask; other organisations' people are added by an administrator."),
+            Act.AskToJoinGroup when subject.ReaderAskedToJoin => new Phrase("Rule.Group.AlreadyAsked", "You have already asked to join this group; its coordinator will answer."),
             Act.PostCheckIn when subject.Incident!.State.Phase() != Phases.Response =>
-                "People check in while an incident is in its response phase; this one is not.",
+                new Phrase("Rule.CheckIn.OnlyInResponse", "People check in while an incident is in its response phase; this one is not."),
             Act.RecordAssessment when subject.Incident!.State.Phase() is not (Phases.Response or Phases.Recovery) =>
-                "Damage is assessed once an incident is in its response or recovery phase; this one is not.",
+                new Phrase("Rule.Assessment.OnlyResponseOrRecovery", "Damage is assessed once an incident is in its response or recovery phase; this one is not."),
             Act.StartRecoveryProject when subject.Incident!.State.Phase() != Phases.Recovery =>
-                "Recovery projects are started once an incident is in its recovery phase; this one is not.",
+                new Phrase("Rule.Project.OnlyRecovery", "Recovery projects are started once an incident is in its recovery phase; this one is not."),
             Act.OpenShelter or Act.DistributeRelief when subject.Incident!.State.Phase() is not (Phases.Response or Phases.Recovery) =>
-                "Shelters open and relief is handed out once an incident is in its response or recovery phase; this one is not.",
+                new Phrase("Rule.Shelter.OnlyResponseOrRecovery", "Shelters open and relief is handed out once an incident is in its response or recovery phase; this one is not."),
             Act.TurnCheckInIntoTask => CheckIn.WhyNotHandOver(subject.CheckIn!.Status, subject.CheckIn.TaskId),
             Act.AskOrganisation or Act.CloseRequest or Act.AnswerRequest => ResourceRequest.WhyNotOpen(subject.Request!.State),
             Act.CommitOffer when subject.Request is { } answered => ResourceRequest.WhyNotOpen(answered.State),
             Act.ReportCommitment when subject.CommitmentState is { } state
                 && !ResourceCommitment.CanMove(state, CommitmentState.EnRoute) && !ResourceCommitment.CanMove(state, CommitmentState.Arrived) =>
-                $"The commitment is {state}; there is nothing more to report.",
+                new Phrase("Rule.Commitment.NothingToReport", "The commitment is {0}; there is nothing more to report.", new Term(state)),
             Act.ReleaseCommitment when subject.CommitmentState is { } state && !ResourceCommitment.CanMove(state, CommitmentState.Released) =>
-                $"The commitment is {state}; it cannot be released.",
-            Act.SignReview when subject.Incident!.State != IncidentState.Closed => "Close the incident before signing its review.",
-            Act.PublishWarning when subject.Warning!.State != WarningState.Draft => $"The warning is already {subject.Warning.State.ToString().ToLowerInvariant()}; only a draft is published.",
+                new Phrase("Rule.Commitment.CannotRelease", "The commitment is {0}; it cannot be released.", new Term(state)),
+            Act.SignReview when subject.Incident!.State != IncidentState.Closed => new Phrase("Rule.Review.CloseFirst", "Close the incident before signing its review."),
+            Act.PublishWarning when subject.Warning!.State != WarningState.Draft => new Phrase("Rule.Warning.OnlyDraftPublished", "The warning is already {0}; only a draft is published.", new Term(subject.Warning.State, Lower: true)),
             Act.EditWarning or Act.CancelWarning when subject.Warning!.State is WarningState.Cancelled or WarningState.Expired =>
-                $"The warning is {subject.Warning.State.ToString().ToLowerInvariant()}; it can no longer be changed.",
+                new Phrase("Rule.Warning.NoLongerChanged", "The warning is {0}; it can no longer be changed.", new Term(subject.Warning.State, Lower: true)),
             _ => null,
         };
     }
 
-    /// <summary>"A", "A or B", "A, B or C": how a person would list the roles.</summary>
-    private static string Either(IReadOnlyList<string> names) =>
-        names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}";
+    private static readonly Phrase NoRule = new("Denied.NoRule", "No rule says who may do this, so nobody may.");
+
+    private static readonly Phrase NoOrganisation = new("Denied.NoOrganisation", "You act for no organisation yet; join a citizens' group first.");
+
+    /// <summary>A role as a person reads it (<c>Denied.Role.*</c>); English keeps the role's code.</summary>
+    private static Phrase RoleName(string role) => new("Denied.Role." + role, role);
 
     private static Rule Read(SubjectKind on, string[]? roles = null, Scope scope = Scope.Anyone) =>
         new(on, roles ?? AnySignedIn, null, scope, ChangesRecord: false);

@@ -100,9 +100,9 @@ public sealed class CheckIn
         TaskId = taskId;
     }
 
-    public static string? WhyNotHandOver(CheckInStatus status, Guid? taskId) =>
-        taskId is not null ? "This check-in is already being handled: a task was made of it."
-        : status != CheckInStatus.NeedsHelp ? "The person says they are safe; only a call for help becomes a task."
+    public static Phrase? WhyNotHandOver(CheckInStatus status, Guid? taskId) =>
+        taskId is not null ? new("Rule.CheckIn.AlreadyHandled", "This check-in is already being handled: a task was made of it.")
+        : status != CheckInStatus.NeedsHelp ? new("Rule.CheckIn.Safe", "The person says they are safe; only a call for help becomes a task.")
         : null;
 
     /// <summary>

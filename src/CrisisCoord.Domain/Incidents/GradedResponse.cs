@@ -1,3 +1,4 @@
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Organisations;
 
 namespace CrisisCoord.Domain.Incidents;
@@ -20,16 +21,16 @@ public sealed class GradedResponse(IReadOnlyDictionary<Severity, AdministrativeL
         minimumLeadLevel.TryGetValue(severity, out var level) ? level : Default.MinimumLeadLevel(severity);
 
     /// <summary>Why this organisation may not lead at this severity, or null when it may.</summary>
-    public string? WhyNotLead(OrganisationKind kind, AdministrativeLevel level, Severity severity, string name)
+    public Phrase? WhyNotLead(OrganisationKind kind, AdministrativeLevel level, Severity severity, string name)
     {
         if (kind != OrganisationKind.Government)
         {
-            return $"{name} is not a government body; only a government organisation can lead an incident.";
+            return new("Rule.Lead.NotGovernment", "{0} is not a government body; only a government organisation can lead an incident.", name);
         }
 
         var minimum = MinimumLeadLevel(severity);
         return level < minimum
-            ? $"A grade {severity} incident needs a lead at {minimum} level or above; {name} is at {level} level."
+            ? new("Rule.Lead.LevelTooLow", "A grade {0} incident needs a lead at {1} level or above; {2} is at {3} level.", new Term(severity), new Term(minimum), name, new Term(level))
             : null;
     }
 }

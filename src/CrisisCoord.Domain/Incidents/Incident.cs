@@ -130,8 +130,8 @@ public sealed class Incident
         {
             var next = IncidentStateMachine.NextStates(State);
             throw new DomainRuleException(next.Count == 0
-                ? $"The incident is {State}; it cannot move to {to} or any other state."
-                : $"An incident in state {State} cannot move to {to}; it can move to {string.Join(" or ", next)}.");
+                ? new("Rule.Incident.NoMoveAtAll", "The incident is {0}; it cannot move to {1} or any other state.", new Term(State), new Term(to))
+                : new("Rule.Incident.NoMove", "An incident in state {0} cannot move to {1}; it can move to {2}.", new Term(State), new Term(to), new Either([.. next.Select(s => new Term(s))])));
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -141,7 +141,7 @@ public sealed class Incident
 
         if (AwaitingGrade && IsVerification(to))
         {
-            throw new DomainRuleException(NeedsGradeMessage);
+            throw new DomainRuleException(new("Rule.Incident.NeedsGrade", NeedsGradeMessage));
         }
 
         State = to;
@@ -169,7 +169,7 @@ public sealed class Incident
         var text = area is { Count: > 0 } points ? WarningArea.FormatPolygon(points) : "";
         if (description.Trim() == Description && placeName.Trim() == PlaceName && latitude == Latitude && longitude == Longitude && text == Area)
         {
-            throw new DomainRuleException("Nothing would change: the description, place and area are already as given.");
+            throw new DomainRuleException(new("Rule.Incident.NothingChanges", "Nothing would change: the description, place and area are already as given."));
         }
 
         Description = description.Trim();
@@ -189,18 +189,18 @@ public sealed class Incident
     {
         if (target.Id == Id)
         {
-            throw new DomainRuleException(CannotMergeIntoItself);
+            throw new DomainRuleException(new("Rule.Incident.MergeIntoItself", CannotMergeIntoItself));
         }
 
         State.EnsureOpen();
         if (target.MergedIntoIncidentId is { } further)
         {
-            throw new DomainRuleException($"'{target.Title}' was itself merged into another incident ({further}); merge into that one instead.");
+            throw new DomainRuleException(new("Rule.Incident.TargetMerged", "'{0}' was itself merged into another incident ({1}); merge into that one instead.", target.Title, further));
         }
 
         if (target.State.WhyNotOpen() is { } closed)
         {
-            throw new DomainRuleException($"'{target.Title}' cannot take a duplicate: {char.ToLowerInvariant(closed[0])}{closed[1..]}");
+            throw new DomainRuleException(new("Rule.Incident.TargetClosed", "'{0}' cannot take a duplicate: {1}", target.Title, new LowerFirst(closed)));
         }
 
         if (string.IsNullOrWhiteSpace(reason))
@@ -229,7 +229,7 @@ public sealed class Incident
     {
         if (!IsVerification(to))
         {
-            throw new DomainRuleException($"Only an unverified report is verified, into Warning or Response; this incident is {State}.");
+            throw new DomainRuleException(new("Rule.Incident.VerifyOnlyReported", "Only an unverified report is verified, into Warning or Response; this incident is {0}.", new Term(State)));
         }
 
         if (grade is { } given)
@@ -254,7 +254,7 @@ public sealed class Incident
 
         if (severity == Severity && !AwaitingGrade)
         {
-            throw new DomainRuleException($"The incident is already grade {severity}.");
+            throw new DomainRuleException(new("Rule.Incident.AlreadyGrade", "The incident is already grade {0}.", new Term(severity)));
         }
 
         Severity = severity;

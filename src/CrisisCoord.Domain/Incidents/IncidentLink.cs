@@ -43,7 +43,7 @@ public sealed class IncidentLink
     {
         if (incidentId == relatedIncidentId)
         {
-            throw new DomainRuleException(CannotLinkToItself);
+            throw new DomainRuleException(new("Rule.Link.Itself", CannotLinkToItself));
         }
 
         return new IncidentLink

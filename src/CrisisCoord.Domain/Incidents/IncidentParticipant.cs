@@ -60,7 +60,7 @@ public sealed class IncidentParticipant
     {
         if (Status == ParticipationStatus.Admitted)
         {
-            throw new DomainRuleException("This organisation already takes part in the incident.");
+            throw new DomainRuleException(new("Rule.Participant.Already", "This organisation already takes part in the incident."));
         }
 
         Status = ParticipationStatus.Admitted;

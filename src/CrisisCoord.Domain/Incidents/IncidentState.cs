@@ -61,8 +61,8 @@ public static class IncidentStateMachine
     }
 
     /// <summary>Why nothing more can change on an incident in this state; null while it is open.</summary>
-    public static string? WhyNotOpen(this IncidentState state) =>
-        state.IsOpen() ? null : $"The incident is {state.ToString().ToLowerInvariant()}; nothing more can be changed on it.";
+    public static Phrase? WhyNotOpen(this IncidentState state) =>
+        state.IsOpen() ? null : new("Rule.Incident.NotOpen", "The incident is {0}; nothing more can be changed on it.", new Term(state, Lower: true));
 
     public static bool IsOpen(this IncidentState state) =>
         state is not (IncidentState.Closed or IncidentState.Dismissed or IncidentState.Merged);

@@ -98,7 +98,7 @@ public sealed class IncidentTask
         Require(TaskMove.Assign);
         if (State == TaskState.Assigned && AssignedOrganisationId == organisationId)
         {
-            throw new DomainRuleException("The task is already assigned to this organisation.");
+            throw new DomainRuleException(new("Rule.Task.AlreadyAssigned", "The task is already assigned to this organisation."));
         }
 
         AssignedOrganisationId = organisationId;

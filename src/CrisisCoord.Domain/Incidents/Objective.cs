@@ -86,15 +86,15 @@ public sealed class Objective
     {
         if (Status == ObjectiveStatus.Waived)
         {
-            throw new DomainRuleException("This objective was waived; progress is no longer recorded.");
+            throw new DomainRuleException(new("Rule.Objective.Waived", "This objective was waived; progress is no longer recorded."));
         }
 
         var most = Target is { } target ? target * MaxOvershoot : 1;
         if (value < 0 || value > most)
         {
             throw new DomainRuleException(Target is null
-                ? "Progress on a done / not done objective is 0 (not done) or 1 (done)."
-                : $"Progress must be between 0 and {most:0.##} {Unit} (ten times the target).");
+                ? new Phrase("Rule.Objective.DoneOrNot", "Progress on a done / not done objective is 0 (not done) or 1 (done).")
+                : new Phrase("Rule.Objective.ProgressRange", "Progress must be between 0 and {0:0.##} {1} (ten times the target).", most, Unit));
         }
 
         Progress = value;
@@ -106,7 +106,7 @@ public sealed class Objective
     {
         if (IsSettled)
         {
-            throw new DomainRuleException($"This objective is already {Status.ToString().ToLowerInvariant()}.");
+            throw new DomainRuleException(new("Rule.Objective.AlreadySettled", "This objective is already {0}.", new Term(Status, Lower: true)));
         }
 
         Status = ObjectiveStatus.Waived;

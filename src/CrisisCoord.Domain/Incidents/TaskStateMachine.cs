@@ -1,3 +1,4 @@
+using CrisisCoord.Domain.Common;
 namespace CrisisCoord.Domain.Incidents;
 
 /// <summary>What can be done to a task.</summary>
@@ -32,8 +33,8 @@ public static class TaskStateMachine
     public static bool Allows(this TaskState state, TaskMove move) => From[move].Contains(state);
 
     /// <summary>Why the task cannot make this move now, or null when it can.</summary>
-    public static string? WhyNot(this TaskState state, TaskMove move) =>
+    public static Phrase? WhyNot(this TaskState state, TaskMove move) =>
         state.Allows(move) ? null
-        : move == TaskMove.Cancel ? $"The task is already {state}."
-        : $"The task is {state}; this needs it to be {string.Join(" or ", From[move])}.";
+        : move == TaskMove.Cancel ? new("Rule.Task.AlreadyIn", "The task is already {0}.", new Term(state))
+        : new("Rule.Task.NeedsState", "The task is {0}; this needs it to be {1}.", new Term(state), new Either([.. From[move].Select(s => new Term(s))]));
 }

@@ -74,7 +74,7 @@ public sealed class MembershipRequest
     {
         if (Status != MembershipStatus.Pending)
         {
-            throw new DomainRuleException($"This request was already {Status.ToString().ToLowerInvariant()}.");
+            throw new DomainRuleException(new("Rule.Membership.AlreadyAnswered", "This request was already {0}.", new Term(Status, Lower: true)));
         }
 
         Status = to;

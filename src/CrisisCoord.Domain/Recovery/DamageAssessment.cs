@@ -162,8 +162,8 @@ public sealed class DamageAssessment
         TaskId = taskId;
     }
 
-    public static string? WhyNotHandOver(Guid? taskId) =>
-        taskId is not null ? "A recovery task has already been made of this assessment." : null;
+    public static Phrase? WhyNotHandOver(Guid? taskId) =>
+        taskId is not null ? new("Rule.Assessment.AlreadyTask", "A recovery task has already been made of this assessment.") : null;
 }
 
 /// <summary>So much of a resource type needed at the assessed place; once asked for, the request it became.</summary>
@@ -206,6 +206,6 @@ public sealed class AssessmentNeed
         RequestId = requestId;
     }
 
-    public static string? WhyNotRequest(Guid? requestId) =>
-        requestId is not null ? "This need has already been asked for: a resource request was raised for it." : null;
+    public static Phrase? WhyNotRequest(Guid? requestId) =>
+        requestId is not null ? new("Rule.Assessment.AlreadyRequested", "This need has already been asked for: a resource request was raised for it.") : null;
 }

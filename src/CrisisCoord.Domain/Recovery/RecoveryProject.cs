@@ -107,7 +107,7 @@ public sealed class RecoveryProject
     {
         if (_milestones.Count >= MaxMilestones)
         {
-            throw new DomainRuleException($"A project has at most {MaxMilestones} milestones.");
+            throw new DomainRuleException(new("Rule.Project.TooManyMilestones", "A project has at most {0} milestones.", MaxMilestones));
         }
 
         var milestone = new Milestone(Id, _milestones.Count, title.Trim(), dueOn);
@@ -120,7 +120,7 @@ public sealed class RecoveryProject
     public Milestone MarkMilestone(Guid milestoneId, bool done, DateTimeOffset now)
     {
         var milestone = _milestones.SingleOrDefault(m => m.Id == milestoneId)
-            ?? throw new DomainRuleException("This project has no such milestone.");
+            ?? throw new DomainRuleException(new("Rule.Project.NoSuchMilestone", "This project has no such milestone."));
         milestone.Mark(done, now);
         // The project's row changes too, so the mark is on the incident's chain and an open edit of the project is stale.
         UpdatedAt = Microseconds.Truncate(now);

@@ -85,8 +85,8 @@ public sealed class Shelter
     }
 
     /// <summary>Why so many people cannot be in a shelter of this capacity; null if they can.</summary>
-    public static string? WhyNotOccupancy(int occupancy, int capacity) =>
-        occupancy < 0 ? "Occupancy is 0 or more."
-        : occupancy > capacity ? $"Occupancy ({occupancy}) is over the shelter's capacity ({capacity}); open another shelter for the rest."
+    public static Phrase? WhyNotOccupancy(int occupancy, int capacity) =>
+        occupancy < 0 ? new("Rule.Shelter.OccupancyNegative", "Occupancy is 0 or more.")
+        : occupancy > capacity ? new("Rule.Shelter.OverCapacity", "Occupancy ({0}) is over the shelter's capacity ({1}); open another shelter for the rest.", occupancy, capacity)
         : null;
 }

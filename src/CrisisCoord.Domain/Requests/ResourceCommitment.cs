@@ -73,12 +73,12 @@ public sealed class ResourceCommitment
     {
         if (offer.Answer == OfferAnswer.Decline || offer.ResourceId is not { } resource)
         {
-            throw new DomainRuleException("A declined offer cannot be committed.");
+            throw new DomainRuleException(new("Rule.Commitment.Declined", "A declined offer cannot be committed."));
         }
 
         if (quantity <= 0)
         {
-            throw new DomainRuleException("Commit a positive quantity.");
+            throw new DomainRuleException(new("Rule.Commitment.Positive", "Commit a positive quantity."));
         }
 
         return new ResourceCommitment
@@ -105,8 +105,8 @@ public sealed class ResourceCommitment
         if (!CanMove(State, to))
         {
             throw new DomainRuleException(Next[State].Length == 0
-                ? "The commitment is released; nothing more can change on it."
-                : $"The commitment is {State}; it can move to {string.Join(" or ", Next[State])}.");
+                ? new Phrase("Rule.Commitment.Released", "The commitment is released; nothing more can change on it.")
+                : new Phrase("Rule.Commitment.Moves", "The commitment is {0}; it can move to {1}.", new Term(State), new Either([.. Next[State].Select(s => new Term(s))])));
         }
 
         if (to == CommitmentState.Arrived)

@@ -92,14 +92,14 @@ public sealed class ResourceOffer
         {
             if (string.IsNullOrWhiteSpace(note))
             {
-                throw new DomainRuleException("Say why the organisation declines.");
+                throw new DomainRuleException(new("Rule.Offer.SayWhyDeclined", "Say why the organisation declines."));
             }
 
             (resourceId, quantity, estimatedArrival) = (null, 0, null);
         }
         else if (quantity <= 0 || resourceId is null)
         {
-            throw new DomainRuleException("An offer names the resource and a positive quantity.");
+            throw new DomainRuleException(new("Rule.Offer.NeedsResource", "An offer names the resource and a positive quantity."));
         }
 
         return new ResourceOffer

@@ -103,7 +103,7 @@ public sealed class ResourceRequest
         EnsureOpen();
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainRuleException("Say why the request is closed.");
+            throw new DomainRuleException(new("Rule.Request.SayWhyClosed", "Say why the request is closed."));
         }
 
         State = RequestState.Closed;
@@ -120,8 +120,8 @@ public sealed class ResourceRequest
     }
 
     /// <summary>Why a request in this state takes no more answers, asks or commitments; null while it is open.</summary>
-    public static string? WhyNotOpen(RequestState state) =>
-        state == RequestState.Open ? null : "The request is closed; raise a new one if more is needed.";
+    public static Phrase? WhyNotOpen(RequestState state) =>
+        state == RequestState.Open ? null : new("Rule.Request.Closed", "The request is closed; raise a new one if more is needed.");
 
     /// <summary>None, Partial or Full: how much of <paramref name="requested"/> <paramref name="covered"/> covers.</summary>
     public static CoverStatus Cover(decimal requested, decimal covered) =>

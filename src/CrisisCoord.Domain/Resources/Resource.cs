@@ -79,8 +79,10 @@ public sealed class Resource
 
         if (details.Quantity < Committed)
         {
-            throw new DomainRuleException(
-                $"{Committed:0.##} of this resource is committed to incidents; the quantity cannot go below that until commitments are released.");
+            throw new DomainRuleException(new(
+                "Rule.Resource.BelowCommitted",
+                "{0:0.##} of this resource is committed to incidents; the quantity cannot go below that until commitments are released.",
+                Committed));
         }
 
         Quantity = details.Quantity;
@@ -124,8 +126,13 @@ public sealed class Resource
 
         if (quantity > Available)
         {
-            throw new DomainRuleException(
-                $"Only {Available:0.##} of this resource is not committed to requests ({Quantity:0.##} held, {Committed:0.##} committed); handing out {quantity:0.##} would take the stock below what is committed.");
+            throw new DomainRuleException(new(
+                "Rule.Resource.HandOutBelowCommitted",
+                "Only {0:0.##} of this resource is not committed to requests ({1:0.##} held, {2:0.##} committed); handing out {3:0.##} would take the stock below what is committed.",
+                Available,
+                Quantity,
+                Committed,
+                quantity));
         }
 
         Quantity -= quantity;
@@ -140,7 +147,7 @@ public sealed class Resource
 
 /// <summary>A commitment asked for more than the resource has left; <see cref="Remaining"/> says how much there is.</summary>
 public sealed class InsufficientInventoryException(Guid resourceId, decimal wanted, decimal remaining)
-    : DomainRuleException($"Only {remaining:0.##} of this resource is left to commit; {wanted:0.##} was asked for.")
+    : DomainRuleException(new("Rule.Resource.Insufficient", "Only {0:0.##} of this resource is left to commit; {1:0.##} was asked for.", remaining, wanted))
 {
     public Guid ResourceId { get; } = resourceId;
 

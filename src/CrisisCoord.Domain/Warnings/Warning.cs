@@ -132,7 +132,7 @@ public sealed class Warning
     {
         if (State is WarningState.Cancelled or WarningState.Expired)
         {
-            throw new DomainRuleException($"The warning is {State.ToString().ToLowerInvariant()}; it can no longer be changed. Draft a new one.");
+            throw new DomainRuleException(new("Rule.Warning.Over", "The warning is {0}; it can no longer be changed. Draft a new one.", new Term(State, Lower: true)));
         }
 
         Apply(content);
@@ -150,7 +150,7 @@ public sealed class Warning
     {
         if (State != WarningState.Draft)
         {
-            throw new DomainRuleException($"The warning is already {State.ToString().ToLowerInvariant()}; only a draft is published.");
+            throw new DomainRuleException(new("Rule.Warning.OnlyDraftPublished", "The warning is already {0}; only a draft is published.", new Term(State, Lower: true)));
         }
 
         EnsureNotExpired(now);
@@ -174,7 +174,7 @@ public sealed class Warning
             case WarningState.Published or WarningState.Updated:
                 return Issue(WarningState.Cancelled, now);
             default:
-                throw new DomainRuleException($"The warning is already {State.ToString().ToLowerInvariant()}.");
+                throw new DomainRuleException(new("Rule.Warning.Already", "The warning is already {0}.", new Term(State, Lower: true)));
         }
     }
 
@@ -203,7 +203,7 @@ public sealed class Warning
     {
         if (Expires <= now)
         {
-            throw new DomainRuleException("The warning's expiry time has passed; set a later expiry before it goes out.");
+            throw new DomainRuleException(new("Rule.Warning.Expired", "The warning's expiry time has passed; set a later expiry before it goes out."));
         }
     }
 

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Common;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Web.Pages;
@@ -57,7 +58,7 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
             }
             catch (AccessDeniedException denied)
             {
-                page.TempData[AccessDeniedModel.Reason] = denied.Message;
+                page.TempData[AccessDeniedModel.Reason] = denied.Say();
                 context.Result = page.Forbid();
             }
             catch (NotAuthenticatedException)
@@ -78,19 +79,19 @@ public sealed class CommandPageFilter(IServiceProvider services) : IAsyncPageFil
                 break;
             case StaleWriteException stale when !executed.ExceptionHandled:
                 // Keep the user's edits on screen so they can compare with the current record and re-apply.
-                context.ModelState.AddModelError("", stale.Message);
+                context.ModelState.AddModelError("", stale.Say());
                 executed.ExceptionHandled = true;
                 executed.Result = page.Page();
                 break;
             case DomainRuleException rule when !executed.ExceptionHandled:
                 // The record's current state forbids it (e.g. a transition out of order): say why above the form.
-                context.ModelState.AddModelError("", rule.Message);
+                context.ModelState.AddModelError("", rule.Say());
                 executed.ExceptionHandled = true;
                 executed.Result = page.Page();
                 break;
             case AccessDeniedException denied when !executed.ExceptionHandled:
                 // The sign-in middleware answers Forbid by showing the refusal page; it says why there.
-                page.TempData[AccessDeniedModel.Reason] = denied.Message;
+                page.TempData[AccessDeniedModel.Reason] = denied.Say();
                 executed.ExceptionHandled = true;
                 executed.Result = page.Forbid();
                 break;

@@ -54,14 +54,14 @@ public sealed partial record ExceptionProblem(int Status, string Title, string? 
         TwoFactorSetUpRequiredException setUp => new(StatusCodes.Status403Forbidden, Texts.Get("Problem.TwoFactorRequired.Title"), setUp.Message, null),
         AccountDisabledException disabled => new(StatusCodes.Status403Forbidden, Texts.Get("Problem.AccountDisabled.Title"), disabled.Message, null),
         SessionEndedException ended => new(StatusCodes.Status401Unauthorized, Texts.Get("Problem.SignInAgain.Title"), ended.Message, null),
-        AccessDeniedException denied => new(StatusCodes.Status403Forbidden, Texts.Get("Problem.NotAllowed.Title"), denied.Message, null),
-        NotFoundException notFound => new(StatusCodes.Status404NotFound, Texts.Get("Problem.NotFound.Title"), notFound.Message, null),
-        InsufficientInventoryException shortage => new(StatusCodes.Status409Conflict, Texts.Get("Problem.Shortage.Title"), shortage.Message, null)
+        AccessDeniedException denied => new(StatusCodes.Status403Forbidden, Texts.Get("Problem.NotAllowed.Title"), denied.Say(), null),
+        NotFoundException notFound => new(StatusCodes.Status404NotFound, Texts.Get("Problem.NotFound.Title"), notFound.Say(), null),
+        InsufficientInventoryException shortage => new(StatusCodes.Status409Conflict, Texts.Get("Problem.Shortage.Title"), shortage.Say(), null)
         {
             Extensions = { ["remaining"] = shortage.Remaining, ["resourceId"] = shortage.ResourceId },
         },
-        DomainRuleException rule => new(StatusCodes.Status409Conflict, Texts.Get("Problem.Conflict.Title"), rule.Message, null),
-        StaleWriteException stale => new(StatusCodes.Status412PreconditionFailed, Texts.Get("Problem.Stale.Title"), stale.Message, null),
+        DomainRuleException rule => new(StatusCodes.Status409Conflict, Texts.Get("Problem.Conflict.Title"), rule.Say(), null),
+        StaleWriteException stale => new(StatusCodes.Status412PreconditionFailed, Texts.Get("Problem.Stale.Title"), stale.Say(), null),
         // A unique index caught two writers racing for the same key; the loser can simply look and retry.
         DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => new(
             StatusCodes.Status409Conflict,

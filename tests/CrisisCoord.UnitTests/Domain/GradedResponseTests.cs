@@ -27,7 +27,7 @@ public sealed class GradedResponseTests
     [Fact]
     public void Only_a_government_body_leads()
     {
-        GradedResponse.Default.WhyNotLead(OrganisationKind.CivicGroup, AdministrativeLevel.Country, Severity.IV, "Red Cross")
+        GradedResponse.Default.WhyNotLead(OrganisationKind.CivicGroup, AdministrativeLevel.Country, Severity.IV, "Red Cross")?.ToString()
             .ShouldBe("Red Cross is not a government body; only a government organisation can lead an incident.");
     }
 

@@ -52,7 +52,7 @@ public sealed class WarningAccessRulesTests
 
         coordinatorsOnly.Decide(Act.DraftWarning, onIncident, CityStaff).Allowed.ShouldBeTrue();
         coordinatorsOnly.Decide(Act.DraftWarning, onIncident, NeighbourStaff).Refusal.ShouldBe(Refusal.Forbidden);
-        coordinatorsOnly.Decide(Act.PublishWarning, draft, CityStaff).Reason.ShouldNotBeNull().ShouldContain("coordinator");
+        coordinatorsOnly.Decide(Act.PublishWarning, draft, CityStaff).Reason.ShouldNotBeNull().ToString().ShouldContain("coordinator");
         coordinatorsOnly.Decide(Act.PublishWarning, draft, CityCoordinator).Allowed.ShouldBeTrue();
 
         var urgent = new AccessRules(GradedResponse.Default, new WarningApproval(Severity.II));

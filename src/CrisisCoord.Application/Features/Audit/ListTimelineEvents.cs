@@ -3,6 +3,7 @@ using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Timeline;
 using FluentValidation;
 using Mediator;
@@ -47,7 +48,7 @@ public abstract record TimelineFilter
     {
         if (TimelineChains.TryParse(Chain, out var chain) && chain == TimelineChains.Registry && !reader.Oversees)
         {
-            throw new AccessDeniedException("Only auditors and administrators read the registry's timeline.");
+            throw new AccessDeniedException(new Phrase("Denied.RegistryTimeline", "Only auditors and administrators read the registry's timeline."));
         }
     }
 

@@ -53,7 +53,7 @@ public sealed class PostCheckInCommandHandler(AppDbContext db, ICurrentUser user
         var me = user.UserId!.Value;
         if (await db.CheckIns.AnyAsync(c => c.IncidentId == command.IncidentId && c.UserId == me, cancellationToken))
         {
-            throw new DomainRuleException("You have already checked in on this incident; update your check-in instead.");
+            throw new DomainRuleException(new("Rule.CheckIn.Already", "You have already checked in on this incident; update your check-in instead."));
         }
 
         var checkIn = CheckIn.Post(

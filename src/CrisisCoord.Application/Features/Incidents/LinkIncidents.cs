@@ -55,7 +55,7 @@ public sealed class LinkIncidentsCommandHandler(AppDbContext db, TimelineRecorde
                 l => (l.IncidentId == command.IncidentId && l.RelatedIncidentId == related) || (l.IncidentId == related && l.RelatedIncidentId == command.IncidentId),
                 cancellationToken))
         {
-            throw new DomainRuleException("These incidents are already linked; unlink them first to say it differently.");
+            throw new DomainRuleException(new("Rule.Link.Already", "These incidents are already linked; unlink them first to say it differently."));
         }
 
         var link = IncidentLink.Between(command.IncidentId, related, command.Relation!.Value, command.Note ?? "", user.UserId, clock.GetUtcNow());

@@ -73,8 +73,13 @@ public sealed class MergeIncidentCommandHandler(
         var requests = await db.ResourceRequests.CountAsync(r => r.IncidentId == duplicate.Id && r.State == RequestState.Open, cancellationToken);
         if (tasks + requests > 0)
         {
-            throw new DomainRuleException(
-                $"'{duplicate.Title}' still has open work ({tasks} unfinished tasks, {requests} open resource requests). Finish or cancel it first, or make it again on '{target.Title}'.");
+            throw new DomainRuleException(new(
+                "Rule.Incident.MergeOpenWork",
+                "'{0}' still has open work ({1} unfinished tasks, {2} open resource requests). Finish or cancel it first, or make it again on '{3}'.",
+                duplicate.Title,
+                tasks,
+                requests,
+                target.Title));
         }
 
         var now = clock.GetUtcNow();

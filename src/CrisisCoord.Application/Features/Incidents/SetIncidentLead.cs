@@ -37,7 +37,7 @@ public sealed class SetIncidentLeadCommandHandler(AppDbContext db, GradedRespons
         var lead = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == command.OrganisationId, cancellationToken);
         if ((await db.EffectivePhasesAsync(lead.Id, lead.Kind, CharterItem.Of(Right.LeadIncident), cancellationToken) & incident.State.Phase()) == Phases.None)
         {
-            throw new DomainRuleException($"{lead.Name}'s charter does not grant LeadIncident in this incident's current phase; choose an organisation that may lead.");
+            throw new DomainRuleException(new("Rule.Lead.CharterLacks", "{0}'s charter does not grant LeadIncident in this incident's current phase; choose an organisation that may lead.", lead.Name));
         }
 
         incident.AssignLead(lead.Id, lead.Name, lead.Kind, lead.Level, rules);

@@ -81,8 +81,10 @@ public sealed class TransitionIncidentCommandHandler(AppDbContext db, TimeProvid
         var to = command.To!.Value;
         if (to == IncidentState.Closed && await db.UnsettledAsync(incident.Id, incident.State.Phase(), cancellationToken) is { Count: > 0 } open)
         {
-            throw new DomainRuleException(
-                $"The incident cannot close while objectives of this phase are open: {string.Join("; ", open)}. Record them as met or waive them with a reason.");
+            throw new DomainRuleException(new(
+                "Rule.Incident.OpenObjectives",
+                "The incident cannot close while objectives of this phase are open: {0}. Record them as met or waive them with a reason.",
+                string.Join(Texts.Get("Rule.ObjectiveSeparator"), open)));
         }
 
         var wasReported = incident.State == IncidentState.Reported;

@@ -40,7 +40,7 @@ public sealed class AdmitMemberCommandHandler(AppDbContext db, ICurrentUser user
         var person = await db.Users.SingleAsync(u => u.Id == request.UserId, cancellationToken);
         if (person.OrganisationId is not null)
         {
-            throw new DomainRuleException($"{person.DisplayName} already acts for an organisation; a person belongs to one.");
+            throw new DomainRuleException(new("Rule.Membership.AlreadyInOrganisation", "{0} already acts for an organisation; a person belongs to one.", person.DisplayName));
         }
 
         request.Admit(user.UserId!.Value, clock.GetUtcNow());

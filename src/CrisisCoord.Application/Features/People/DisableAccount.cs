@@ -25,7 +25,7 @@ public sealed class DisableAccountCommandHandler(UserManager<AppUser> users, Ses
         if (user.Id == current.UserId)
         {
             // Otherwise the last administrator could shut everyone, themself included, out of the registry.
-            throw new DomainRuleException("You cannot disable your own account. Ask another administrator.");
+            throw new DomainRuleException(new("Rule.Account.NotOwn", "You cannot disable your own account. Ask another administrator."));
         }
 
         (await users.SetLockoutEnabledAsync(user, true)).ThrowIfFailed();

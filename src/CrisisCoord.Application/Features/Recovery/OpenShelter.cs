@@ -59,7 +59,7 @@ public sealed class OpenShelterCommandValidator : AbstractValidator<OpenShelterC
             .NotNull().WithMessage(_ => Texts.Get("Validation.Recovery.SayHowManyPeople2"))
             .GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("Validation.Recovery.Occupancy0More"))
             .Must((x, n) => n <= x.Capacity).When(x => x.Capacity is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage(x => ShelterOccupancyText.WhyNot(x.Occupancy!.Value, x.Capacity!.Value));
+            .WithMessage(x => Shelter.WhyNotOccupancy(x.Occupancy!.Value, x.Capacity!.Value)?.Say());
     }
 }
 
@@ -80,13 +80,4 @@ public sealed class OpenShelterCommandHandler(AppDbContext db, ICurrentUser user
         await db.SaveChangesAsync(cancellationToken);
         return (await ShelterDto.LoadAsync(db, null, shelter.Id, cancellationToken)).Single();
     }
-}
-
-/// <summary>The shelter's occupancy rule (<see cref="Shelter.WhyNotOccupancy"/>) worded in the reader's language for a form.</summary>
-public static class ShelterOccupancyText
-{
-    public static string? WhyNot(int occupancy, int capacity) =>
-        Shelter.WhyNotOccupancy(occupancy, capacity) is null ? null
-        : occupancy < 0 ? Texts.Get("Validation.Recovery.Occupancy0More")
-        : Texts.Format("Validation.Recovery.OverCapacity", occupancy, capacity);
 }

@@ -36,9 +36,9 @@ public sealed class UpdateShelterOccupancyCommandValidator : AbstractValidator<U
             {
                 // Read here, so the error names the field; the shelter's own rule and the table's constraint hold it too.
                 var capacity = await db.Shelters.Where(s => s.Id == context.InstanceToValidate.ShelterId).Select(s => (int?)s.Capacity).SingleOrDefaultAsync(ct);
-                if (occupancy is { } n and >= 0 && capacity is { } c && ShelterOccupancyText.WhyNot(n, c) is { } why)
+                if (occupancy is { } n and >= 0 && capacity is { } c && Shelter.WhyNotOccupancy(n, c) is { } why)
                 {
-                    context.AddFailure(why);
+                    context.AddFailure(why.Say());
                 }
             });
     }

@@ -41,7 +41,7 @@ public sealed class AskOrganisationCommandHandler(AppDbContext db, ICurrentUser 
         var organisation = command.OrganisationId!.Value;
         if (await db.RequestAddressees.AnyAsync(a => a.RequestId == request.Id && a.OrganisationId == organisation, cancellationToken))
         {
-            throw new DomainRuleException("This organisation has already been asked.");
+            throw new DomainRuleException(new("Rule.Request.AlreadyAsked", "This organisation has already been asked."));
         }
 
         db.RequestAddressees.Add(RequestAddressee.Ask(request, organisation, user.UserId, clock.GetUtcNow()));

@@ -62,7 +62,7 @@ public sealed class CommitOfferCommandHandler(AppDbContext db, ICurrentUser user
 
         if (offer.ResourceId is not { } resourceId)
         {
-            throw new DomainRuleException("The organisation declined; there is nothing to commit.");
+            throw new DomainRuleException(new("Rule.Offer.DeclinedNothing", "The organisation declined; there is nothing to commit."));
         }
 
         var resource = await db.LockResourceAsync(resourceId, cancellationToken);
@@ -73,7 +73,7 @@ public sealed class CommitOfferCommandHandler(AppDbContext db, ICurrentUser user
         var quantity = command.Quantity ?? uncommitted;
         if (uncommitted <= 0 || quantity > uncommitted)
         {
-            throw new DomainRuleException($"The offer has {Math.Max(0, uncommitted):0.##} left uncommitted; commit at most that.");
+            throw new DomainRuleException(new("Rule.Offer.Uncommitted", "The offer has {0:0.##} left uncommitted; commit at most that.", Math.Max(0, uncommitted)));
         }
 
         resource.Reserve(quantity);

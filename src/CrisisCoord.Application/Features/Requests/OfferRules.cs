@@ -67,12 +67,12 @@ public static class OfferRules
                 ?? throw new ValidationException([new ValidationFailure(nameof(OfferFields.ResourceId), "Choose one of your own organisation's resources.")]);
             if (typeId is { } wanted && resource.ResourceTypeId != wanted)
             {
-                throw new DomainRuleException("That resource is not of the type the request asks for.");
+                throw new DomainRuleException(new("Rule.Offer.WrongType", "That resource is not of the type the request asks for."));
             }
 
             if (fields.Quantity > resource.Available)
             {
-                throw new DomainRuleException($"That resource has {resource.Available:0.##} left to offer; offer at most that.");
+                throw new DomainRuleException(new("Rule.Offer.TooMuch", "That resource has {0:0.##} left to offer; offer at most that.", resource.Available));
             }
         }
 

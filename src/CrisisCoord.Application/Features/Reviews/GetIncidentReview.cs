@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class GetIncidentReviewQueryHandler(AppDbContext db, AccessPolicy 
             Act[] writes = [Act.AddReviewLesson, Act.CommentOnReview, Act.SignReview];
             capabilities = new Capabilities(
                 [.. capabilities.Allowed.Except(writes)],
-                new Dictionary<Act, string>(capabilities.Refused.Where(r => !writes.Contains(r.Key)).Concat(writes.Select(w => KeyValuePair.Create(w, ReviewCommands.Signed)))));
+                new Dictionary<Act, string>(capabilities.Refused.Where(r => !writes.Contains(r.Key)).Concat(writes.Select(w => KeyValuePair.Create(w, ReviewCommands.SignedPhrase.Say())))));
         }
 
         return new IncidentReviewDto(

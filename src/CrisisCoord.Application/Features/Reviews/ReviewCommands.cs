@@ -11,6 +11,8 @@ public static class ReviewCommands
 {
     public const string Signed = "The review has been signed and is frozen; nothing more can be added to it.";
 
+    public static readonly Phrase SignedPhrase = new("Rule.Review.Signed", Signed);
+
     /// <summary>
     /// Takes the incident chain's lock (the one the timeline takes to append, so it is held to commit) and refuses
     /// once signed: a note and the signature cannot both pass the check, so no note slips in after the hash is taken.
@@ -20,7 +22,7 @@ public static class ReviewCommands
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({TimelineRecorder.LockKey(incidentId)})", ct);
         if (await db.ReviewSignatures.AnyAsync(s => s.IncidentId == incidentId, ct))
         {
-            throw new DomainRuleException(Signed);
+            throw new DomainRuleException(SignedPhrase);
         }
     }
 

@@ -90,7 +90,7 @@ public static class TaskRules
         if (!await db.IncidentParticipants.AnyAsync(
                 p => p.IncidentId == incidentId && p.OrganisationId == organisationId && p.Status == ParticipationStatus.Admitted, ct))
         {
-            throw new DomainRuleException("This organisation does not take part in the incident; bring it in first, then give it work.");
+            throw new DomainRuleException(new("Rule.Task.NotParticipant", "This organisation does not take part in the incident; bring it in first, then give it work."));
         }
     }
 }

@@ -165,7 +165,7 @@ public sealed class NotificationsTests(CrisisCoordApp app) : AppTest(app)
             var (task, _) = await scene.TaskAsync(assign: false);
             await notifier.ToOrganisationAsync(
                 stranger.OrganisationId, NotificationKind.TaskAssigned, Act.AcceptTask, new Notifier.Sight(Act.ViewTask, SubjectKind.Task, task),
-                "Secret title", "/Tasks/Mine", $"probe:{task:N}", CancellationToken.None);
+                new CrisisCoord.Domain.Common.Phrase("Notification.Probe", "Secret title"), "/Tasks/Mine", $"probe:{task:N}", CancellationToken.None);
             await db.SaveChangesAsync();
         }
 
