@@ -1,12 +1,13 @@
 using CrisisCoord.Application.Features.Warnings;
 using CrisisCoord.Application.Live;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace CrisisCoord.Web.Infrastructure;
 
 /// <summary>
 /// The public warnings page and feed are what a crowd reads in a crisis: they are output-cached briefly, for
-/// anonymous readers only (the cache never varies by cookie), and dropped the moment a CAP message is issued.
+/// anonymous readers only (one copy per language, never per reader), and dropped the moment a CAP message is issued.
 /// </summary>
 public static class WarningsSetup
 {
@@ -20,7 +21,11 @@ public static class WarningsSetup
         services.AddOutputCache(options => options.AddPolicy(PublicPolicy, policy => policy
             .Expire(CacheFor)
             .Tag(Tag)
-            .SetVaryByQuery("area")));
+            .SetVaryByQuery("area")
+            // One copy per language the request was answered in (culture cookie, then Accept-Language), so a
+            // Chinese reader never gets the English page another reader left in the cache.
+            .VaryByValue(context => new KeyValuePair<string, string>(
+                "language", context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? ""))));
 
     /// <summary>After authentication, so the default policy can see who is signed in and serve them fresh.</summary>
     public static WebApplication UseCrisisCoordWarnings(this WebApplication app)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -10,9 +11,9 @@ namespace CrisisCoord.Web.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
-    public string Heading { get; private set; } = "Something went wrong";
+    public string Heading { get; private set; } = Texts.Get("Error.Heading");
 
-    public string Message { get; private set; } = "The page could not be shown. Try again in a moment.";
+    public string Message { get; private set; } = Texts.Get("Error.Message");
 
     public string? RequestId { get; private set; }
 
@@ -28,10 +29,10 @@ public sealed class ErrorModel : PageModel
             : code ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode ?? Response.StatusCode;
         (Heading, Message) = status switch
         {
-            StatusCodes.Status404NotFound => ("Not found", "There is nothing at this address. The incident may have been mistyped in the link."),
-            StatusCodes.Status403Forbidden => ("Not allowed", exception?.Message ?? "Your role, or your organisation's charter in this phase, does not allow this action."),
-            StatusCodes.Status409Conflict => ("Changed by someone else", exception?.Message ?? "Reload the page to see the current state."),
-            StatusCodes.Status400BadRequest => ("The request could not be read", "Go back, check what you entered and try again."),
+            StatusCodes.Status404NotFound => (Texts.Get("Error.NotFound.Heading"), Texts.Get("Error.NotFound.Message")),
+            StatusCodes.Status403Forbidden => (Texts.Get("Error.NotAllowed.Heading"), exception?.Message ?? Texts.Get("Error.NotAllowed.Message")),
+            StatusCodes.Status409Conflict => (Texts.Get("Error.Conflict.Heading"), exception?.Message ?? Texts.Get("Error.Conflict.Message")),
+            StatusCodes.Status400BadRequest => (Texts.Get("Error.BadRequest.Heading"), Texts.Get("Error.BadRequest.Message")),
             _ => (Heading, Message),
         };
 

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Dashboard;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
@@ -32,10 +33,10 @@ public sealed class IndexModel(ISender sender, IOptions<MapOptions> map, IOption
 
     public ObligationTable Overdue => new(
         Dashboard.OverdueObligations.Items,
-        Dashboard.AllOrganisations ? "Every organisation's overdue obligations, most overdue first" : "Your organisation's overdue obligations, most overdue first",
-        "Nothing is overdue.");
+        Texts.Get(Dashboard.AllOrganisations ? "Dashboard.Overdue.EveryCaption" : "Dashboard.Overdue.MineCaption"),
+        Texts.Get("Dashboard.Overdue.Empty"));
 
-    public ObligationTable Upcoming => new(Dashboard.UpcomingObligations, "Your organisation's open obligations, by due time", "Nothing else is due.");
+    public ObligationTable Upcoming => new(Dashboard.UpcomingObligations, Texts.Get("Dashboard.Upcoming.Caption"), Texts.Get("Dashboard.Upcoming.Empty"));
 
     public async Task OnGetAsync(CancellationToken ct) => Dashboard = await sender.Send(
         new GetDashboardQuery
@@ -70,12 +71,12 @@ public sealed class IndexModel(ISender sender, IOptions<MapOptions> map, IOption
         notGraded = Display.NotGraded,
     };
 
-    /// <summary>The links under one of the lists: its first page, and the next one from the page shown.</summary>
-    public ListPager Pager<T>(string list, string noun, DashboardPage<T> page) => new(
-        $"Pages of {noun}",
+    /// <summary>The links under one of the lists: its first page, and the next one from the page shown; <paramref name="texts"/> is the key prefix of its label and noun.</summary>
+    public ListPager Pager<T>(string list, string texts, DashboardPage<T> page) => new(
+        Texts.Get(texts + ".Pages"),
         page.Items.Count,
         page.Total,
-        noun,
+        Texts.Get(texts + ".Noun"),
         Cursors()[list] is null ? null : ListLink(list, null),
         page.NextCursor is { } next ? ListLink(list, next) : null);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Organisations;
 
 namespace CrisisCoord.Web.Pages;
@@ -7,5 +8,5 @@ namespace CrisisCoord.Web.Pages;
 public static class ServiceAreaText
 {
     public static string Of(ServiceArea area) =>
-        string.Create(CultureInfo.InvariantCulture, $"Within {area.RadiusKm:0.#} km of {Display.Coordinates(area.Latitude, area.Longitude)}");
+        Texts.Format("Organisations.ServiceArea", area.RadiusKm.ToString("0.#", CultureInfo.CurrentCulture), Display.Coordinates(area.Latitude, area.Longitude));
 }

@@ -45,6 +45,7 @@ public static class LocalizationSetup
     public static WebApplication MapLanguageSwitch(this WebApplication app)
     {
         app.MapPost(SwitchPath, SwitchAsync).ExcludeFromDescription();
+        app.MapGet(SwitchPath, SwitchCookieOnly).ExcludeFromDescription();
         return app;
     }
 
@@ -72,6 +73,18 @@ public static class LocalizationSetup
         }
 
         return TypedResults.LocalRedirect(SafeReturn(form["returnUrl"]));
+    }
+
+    /// <summary>
+    /// The switcher of a page a cache keeps (the public warnings): it has no antiforgery token, so it only sets the
+    /// reader's own language cookie and saves nothing; a forged link can do no more than change the page's language.
+    /// </summary>
+    private static IResult SwitchCookieOnly(HttpContext context, string? culture, string? returnUrl)
+    {
+        var language = Languages.Find(culture)
+            ?? throw new ValidationException([new ValidationFailure("culture", Texts.Format("Preferences.UnknownLanguage", string.Join(", ", Languages.Supported.Select(l => l.Culture))))]);
+        ReaderCookies.RememberLanguage(context.Response, language);
+        return TypedResults.LocalRedirect(SafeReturn(returnUrl));
     }
 
     /// <summary>A path on this site to go back to; anything else (another host, "//evil", "/\evil") is the home page.</summary>

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Account;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.Sessions;
 using Mediator;
@@ -31,7 +32,7 @@ public sealed class ChangePasswordModel(ISender sender, UserManager<AppUser> use
     public async Task<IActionResult> OnPostEndSessionAsync(Guid session, CancellationToken ct)
     {
         await sender.Send(new EndMySessionCommand(session), ct);
-        TempData["Flash"] = "That session has ended: its browser or API client must sign in again.";
+        TempData["Flash"] = Texts.Get("Account.Sessions.Ended");
         return RedirectToPage();
     }
 
@@ -44,7 +45,7 @@ public sealed class ChangePasswordModel(ISender sender, UserManager<AppUser> use
             await browser.StartAsync(user, Request.Headers.UserAgent.ToString(), ct);
         }
 
-        TempData["Flash"] = "Your password has been changed. Every other browser and API client signed in as you has been signed out.";
+        TempData["Flash"] = Texts.Get("Account.ChangePassword.Done");
         return RedirectToPage("/Incidents/Index");
     }
 }

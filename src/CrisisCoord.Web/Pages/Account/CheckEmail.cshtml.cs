@@ -1,4 +1,4 @@
-using CrisisCoord.Application.Features.Account;
+using CrisisCoord.Application.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -17,5 +17,6 @@ public sealed class CheckEmailModel : PageModel
     public string Message { get; private set; } = "";
 
     public void OnGet(string? about) =>
-        Message = about == PasswordReset ? PasswordResetRequested.Instance.Message : RegistrationReceived.Instance.Message;
+        // The same words as the API answers (PasswordResetRequested, RegistrationReceived), in the reader's language.
+        Message = Texts.Get(about == PasswordReset ? "Account.CheckEmail.PasswordReset" : "Account.CheckEmail.Registration");
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Account;
+using CrisisCoord.Application.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,7 @@ public sealed class ConfirmEmailModel(ISender sender) : PageModel
     {
         AccountLinkPage.KeepTokenOut(Response);
         await sender.Send(Input, ct);
-        TempData["Flash"] = "Your e-mail address is confirmed. Sign in to start.";
+        TempData["Flash"] = Texts.Get("Account.ConfirmEmail.Done");
         return RedirectToPage("/Account/SignIn");
     }
 }

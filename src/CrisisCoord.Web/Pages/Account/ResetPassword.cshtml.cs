@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Account;
+using CrisisCoord.Application.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,7 @@ public sealed class ResetPasswordModel(ISender sender) : PageModel
     {
         AccountLinkPage.KeepTokenOut(Response);
         await sender.Send(Input, ct);
-        TempData["Flash"] = "Your password has been changed. Sign in with the new one.";
+        TempData["Flash"] = Texts.Get("Account.Reset.Done");
         return RedirectToPage("/Account/SignIn");
     }
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Account;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using Mediator;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +24,7 @@ public sealed class SignOutModel(ISender sender, SignInManager<AppUser> signIn) 
     {
         await sender.Send(new SignOutEverywhereCommand(), ct);
         await signIn.SignOutAsync();
-        TempData["Flash"] = "You have been signed out everywhere: in every browser and API client. Sign in again here.";
+        TempData["Flash"] = Texts.Get("Account.Everywhere.Done");
         return RedirectToPage("/Account/SignIn");
     }
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Account;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security.AccessTokens;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -46,7 +47,7 @@ public sealed class TokensModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostRevokeAsync(Guid token, CancellationToken ct)
     {
         await sender.Send(new RevokeAccessTokenCommand(token), ct);
-        TempData["Flash"] = "That token has been revoked: anything still sending it is refused from now on.";
+        TempData["Flash"] = Texts.Get("Account.Tokens.Revoked");
         return RedirectToPage();
     }
 }

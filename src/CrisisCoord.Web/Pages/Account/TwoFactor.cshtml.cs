@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Account;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Security.Sessions;
 using CrisisCoord.Web.Infrastructure.Auth;
@@ -60,7 +61,7 @@ public sealed class TwoFactorModel(ISender sender, UserManager<AppUser> users, B
     {
         await sender.Send(TurnOff, ct);
         await StayHereAsync(ct);
-        TempData["Flash"] = "Two-factor sign-in is off. Every other browser and API client signed in as you has been signed out.";
+        TempData["Flash"] = Texts.Get("Account.TwoFactor.Off");
         return RedirectToPage();
     }
 

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Audit;
+using CrisisCoord.Application.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,8 +18,8 @@ public sealed class ChainsModel(ISender sender) : PageModel
     {
         var taken = await sender.Send(new TakeCheckpointRequest(), ct);
         TempData["Flash"] = taken.Count == 0
-            ? "Every chain's head is already checkpointed; nothing new to sign."
-            : $"Signed {taken.Count} new checkpoint{(taken.Count == 1 ? "" : "s")}. Download and keep them: they prove what the record said now.";
+            ? Texts.Get("Audit.Chains.NothingNew")
+            : Texts.Format(taken.Count == 1 ? "Audit.Chains.SignedOne" : "Audit.Chains.SignedMany", taken.Count);
         return RedirectToPage();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CrisisCoord.Application.Features.Audit;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Web.Infrastructure;
 using CrisisCoord.Web.Infrastructure.Localization;
@@ -48,6 +49,9 @@ public sealed class IndexModel(ISender sender, TimeProvider clock, MyCapabilitie
         await TimelineCsv.WriteResponseAsync(Response, await sender.Send(ExportTimelineEventsQuery.Of(Input), ct), clock.GetUtcNow(), ct);
         return new EmptyResult();
     }
+
+    /// <summary>A chain's title in the reader's language: the registry's is a fixed English text, an incident's its own title.</summary>
+    public static string ChainTitle(string title) => title == TimelineEventDto.RegistryTitle ? Texts.Get("Audit.Registry") : title;
 
     public string? Local(DateTimeOffset? at) => readerClock.ForField(at)?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrisisCoord.Application.Features.Audit;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -42,7 +43,7 @@ public sealed class VerifyModel(ISender sender) : PageModel
 
             if (checkpoint is null)
             {
-                ModelState.AddModelError(nameof(CheckpointJson), "This is not a checkpoint file. Paste the whole JSON of a checkpoint downloaded from this portal.");
+                ModelState.AddModelError(nameof(CheckpointJson), Texts.Get("Audit.Verify.NotACheckpoint"));
             }
         }
 

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Charters;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
@@ -42,7 +43,7 @@ public sealed class IndexModel(ISender sender, MyCapabilitiesProvider capabiliti
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var change = await sender.Send(Input with { OrganisationId = null, Phases = Input.Phases ?? [] }, ct);
-        TempData["Flash"] = $"{change.Item} for every {OrganisationDisplay.Kind(change.Kind)} organisation now applies in: {OrganisationDisplay.PhaseList(change.ToPhases)}.";
+        TempData["Flash"] = Texts.Format("Charters.Saved", OrganisationDisplay.Item($"{change.Type}.{change.Item}"), OrganisationDisplay.Kind(change.Kind), OrganisationDisplay.PhaseList(change.ToPhases));
         return RedirectToPage("/Charters/Index");
     }
 }

@@ -3,6 +3,7 @@ using CrisisCoord.Application.Features.Memberships;
 using CrisisCoord.Application.Features.Organisations;
 using CrisisCoord.Application.Features.People;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -22,7 +23,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
 
     /// <summary>What the organisation owes now, for those who may see it; null for others.</summary>
     public ObligationTable? Obligations => Detail.Obligations is { } obligations
-        ? new ObligationTable(obligations.Items, $"What {Detail.Organisation.Name} owes now", "Nothing is owed right now: every task is acknowledged, reports and inventory are up to date.")
+        ? new ObligationTable(obligations.Items, Texts.Format("Organisations.Owes", Detail.Organisation.Name), Texts.Get("Organisations.OwesNothing"))
         : null;
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -40,14 +41,14 @@ public sealed class DetailsModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostAdmitAsync(Guid id, Guid request, CancellationToken ct)
     {
         TempData["Flash"] = await PageActions.TryAsync(async () =>
-            $"{(await sender.Send(new AdmitMemberCommand { OrganisationId = id, RequestId = request }, ct)).PersonName} now acts for {Detail.Organisation.Name}.");
+            Texts.Format("Organisations.Admitted", (await sender.Send(new AdmitMemberCommand { OrganisationId = id, RequestId = request }, ct)).PersonName, Detail.Organisation.Name));
         return RedirectToPage("/Organisations/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(Guid id, Guid request, string? reason, CancellationToken ct)
     {
         TempData["Flash"] = await PageActions.TryAsync(async () =>
-            $"You declined {(await sender.Send(new DeclineMemberCommand { OrganisationId = id, RequestId = request, Reason = reason }, ct)).PersonName}'s request.");
+            Texts.Format("Organisations.Declined", (await sender.Send(new DeclineMemberCommand { OrganisationId = id, RequestId = request, Reason = reason }, ct)).PersonName));
         return RedirectToPage("/Organisations/Details", new { id });
     }
 
@@ -56,7 +57,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
         TempData["Flash"] = await PageActions.TryAsync(async () =>
         {
             await sender.Send(new DisableAccountCommand(person), ct);
-            return $"{NameOf(person)} can no longer sign in; every session they had has ended.";
+            return Texts.Format("Organisations.AccountDisabled", NameOf(person));
         });
         return RedirectToPage("/Organisations/Details", new { id });
     }
@@ -66,17 +67,17 @@ public sealed class DetailsModel(ISender sender) : PageModel
         TempData["Flash"] = await PageActions.TryAsync(async () =>
         {
             await sender.Send(new EnableAccountCommand(person), ct);
-            return $"{NameOf(person)} can sign in again.";
+            return Texts.Format("Organisations.AccountEnabled", NameOf(person));
         });
         return RedirectToPage("/Organisations/Details", new { id });
     }
 
-    private string NameOf(Guid person) => Detail.People.FirstOrDefault(p => p.Id == person)?.DisplayName ?? "The person";
+    private string NameOf(Guid person) => Detail.People.FirstOrDefault(p => p.Id == person)?.DisplayName ?? Texts.Get("Organisations.ThePerson");
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var change = await sender.Send(Input with { OrganisationId = id, Kind = null, Phases = Input.Phases ?? [] }, ct);
-        TempData["Flash"] = $"{change.Item} for {Detail.Organisation.Name} now applies in: {OrganisationDisplay.PhaseList(change.ToPhases)}.";
+        TempData["Flash"] = Texts.Format("Organisations.OverrideSaved", OrganisationDisplay.Item($"{change.Type}.{change.Item}"), Detail.Organisation.Name, OrganisationDisplay.PhaseList(change.ToPhases));
         return RedirectToPage("/Organisations/Details", new { id });
     }
 }

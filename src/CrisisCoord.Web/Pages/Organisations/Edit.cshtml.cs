@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
@@ -42,7 +43,7 @@ public sealed class EditModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var organisation = await sender.Send(Input, ct);
-        TempData["Flash"] = $"Organisation updated: {organisation.Name}.";
+        TempData["Flash"] = Texts.Format("Organisations.Updated", organisation.Name);
         return RedirectToPage("/Organisations/Details", new { id = Id });
     }
 }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Memberships;
 using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public sealed class JoinModel(ISender sender) : CommandFormPageModel<AskToJoinGr
     protected override AskToJoinGroupCommand For(AskToJoinGroupCommand input, Guid id) => input with { OrganisationId = id };
 
     protected override string Done(MembershipRequestDto request) =>
-        $"You asked to join {request.OrganisationName}. Its coordinator will answer; until then you report as yourself.";
+        Texts.Format("Organisations.Join.Sent", request.OrganisationName);
 
     protected override IActionResult After(MembershipRequestDto request, Guid id) => RedirectToPage("/Index");
 }

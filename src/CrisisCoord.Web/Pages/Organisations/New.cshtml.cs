@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
@@ -24,7 +25,7 @@ public sealed class NewModel(ISender sender) : PageModel
     {
         Defaults = await sender.Send(new GetOrganisationProfileDefaultsQuery(), ct);
         var organisation = await sender.Send(Input, ct);
-        TempData["Flash"] = $"Organisation registered: {organisation.Name}.";
+        TempData["Flash"] = Texts.Format("Organisations.Registered.Flash", organisation.Name);
         return RedirectToPage("/Organisations/Details", new { id = organisation.Id });
     }
 }

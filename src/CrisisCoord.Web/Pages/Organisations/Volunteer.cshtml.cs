@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Memberships;
 using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public sealed class VolunteerModel(ISender sender) : CommandFormPageModel<Volunt
     protected override VolunteerForGroupCommand For(VolunteerForGroupCommand input, Guid id) => input with { OrganisationId = id };
 
     protected override string Done(MembershipRequestDto request) =>
-        $"You offered to volunteer with {request.OrganisationName}. Its coordinator will answer; once admitted you act for the group.";
+        Texts.Format("Organisations.Volunteer.Sent", request.OrganisationName);
 
     protected override IActionResult After(MembershipRequestDto request, Guid id) => RedirectToPage("/Index");
 }

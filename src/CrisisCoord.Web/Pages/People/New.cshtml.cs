@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Organisations;
 using CrisisCoord.Application.Features.People;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +30,7 @@ public sealed class NewModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var person = await sender.Send(Input, ct);
-        TempData["Flash"] = $"Account created for {person.DisplayName} ({string.Join(", ", person.Roles)}). We have mailed them a link to choose their password.";
+        TempData["Flash"] = Texts.Format("People.Created", person.DisplayName, string.Join(Texts.Get("Organisations.ListSeparator"), person.Roles.Select(OrganisationDisplay.Role)));
         return Redirect($"/Organisations/{person.OrganisationId}");
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using CrisisCoord.Application.Features.Requests;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Requests;
 using Mediator;
@@ -53,21 +55,21 @@ public sealed class DetailsModel(ISender sender) : PageModel
     {
         var offer = await sender.Send(Input with { RequestId = id }, ct);
         TempData["Flash"] = offer.Answer == OfferAnswer.Decline
-            ? "Your organisation declined; the coordinator sees your reason."
-            : $"Your organisation offered {Display.Amount(offer.Quantity, Thread.Unit)} ({offer.Answer.ToString().ToLowerInvariant()}); the coordinator decides what to commit.";
+            ? Texts.Get("Requests.Declined")
+            : Texts.Format("Requests.Offered", Display.Amount(offer.Quantity, Thread.Unit), Texts.Get($"Requests.AnswerWord.{offer.Answer}"));
         return RedirectToPage(new { id });
     }
 
     public Task<IActionResult> OnPostAskAsync(Guid id, Guid organisation, CancellationToken ct) => Do(id, async () =>
     {
         await sender.Send(new AskOrganisationCommand { RequestId = id, OrganisationId = organisation }, ct);
-        return $"Asked {Candidates.FirstOrDefault(c => c.OrganisationId == organisation)?.OrganisationName ?? "the organisation"} to answer.";
+        return Texts.Format("Requests.AskedFlash", Candidates.FirstOrDefault(c => c.OrganisationId == organisation)?.OrganisationName ?? Texts.Get("Requests.TheOrganisation"));
     });
 
     public Task<IActionResult> OnPostCommitAsync(Guid id, Guid offer, decimal? quantity, CancellationToken ct) => Do(id, async () =>
     {
         var commitment = await sender.Send(new CommitOfferCommand { OfferId = offer, RequestId = id, Quantity = quantity }, ct);
-        return $"Committed {Display.Amount(commitment.Quantity, Thread.Unit)} from {commitment.OrganisationName}; it is reserved in their inventory.";
+        return Texts.Format("Requests.CommittedFlash", Display.Amount(commitment.Quantity, Thread.Unit), commitment.OrganisationName);
     });
 
     public Task<IActionResult> OnPostMoveAsync(Guid id, Guid commitment, uint version, CommitmentState status, CancellationToken ct) => Do(id, async () =>
@@ -75,13 +77,13 @@ public sealed class DetailsModel(ISender sender) : PageModel
         var moved = status == CommitmentState.Released
             ? await sender.Send(new ReleaseCommitmentCommand { CommitmentId = commitment, Version = version }, ct)
             : await sender.Send(new ReportCommitmentCommand { CommitmentId = commitment, Version = version, Status = status }, ct);
-        return $"{moved.OrganisationName}'s {Display.Amount(moved.Quantity, Thread.Unit)}: {Display.Commitment(moved.State).ToLowerInvariant()}.";
+        return Texts.Format("Requests.MovedFlash", moved.OrganisationName, Display.Amount(moved.Quantity, Thread.Unit), Display.Commitment(moved.State).ToLower(CultureInfo.CurrentCulture));
     });
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, uint version, string? reason, CancellationToken ct) => Do(id, async () =>
     {
         await sender.Send(new CloseResourceRequestCommand { RequestId = id, Version = version, Reason = reason }, ct);
-        return "The request is closed.";
+        return Texts.Get("Requests.ClosedFlash");
     });
 
     private async Task<IActionResult> Do(Guid id, Func<Task<string>> act)

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken ct)
     {
         await sender.Send(new ConfirmInventoryCommand(id), ct);
-        TempData["Flash"] = "Inventory confirmed.";
+        TempData["Flash"] = Texts.Get("Resources.Confirmed");
         return RedirectToPage(new { id });
     }
 }

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using CrisisCoord.Web.Infrastructure.Localization;
 using Mediator;
@@ -44,7 +45,7 @@ public sealed class EditModel(ISender sender, ReaderClock readerClock) : PageMod
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         await sender.Send(Input with { Id = id }, ct);
-        TempData["Flash"] = "Changes saved.";
+        TempData["Flash"] = Texts.Get("Resources.Saved");
         return RedirectToPage("/Resources/Details", new { id });
     }
 }

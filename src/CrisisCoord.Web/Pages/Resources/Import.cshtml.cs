@@ -1,5 +1,6 @@
 using System.Text;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
@@ -44,7 +45,7 @@ public sealed class ImportModel(ISender sender, ICurrentUser user, InventoryImpo
             Content = Upload is null ? null : await ImportInventoryCommand.ReadAsync(Upload.OpenReadStream(), limits.MaxBytes, ct),
         };
         var result = await sender.Send(Input, ct);
-        TempData["Flash"] = $"Imported {Display.Amount(result.Rows, "row")}: {Display.Quantity(result.Inserted)} new, {Display.Quantity(result.Updated)} updated.";
+        TempData["Flash"] = Texts.Format("Resources.Imported", Display.Amount(result.Rows, Texts.Get("Resources.Row")), Display.Quantity(result.Inserted), Display.Quantity(result.Updated));
         return RedirectToPage("/Resources/Index", new { organisationId = user.OrganisationId });
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -29,7 +31,7 @@ public sealed class NewModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var resource = await sender.Send(Input, ct);
-        TempData["Flash"] = $"Registered: {Display.Amount(resource.Quantity, resource.Unit)} of {resource.TypeName.ToLowerInvariant()}.";
+        TempData["Flash"] = Texts.Format("Resources.Registered", Display.Amount(resource.Quantity, resource.Unit), resource.TypeName.ToLower(CultureInfo.CurrentCulture));
         return RedirectToPage("/Resources/Details", new { id = resource.Id });
     }
 }

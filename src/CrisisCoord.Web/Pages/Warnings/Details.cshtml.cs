@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Warnings;
+using CrisisCoord.Application.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,7 +19,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
         TempData["Flash"] = await PageActions.TryAsync(async () =>
         {
             await sender.Send(new ApproveAndPublishWarningCommand { WarningId = id, Version = version }, ct);
-            return "Warning approved and published: the CAP Alert is out and on the public page.";
+            return Texts.Get("Warnings.Published");
         });
         return RedirectToPage(new { id });
     }
@@ -28,7 +29,7 @@ public sealed class DetailsModel(ISender sender) : PageModel
         TempData["Flash"] = await PageActions.TryAsync(async () =>
         {
             var warning = await sender.Send(new CancelWarningCommand { WarningId = id, Version = version, Reason = reason }, ct);
-            return warning.MessageCount > 0 ? "Warning cancelled: a CAP Cancel went out." : "Draft set aside; nothing had gone out.";
+            return Texts.Get(warning.MessageCount > 0 ? "Warnings.Cancelled" : "Warnings.SetAside");
         });
         return RedirectToPage(new { id });
     }

@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Warnings;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Warnings;
 using CrisisCoord.Web.Infrastructure;
 using CrisisCoord.Web.Infrastructure.Localization;
@@ -38,8 +39,8 @@ public sealed class EditModel(ISender sender, IOptions<MapOptions> map, ReaderCl
     protected override EditWarningCommand For(EditWarningCommand input, Guid id) => input with { WarningId = id };
 
     protected override string Done(WarningDto warning) => warning.State == WarningState.Draft
-        ? "Draft saved."
-        : "Warning updated: a CAP Update went out to every reader.";
+        ? Texts.Get("Warnings.DraftSaved")
+        : Texts.Get("Warnings.Updated");
 
     protected override IActionResult After(WarningDto warning, Guid id) => RedirectToPage("/Warnings/Details", new { id });
 }

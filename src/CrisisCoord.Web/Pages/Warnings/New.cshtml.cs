@@ -1,5 +1,6 @@
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Warnings;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Warnings;
 using CrisisCoord.Web.Infrastructure;
 using CrisisCoord.Web.Infrastructure.Localization;
@@ -32,7 +33,7 @@ public sealed class NewModel(ISender sender, IOptions<MapOptions> map, TimeProvi
 
     protected override DraftWarningCommand For(DraftWarningCommand input, Guid id) => input with { IncidentId = id };
 
-    protected override string Done(WarningDto warning) => "Warning drafted. A coordinator of the incident approves it before it goes out.";
+    protected override string Done(WarningDto warning) => Texts.Get("Warnings.Drafted.Flash");
 
     protected override IActionResult After(WarningDto warning, Guid id) => RedirectToPage("/Warnings/Details", new { id = warning.Id });
 }

@@ -1,7 +1,10 @@
+using System.Globalization;
 using CrisisCoord.Application.Features.Organisations;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Web.Infrastructure.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace CrisisCoord.Web.Pages.Warnings;
 
@@ -19,4 +22,15 @@ public static class WarningFormPage
         lat = latitude,
         lon = longitude,
     };
+
+    /// <summary>
+    /// An enum's values as options named in the reader's language; each value is the number, as
+    /// <c>Html.GetEnumSelectList</c> gives it, so what the form posts is unchanged.
+    /// </summary>
+    public static IEnumerable<SelectListItem> Choices<TEnum>() where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(v => new SelectListItem(Texts.Name(v), Convert.ToInt64(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>A CAP severity word ("Severe") for the reader; the CAP document itself keeps the code.</summary>
+    public static string CapSeverity(string severity) =>
+        Texts.Resources.GetString($"Warnings.CapSeverity.{severity}", CultureInfo.CurrentUICulture) ?? severity;
 }
