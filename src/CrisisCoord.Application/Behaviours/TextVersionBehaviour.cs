@@ -13,8 +13,9 @@ public sealed class TextVersionBehaviour<TMessage, TResponse>(TextVersions versi
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var response = await next(message, cancellationToken);
         var forReader = await versions.ForAsync(Languages.Current, db, cancellationToken);
+        TextVersions.UseForReader(forReader);
+        var response = await next(message, cancellationToken);
         return TextVersions.Apply(response, forReader);
     }
 }

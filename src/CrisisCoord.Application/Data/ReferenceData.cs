@@ -60,8 +60,34 @@ public static class ReferenceData
             db.TextVersions.Add(new TextVersion { Language = Languages.Chinese, Original = name, Version = StandardNamesInChinese[code] });
         }
 
+        foreach (var (original, version) in ProfilesInChinese.Where(p => !versioned.Contains(p.Key)))
+        {
+            db.TextVersions.Add(new TextVersion { Language = Languages.Chinese, Original = original, Version = version });
+        }
+
         return db.ChangeTracker.HasChanges();
     }
+
+    /// <summary>The default Table-1 profiles (OrganisationProfile.DefaultFor) as a Chinese reader reads them.</summary>
+    private static readonly Dictionary<string, string> ProfilesInChinese = new(StringComparer.Ordinal)
+    {
+        ["Protect life and property, keep public order"] = "保护生命财产安全，维护公共秩序",
+        ["Neutral"] = "中立",
+        ["Public budget"] = "公共财政预算",
+        ["Administrative means, enforcement"] = "行政手段、执法",
+        ["Protect the basic rights of people hit by the disaster"] = "保障受灾群众的基本权益",
+        ["Mostly neutral; aid by need"] = "基本中立；按需援助",
+        ["Own resources, raised funds"] = "自有资源、募集资金",
+        ["Material and personnel aid"] = "物资和人员援助",
+        ["Its own interests, and social responsibility"] = "自身利益与社会责任",
+        ["Not neutral"] = "非中立",
+        ["Own finances"] = "自有资金",
+        ["Material assistance"] = "物资援助",
+        ["Self-help and mutual aid"] = "自救互救",
+        ["Not applicable"] = "不适用",
+        ["Own means"] = "自有条件",
+        ["Reports, volunteering"] = "报告险情、志愿服务",
+    };
 
     /// <summary>The standard catalogue's names as a Chinese reader knows them (ADR 0038); the codes stay as they are.</summary>
     private static readonly Dictionary<string, string> StandardNamesInChinese = new(StringComparer.Ordinal)

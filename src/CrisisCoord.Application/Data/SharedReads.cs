@@ -1,3 +1,6 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using CrisisCoord.Application.Localization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrisisCoord.Application.Data;
@@ -73,6 +76,11 @@ public sealed class SharedReads(IServiceScopeFactory scopes)
     private async Task<object> RunAsync<T>(Func<IServiceProvider, DateTimeOffset, Task<T>> compute, DateTimeOffset now)
         where T : class
     {
+        // Shared by readers of every language: computed in none (the invariant culture, no reader's versions), so one
+        // reader's language never reaches another; what a reader sees is put in their language after (ADR 0038).
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+        TextVersions.UseForReader(FrozenDictionary<string, string>.Empty);
         await using var scope = scopes.CreateAsyncScope();
         return await compute(scope.ServiceProvider, now);
     }

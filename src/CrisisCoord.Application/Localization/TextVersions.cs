@@ -27,6 +27,17 @@ public sealed class TextVersions
         return all.GetValueOrDefault(language) ?? FrozenDictionary<string, string>.Empty;
     }
 
+    private static readonly AsyncLocal<IReadOnlyDictionary<string, string>?> ForReader = new();
+
+    /// <summary>
+    /// Makes <paramref name="versions"/> the ones <see cref="Of"/> uses for the rest of this query, so a sentence a
+    /// handler writes around a name (<see cref="Texts.Format"/>) names it in the reader's language too.
+    /// </summary>
+    public static void UseForReader(IReadOnlyDictionary<string, string> versions) => ForReader.Value = versions;
+
+    /// <summary><paramref name="text"/> in the reader's language if it has a version there; as it is otherwise.</summary>
+    public static string Of(string text) => ForReader.Value is { Count: > 0 } versions && versions.TryGetValue(text, out var version) ? version : text;
+
     /// <summary>Read them again at the next query: called by whatever adds versions in this process.</summary>
     public void Forget() => _byLanguage = null;
 

