@@ -2,6 +2,7 @@ using System.Globalization;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Features.Reports;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Reports;
 using FluentValidation;
@@ -79,7 +80,7 @@ public static class ReportsEndpoints
         }
         catch (InvalidDataException ex)
         {
-            throw new ValidationException([new ValidationFailure("photos", $"The upload could not be read as a form: {ex.Message}")]);
+            throw new ValidationException([new ValidationFailure("photos", Texts.Format("Validation.Upload.NotAForm", ex.Message))]);
         }
 
         var failures = new List<ValidationFailure>();
@@ -115,14 +116,14 @@ public static class ReportsEndpoints
                 return value;
             }
 
-            failures.Add(new ValidationFailure(name, $"'{text}' is not a number."));
+            failures.Add(new ValidationFailure(name, Texts.Format("Validation.Upload.NotANumber", text)));
             return null;
         }
 
         var keep = Text("keepPhotoLocation")?.Trim().ToLowerInvariant();
         if (keep is not (null or "" or "true" or "false" or "on"))
         {
-            failures.Add(new ValidationFailure("keepPhotoLocation", $"'{keep}' is not true or false."));
+            failures.Add(new ValidationFailure("keepPhotoLocation", Texts.Format("Validation.Upload.NotTrueOrFalse", keep)));
         }
 
         var photos = new List<PhotoUpload>();

@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Features.Resources;
+using CrisisCoord.Application.Localization;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
@@ -133,7 +134,7 @@ public static class ResourcesEndpoints
         catch (InvalidDataException ex)
         {
             // A malformed multipart body is the client's mistake, not a server fault.
-            throw new ValidationException([new ValidationFailure("file", $"The upload could not be read as a form: {ex.Message}")]);
+            throw new ValidationException([new ValidationFailure("file", Texts.Format("Validation.Upload.NotAForm", ex.Message))]);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrisisCoord.Application.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CrisisCoord.Web.Infrastructure;
@@ -28,7 +29,7 @@ public sealed class InvariantNumberBinder : IModelBinder
             // Empty means "not given": nullable numbers stay null and the validator says they are required.
             if (!bindingContext.ModelMetadata.IsReferenceOrNullableType)
             {
-                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, $"{bindingContext.ModelMetadata.GetDisplayName()} is required.");
+                bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, Texts.Format("Validation.Upload.FieldRequired", bindingContext.ModelMetadata.GetDisplayName()));
             }
 
             return Task.CompletedTask;

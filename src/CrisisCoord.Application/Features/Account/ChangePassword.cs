@@ -48,7 +48,7 @@ public sealed class ChangePasswordCommandHandler(
         }
         catch (SignInFailedException)
         {
-            throw new ValidationException([new ValidationFailure(nameof(command.CurrentPassword), "The current password is not right.")]);
+            throw new ValidationException([new ValidationFailure(nameof(command.CurrentPassword), Texts.Get("Validation.Handler.CurrentPasswordWrong"))]);
         }
 
         (await users.ChangePasswordAsync(user, command.CurrentPassword!, command.NewPassword!)).ThrowIfFailed("NewPassword");

@@ -38,7 +38,7 @@ public sealed class DisableTwoFactorCommandHandler(
         var user = await users.FindByIdAsync(current.UserId!.Value.ToString()) ?? throw new NotAuthenticatedException();
         if (!user.TwoFactorEnabled)
         {
-            throw new ValidationException([new ValidationFailure("", "Two-factor sign-in is already off.")]);
+            throw new ValidationException([new ValidationFailure("", Texts.Get("Validation.Handler.TwoFactorAlreadyOff"))]);
         }
 
         try

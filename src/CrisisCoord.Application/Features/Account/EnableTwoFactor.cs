@@ -43,12 +43,12 @@ public sealed class EnableTwoFactorCommandHandler(
         var user = await users.FindByIdAsync(current.UserId!.Value.ToString()) ?? throw new NotAuthenticatedException();
         if (user.TwoFactorEnabled)
         {
-            throw new ValidationException([new ValidationFailure("", "Two-factor sign-in is already on.")]);
+            throw new ValidationException([new ValidationFailure("", Texts.Get("Validation.Handler.TwoFactorAlreadyOn"))]);
         }
 
         if (await users.GetAuthenticatorKeyAsync(user) is null)
         {
-            throw new ValidationException([new ValidationFailure("", "Start the set-up first: it makes the key for your app.")]);
+            throw new ValidationException([new ValidationFailure("", Texts.Get("Validation.Handler.TwoFactorStartSetupFirst"))]);
         }
 
         if (!await second.VerifyAsync(user, command.Code, current.ClientAddress))

@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using FluentValidation;
 using FluentValidation.Results;
@@ -23,7 +24,7 @@ public sealed class StartTwoFactorSetupCommandHandler(UserManager<AppUser> users
         if (user.TwoFactorEnabled)
         {
             // Replacing the key of a working set-up would lock the person out of their own app's codes.
-            throw new ValidationException([new ValidationFailure("", "Two-factor sign-in is already on.")]);
+            throw new ValidationException([new ValidationFailure("", Texts.Get("Validation.Handler.TwoFactorAlreadyOn"))]);
         }
 
         await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, users.GenerateNewAuthenticatorKey(), cancellationToken);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Reports;
 using FluentValidation.Results;
 
@@ -39,7 +40,7 @@ public static class ReportPhotoRules
     {
         if (photos.Count > IncidentReport.MaxPhotos)
         {
-            yield return new ValidationFailure(Field, $"Attach at most {IncidentReport.MaxPhotos} photos (you attached {photos.Count}).");
+            yield return new ValidationFailure(Field, Texts.Format("Validation.Upload.TooManyPhotos", IncidentReport.MaxPhotos, photos.Count));
         }
 
         for (var i = 0; i < photos.Count; i++)
@@ -57,17 +58,17 @@ public static class ReportPhotoRules
         var name = Shown(photo.FileName);
         if (photo.Content.Length == 0)
         {
-            return $"The photo {name} is empty.";
+            return Texts.Format("Validation.Upload.PhotoEmpty", name);
         }
 
         if (photo.Content.Length > ReportPhoto.MaxBytes)
         {
-            return $"The photo {name} is larger than 10 MB; send a smaller one (most phones can share a photo at a smaller size).";
+            return Texts.Format("Validation.Upload.PhotoTooLarge", name);
         }
 
         if (PhotoFormats.Detect(photo.Content) is not { } format)
         {
-            return $"The file {name} is not a JPEG, PNG or WebP picture (its content was checked, not its name).";
+            return Texts.Format("Validation.Upload.PhotoNotPicture", name);
         }
 
         try
@@ -77,7 +78,7 @@ public static class ReportPhotoRules
         }
         catch (DamagedPhotoException damaged)
         {
-            return $"The photo {name} is damaged: {damaged.Message}.";
+            return Texts.Format("Validation.Upload.PhotoDamaged", name, damaged.Message);
         }
     }
 

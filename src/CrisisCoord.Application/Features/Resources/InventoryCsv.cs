@@ -64,7 +64,7 @@ public sealed record InventorySheet(IReadOnlyList<InventoryRow> Rows, IReadOnlyL
             yield return new InventoryFileError(
                 null,
                 null,
-                $"… and {InventoryCsv.Count(ErrorCount - Errors.Count)} more errors. Correct the ones above and upload the file again to see the rest.").ToFailure();
+                Texts.Format("Validation.Inventory.MoreErrors", InventoryCsv.Count(ErrorCount - Errors.Count))).ToFailure();
         }
     }
 }
@@ -106,13 +106,13 @@ public static partial class InventoryCsv
     {
         if (content is null)
         {
-            return InventorySheet.Refused("Choose a CSV file to upload.");
+            return InventorySheet.Refused(Texts.Get("Validation.Inventory.ChooseFile"));
         }
 
         if (content.Length > limits.MaxBytes)
         {
             return InventorySheet.Refused(
-                $"The file is larger than {limits.MaxSize}, the most that can be imported at once. Split it into smaller files.");
+                Texts.Format("Validation.Inventory.TooLarge", limits.MaxSize));
         }
 
         var (text, problem) = Decode(content);
@@ -123,13 +123,13 @@ public static partial class InventoryCsv
 
         if (text is null or "")
         {
-            return InventorySheet.Refused("The file is empty. The first line must name the columns, and each line after it is one resource.");
+            return InventorySheet.Refused(Texts.Get("Validation.Inventory.Empty"));
         }
 
         using var records = CsvReader.Read(text).GetEnumerator();
         if (!records.MoveNext() || records.Current.IsBlank)
         {
-            return InventorySheet.Refused("The first line is empty. It must name the columns: " + string.Join(", ", Columns) + ".");
+            return InventorySheet.Refused(Texts.Format("Validation.Inventory.HeaderEmpty", string.Join(", ", Columns)));
         }
 
         var errors = new Errors();
@@ -153,7 +153,7 @@ public static partial class InventoryCsv
             if (rows.Count == limits.MaxRows)
             {
                 return InventorySheet.Refused(
-                    $"The file has more than {Count(limits.MaxRows)} rows, the most that can be imported at once. Split it into smaller files.");
+                    Texts.Format("Validation.Inventory.TooManyRows", Count(limits.MaxRows)));
             }
 
             if (record.Error is not null)
@@ -165,7 +165,7 @@ public static partial class InventoryCsv
 
             if (record.Fields.Count != header.Count)
             {
-                errors.Add(record.Number, null, $"This row has {record.Fields.Count} values but the header names {header.Count} columns. Wrap values that contain commas in double quotes.");
+                errors.Add(record.Number, null, Texts.Format("Validation.Inventory.ValueCount", record.Fields.Count, header.Count));
                 rows.Add(new InventoryRow { Row = record.Number });
                 continue;
             }
@@ -184,27 +184,26 @@ public static partial class InventoryCsv
             if (row.Type is { Length: > 0 } type && row.PlaceName is { Length: > 0 } place
                 && !firstRowOf.TryAdd((type.ToLowerInvariant(), place.ToLowerInvariant()), row.Row))
             {
-                errors.Add(row.Row, Place, $"Row {firstRowOf[(type.ToLowerInvariant(), place.ToLowerInvariant())]} already has this type at this place. Put the total on one row.");
+                errors.Add(row.Row, Place, Texts.Format("Validation.Inventory.DuplicateRow", firstRowOf[(type.ToLowerInvariant(), place.ToLowerInvariant())]));
             }
         }
 
         return rows.Count == 0
-            ? InventorySheet.Refused("The file has a header but no rows below it. Add one line per resource.")
+            ? InventorySheet.Refused(Texts.Get("Validation.Inventory.NoRows"))
             : errors.Sheet(rows);
     }
 
     /// <summary>The text of a file, or why it is not a UTF-8 text file.</summary>
     public static (string? Text, string? Error) Decode(byte[] content)
     {
-        const string saveAs = "Save the sheet as \"CSV UTF-8 (comma delimited)\" and upload that file.";
         if (content is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..])
         {
-            return (null, $"The file is saved as UTF-16 text. {saveAs}");
+            return (null, Texts.Get("Validation.Inventory.Utf16"));
         }
 
         if (content.AsSpan().Contains((byte)0))
         {
-            return (null, $"This is not a CSV file: it contains binary data (it may be a picture, a spreadsheet or a PDF). {saveAs}");
+            return (null, Texts.Get("Validation.Inventory.Binary"));
         }
 
         try
@@ -214,7 +213,7 @@ public static partial class InventoryCsv
         }
         catch (DecoderFallbackException)
         {
-            return (null, $"The file is not UTF-8 text. {saveAs}");
+            return (null, Texts.Get("Validation.Inventory.NotUtf8"));
         }
     }
 
@@ -232,21 +231,21 @@ public static partial class InventoryCsv
             var name = record.Fields[i].Trim().ToLowerInvariant();
             if (name.Length == 0)
             {
-                errors.Add(1, null, $"Column {i + 1} of the header has no name. Name it or delete the column.");
+                errors.Add(1, null, Texts.Format("Validation.Inventory.HeaderColumnNoName", i + 1));
             }
             else if (!Columns.Contains(name))
             {
-                errors.Add(1, name, $"\"{record.Fields[i].Trim()}\" is not a column this import knows. The columns are: {string.Join(", ", Columns)}.");
+                errors.Add(1, name, Texts.Format("Validation.Inventory.UnknownColumn", record.Fields[i].Trim(), string.Join(", ", Columns)));
             }
             else if (!header.TryAdd(name, i))
             {
-                errors.Add(1, name, $"The column {name} is named twice in the header. Keep one.");
+                errors.Add(1, name, Texts.Format("Validation.Inventory.ColumnTwice", name));
             }
         }
 
         foreach (var missing in RequiredColumns.Where(c => !header.ContainsKey(c)))
         {
-            errors.Add(1, missing, $"The column {missing} is missing from the header (the first line).");
+            errors.Add(1, missing, Texts.Format("Validation.Inventory.ColumnMissing", missing));
         }
 
         return header;
@@ -262,7 +261,7 @@ public static partial class InventoryCsv
         if (type is not null && !typeCodes.Contains(type))
         {
             bad.Add(Type);
-            errors.Add(record.Number, Type, $"\"{Text(Type)}\" is not a resource type code; the import page lists them.");
+            errors.Add(record.Number, Type, Texts.Format("Validation.Inventory.UnknownType", Text(Type)));
         }
 
         T? Value<T>(string column, Func<string, T?> parse, Func<string, string> problem)
@@ -313,10 +312,10 @@ public static partial class InventoryCsv
         IsoWithOffset().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
 
     private static string NotANumber(string text) =>
-        text.Contains(',') ? $"\"{text}\" is not a number; use a dot for decimals." : $"\"{text}\" is not a number.";
+        Texts.Format(text.Contains(',') ? "Validation.Inventory.NotANumberComma" : "Validation.Inventory.NotANumber", text);
 
     private static string NotATime(string text) =>
-        $"\"{text}\" is not a date and time with a time zone; write it like 2026-12-01T08:00:00+08:00 or 2026-12-01T00:00:00Z.";
+        Texts.Format("Validation.Inventory.NotATime", text);
 
     private static string ColumnOf(string property) => property switch
     {
@@ -346,8 +345,8 @@ public static partial class InventoryCsv
             Count++;
             if (_listed.Count < MaxErrorsListed)
             {
-                var where = column is null ? $"Row {row}" : $"Row {row}, column {column}";
-                _listed.Add(new InventoryFileError(row, column, $"{where}: {message}"));
+                var located = column is null ? Texts.Format("Validation.Inventory.AtRow", row, message) : Texts.Format("Validation.Inventory.AtRowColumn", row, column, message);
+                _listed.Add(new InventoryFileError(row, column, located));
             }
         }
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Organisations;
+using CrisisCoord.IntegrationTests.Features.Resources;
 using CrisisCoord.IntegrationTests.Features.Tasks;
 using CrisisCoord.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -86,5 +88,65 @@ public sealed class ValidationInChineseTests(CrisisCoordApp app) : AppTest(app)
         document.QuerySelector("[data-valmsg-for='Input.ConfirmNewPassword']")!.TextContent.Trim().ShouldBe("两次输入的新密码不一致。");
         // What was typed stays in the form.
         document.QuerySelector("input[name='Input.NewPassword']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_wrong_current_password_is_refused_in_chinese_at_its_field()
+    {
+        var actor = await App.CreateAsync(Roles.Coordinator);
+        var pages = await PageClient.SignedInAsync(App, actor);
+        pages.Cookies.Add(pages.Http.BaseAddress!, new Cookie(".AspNetCore.Culture", "c=zh-CN|uic=zh-CN"));
+
+        var (response, document) = await pages.SubmitAsync("/Account/ChangePassword", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "not-my-password-at-all-3",
+            ["Input.NewPassword"] = "a-brand-new-password-7",
+            ["Input.ConfirmNewPassword"] = "a-brand-new-password-7",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        document.QuerySelector("[data-valmsg-for='Input.CurrentPassword']")!.TextContent.Trim().ShouldBe("当前密码不正确。");
+    }
+
+    [Fact]
+    public async Task An_inventory_row_error_is_explained_in_chinese_with_the_column_name_and_value_as_written()
+    {
+        var client = await App.ClientAsAsync(Roles.ResourceManager, OrganisationKind.CivicGroup);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/resources/import")
+        {
+            Content = ResourceData.CsvUpload(ResourceData.InventoryCsv("drinking-water,\"12,5\",Depot <b>B</b>,30.6,114.3,,,")),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        // The key and the CSV column stay machine-readable; the sentence around them is Chinese.
+        First(errors, "row 2.quantity").ShouldBe("第 2 行 quantity 列：“12,5”不是数字；小数请使用英文句点（.）。");
+    }
+
+    [Fact]
+    public async Task A_report_upload_with_a_latitude_that_is_not_a_number_is_refused_in_chinese()
+    {
+        var citizen = await App.ClientForAsync(await App.CreatePrivateCitizenAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reports")
+        {
+            Content = new MultipartFormDataContent
+            {
+                { new StringContent("Cracks in the reservoir dam"), "title" },
+                { new StringContent("<script>north</script>"), "latitude" },
+                { new StringContent("114.0513"), "longitude" },
+            },
+        };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+
+        using var response = await citizen.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        First(errors, "latitude").ShouldBe("“<script>north</script>”不是数字。");
+        await using var db = App.Database.CreateContext();
+        (await db.IncidentReports.CountAsync()).ShouldBe(0);
     }
 }
