@@ -1,4 +1,5 @@
 using System.Text;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Mail;
 using CrisisCoord.Application.Security;
 using Microsoft.AspNetCore.Identity;
@@ -21,83 +22,33 @@ public sealed class AccountMail(UserManager<AppUser> users, PortalLinks links, M
     public async Task ConfirmAddressAsync(AppUser user)
     {
         var link = Link(ConfirmEmailPage, user, await users.GenerateEmailConfirmationTokenAsync(user));
-        outbox.Add(new OutgoingMail("ConfirmEmail", user.Email!, "", "Confirm your e-mail address for CrisisCoord", $"""
-            Hello,
-
-            Someone, we hope you, created a citizen account on CrisisCoord with this e-mail address. To confirm that the address is yours and start using the account, open this link:
-
-            {link}
-
-            The link works for one day. If you did not create this account, ignore this mail: the account stays unusable.
-
-            CrisisCoord
-            """));
+        Add(user, "ConfirmEmail", "", "Mail.Account.ConfirmEmail.Subject", "Mail.Account.ConfirmEmail.Body", link);
     }
 
     /// <summary>To the owner of an address someone tried to register again: nothing changed, and how to reset the password.</summary>
     public async Task AlreadyRegisteredAsync(AppUser user)
     {
         var link = Link(ResetPasswordPage, user, await users.GeneratePasswordResetTokenAsync(user));
-        outbox.Add(new OutgoingMail("AlreadyRegistered", user.Email!, user.DisplayName, "Someone tried to register with your e-mail address", $"""
-            Hello {user.DisplayName},
-
-            Someone tried to create a new CrisisCoord account with this e-mail address, which already has one: yours. Nothing was changed and no new account was made.
-
-            If it was you and you have forgotten your password, choose a new one with this link:
-
-            {link}
-
-            The link works once, for one day. If it was not you, ignore this mail: your password still works.
-
-            CrisisCoord
-            """));
+        Add(user, "AlreadyRegistered", user.DisplayName, "Mail.Account.AlreadyRegistered.Subject", "Mail.Account.AlreadyRegistered.Body", user.DisplayName, link);
     }
 
     /// <summary>The link to choose a new password, asked for on the forgotten-password page.</summary>
     public async Task ResetPasswordAsync(AppUser user)
     {
         var link = Link(ResetPasswordPage, user, await users.GeneratePasswordResetTokenAsync(user));
-        outbox.Add(new OutgoingMail("ResetPassword", user.Email!, user.DisplayName, "Reset your CrisisCoord password", $"""
-            Hello {user.DisplayName},
-
-            Someone, we hope you, asked to reset the password of your CrisisCoord account. To choose a new password, open this link:
-
-            {link}
-
-            The link works once, for one day. If you did not ask, ignore this mail: your password stays as it is.
-
-            CrisisCoord
-            """));
+        Add(user, "ResetPassword", user.DisplayName, "Mail.Account.ResetPassword.Subject", "Mail.Account.ResetPassword.Body", user.DisplayName, link);
     }
 
     /// <summary>To a person an administrator added: their own link to choose a password, so no password has to be passed on.</summary>
     public async Task WelcomeAsync(AppUser user)
     {
         var link = Link(ResetPasswordPage, user, await users.GeneratePasswordResetTokenAsync(user));
-        outbox.Add(new OutgoingMail("Welcome", user.Email!, user.DisplayName, "Your CrisisCoord account", $"""
-            Hello {user.DisplayName},
-
-            An administrator has made you a CrisisCoord account. Your sign-in name is this e-mail address. Choose your password with this link:
-
-            {link}
-
-            The link works once, for one day. After that, use "Forgot your password?" at {links.To(ForgotPasswordPage, new Dictionary<string, string?>())}.
-
-            CrisisCoord
-            """));
+        Add(user, "Welcome", user.DisplayName, "Mail.Account.Welcome.Subject", "Mail.Account.Welcome.Body", user.DisplayName, link, links.To(ForgotPasswordPage, new Dictionary<string, string?>()));
     }
 
     /// <summary>After a reset: tells the owner, so a reset they did not make does not go unnoticed.</summary>
     public void PasswordChanged(AppUser user) =>
-        outbox.Add(new OutgoingMail("PasswordChanged", user.Email!, user.DisplayName, "Your CrisisCoord password was changed", $"""
-            Hello {user.DisplayName},
-
-            The password of your CrisisCoord account was just changed with a link sent to this address. If that was you, there is nothing more to do.
-
-            If it was not you, choose a new password at once at {links.To(ForgotPasswordPage, new Dictionary<string, string?>())} and tell your administrator.
-
-            CrisisCoord
-            """));
+        Add(user, "PasswordChanged", user.DisplayName, "Mail.Account.PasswordChanged.Subject", "Mail.Account.PasswordChanged.Body", user.DisplayName, links.To(ForgotPasswordPage, new Dictionary<string, string?>()));
 
     /// <summary>Identity's tokens contain '+', '/' and '='; links carry them base64url-encoded.</summary>
     public static string EncodeToken(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
@@ -112,6 +63,16 @@ public sealed class AccountMail(UserManager<AppUser> users, PortalLinks links, M
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Queues the mail written in the recipient's saved language; without one, in the language of the request that
+    /// caused it (a registration made in Chinese is confirmed in Chinese); English when neither is known.
+    /// </summary>
+    private void Add(AppUser user, string kind, string toName, string subjectKey, string bodyKey, params object[] values)
+    {
+        using var language = RecipientLanguage.Use(Languages.Find(user.PreferredLanguage) ?? Languages.Current);
+        outbox.Add(new OutgoingMail(kind, user.Email!, toName, Texts.Get(subjectKey), Texts.Format(bodyKey, values)));
     }
 
     private string Link(string page, AppUser user, string token) =>

@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Schema;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Warnings;
 
 namespace CrisisCoord.Application.Features.Warnings;
 
-/// <summary>One CAP 1.2 <c>alert</c> with one <c>info</c>, as <see cref="CapDocument.Write"/> writes it.</summary>
+/// <summary>One CAP 1.2 <c>alert</c>, with one <c>info</c> per language, as <see cref="CapDocument.Write"/> writes it.</summary>
 public sealed record CapAlert
 {
     public required string Identifier { get; init; }
@@ -48,6 +49,16 @@ public static class CapDocument
     public const string Namespace = "urn:oasis:names:tc:emergency:cap:1.2";
     public const string MediaType = "application/cap+xml";
 
+    /// <summary>
+    /// The <c>info</c> blocks, one per language the portal speaks (CAP 1.2 allows one per language), English first
+    /// because CAP's default language is en-US and readers that take one block take the first.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Culture, string CapLanguage)> InfoLanguages =
+    [
+        (Languages.English, "en-US"),
+        (Languages.Chinese, "zh-CN"),
+    ];
+
     private static readonly Lazy<XmlSchemaSet> Schema = new(LoadSchema);
 
     /// <summary>CAP's time form: <c>YYYY-MM-DDThh:mm:ss±hh:mm</c>, in the given offset; never <c>Z</c>.</summary>
@@ -81,49 +92,14 @@ public static class CapDocument
 
             Optional(writer, "incidents", alert.Incidents);
 
-            writer.WriteStartElement("info", Namespace);
-            foreach (var category in alert.Categories)
+            foreach (var (culture, capLanguage) in InfoLanguages)
             {
-                Element(writer, "category", category);
+                // Each block in its own language, so whatever the portal words itself follows it; the culture is
+                // restored after, and the user's headline, description and instruction are the same in each.
+                using var language = RecipientLanguage.Use(culture);
+                WriteInfo(writer, alert, capLanguage, offset);
             }
 
-            Element(writer, "event", alert.Event);
-            foreach (var response in alert.ResponseTypes)
-            {
-                Element(writer, "responseType", response.ToString());
-            }
-
-            Element(writer, "urgency", alert.Urgency.ToString());
-            Element(writer, "severity", alert.Severity);
-            Element(writer, "certainty", alert.Certainty.ToString());
-            Optional(writer, "audience", alert.Audience);
-            OptionalTime(writer, "effective", alert.Effective, offset);
-            OptionalTime(writer, "onset", alert.Onset, offset);
-            OptionalTime(writer, "expires", alert.Expires, offset);
-            Optional(writer, "senderName", alert.SenderName);
-            Optional(writer, "headline", alert.Headline);
-            Optional(writer, "description", alert.Description);
-            Optional(writer, "instruction", alert.Instruction);
-            Optional(writer, "web", alert.Web);
-            Optional(writer, "contact", alert.Contact);
-            foreach (var area in alert.Areas)
-            {
-                writer.WriteStartElement("area", Namespace);
-                Element(writer, "areaDesc", area.Description);
-                if (area.CapPolygon is { } polygon)
-                {
-                    Element(writer, "polygon", polygon);
-                }
-
-                if (area.CapCircle is { } circle)
-                {
-                    Element(writer, "circle", circle);
-                }
-
-                writer.WriteEndElement();
-            }
-
-            writer.WriteEndElement();
             writer.WriteEndElement();
             writer.WriteEndDocument();
         }
@@ -153,6 +129,54 @@ public static class CapDocument
         set.Add(Namespace, XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }));
         set.Compile();
         return set;
+    }
+
+    private static void WriteInfo(XmlWriter writer, CapAlert alert, string capLanguage, TimeSpan offset)
+    {
+        writer.WriteStartElement("info", Namespace);
+        Element(writer, "language", capLanguage);
+        foreach (var category in alert.Categories)
+        {
+            Element(writer, "category", category);
+        }
+
+        Element(writer, "event", alert.Event);
+        foreach (var response in alert.ResponseTypes)
+        {
+            Element(writer, "responseType", response.ToString());
+        }
+
+        Element(writer, "urgency", alert.Urgency.ToString());
+        Element(writer, "severity", alert.Severity);
+        Element(writer, "certainty", alert.Certainty.ToString());
+        Optional(writer, "audience", alert.Audience);
+        OptionalTime(writer, "effective", alert.Effective, offset);
+        OptionalTime(writer, "onset", alert.Onset, offset);
+        OptionalTime(writer, "expires", alert.Expires, offset);
+        Optional(writer, "senderName", alert.SenderName);
+        Optional(writer, "headline", alert.Headline);
+        Optional(writer, "description", alert.Description);
+        Optional(writer, "instruction", alert.Instruction);
+        Optional(writer, "web", alert.Web);
+        Optional(writer, "contact", alert.Contact);
+        foreach (var area in alert.Areas)
+        {
+            writer.WriteStartElement("area", Namespace);
+            Element(writer, "areaDesc", area.Description);
+            if (area.CapPolygon is { } polygon)
+            {
+                Element(writer, "polygon", polygon);
+            }
+
+            if (area.CapCircle is { } circle)
+            {
+                Element(writer, "circle", circle);
+            }
+
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
     }
 
     private static void Element(XmlWriter writer, string name, string value) => writer.WriteElementString(name, Namespace, value);

@@ -53,13 +53,18 @@ public sealed partial class WarningsApiTests(CrisisCoordApp app) : AppTest(app)
             alert.Element(Cap + "sender")!.Value.ShouldBe("localhost");
             alert.Element(Cap + "identifier")!.Value.ShouldNotContain(",");
             alert.Element(Cap + "sent")!.Value.ShouldMatch(CapTime().ToString());
-            var info = alert.Element(Cap + "info")!;
-            info.Element(Cap + "severity")!.Value.ShouldBe("Severe");
-            info.Elements(Cap + "category").Select(c => c.Value).ShouldBe(["Geo", "Met"]);
-            info.Element(Cap + "expires")!.Value.ShouldMatch(CapTime().ToString());
-            info.Element(Cap + "senderName")!.Value.ShouldStartWith("Government City");
-            info.Elements(Cap + "area").Select(a => (a.Element(Cap + "circle") ?? a.Element(Cap + "polygon"))!.Value)
-                .ShouldBe(["30.5,114.3 5", "30.52,114.28 30.52,114.34 30.56,114.34 30.56,114.28 30.52,114.28"]);
+            // One info per language, each with the same codes and the same words the user typed.
+            alert.Elements(Cap + "info").Select(i => i.Element(Cap + "language")!.Value).ShouldBe(["en-US", "zh-CN"]);
+            foreach (var info in alert.Elements(Cap + "info"))
+            {
+                info.Element(Cap + "severity")!.Value.ShouldBe("Severe");
+                info.Elements(Cap + "category").Select(c => c.Value).ShouldBe(["Geo", "Met"]);
+                info.Element(Cap + "expires")!.Value.ShouldMatch(CapTime().ToString());
+                info.Element(Cap + "senderName")!.Value.ShouldStartWith("Government City");
+                info.Element(Cap + "headline")!.Value.ShouldBe(alert.Element(Cap + "info")!.Element(Cap + "headline")!.Value);
+                info.Elements(Cap + "area").Select(a => (a.Element(Cap + "circle") ?? a.Element(Cap + "polygon"))!.Value)
+                    .ShouldBe(["30.5,114.3 5", "30.52,114.28 30.52,114.34 30.56,114.34 30.56,114.28 30.52,114.28"]);
+            }
         }
 
         documents[1].Root!.Element(Cap + "info")!.Element(Cap + "headline")!.Value.ShouldBe("Flood warning: levee breached at km 12");

@@ -52,12 +52,34 @@ public sealed class CapDocumentTests
         CapDocument.SchemaErrors(xml).ShouldBeEmpty();
         var alert = XDocument.Parse(xml).Root!;
         alert.Elements().Select(e => e.Name.LocalName).ShouldBe(
-            ["identifier", "sender", "sent", "status", "msgType", "scope", "restriction", "references", "info"]);
+            ["identifier", "sender", "sent", "status", "msgType", "scope", "restriction", "references", "info", "info"]);
         alert.Element(Cap + "sent")!.Value.ShouldBe("2026-07-01T16:00:00+08:00");
         var info = alert.Element(Cap + "info")!;
         info.Element(Cap + "event")!.Value.ShouldBe("Chlorine <leak> & smoke");
         info.Elements(Cap + "area").Select(a => (a.Element(Cap + "circle") ?? a.Element(Cap + "polygon"))!.Value)
             .ShouldBe(["30.6,114.4 3", "30.4,114.2 30.4,114.4 30.6,114.4 30.4,114.2"]);
+    }
+
+    [Fact]
+    public void One_info_per_language_each_valid_with_the_users_words_and_the_codes_as_they_are()
+    {
+        var before = System.Globalization.CultureInfo.CurrentUICulture;
+
+        var xml = CapDocument.Write(Alert(), TimeSpan.FromHours(8));
+
+        CapDocument.SchemaErrors(xml).ShouldBeEmpty();
+        System.Globalization.CultureInfo.CurrentUICulture.ShouldBe(before);
+        var infos = XDocument.Parse(xml).Root!.Elements(Cap + "info").ToList();
+        infos.Select(i => i.Elements().First().Name.LocalName).ShouldBe(["language", "language"]);
+        infos.Select(i => i.Element(Cap + "language")!.Value).ShouldBe(["en-US", "zh-CN"]);
+        foreach (var info in infos)
+        {
+            info.Element(Cap + "event")!.Value.ShouldBe("Chlorine <leak> & smoke");
+            info.Element(Cap + "instruction")!.Value.ShouldBe("Close windows.");
+            info.Element(Cap + "urgency")!.Value.ShouldBe("Immediate");
+            info.Element(Cap + "severity")!.Value.ShouldBe("Severe");
+            info.Elements(Cap + "area").Select(a => a.Element(Cap + "areaDesc")!.Value).ShouldBe(["Park", "Village"]);
+        }
     }
 
     [Fact]
