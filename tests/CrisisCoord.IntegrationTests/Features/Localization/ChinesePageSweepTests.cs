@@ -56,10 +56,11 @@ public sealed partial class ChinesePageSweepTests : IAsyncLifetime
     private static partial Regex Id();
 
     /// <summary>What is not language in running text: addresses, zone names, hashes, tokens with digits.</summary>
-    [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\S+@\S+|https?://\S+|\b[A-Za-z_]+/[A-Za-z_]+(/[A-Za-z_]+)?\b|\b\w*\d\w*\b")]
+    [GeneratedRegex(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\S+@\S+|https?://\S+|\b[A-Za-z_]+/[A-Za-z_]+(/[A-Za-z_]+)?\b|[\w.-]*\d[\w.-]*")]
     private static partial Regex NotWords();
 
-    [GeneratedRegex(@"\d+")]
+    /// <summary>A number, or a code with digits in it (an identifier, "M6.1"): one "#" in the list of known English.</summary>
+    [GeneratedRegex(@"[\w.-]*\d[\w.-]*")]
     private static partial Regex Digits();
 
     [GeneratedRegex(@"\s+")]
