@@ -10,14 +10,14 @@
     const data = JSON.parse(source.textContent);
     const note = document.getElementById("map-tiles-note");
     const map = L.map(element, { worldCopyJump: true }).setView([20, 0], 2);
-    window.CrisisCoord.addTiles(map, data, note, "No map background is configured; the pins are still where the people are.");
+    window.CrisisCoord.addTiles(map, data, note, window.CrisisCoord.text("Script.Tiles.CheckIns"));
 
     function popup(point) {
         const box = document.createElement("div");
         const name = document.createElement("strong");
         name.textContent = point.name;
         box.appendChild(name);
-        for (const line of [point.place, point.note ? "“" + point.note + "”" : "", point.handled ? "Being handled" : "No one on it yet"]) {
+        for (const line of [point.place, point.note ? "“" + point.note + "”" : "", window.CrisisCoord.text(point.handled ? "Script.CheckIns.Handled" : "Script.CheckIns.NotHandled")]) {
             if (line) {
                 box.appendChild(document.createElement("br"));
                 box.appendChild(document.createTextNode(line));
@@ -26,7 +26,7 @@
 
         const link = document.createElement("a");
         link.href = "#check-in-" + point.id;
-        link.textContent = "In the list";
+        link.textContent = window.CrisisCoord.text("Script.CheckIns.InList");
         box.appendChild(document.createElement("br"));
         box.appendChild(link);
         return box;

@@ -14,6 +14,7 @@
     const start = settings();
     const note = document.getElementById("map-tiles-note");
     const status = document.getElementById("map-status");
+    const text = window.CrisisCoord.text;
     const colours = { I: "#c62828", II: "#e66a00", III: "#f5c400", IV: "#1565c0" };
     const map = L.map(element, { scrollWheelZoom: false, worldCopyJump: true, maxZoom: start.maxZoom });
     const layer = L.layerGroup().addTo(map);
@@ -21,7 +22,7 @@
     let timer = null;
     let request = null;
 
-    window.CrisisCoord.addTiles(map, start, note, "No map background is configured (Map:TileUrl); incident markers are shown at their coordinates.");
+    window.CrisisCoord.addTiles(map, start, note, text("Script.Tiles.Incidents"));
     map.on("moveend", () => schedule(delay));
 
     // Frames the open incidents, or the world when none is open; says whether there was anything to frame.
@@ -94,19 +95,19 @@
         try {
             const response = await fetch(url, { credentials: "same-origin", cache: "no-store", signal: mine.signal, headers: { Accept: "application/json" } });
             if (response.redirected || !(response.headers.get("Content-Type") || "").includes("json")) {
-                say("You are signed out, so the map cannot show incidents. Sign in again to see them.");
+                say(text("Script.Map.SignedOut"));
                 return;
             }
 
             if (!response.ok) {
-                say("The map could not load the incidents in this view. Move the map or reload the page to try again.");
+                say(text("Script.Map.LoadFailed"));
                 return;
             }
 
             draw(await response.json());
         } catch (error) {
             if (error.name !== "AbortError") {
-                say("The map could not load the incidents in this view. Move the map or reload the page to try again.");
+                say(text("Script.Map.LoadFailed"));
             }
         } finally {
             if (request === mine) {
@@ -115,8 +116,8 @@
         }
     }
 
-    function say(text) {
-        status.textContent = text;
+    function say(message) {
+        status.textContent = message;
     }
 
     function draw(data) {
@@ -132,12 +133,12 @@
 
         element.dataset.incidents = String(data.incidents);
         say(data.incidents === 0
-            ? "No open incident in this view."
+            ? text("Script.Map.NoIncident")
             : data.incidents === 1
-                ? "1 open incident in this view."
-                : `${data.incidents.toLocaleString()} open incidents in this view` + (data.clusters.length < data.incidents
-                    ? `, gathered into ${data.clusters.length.toLocaleString()} places; choose a circle to zoom in.`
-                    : "."));
+                ? text("Script.Map.OneIncident")
+                : data.clusters.length < data.incidents
+                    ? text("Script.Map.IncidentsGathered", data.incidents, data.clusters.length)
+                    : text("Script.Map.Incidents", data.incidents));
     }
 
     function marker(cluster, at, words) {
@@ -160,7 +161,7 @@
         link.textContent = incident.title;
         const facts = document.createElement("div");
         facts.textContent = (incident.awaitingGrade ? words.notGraded : words.severities[cluster.severity] || cluster.severity) + " · " + (words.states[incident.state] || incident.state)
-            + " · " + incident.placeName + (escalation ? " · escalation required" : "");
+            + " · " + incident.placeName + (escalation ? " · " + text("Script.Map.EscalationRequired") : "");
         popup.append(link, facts);
         shape.bindPopup(popup);
         // Leaflet reads a string tooltip as HTML: give it a text node instead.
@@ -174,11 +175,12 @@
         const icon = document.createElement("div");
         const count = document.createElement("span");
         count.className = "cluster-count";
-        count.textContent = cluster.count.toLocaleString();
+        count.textContent = window.CrisisCoord.number(cluster.count);
         const words = document.createElement("span");
         words.className = "visually-hidden";
-        words.textContent = ` open incidents here, the gravest of grade ${cluster.severity}`
-            + (cluster.escalations > 0 ? `, ${cluster.escalations} needing escalation` : "") + "; zoom in";
+        words.textContent = " " + (cluster.escalations > 0
+            ? text("Script.Map.ClusterEscalations", cluster.severity, cluster.escalations)
+            : text("Script.Map.Cluster", cluster.severity));
         icon.append(count, words);
         const size = Math.round(28 + 6 * Math.log10(cluster.count));
         const shape = L.marker(at, {
@@ -202,7 +204,7 @@
             } else {
                 // As close as the map goes and still together: they share one place.
                 const here = document.createElement("div");
-                here.textContent = `${cluster.count.toLocaleString()} open incidents at this place. They are listed under Open incidents.`;
+                here.textContent = text("Script.Map.AtOnePlace", cluster.count);
                 shape.bindPopup(here).openPopup();
             }
         });

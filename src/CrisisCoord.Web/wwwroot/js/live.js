@@ -48,7 +48,7 @@
     });
     connection.onreconnecting(() => {
         live(false);
-        say("Reconnecting… Changes made elsewhere will appear here once the connection is back.");
+        say(window.CrisisCoord.text("Script.Live.Reconnecting"));
     });
     connection.onreconnected(async () => {
         // A new connection is in no group yet; and whatever changed while away is read now.
@@ -60,7 +60,7 @@
     connection.onclose(() => {
         live(false);
         if (!finished) {
-            say("Live updates stopped. Trying to reconnect…");
+            say(window.CrisisCoord.text("Script.Live.Stopped"));
             setTimeout(start, 15000);
         }
     });
@@ -71,7 +71,7 @@
             live(true);
             return true;
         } catch {
-            finish("Live updates are not available on this page. Reload it to see the latest.");
+            finish(window.CrisisCoord.text("Script.Live.Unavailable"));
             return false;
         }
     }
@@ -80,7 +80,7 @@
         try {
             await connection.start();
         } catch {
-            say("Live updates are not connected. Trying again…");
+            say(window.CrisisCoord.text("Script.Live.NotConnected"));
             setTimeout(start, 5000);
             return;
         }
@@ -108,12 +108,12 @@
         try {
             const response = await fetch(location.href, { credentials: "same-origin", cache: "no-store", headers: { Accept: "text/html" } });
             if (response.redirected && new URL(response.url).pathname === "/Account/SignIn") {
-                finish("You are signed out, so this page no longer updates. Sign in again to see the latest.");
+                finish(window.CrisisCoord.text("Script.Live.SignedOut"));
                 return;
             }
 
             if (!response.ok) {
-                finish("This page can no longer be updated here. Reload it to see the latest.");
+                finish(window.CrisisCoord.text("Script.Live.CannotUpdate"));
                 return;
             }
 

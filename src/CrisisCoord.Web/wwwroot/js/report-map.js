@@ -19,7 +19,7 @@
     const map = L.map(element, { worldCopyJump: true, tap: true }).setView([20, 0], 2);
     let pin = null;
 
-    window.CrisisCoord.addTiles(map, data, note, "No map background is configured; tapping still puts the pin at that place.");
+    window.CrisisCoord.addTiles(map, data, note, window.CrisisCoord.text("Script.Tiles.Report"));
 
     function typed() {
         const lat = Number(latitude.value.trim()), lon = Number(longitude.value.trim());
@@ -45,7 +45,7 @@
 
     map.on("click", (event) => {
         fill([round(event.latlng.lat), round(event.latlng.lng)]);
-        status.textContent = "Pin placed. Drag the map and tap again to move it.";
+        status.textContent = window.CrisisCoord.text("Script.Report.PinPlaced");
     });
 
     for (const input of [latitude, longitude]) {
@@ -60,22 +60,22 @@
     if (navigator.geolocation) {
         locate.hidden = false;
         locate.addEventListener("click", () => {
-            status.textContent = "Finding where you are…";
+            status.textContent = window.CrisisCoord.text("Script.Report.Locating");
             locate.disabled = true;
             navigator.geolocation.getCurrentPosition((position) => {
                 locate.disabled = false;
                 fill([round(position.coords.latitude), round(position.coords.longitude)]);
-                status.textContent = "Your location is on the map (to within about " + Math.round(position.coords.accuracy) + " m). Tap the map to correct it.";
+                status.textContent = window.CrisisCoord.text("Script.Report.Located", Math.round(position.coords.accuracy));
             }, () => {
                 locate.disabled = false;
-                status.textContent = "Your location could not be found or was not allowed. Tap the map or type the coordinates instead.";
+                status.textContent = window.CrisisCoord.text("Script.Report.LocateFailed");
             }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
         });
     }
 
     if (photos) {
         photos.addEventListener("change", () => {
-            photos.setCustomValidity(photos.files.length > 3 ? "Choose at most 3 photos." : "");
+            photos.setCustomValidity(photos.files.length > 3 ? window.CrisisCoord.text("Script.Report.TooManyPhotos", 3) : "");
             photos.reportValidity();
         });
     }

@@ -22,6 +22,21 @@ window.CrisisCoord = window.CrisisCoord || {};
 
     window.CrisisCoord.enhance(document);
 
+    // The texts scripts show, in the page's language (Pages/Shared/_ScriptTexts.cshtml). text(key, ...values) fills
+    // {0}, {1}… with the values, numbers written the page's way; an unknown key shows the key, never nothing.
+    // The result is only ever put into the page as text (textContent), never as HTML.
+    const numbers = new Intl.NumberFormat(locale);
+    const island = document.getElementById("script-texts");
+    const texts = island ? JSON.parse(island.textContent) : {};
+    window.CrisisCoord.number = (value) => numbers.format(value);
+    window.CrisisCoord.text = function (key, ...values) {
+        const text = Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : key;
+        return text.replace(/\{(\d+)\}/g, (whole, index) => {
+            const value = values[Number(index)];
+            return value === undefined ? whole : typeof value === "number" ? numbers.format(value) : String(value);
+        });
+    };
+
     // The reader's time zone, kept in a cookie so the server reads typed times on the reader's clock (ADR 0036).
     // Once set (or written at sign-in from the zone the person saved) it is left alone: it is their choice.
     const zoneCookie = "crisiscoord-zone";
