@@ -16,8 +16,6 @@ public static class ReportDisplay
         _ => outcome.ToString(),
     };
 
-    /// <summary>How a link reads from one of its incidents.</summary>
-    public static string Relation(IncidentRelation relation, bool fromThisSide) => IncidentLink.Reads(relation, fromThisSide);
 
     public static string RelationChoice(IncidentRelation relation) => relation switch
     {

@@ -8,7 +8,6 @@ using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Timeline;
 using CrisisCoord.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 
@@ -165,14 +164,5 @@ public sealed class DemoDataTests : IAsyncLifetime
         (await check.Organisations.CountAsync(o => o.Kind == OrganisationKind.Citizen)).ShouldBe(1);
     }
 
-    private WebApplicationFactory<Program> Start() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:CrisisCoord", _database.AppConnectionString);
-        builder.UseSetting("ConnectionStrings:CrisisCoordMigrations", _database.ConnectionString);
-        builder.UseSetting("Database:MigrateOnStartup", "true");
-        builder.UseSetting("DemoData:Seed", "true");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        CrisisCoordApp.UseTestMail(builder);
-    });
+    private WebApplicationFactory<Program> Start() => DemoPortal.Start(_database);
 }

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using CrisisCoord.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -205,15 +204,5 @@ public sealed partial class ChinesePageSweepTests : IAsyncLifetime
         return client;
     }
 
-    private WebApplicationFactory<Program> Start() => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-    {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:CrisisCoord", _database.AppConnectionString);
-        builder.UseSetting("ConnectionStrings:CrisisCoordMigrations", _database.ConnectionString);
-        builder.UseSetting("Database:MigrateOnStartup", "true");
-        builder.UseSetting("DemoData:Seed", "true");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("RateLimits:Enabled", "false");
-        CrisisCoordApp.UseTestMail(builder);
-    });
+    private WebApplicationFactory<Program> Start() => DemoPortal.Start(_database);
 }
