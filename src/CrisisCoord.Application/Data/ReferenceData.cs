@@ -1,3 +1,4 @@
+using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
@@ -60,7 +61,7 @@ public static class ReferenceData
             db.TextVersions.Add(new TextVersion { Language = Languages.Chinese, Original = name, Version = StandardNamesInChinese[code] });
         }
 
-        foreach (var (original, version) in ProfilesInChinese.Where(p => !versioned.Contains(p.Key)))
+        foreach (var (original, version) in ProfilesInChinese.Concat(UnitsInChinese).Concat(SystemTextsInChinese).Where(p => !versioned.Contains(p.Key)))
         {
             db.TextVersions.Add(new TextVersion { Language = Languages.Chinese, Original = original, Version = version });
         }
@@ -87,6 +88,30 @@ public static class ReferenceData
         ["Not applicable"] = "不适用",
         ["Own means"] = "自有条件",
         ["Reports, volunteering"] = "报告险情、志愿服务",
+    };
+
+    /// <summary>The standard catalogue's units, as a Chinese reader counts them (measure words).</summary>
+    private static readonly Dictionary<string, string> UnitsInChinese = new(StringComparer.Ordinal)
+    {
+        ["boat"] = "艘",
+        ["vehicle"] = "辆",
+        ["machine"] = "台",
+        ["unit"] = "台",
+        ["bed"] = "张",
+        ["tent"] = "顶",
+        ["blanket"] = "条",
+        ["litre"] = "升",
+        ["ration"] = "份",
+        ["kit"] = "套",
+        ["team"] = "支",
+        ["person"] = "人",
+        ["bag"] = "袋",
+    };
+
+    /// <summary>Notes the portal itself stores among people's words (e.g. why a reporter's organisation takes part).</summary>
+    private static readonly Dictionary<string, string> SystemTextsInChinese = new(StringComparer.Ordinal)
+    {
+        [LogIncidentCommandHandler.ReporterNote] = "报告了该事件",
     };
 
     /// <summary>The standard catalogue's names as a Chinese reader knows them (ADR 0038); the codes stay as they are.</summary>

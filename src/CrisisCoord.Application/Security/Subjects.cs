@@ -1,6 +1,8 @@
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
@@ -49,7 +51,7 @@ public sealed class Subjects(AppDbContext db, CharterCache? charters = null)
 
         return id != Guid.Empty
             ? id
-            : throw new ValidationException([new ValidationFailure(field, $"Say which {Name(kind).ToLowerInvariant()} this is about ({field}).")]);
+            : throw new ValidationException([new ValidationFailure(field, new Phrase("Rule.SayWhich", "Say which {0} this is about ({1}).", new Noun(Name(kind), Lower: true), field).Say())]);
     }
 
     public async Task<Subject> LoadAsync(SubjectKind kind, Guid? id, Reader reader, CancellationToken ct)

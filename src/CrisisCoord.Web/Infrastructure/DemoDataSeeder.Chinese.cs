@@ -18,6 +18,7 @@ public sealed partial class DemoDataSeeder
         ["Xiba Town, near the middle school."] = "西坝镇，中学附近。",
         ["M6.1 earthquake near Xiba Town"] = "西坝镇附近发生6.1级地震",
         ["Old Street No. 22, Xiba"] = "西坝老街22号",
+        ["Help a person at Old Street No. 22, Xiba"] = "救助西坝老街22号的求助人员",
         ["My grandmother cannot walk and our stairs collapsed. We are on the first floor."] = "我奶奶走不了路，我们家的楼梯塌了。我们在一楼。",
         ["Xiba bus station"] = "西坝汽车站",
         ["Five of us sheltering in the station; one has a broken arm."] = "我们五个人在车站避难，其中一人胳膊骨折。",

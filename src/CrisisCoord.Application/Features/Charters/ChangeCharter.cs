@@ -4,6 +4,7 @@ using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
 using FluentValidation.Results;
@@ -94,8 +95,12 @@ public sealed class ChangeCharterCommandHandler(AppDbContext db, ICurrentUser us
         {
             throw new ValidationException([new ValidationFailure(
                 nameof(ChangeCharterCommand.Phases),
-                $"Nothing to change: {organisation?.Name ?? $"the {kind} default"} already has {item.Name} in {CharterLines.Describe(phases)}"
-                + " with the same legal basis.")]);
+                new Phrase(
+                    "Charters.Change.NothingToChange",
+                    "Nothing to change: {0} already has {1} in {2} with the same legal basis.",
+                    organisation?.Name ?? (object)new Phrase("Charters.Change.KindDefault", "the {0} default", new Term(kind)),
+                    Phrases.InEnglish ? item.Name : Texts.Get($"Organisations.Item.{item.Key}"),
+                    Phrases.InEnglish ? CharterLines.Describe(phases) : CharterLines.DescribeForReader(phases)).Say())]);
         }
 
         var by = user.UserId!.Value;

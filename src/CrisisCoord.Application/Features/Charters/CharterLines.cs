@@ -106,6 +106,11 @@ public static class CharterLines
 
     public static string Describe(Phases phases) => phases == Phases.None ? "none" : string.Join(", ", Names(phases));
 
+    /// <summary>The phases as the reader's language names them (<see cref="Describe"/> is the English, for logs and clients).</summary>
+    public static string DescribeForReader(Phases phases) => phases == Phases.None
+        ? Texts.Get("Charters.Change.NoPhase")
+        : string.Join(Texts.Get("Rule.ListSeparator"), PhasesExtensions.Each.Where(p => phases.HasFlag(p)).Select(p => Texts.Name(p)));
+
     public static (string Name, CharterItemType Type) ReadKey(string key) =>
         key.StartsWith("Obligation.", StringComparison.Ordinal) ? (key["Obligation.".Length..], CharterItemType.Obligation)
         : key.StartsWith("Right.", StringComparison.Ordinal) ? (key["Right.".Length..], CharterItemType.Right)

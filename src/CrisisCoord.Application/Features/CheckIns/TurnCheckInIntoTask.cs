@@ -51,16 +51,18 @@ public sealed class TurnCheckInIntoTaskCommandHandler(AppDbContext db, ISender s
         return await CheckInDto.LoadAsync(db, checkIn.Id, cancellationToken);
     }
 
+    /// <summary>Written in the language of the coordinator who makes the task: it is stored, as a title they could have typed.</summary>
     public static string TitleFor(CheckIn checkIn) =>
-        Shorten(checkIn.PlaceName.Length > 0 ? $"Help a person at {checkIn.PlaceName}" : "Help a person who checked in", IncidentTask.TitleMaxLength);
+        Shorten(checkIn.PlaceName.Length > 0 ? Texts.Format("CheckIns.ToTask.Title", checkIn.PlaceName) : Texts.Get("CheckIns.ToTask.TitleNoPlace"), IncidentTask.TitleMaxLength);
 
     /// <summary>Where and what, for those the task is given to; the person's name stays with the coordinators.</summary>
     public static string DescriptionFor(CheckIn checkIn)
     {
         var at = string.Create(CultureInfo.InvariantCulture, $"{checkIn.Latitude:0.#####}, {checkIn.Longitude:0.#####}");
         var place = checkIn.PlaceName.Length > 0 ? $"{checkIn.PlaceName} ({at})" : at;
-        var note = checkIn.Note.Length > 0 ? $"\nThey wrote: {checkIn.Note}" : "";
-        return Shorten($"A person checked in needing help at {place}.{note}\nFrom check-in {checkIn.Id}: /Incidents/{checkIn.IncidentId}/CheckIns#check-in-{checkIn.Id}", IncidentTask.DescriptionMaxLength);
+        var note = checkIn.Note.Length > 0 ? "\n" + Texts.Format("CheckIns.ToTask.TheyWrote", checkIn.Note) : "";
+        var from = Texts.Format("CheckIns.ToTask.From", checkIn.Id, $"/Incidents/{checkIn.IncidentId}/CheckIns#check-in-{checkIn.Id}");
+        return Shorten($"{Texts.Format("CheckIns.ToTask.Description", place)}{note}\n{from}", IncidentTask.DescriptionMaxLength);
     }
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";

@@ -6,13 +6,14 @@ namespace CrisisCoord.Application.Features.Organisations;
 
 /// <summary>What the registration form offers: each kind's default profile, shown beside the blank fields.</summary>
 [Performs(Act.RegisterOrganisation)]
-public sealed record GetOrganisationProfileDefaultsQuery : IQuery<IReadOnlyDictionary<OrganisationKind, OrganisationProfile>>;
+public sealed record GetOrganisationProfileDefaultsQuery : IQuery<IReadOnlyList<ProfileDefault>>;
+
+/// <summary>One kind's default profile. A list of records, not a dictionary, so the reader's text versions reach it (ADR 0038).</summary>
+public sealed record ProfileDefault(OrganisationKind Kind, OrganisationProfile Profile);
 
 public sealed class GetOrganisationProfileDefaultsQueryHandler
-    : IQueryHandler<GetOrganisationProfileDefaultsQuery, IReadOnlyDictionary<OrganisationKind, OrganisationProfile>>
+    : IQueryHandler<GetOrganisationProfileDefaultsQuery, IReadOnlyList<ProfileDefault>>
 {
-    public ValueTask<IReadOnlyDictionary<OrganisationKind, OrganisationProfile>> Handle(
-        GetOrganisationProfileDefaultsQuery query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyDictionary<OrganisationKind, OrganisationProfile>>(
-            Enum.GetValues<OrganisationKind>().ToDictionary(kind => kind, OrganisationProfile.DefaultFor));
+    public ValueTask<IReadOnlyList<ProfileDefault>> Handle(GetOrganisationProfileDefaultsQuery query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlyList<ProfileDefault>>([.. Enum.GetValues<OrganisationKind>().Select(kind => new ProfileDefault(kind, OrganisationProfile.DefaultFor(kind)))]);
 }

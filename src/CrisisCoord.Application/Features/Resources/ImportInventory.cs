@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Resources;
@@ -246,7 +247,7 @@ public static class InventoryMerge
                 {
                     var committed = reader.GetDecimal(1);
                     refused.Add(new InventoryFileError(reader.GetInt32(0), "quantity",
-                        $"{committed.ToString("0.##", CultureInfo.InvariantCulture)} of this resource is committed to incidents; the quantity cannot go below that until commitments are released.").ToFailure());
+                        Texts.Format("Validation.Inventory.BelowCommitted", committed.ToString("#,0.##", CultureInfo.CurrentCulture))).ToFailure());
                 }
             }
 

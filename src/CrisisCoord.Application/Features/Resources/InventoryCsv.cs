@@ -298,7 +298,8 @@ public static partial class InventoryCsv
     }
 
     /// <summary>A count as the pages write numbers, whatever the server's culture: 20,000.</summary>
-    public static string Count(int count) => count.ToString("#,0", CultureInfo.InvariantCulture);
+    /// <summary>A count as the reader writes numbers (the messages are theirs; the file itself stays invariant).</summary>
+    public static string Count(int count) => count.ToString("#,0", CultureInfo.CurrentCulture);
 
     private const NumberStyles Number = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 

@@ -52,6 +52,7 @@ public static class AuthSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddPasswordValidator<PasswordRules>()
             .AddDefaultTokenProviders();
 

@@ -1,6 +1,5 @@
 using CrisisCoord.Application.Features.Organisations;
 using CrisisCoord.Application.Localization;
-using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -15,8 +14,7 @@ public sealed class NewModel(ISender sender) : PageModel
     public RegisterOrganisationCommand Input { get; set; } = new();
 
     /// <summary>Each kind's default profile, shown so the administrator knows what a blank field becomes.</summary>
-    public IReadOnlyDictionary<OrganisationKind, OrganisationProfile> Defaults { get; private set; } =
-        new Dictionary<OrganisationKind, OrganisationProfile>();
+    public IReadOnlyList<ProfileDefault> Defaults { get; private set; } = [];
 
     // Sent inside the handler (not before it) so a non-administrator gets the access-denied page.
     public async Task OnGetAsync(CancellationToken ct) => Defaults = await sender.Send(new GetOrganisationProfileDefaultsQuery(), ct);

@@ -16,6 +16,29 @@ public sealed class CheckInsApiTests(CrisisCoordApp app) : AppTest(app)
     private static readonly object NeedHelp = new { status = "NeedsHelp", latitude = 30.5250, longitude = 114.2990, placeName = "No. 3 Levee Road, roof", note = "Two of us on the roof; water rising." };
 
     [Fact]
+    public async Task The_task_made_of_a_check_in_is_worded_in_the_coordinators_language_with_the_place_as_typed()
+    {
+        var incident = await InResponseAsync();
+        var citizen = await App.ClientForAsync(await App.CreatePrivateCitizenAsync());
+        var coordinator = await App.ClientAsAsync(Roles.Coordinator);
+        var posted = await citizen.PostAsJsonAsync($"/api/v1/incidents/{incident}/check-ins", NeedHelp);
+        var id = (await posted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/check-ins/{id}/task") { Content = JsonContent.Create(new { }) };
+        request.Headers.AcceptLanguage.ParseAdd("zh-CN");
+        using var turned = await coordinator.SendAsync(request);
+
+        turned.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var taskId = (await turned.Content.ReadFromJsonAsync<JsonObject>())!["taskId"]!.GetValue<Guid>();
+        await using var db = App.Database.CreateContext();
+        var task = await db.Tasks.SingleAsync(t => t.Id == taskId);
+        // Stored as the coordinator would have typed it; the citizen's place name stays as they wrote it.
+        task.Title.ShouldBe("救助No. 3 Levee Road, roof的求助人员");
+        task.Description.ShouldStartWith("有人报告需要救助，位置：No. 3 Levee Road, roof (");
+        task.Description.ShouldContain("对方留言：Two of us on the roof; water rising.");
+    }
+
+    [Fact]
     public async Task A_citizen_checks_in_needing_help_a_coordinator_makes_a_task_of_it_and_the_citizen_sees_it_handled()
     {
         var incident = await InResponseAsync();

@@ -30,7 +30,7 @@ public sealed partial class ChinesePageSweepTests : IAsyncLifetime
     {
         "CrisisCoord", "English", "CAP", "CSV", "API", "UTC", "EDXL", "RM", "JSON", "XML", "ID", "URL", "IANA", "GeoJSON",
         "II", "III", "IV", "km", "cm", "kg", "CDC", "OpenStreetMap", "Leaflet", "SHA", "ECDSA", "PEM", "TOTP", "QR", "OpenAPI",
-        "CNY", "jpg", "png", "Bearer", "Atom",
+        "CNY", "jpg", "png", "Bearer", "Atom", "OASIS", "HHI", "JPEG", "PNG", "WebP", "MB", "UTF",
     };
 
     /// <summary>Where each demo person starts: the page the portal sends them to after signing in.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -6,7 +7,9 @@ using CrisisCoord.Domain.Organisations;
 using CrisisCoord.IntegrationTests.Features.Resources;
 using CrisisCoord.IntegrationTests.Features.Tasks;
 using CrisisCoord.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrisisCoord.IntegrationTests.Features.Localization;
 
@@ -148,5 +151,55 @@ public sealed class ValidationInChineseTests(CrisisCoordApp app) : AppTest(app)
         First(errors, "latitude").ShouldBe("“<script>north</script>”不是数字。");
         await using var db = App.Database.CreateContext();
         (await db.IncidentReports.CountAsync()).ShouldBe(0);
+    }
+    [Fact]
+    public async Task A_charter_change_that_changes_nothing_is_refused_in_chinese_naming_the_kind_and_phases()
+    {
+        var client = await App.ClientAsAsync(Roles.Administrator);
+        async Task<string> RefusalAsync(string language)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, "/api/v1/charters/entries")
+            {
+                Content = JsonContent.Create(new JsonObject { ["kind"] = "CivicGroup", ["item"] = "AssignTasks", ["phases"] = new JsonArray("Recovery") }),
+            };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var response = await client.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            return First((await response.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject(), "phases");
+        }
+
+        var zh = await RefusalAsync("zh-CN");
+        var en = await RefusalAsync("en");
+
+        en.ShouldBe("Nothing to change: the CivicGroup default already has AssignTasks in Recovery with the same legal basis.");
+        zh.ShouldBe("无需更改：社会组织的默认宪章在恢复阶段已有“分派任务”，法律依据也相同。");
+        zh.ShouldNotContain("CivicGroup");
+        zh.ShouldNotContain("AssignTasks");
+    }
+
+    [Fact]
+    public async Task Identity_refusals_are_worded_in_the_readers_language_with_their_codes_kept()
+    {
+        var taken = await App.CreateAsync(Roles.AgencyStaff);
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("zh-CN");
+            var zh = await users.CreateAsync(new AppUser { UserName = taken.Email + ".x", Email = taken.Email }, "a-long-enough-password-1");
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en");
+            var en = await users.CreateAsync(new AppUser { UserName = taken.Email + ".y", Email = taken.Email }, "a-long-enough-password-1");
+
+            zh.Errors.Single(e => e.Code == "DuplicateEmail").Description.ShouldBe($"电子邮箱“{taken.Email}”已被使用。");
+            en.Errors.Single(e => e.Code == "DuplicateEmail").Description.ShouldBe($"Email '{taken.Email}' is already taken.");
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
+        }
+
+        await using var db = App.Database.CreateContext();
+        (await db.Users.CountAsync(u => u.Email == taken.Email)).ShouldBe(1);
     }
 }
