@@ -24,6 +24,7 @@ public sealed record Phrase(string Key, string English, params object?[] Args)
         Phrase phrase => phrase.ToString(),
         LowerFirst lower => lower.English,
         Noun noun => noun.English,
+        Need need => need.English,
         _ => value,
     };
 }
@@ -69,4 +70,15 @@ public sealed record Noun(string Name, bool Lower = false)
 public interface IHasPhrase
 {
     Phrase? Phrase { get; }
+}
+
+/// <summary>
+/// So many of a resource type in a sentence: English as <see cref="Resources.ResourceType.Describe"/> writes it
+/// ("1,200 blankets", "300 litres of drinking water"); a language without plurals with its measure word.
+/// </summary>
+public sealed record Need(decimal Quantity, string Unit, string Name)
+{
+    public string English => Resources.ResourceType.Describe(Quantity, Unit, Name);
+
+    public override string ToString() => English;
 }

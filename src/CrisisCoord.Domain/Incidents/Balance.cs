@@ -1,4 +1,4 @@
-using System.Globalization;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Organisations;
 
 namespace CrisisCoord.Domain.Incidents;
@@ -21,14 +21,15 @@ public sealed record Share(string Name, int Count, decimal Fraction);
 /// <summary>
 /// How evenly the active work of a phase is spread: each organisation's and each kind's share of active
 /// tasks, the Herfindahl–Hirschman index (sum of squared shares: 1 = one organisation does everything),
-/// and the two warnings — monopoly (one organisation dominates) and limbo (work or leadership left hanging).
+/// and the two warnings — monopoly (one organisation dominates) and limbo (work or leadership left hanging),
+/// said as phrases (ADR 0037) whose keys tell the two apart (<see cref="Balance.MonopolyKey"/>, <see cref="Balance.LimboKey"/>).
 /// </summary>
 public sealed record BalanceReport(
     int ActiveTasks,
     IReadOnlyList<Share> ByOrganisation,
     IReadOnlyList<Share> ByKind,
     decimal Hhi,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<Phrase> Warnings)
 {
     /// <summary>Live resource commitments in the incident.</summary>
     public int CommittedResources { get; init; }
@@ -39,14 +40,20 @@ public sealed record BalanceReport(
     /// <summary>Each kind's share of the live resource commitments.</summary>
     public IReadOnlyList<Share> ResourcesByKind { get; init; } = [];
 
-    public bool Monopoly => Warnings.Any(w => w.StartsWith("Monopoly", StringComparison.Ordinal));
+    public bool Monopoly => Warnings.Any(w => w.Key.StartsWith(Balance.MonopolyKey, StringComparison.Ordinal));
 
-    public bool Limbo => Warnings.Any(w => w.StartsWith("Limbo", StringComparison.Ordinal));
+    public bool Limbo => Warnings.Any(w => w.Key.StartsWith(Balance.LimboKey, StringComparison.Ordinal));
 }
 
 public static class Balance
 {
     public static readonly TaskState[] Active = [TaskState.Assigned, TaskState.Accepted, TaskState.InProgress];
+
+    /// <summary>What the text key of every monopoly warning starts with.</summary>
+    public const string MonopolyKey = "Balance.Monopoly.";
+
+    /// <summary>What the text key of every limbo warning starts with.</summary>
+    public const string LimboKey = "Balance.Limbo.";
 
     /// <summary>Shares and HHI of a list of (organisation, kind) holders of active tasks.</summary>
     public static BalanceReport Compute(
@@ -65,36 +72,36 @@ public static class Balance
         var byKind = Shares(activeTaskHolders.Select(h => h.Kind.ToString()), total);
         var hhi = byOrganisation.Sum(s => s.Fraction * s.Fraction);
 
-        var warnings = new List<string>();
+        var warnings = new List<Phrase>();
         // One or two tasks are always "concentrated"; concentration means something once there is work to share.
         var enoughWork = total >= rules.MonopolyMinimumTasks;
         if (enoughWork && byOrganisation.FirstOrDefault() is { } top && participants >= rules.MonopolyMinimumParticipants && top.Fraction > rules.MonopolyShare)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Monopoly: {top.Name} holds {top.Fraction * 100:0}% of the active tasks among {participants} organisations taking part."));
+            warnings.Add(new Phrase("Balance.Monopoly.Share", "Monopoly: {0} holds {1:0}% of the active tasks among {2} organisations taking part.", top.Name, top.Fraction * 100, participants));
         }
         else if (enoughWork && participants >= 2 && hhi > rules.MonopolyHhi)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Monopoly: the work is concentrated (HHI {hhi:0.00}, above {rules.MonopolyHhi:0.00})."));
+            warnings.Add(new Phrase("Balance.Monopoly.Concentrated", "Monopoly: the work is concentrated (HHI {0:0.00}, above {1:0.00}).", hhi, rules.MonopolyHhi));
         }
 
         if (!hasLead)
         {
-            warnings.Add("Limbo: no lead organisation is named.");
+            warnings.Add(new Phrase("Balance.Limbo.NoLead", "Limbo: no lead organisation is named."));
         }
 
         if (inResponse && openUnassignedTooLong > 0)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Limbo: {openUnassignedTooLong} task(s) open and unassigned for more than {rules.UnassignedLimit.TotalMinutes:0} minutes."));
+            warnings.Add(new Phrase("Balance.Limbo.Unassigned", "Limbo: {0} task(s) open and unassigned for more than {1:0} minutes.", openUnassignedTooLong, rules.UnassignedLimit.TotalMinutes));
         }
 
         if (unacknowledgedTooLong > 0)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Limbo: {unacknowledgedTooLong} assigned task(s) not accepted or declined within {rules.UnacknowledgedLimit.TotalMinutes:0} minutes."));
+            warnings.Add(new Phrase("Balance.Limbo.Unacknowledged", "Limbo: {0} assigned task(s) not accepted or declined within {1:0} minutes.", unacknowledgedTooLong, rules.UnacknowledgedLimit.TotalMinutes));
         }
 
         if (unansweredRequestsTooLong > 0)
         {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture, $"Limbo: {unansweredRequestsTooLong} organisation(s) asked for resources have not answered within {rules.UnansweredLimit.TotalHours:0.#} hours."));
+            warnings.Add(new Phrase("Balance.Limbo.Unanswered", "Limbo: {0} organisation(s) asked for resources have not answered within {1:0.#} hours.", unansweredRequestsTooLong, rules.UnansweredLimit.TotalHours));
         }
 
         var resources = committedResourceHolders ?? [];

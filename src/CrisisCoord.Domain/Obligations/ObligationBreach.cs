@@ -29,6 +29,7 @@ public sealed class ObligationBreach
 
     public Guid SubjectId { get; private set; }
 
+    /// <summary>What was owed, in English (<see cref="OpenObligation.Subject"/>'s): the record is written once, for every reader alike.</summary>
     public string Subject { get; private set; } = "";
 
     public DateTimeOffset Since { get; private set; }
@@ -52,7 +53,7 @@ public sealed class ObligationBreach
             OrganisationId = obligation.OrganisationId,
             IncidentId = obligation.IncidentId,
             SubjectId = obligation.SubjectId,
-            Subject = obligation.Subject.Length > SubjectMaxLength ? obligation.Subject[..SubjectMaxLength] : obligation.Subject,
+            Subject = obligation.Subject.ToString() is var subject && subject.Length > SubjectMaxLength ? subject[..SubjectMaxLength] : subject,
             Since = obligation.Since,
             DueAt = obligation.DueAt,
             DetectedAt = now,

@@ -1,5 +1,5 @@
-using System.Globalization;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 
 namespace CrisisCoord.Domain.Obligations;
@@ -35,19 +35,19 @@ public sealed record ObligationRules
     public TimeSpan SetObjectivesWithin { get; init; } = TimeSpan.FromHours(2);
 
     /// <summary>The bound as people read it, e.g. "30 min in response, 4 h otherwise".</summary>
-    public string BoundText(Obligation obligation) => obligation switch
+    public Phrase Bound(Obligation obligation) => obligation switch
     {
-        Obligation.AcknowledgeTask => $"{Span(AcknowledgeTaskInResponse)} in response, {Span(AcknowledgeTask)} otherwise",
-        Obligation.SubmitSitRep => $"every {Span(SituationReportEvery)} (lead: every {Span(LeadSituationReportEvery)})",
+        Obligation.AcknowledgeTask => new Phrase("Obligation.Bound.AcknowledgeTask", "{0} in response, {1} otherwise", Span(AcknowledgeTaskInResponse), Span(AcknowledgeTask)),
+        Obligation.SubmitSitRep => new Phrase("Obligation.Bound.SubmitSitRep", "every {0} (lead: every {1})", Span(SituationReportEvery), Span(LeadSituationReportEvery)),
         Obligation.AnswerResourceRequest => Span(AnswerResourceRequest),
-        Obligation.ConfirmInventory => $"every {Span(ConfirmInventoryEvery)}",
-        Obligation.SetObjectives => $"{Span(SetObjectivesWithin)} after the phase starts",
+        Obligation.ConfirmInventory => new Phrase("Obligation.Bound.ConfirmInventory", "every {0}", Span(ConfirmInventoryEvery)),
+        Obligation.SetObjectives => new Phrase("Obligation.Bound.SetObjectives", "{0} after the phase starts", Span(SetObjectivesWithin)),
         _ => throw new ArgumentOutOfRangeException(nameof(obligation), obligation, null),
     };
 
     /// <summary>An assigned task must be accepted or declined within the bound of the incident's state.</summary>
     public OpenObligation AcknowledgeTaskOf(Guid taskId, string taskTitle, Guid incidentId, Guid assignee, DateTimeOffset assignedAt, IncidentState incidentState) =>
-        new(Obligation.AcknowledgeTask, assignee, incidentId, taskId, $"Accept or decline the task \"{taskTitle}\"", assignedAt,
+        new(Obligation.AcknowledgeTask, assignee, incidentId, taskId, new Phrase("Obligation.Subject.AcknowledgeTask", "Accept or decline the task \"{0}\"", taskTitle), assignedAt,
             assignedAt + (incidentState == IncidentState.Response ? AcknowledgeTaskInResponse : AcknowledgeTask));
 
     /// <summary>
@@ -61,40 +61,48 @@ public sealed record ObligationRules
         since = lastReportAt is { } last && last > since ? last : since;
         var every = isLead ? LeadSituationReportEvery : SituationReportEvery;
         return new(Obligation.SubmitSitRep, organisation, incidentId, incidentId,
-            isLead ? $"Situation report as lead, every {Span(every)}" : $"Situation report, every {Span(every)}", since, since + every);
+            isLead
+                ? new Phrase("Obligation.Subject.LeadSituationReport", "Situation report as lead, every {0}", Span(every))
+                : new Phrase("Obligation.Subject.SituationReport", "Situation report, every {0}", Span(every)),
+            since,
+            since + every);
     }
 
     /// <summary>
     /// A registered resource must be re-confirmed a period after it was last confirmed — but not before the
     /// organisation's first active response began (<paramref name="respondingSince"/>): stock confirmed long
-    /// before the crisis is due the moment the response starts, not retroactively.
+    /// before the crisis is due the moment the response starts, not retroactively. The resource is named by its
+    /// type and place ("Blanket", "Red Cross depot"), each of which may have a version in the reader's language.
     /// </summary>
-    public OpenObligation ConfirmInventoryOf(Guid resourceId, string resourceName, Guid organisation, DateTimeOffset lastConfirmedAt, DateTimeOffset respondingSince) =>
-        new(Obligation.ConfirmInventory, organisation, null, resourceId, $"Confirm the inventory of {resourceName}", lastConfirmedAt,
-            Latest(lastConfirmedAt + ConfirmInventoryEvery, respondingSince));
+    public OpenObligation ConfirmInventoryOf(
+        Guid resourceId, string typeName, string placeName, Guid organisation, DateTimeOffset lastConfirmedAt, DateTimeOffset respondingSince) =>
+        new(Obligation.ConfirmInventory, organisation, null, resourceId, new Phrase("Obligation.Subject.ConfirmInventory", "Confirm the inventory of {0} at {1}", typeName, placeName),
+            lastConfirmedAt, Latest(lastConfirmedAt + ConfirmInventoryEvery, respondingSince));
 
     /// <summary>An organisation asked to answer a resource request answers (offers or declines) within the bound.</summary>
-    public OpenObligation AnswerResourceRequestOf(Guid requestId, string wanted, Guid incidentId, Guid organisation, DateTimeOffset askedAt) =>
-        new(Obligation.AnswerResourceRequest, organisation, incidentId, requestId, $"Answer the request for {wanted}", askedAt, askedAt + AnswerResourceRequest);
+    public OpenObligation AnswerResourceRequestOf(Guid requestId, Need wanted, Guid incidentId, Guid organisation, DateTimeOffset askedAt) =>
+        new(Obligation.AnswerResourceRequest, organisation, incidentId, requestId, new Phrase("Obligation.Subject.AnswerResourceRequest", "Answer the request for {0}", wanted),
+            askedAt, askedAt + AnswerResourceRequest);
 
     /// <summary>The lead sets the objectives of the phase the incident is in.</summary>
     public OpenObligation SetObjectivesOf(Guid incidentId, Guid lead, Phases phase, DateTimeOffset phaseStartedAt) =>
-        new(Obligation.SetObjectives, lead, incidentId, incidentId, $"Set objectives for the {phase.ToString().ToLowerInvariant()} phase", phaseStartedAt, phaseStartedAt + SetObjectivesWithin);
+        new(Obligation.SetObjectives, lead, incidentId, incidentId, new Phrase("Obligation.Subject.SetObjectives", "Set objectives for the {0} phase", new Term(phase, Lower: true)),
+            phaseStartedAt, phaseStartedAt + SetObjectivesWithin);
 
     /// <summary>"30 min", "4 h", "1 h 30 min", "2 d".</summary>
-    public static string Span(TimeSpan span)
+    public static Phrase Span(TimeSpan span)
     {
         if (span.TotalDays >= 2 && span.Ticks % TimeSpan.TicksPerDay == 0)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{span.TotalDays:0} d");
+            return new Phrase("Obligation.Span.Days", "{0} d", (int)span.TotalDays);
         }
 
         var hours = (int)span.TotalHours;
         return (hours, span.Minutes) switch
         {
-            (0, var m) => string.Create(CultureInfo.InvariantCulture, $"{m} min"),
-            (var h, 0) => string.Create(CultureInfo.InvariantCulture, $"{h} h"),
-            var (h, m) => string.Create(CultureInfo.InvariantCulture, $"{h} h {m} min"),
+            (0, var m) => new Phrase("Obligation.Span.Minutes", "{0} min", m),
+            (var h, 0) => new Phrase("Obligation.Span.Hours", "{0} h", h),
+            var (h, m) => new Phrase("Obligation.Span.HoursMinutes", "{0} h {1} min", h, m),
         };
     }
 

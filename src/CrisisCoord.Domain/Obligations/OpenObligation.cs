@@ -1,4 +1,5 @@
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 
 namespace CrisisCoord.Domain.Obligations;
 
@@ -10,7 +11,7 @@ namespace CrisisCoord.Domain.Obligations;
 /// <param name="OrganisationId">The organisation that owes it.</param>
 /// <param name="IncidentId">The incident it arises in; none for inventory.</param>
 /// <param name="SubjectId">The task, incident or resource the obligation is about.</param>
-/// <param name="Subject">What is owed, in words.</param>
+/// <param name="Subject">What is owed, in words: said in the reader's language where it is shown; its English is what a breach records.</param>
 /// <param name="Since">When the obligation began: the assignment, the last report, the last confirmation, the phase start.</param>
 /// <param name="DueAt">When it must be met; past this it is a breach.</param>
 public sealed record OpenObligation(
@@ -18,7 +19,7 @@ public sealed record OpenObligation(
     Guid OrganisationId,
     Guid? IncidentId,
     Guid SubjectId,
-    string Subject,
+    Phrase Subject,
     DateTimeOffset Since,
     DateTimeOffset DueAt)
 {

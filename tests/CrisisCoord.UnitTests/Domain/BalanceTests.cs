@@ -29,7 +29,7 @@ public sealed class BalanceTests
         var report = Balance.Compute([Red, Red, Red, Red, Town], participants: 3, hasLead: true, 0, 0, true, BalanceRules.Default);
 
         report.Monopoly.ShouldBeTrue();
-        report.Warnings.Single().ShouldBe("Monopoly: Red Cross holds 80% of the active tasks among 3 organisations taking part.");
+        report.Warnings.Single().ToString().ShouldBe("Monopoly: Red Cross holds 80% of the active tasks among 3 organisations taking part.");
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class BalanceTests
         report.CommittedResources.ShouldBe(4);
         report.ResourcesByOrganisation.Select(s => (s.Name, s.Fraction)).ShouldBe([("Xiba Construction", 0.75m), ("Red Cross", 0.25m)]);
         report.ResourcesByKind.First().Name.ShouldBe("Enterprise");
-        report.Warnings.ShouldContain("Limbo: 2 organisation(s) asked for resources have not answered within 4 hours.");
+        report.Warnings.Select(w => w.ToString()).ShouldContain("Limbo: 2 organisation(s) asked for resources have not answered within 4 hours.");
         report.Hhi.ShouldBe(1m, "the HHI is of the tasks");
     }
 

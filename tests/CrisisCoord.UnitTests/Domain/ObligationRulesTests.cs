@@ -22,7 +22,7 @@ public sealed class ObligationRulesTests
 
         o.Obligation.ShouldBe(Obligation.AcknowledgeTask);
         o.SubjectId.ShouldBe(task);
-        o.Subject.ShouldBe("Accept or decline the task \"Clear the road\"");
+        o.Subject.ToString().ShouldBe("Accept or decline the task \"Clear the road\"");
         o.DueAt.ShouldBe(T0.AddMinutes(minutes));
         o.IsBreachedAt(T0.AddMinutes(minutes)).ShouldBeFalse("due at the bound, breached only after it");
         o.IsBreachedAt(T0.AddMinutes(minutes + 1)).ShouldBeTrue();
@@ -51,9 +51,9 @@ public sealed class ObligationRulesTests
     [Fact]
     public void Inventory_is_due_24_hours_after_its_last_confirmation_but_never_before_the_response_began()
     {
-        Rules.ConfirmInventoryOf(Guid.NewGuid(), "Blankets at the depot", Org, lastConfirmedAt: T0, respondingSince: T0.AddHours(-2))
+        Rules.ConfirmInventoryOf(Guid.NewGuid(), "Blanket", "the depot", Org, lastConfirmedAt: T0, respondingSince: T0.AddHours(-2))
             .DueAt.ShouldBe(T0.AddHours(24));
-        var stale = Rules.ConfirmInventoryOf(Guid.NewGuid(), "Sandbags at the stores", Org, lastConfirmedAt: T0.AddDays(-5), respondingSince: T0);
+        var stale = Rules.ConfirmInventoryOf(Guid.NewGuid(), "Sandbag", "the stores", Org, lastConfirmedAt: T0.AddDays(-5), respondingSince: T0);
         stale.DueAt.ShouldBe(T0, "stock confirmed long before the crisis is due when the response starts");
         stale.IncidentId.ShouldBeNull();
     }
@@ -63,7 +63,7 @@ public sealed class ObligationRulesTests
     {
         var o = Rules.SetObjectivesOf(Incident, Org, Phases.Response, T0);
         o.DueAt.ShouldBe(T0.AddHours(2));
-        o.Subject.ShouldBe("Set objectives for the response phase");
+        o.Subject.ToString().ShouldBe("Set objectives for the response phase");
     }
 
     [Fact]
@@ -94,14 +94,14 @@ public sealed class ObligationRulesTests
     [Fact]
     public void Bounds_are_configurable_and_read_in_words()
     {
-        Rules.BoundText(Obligation.AcknowledgeTask).ShouldBe("30 min in response, 4 h otherwise");
-        Rules.BoundText(Obligation.SubmitSitRep).ShouldBe("every 12 h (lead: every 6 h)");
-        Rules.BoundText(Obligation.ConfirmInventory).ShouldBe("every 24 h");
-        Rules.BoundText(Obligation.SetObjectives).ShouldBe("2 h after the phase starts");
+        Rules.Bound(Obligation.AcknowledgeTask).ToString().ShouldBe("30 min in response, 4 h otherwise");
+        Rules.Bound(Obligation.SubmitSitRep).ToString().ShouldBe("every 12 h (lead: every 6 h)");
+        Rules.Bound(Obligation.ConfirmInventory).ToString().ShouldBe("every 24 h");
+        Rules.Bound(Obligation.SetObjectives).ToString().ShouldBe("2 h after the phase starts");
 
         var quicker = Rules with { AcknowledgeTaskInResponse = TimeSpan.FromMinutes(15), SetObjectivesWithin = TimeSpan.FromMinutes(90) };
-        quicker.BoundText(Obligation.AcknowledgeTask).ShouldBe("15 min in response, 4 h otherwise");
-        quicker.BoundText(Obligation.SetObjectives).ShouldBe("1 h 30 min after the phase starts");
+        quicker.Bound(Obligation.AcknowledgeTask).ToString().ShouldBe("15 min in response, 4 h otherwise");
+        quicker.Bound(Obligation.SetObjectives).ToString().ShouldBe("1 h 30 min after the phase starts");
         quicker.AcknowledgeTaskOf(Guid.NewGuid(), "t", Incident, Org, T0, IncidentState.Response).DueAt.ShouldBe(T0.AddMinutes(15));
     }
 }

@@ -1,6 +1,8 @@
+using System.Text.Json.Serialization;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
 using FluentValidation;
@@ -27,7 +29,10 @@ public enum CharterSource
     OrganisationOverride,
 }
 
-/// <summary>One right or obligation with the phases it applies in, as it is in force.</summary>
+/// <summary>
+/// One right or obligation with the phases it applies in, as it is in force. An obligation's bound is kept as a
+/// phrase and said in the reader's language when it is read (<see cref="Bound"/>), as <see cref="Obligations.ObligationDto"/>'s.
+/// </summary>
 public sealed record CharterLineDto(
     string Item,
     CharterItemType Type,
@@ -35,10 +40,13 @@ public sealed record CharterLineDto(
     IReadOnlyList<string> Phases,
     string LegalBasis,
     CharterSource Source,
-    string? Bound,
+    [property: JsonIgnore] Phrase? BoundPhrase,
     DateTimeOffset? UpdatedAt,
     string? UpdatedBy)
 {
+    /// <summary>An obligation's time bound, e.g. "every 12 h (lead: every 6 h)", in the reader's language; none for a right.</summary>
+    public string? Bound => BoundPhrase?.Say();
+
     public bool Grants(Phases phase) => Phases.Contains(phase.ToString());
 }
 
@@ -146,7 +154,7 @@ public static class CharterLines
             Names(phases),
             entry?.LegalBasis ?? "",
             source,
-            item.Obligation is { } obligation ? rules.BoundText(obligation) : null,
+            item.Obligation is { } obligation ? rules.Bound(obligation) : null,
             entry?.UpdatedAt,
             entry is null ? null : userNames.GetValueOrDefault(entry.UpdatedBy, "a former user"));
     }

@@ -1,5 +1,8 @@
+using System.Text.Json.Serialization;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
 using Mediator;
@@ -13,8 +16,14 @@ public sealed record GetCharterMatrixQuery : IQuery<CharterMatrixDto>;
 
 public sealed record CharterMatrixDto(IReadOnlyList<OrganisationKind> Kinds, IReadOnlyList<CharterMatrixRowDto> Rows);
 
-/// <summary>One right or obligation; <see cref="Cells"/> follow the order of <see cref="CharterMatrixDto.Kinds"/>.</summary>
-public sealed record CharterMatrixRowDto(string Item, CharterItemType Type, string Key, string? Bound, IReadOnlyList<CharterMatrixCellDto> Cells);
+/// <summary>
+/// One right or obligation; <see cref="Cells"/> follow the order of <see cref="CharterMatrixDto.Kinds"/>. An obligation's
+/// bound is said in the reader's language when it is read, as <see cref="CharterLineDto.Bound"/>.
+/// </summary>
+public sealed record CharterMatrixRowDto(string Item, CharterItemType Type, string Key, [property: JsonIgnore] Phrase? BoundPhrase, IReadOnlyList<CharterMatrixCellDto> Cells)
+{
+    public string? Bound => BoundPhrase?.Say();
+}
 
 public sealed record CharterMatrixCellDto(
     OrganisationKind Kind,
@@ -39,7 +48,7 @@ public sealed class GetCharterMatrixQueryHandler(AppDbContext db, ObligationRule
                 lines[0].Item,
                 lines[0].Type,
                 lines[0].Key,
-                lines[0].Bound,
+                lines[0].BoundPhrase,
                 [.. kinds.Zip(lines, (kind, line) =>
                     new CharterMatrixCellDto(kind, line.Phases, line.LegalBasis, line.Source, line.UpdatedAt, line.UpdatedBy))]);
         });

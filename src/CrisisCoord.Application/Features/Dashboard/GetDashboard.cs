@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Linq.Expressions;
+using System.Text.Json.Serialization;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Incidents;
@@ -7,8 +8,10 @@ using CrisisCoord.Application.Features.Memberships;
 using CrisisCoord.Application.Features.Obligations;
 using CrisisCoord.Application.Features.Requests;
 using CrisisCoord.Application.Features.Tasks;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Obligations;
 using FluentValidation;
@@ -105,8 +108,14 @@ public sealed record DashboardIncidentDto(
     public Capabilities? Capabilities { get; init; }
 }
 
-/// <summary>An incident whose work is concentrated in one organisation or left without an owner, and why.</summary>
-public sealed record BalanceWarningDto(Guid IncidentId, string IncidentTitle, Severity Severity, IReadOnlyList<string> Warnings);
+/// <summary>
+/// An incident whose work is concentrated in one organisation or left without an owner, and why: said in the reader's
+/// language each time it is read (<see cref="Warnings"/>), since the balances are computed once for every reader (SharedReads).
+/// </summary>
+public sealed record BalanceWarningDto(Guid IncidentId, string IncidentTitle, Severity Severity, [property: JsonIgnore] IReadOnlyList<Phrase> WarningPhrases)
+{
+    public IReadOnlyList<string> Warnings => [.. WarningPhrases.Select(w => w.Say())];
+}
 
 /// <summary>
 /// Where a page of incidents ended, gravest first and newest first within a grade: the last row's grade, time and id.
@@ -423,7 +432,7 @@ public sealed class GetDashboardQueryHandler(
                 counts.Where(c => c.AwaitingGrade).Sum(c => c.Count),
                 escalations.Total,
                 overdueCount,
-                warnings.Sum(w => w.Warnings.Count),
+                warnings.Sum(w => w.WarningPhrases.Count),
                 myTaskCount,
                 counts.Count == 0 ? null : new MapBoundsDto(counts.Min(c => c.West), counts.Min(c => c.South), counts.Max(c => c.East), counts.Max(c => c.North))),
             incidents,

@@ -1,8 +1,11 @@
+using System.Text.Json.Serialization;
 using CrisisCoord.Application.Common;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Features.Charters;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Requests;
 using FluentValidation;
@@ -20,7 +23,38 @@ public sealed record GetIncidentBalanceQuery(Guid IncidentId) : IQuery<IncidentB
     public Phases? Phase { get; init; }
 }
 
-public sealed record IncidentBalanceDto(Guid IncidentId, Phases Phase, BalanceReport Report);
+public sealed record IncidentBalanceDto(Guid IncidentId, Phases Phase, BalanceReportDto Report);
+
+/// <summary>
+/// A <see cref="BalanceReport"/> as a reader reads it: the same figures, and its warnings said in the reader's language
+/// each time they are read (<see cref="Warnings"/>: by the page, by the API's JSON), from the phrases the domain wrote.
+/// </summary>
+public sealed record BalanceReportDto(
+    int ActiveTasks,
+    IReadOnlyList<Share> ByOrganisation,
+    IReadOnlyList<Share> ByKind,
+    decimal Hhi,
+    [property: JsonIgnore] IReadOnlyList<Phrase> WarningPhrases,
+    int CommittedResources,
+    IReadOnlyList<Share> ResourcesByOrganisation,
+    IReadOnlyList<Share> ResourcesByKind,
+    bool Monopoly,
+    bool Limbo)
+{
+    public IReadOnlyList<string> Warnings => [.. WarningPhrases.Select(w => w.Say())];
+
+    public static BalanceReportDto Of(BalanceReport report) => new(
+        report.ActiveTasks,
+        report.ByOrganisation,
+        report.ByKind,
+        report.Hhi,
+        report.Warnings,
+        report.CommittedResources,
+        report.ResourcesByOrganisation,
+        report.ResourcesByKind,
+        report.Monopoly,
+        report.Limbo);
+}
 
 /// <summary>One incident's balance among many, with what a list of them is ordered and titled by.</summary>
 public sealed record IncidentBalance(Guid IncidentId, string Title, Severity Severity, DateTimeOffset ReportedAt, BalanceReport Report);
@@ -39,7 +73,7 @@ public sealed class GetIncidentBalanceQueryHandler(AppDbContext db, BalanceRules
             ?? throw new NotFoundException("Incident", query.IncidentId);
         var phase = query.Phase ?? incident.State.Phase();
         var report = await ReportAsync(db, IncidentDto.From(incident), phase, rules, clock.GetUtcNow(), cancellationToken);
-        return new IncidentBalanceDto(incident.Id, phase, report);
+        return new IncidentBalanceDto(incident.Id, phase, BalanceReportDto.Of(report));
     }
 
     /// <summary>The balance of one incident's work in one phase, from its tasks and participants as they are now.</summary>

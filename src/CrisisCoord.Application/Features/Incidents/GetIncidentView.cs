@@ -109,7 +109,7 @@ public sealed class GetIncidentViewQueryHandler(
             ? new IncidentBalanceDto(
                 incident.Id,
                 incident.State.Phase(),
-                await GetIncidentBalanceQueryHandler.ReportAsync(db, incident, incident.State.Phase(), balanceRules, now, cancellationToken))
+                BalanceReportDto.Of(await GetIncidentBalanceQueryHandler.ReportAsync(db, incident, incident.State.Phase(), balanceRules, now, cancellationToken)))
             : null;
         var timeline = await new ListTimelineEventsQuery { Chain = query.Id.ToString() }
             .PageAsync(db, rules, await access.ReaderAsync(cancellationToken), after: null, GetIncidentViewQuery.TimelineLength, cancellationToken);

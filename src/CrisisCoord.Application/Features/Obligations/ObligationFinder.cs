@@ -1,10 +1,10 @@
 using CrisisCoord.Application.Data;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Requests;
-using CrisisCoord.Domain.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace CrisisCoord.Application.Features.Obligations;
@@ -98,7 +98,7 @@ public static class ObligationFinder
             .ToListAsync(ct);
         asked.ForEach(a => titles[a.IncidentId] = a.IncidentTitle);
         candidates.AddRange(asked.Select(a =>
-            (rules.AnswerResourceRequestOf(a.RequestId, ResourceType.Describe(a.Quantity, a.Type.Unit, a.Type.Name), a.IncidentId, a.OrganisationId, a.AskedAt), a.State.Phase())));
+            (rules.AnswerResourceRequestOf(a.RequestId, new Need(a.Quantity, a.Type.Unit, a.Type.Name), a.IncidentId, a.OrganisationId, a.AskedAt), a.State.Phase())));
 
         // Objectives for the phase, from the lead, once the phase has started.
         var leading = await incidents
@@ -135,7 +135,7 @@ public static class ObligationFinder
                 .AsNoTracking()
                 .ToListAsync(ct);
             candidates.AddRange(resources.Select(r =>
-                (rules.ConfirmInventoryOf(r.Id, $"{r.Type} at {r.PlaceName}", r.OrganisationId, r.LastConfirmedAt, responding[r.OrganisationId]), Phases.Response)));
+                (rules.ConfirmInventoryOf(r.Id, r.Type, r.PlaceName, r.OrganisationId, r.LastConfirmedAt, responding[r.OrganisationId]), Phases.Response)));
         }
 
         var (held, names) = await HeldUnderChartersAsync(db, candidates, ct);

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
 using CrisisCoord.Application.Data;
+using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Obligations;
 using CrisisCoord.Domain.Organisations;
 using Microsoft.EntityFrameworkCore;
@@ -11,22 +14,34 @@ namespace CrisisCoord.Application.Features.Obligations;
 /// <param name="Items">Most overdue first, then by due time (then by obligation, subject and organisation).</param>
 public sealed record ObligationList(DateTimeOffset AsOf, IReadOnlyList<ObligationDto> Items);
 
-/// <summary>One open obligation; <see cref="BreachRecordedAt"/> is when its breach went on the timeline, if it has.</summary>
+/// <summary>
+/// One open obligation; <see cref="BreachRecordedAt"/> is when its breach went on the timeline, if it has.
+/// Its words are kept as phrases and said in the reader's language each time they are read (<see cref="Bound"/>,
+/// <see cref="Subject"/>: by the page, by the API's JSON): the lists are computed once and shared between readers
+/// of every language (SharedReads), so no handler could say them for all of them.
+/// </summary>
 public sealed record ObligationDto(
     Obligation Obligation,
-    string Bound,
+    [property: JsonIgnore] Phrase BoundPhrase,
     Guid OrganisationId,
     string OrganisationName,
     OrganisationKind OrganisationKind,
     Guid? IncidentId,
     string? IncidentTitle,
     Guid SubjectId,
-    string Subject,
+    [property: JsonIgnore] Phrase SubjectPhrase,
     DateTimeOffset Since,
     DateTimeOffset DueAt,
     bool Overdue,
     int OverdueMinutes,
-    DateTimeOffset? BreachRecordedAt);
+    DateTimeOffset? BreachRecordedAt)
+{
+    /// <summary>How long the obligation allows, e.g. "30 min in response, 4 h otherwise", in the reader's language.</summary>
+    public string Bound => BoundPhrase.Say();
+
+    /// <summary>What is owed, e.g. "Set objectives for the response phase", in the reader's language.</summary>
+    public string Subject => SubjectPhrase.Say();
+}
 
 /// <summary>Builds an <see cref="ObligationList"/>: shared by the obligation queries, the dashboard and the incident and organisation pages.</summary>
 public static class ObligationLists
@@ -60,7 +75,7 @@ public static class ObligationLists
                 .Select(b => new { b.Key, b.DetectedAt })
                 .ToDictionaryAsync(b => b.Key, b => b.DetectedAt, ct);
 
-        var bounds = Enum.GetValues<Obligation>().ToDictionary(o => o, rules.BoundText);
+        var bounds = Enum.GetValues<Obligation>().ToDictionary(o => o, rules.Bound);
         var items = open
             .Select(o => new ObligationDto(
                 o.Obligation,
