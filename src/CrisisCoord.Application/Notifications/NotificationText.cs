@@ -56,7 +56,8 @@ public static class NotificationText
         text.Append(items.Count == 1 ? Texts.Get("Mail.InCrisisCoord") : Texts.Format("Mail.InCrisisCoordMany", items.Count)).Append("\n\n");
         foreach (var item in items)
         {
-            text.Append("- ").Append(item.Title).Append('\n');
+            // Mail is written in the recipient's language (RecipientLanguage), the titles too.
+            text.Append("- ").Append(item.TitleIn(Languages.Current)).Append('\n');
             text.Append("  ").Append(links.To(item.Link, new Dictionary<string, string?>())).Append("\n\n");
         }
 

@@ -19,7 +19,7 @@ namespace CrisisCoord.Application.Notifications;
 /// who may read the thing it names — decided by <see cref="AccessRules"/> as if they had opened it.
 /// Callers save the changes they describe first, so the rules see them.
 /// </summary>
-public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks links, TimeProvider clock, CharterCache? charters = null)
+public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks links, TimeProvider clock, TextVersions versions, CharterCache? charters = null)
 {
     /// <summary>A task was given to an organisation (created assigned, or assigned).</summary>
     public Task TaskAssignedAsync(Guid taskId, Guid organisationId, string title, Guid incidentId, DateTimeOffset assignedAt, CancellationToken ct) =>
@@ -34,13 +34,13 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             ct);
 
     /// <summary>An organisation was asked to answer a resource request.</summary>
-    public Task RequestAskedAsync(Guid requestId, Guid organisationId, string what, CancellationToken ct) =>
+    public Task RequestAskedAsync(Guid requestId, Guid organisationId, decimal quantity, string unit, string typeName, CancellationToken ct) =>
         ToOrganisationAsync(
             organisationId,
             NotificationKind.RequestAsked,
             Act.AnswerRequest,
             new Sight(Act.ViewRequest, SubjectKind.Request, requestId),
-            new Phrase("Notification.RequestAsked", "Your organisation is asked for {0}", what),
+            new Phrase("Notification.RequestAsked", "Your organisation is asked for {0}", new NeedText(quantity, unit, typeName)),
             $"/Requests/{requestId}",
             $"asked:{requestId:N}:{organisationId:N}",
             ct);
@@ -218,13 +218,17 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             recipients = [.. recipients.Select(r => r with { Chosen = chosen.TryGetValue(r.UserId, out var choice) ? choice : null, Told = told.Contains(r.UserId) })];
         }
 
+        var titles = await TitlesAsync(title, ct);
+
         // The same event seen again (a retried watch, a second instance) is not told twice.
         foreach (var person in recipients.Where(r => r.Told == false))
         {
             var delivery = person.Chosen ?? NotificationDefaults.For(kind);
-            // Written now, outside the reader's request: in the recipient's saved language, English when none (ADR 0037).
+            // Read in the reader's language wherever they read it (ADR 0039); its title of record, which mail says,
+            // is in the recipient's saved language, English when none (ADR 0037).
             using var language = RecipientLanguage.Use(person.Language);
-            var notification = Notification.For(person.UserId, organisationId, kind, title.Say(), link, key, delivery, now);
+            var notification = Notification.For(
+                person.UserId, organisationId, kind, titles[Languages.Find(person.Language) ?? Languages.Default], link, key, delivery, now, titles);
             db.Notifications.Add(notification);
             if (delivery == NotificationDelivery.Email && person.CanBeMailed)
             {
@@ -232,6 +236,25 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
                     notification, person.Email, person.Name, NotificationText.Subject(kind), NotificationText.Body(person.Name, [notification], links), now));
             }
         }
+    }
+
+    /// <summary>
+    /// The title in every language the portal speaks, each with the names inside it (an incident's title, an
+    /// organisation's name) in that language's agreed version (ADR 0038): it is written once and read by whoever
+    /// opens it, in the language they read in then. The culture and versions set here end with this method.
+    /// </summary>
+    private async Task<Dictionary<string, string>> TitlesAsync(Phrase title, CancellationToken ct)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (language, _) in Languages.Supported)
+        {
+            var forReader = await versions.ForAsync(language, db, ct);
+            using var culture = RecipientLanguage.Use(language);
+            TextVersions.UseForReader(forReader);
+            titles[language] = title.Say();
+        }
+
+        return titles;
     }
 
     /// <summary>How a recipient would read the thing: the act, on what.</summary>

@@ -23,8 +23,14 @@ public sealed class Notification
 
     public NotificationKind Kind { get; private set; }
 
-    /// <summary>What happened, in one line.</summary>
+    /// <summary>What happened, in one line, in the recipient's saved language when written: what their e-mail says.</summary>
     public string Title { get; private set; } = "";
+
+    /// <summary>
+    /// The same line in every language the portal speaks (culture name → title), so each reader reads it in the
+    /// language they read the portal in (ADR 0039). None for what was written before; those read <see cref="Title"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Titles { get; private set; }
 
     /// <summary>The portal path of the thing it is about (e.g. /Tasks/Mine), never a full address.</summary>
     public string Link { get; private set; } = "";
@@ -43,18 +49,34 @@ public sealed class Notification
     public Guid? DigestMailId { get; private set; }
 
     public static Notification For(
-        Guid userId, Guid? organisationId, NotificationKind kind, string title, string link, string key, NotificationDelivery delivery, DateTimeOffset now) => new()
+        Guid userId,
+        Guid? organisationId,
+        NotificationKind kind,
+        string title,
+        string link,
+        string key,
+        NotificationDelivery delivery,
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? titles = null) => new()
         {
             Id = Guid.CreateVersion7(now),
             UserId = userId,
             OrganisationId = organisationId,
             Kind = kind,
             Title = OneLine(title, TitleMaxLength),
+            Titles = titles?.ToDictionary(t => t.Key, t => OneLine(t.Value, TitleMaxLength), StringComparer.Ordinal),
             Link = link.StartsWith('/') && link.Length <= LinkMaxLength ? link : throw new ArgumentException("A notification links to a path in the portal.", nameof(link)),
             Key = key.Length <= KeyMaxLength ? key : throw new ArgumentException("The key is too long.", nameof(key)),
             Delivery = delivery,
             CreatedAt = now.ToUniversalTime(),
         };
+
+    /// <summary>The title in <paramref name="language"/> (a culture name); <see cref="Title"/> when it was not written in it.</summary>
+    public string TitleIn(string language) => TitleIn(Titles, Title, language);
+
+    /// <summary>As <see cref="TitleIn(string)"/>, for a title and its languages read apart from the notification.</summary>
+    public static string TitleIn(IReadOnlyDictionary<string, string>? titles, string title, string language) =>
+        titles is not null && titles.TryGetValue(language, out var inLanguage) ? inLanguage : title;
 
     public void MarkRead(DateTimeOffset now) => ReadAt ??= now.ToUniversalTime();
 

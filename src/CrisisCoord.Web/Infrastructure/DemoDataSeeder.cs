@@ -165,6 +165,11 @@ public sealed partial class DemoDataSeeder(
     {
         // The registry chain, oldest first: installation, the province's organisations, its people, charter decisions, resources.
         await StepAsync(ReferenceData.Action, typeof(ResourceType), By.System, now.AddDays(-61), ct, () => ReferenceData.AddMissingAsync(db, now.AddDays(-61), ct));
+        // The scenario's Chinese versions first: the notifications written along the way name its incidents and
+        // organisations in every language (ADR 0039), so the versions must be there, and read afresh, before them.
+        AddChineseVersions();
+        await db.SaveChangesAsync(ct);
+        textVersions.Forget();
         var organisations = new Dictionary<string, Organisation>();
         foreach (var (name, kind, level, area, contact, phone, email) in DemoOrganisations)
         {
@@ -209,7 +214,6 @@ public sealed partial class DemoDataSeeder(
         }
 
         await SeedAccessTokenAsync(people[Roles.Administrator].User!.Value, now, ct);
-        AddChineseVersions();
         await db.SaveChangesAsync(ct);
     }
 
@@ -310,7 +314,7 @@ public sealed partial class DemoDataSeeder(
                 var need = await db.ResourceRequests.AsNoTracking().Where(r => r.Id == a.RequestId)
                     .Select(r => new { r.Quantity, Type = db.ResourceTypes.Where(t => t.Id == r.ResourceTypeId).Select(t => new { t.Name, t.Unit }).First() })
                     .SingleAsync(ct);
-                await notifier.RequestAskedAsync(a.RequestId, a.OrganisationId, ResourceType.Describe(need.Quantity, need.Type.Unit, need.Type.Name), ct);
+                await notifier.RequestAskedAsync(a.RequestId, a.OrganisationId, need.Quantity, need.Type.Unit, need.Type.Name, ct);
             }
 
             // What became of each report that is no longer waiting: its reporter is told, as on My reports.

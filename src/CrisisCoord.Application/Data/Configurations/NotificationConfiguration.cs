@@ -1,6 +1,8 @@
+using System.Text.Json;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CrisisCoord.Application.Data.Configurations;
@@ -12,6 +14,16 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Title).HasMaxLength(Notification.TitleMaxLength);
+        // Read and written with the notification, never queried apart: one small jsonb document (ADR 0039).
+        builder.Property(x => x.Titles)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                v => ToJson(v),
+                s => FromJson(s),
+                new ValueComparer<IReadOnlyDictionary<string, string>?>(
+                    (a, b) => ToJson(a) == ToJson(b),
+                    v => ToJson(v).GetHashCode(StringComparison.Ordinal),
+                    v => v));
         builder.Property(x => x.Link).HasMaxLength(Notification.LinkMaxLength);
         builder.Property(x => x.Key).HasMaxLength(Notification.KeyMaxLength);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
@@ -23,6 +35,11 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         // The hour's digest finds what waits for it.
         builder.HasIndex(x => x.CreatedAt).HasFilter("delivery = 'HourlyDigest' AND digest_mail_id IS NULL").HasDatabaseName("ix_notifications_digest_pending");
     }
+
+    private static string ToJson(IReadOnlyDictionary<string, string>? titles) => titles is null ? "" : JsonSerializer.Serialize(titles);
+
+    private static IReadOnlyDictionary<string, string>? FromJson(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(json);
 }
 
 internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>

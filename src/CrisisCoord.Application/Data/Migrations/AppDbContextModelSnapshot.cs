@@ -1154,6 +1154,10 @@ namespace CrisisCoord.Application.Data.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
 
+                    b.Property<string>("Titles")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("titles");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");

@@ -51,9 +51,12 @@ public sealed class ListMyNotificationsQueryHandler(AppDbContext db, ICurrentUse
             page = page.Where(n => n.ReadAt == null);
         }
 
-        var items = await page.OrderByDescending(n => n.Id).Take(limit + 1)
-            .Select(n => new NotificationDto(n.Id, n.Kind, n.Title, n.Link, n.CreatedAt, n.ReadAt))
+        var rows = await page.OrderByDescending(n => n.Id).Take(limit + 1)
+            .Select(n => new { n.Id, n.Kind, n.Title, n.Titles, n.Link, n.CreatedAt, n.ReadAt })
             .ToListAsync(cancellationToken);
+        // Each title in the language the reader reads in now; one written before titles had languages reads as written.
+        var language = Languages.Current;
+        var items = rows.Select(n => new NotificationDto(n.Id, n.Kind, Notification.TitleIn(n.Titles, n.Title, language), n.Link, n.CreatedAt, n.ReadAt)).ToList();
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
         return new NotificationList([.. items.Take(limit)], unread, items.Count > limit ? items[limit - 1].Id : null);
     }

@@ -5,7 +5,6 @@ using CrisisCoord.Application.Security;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Requests;
-using CrisisCoord.Domain.Resources;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -47,7 +46,7 @@ public sealed class AskOrganisationCommandHandler(AppDbContext db, ICurrentUser 
         db.RequestAddressees.Add(RequestAddressee.Ask(request, organisation, user.UserId, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
         var type = await db.ResourceTypes.AsNoTracking().Where(t => t.Id == request.ResourceTypeId).Select(t => new { t.Name, t.Unit }).SingleAsync(cancellationToken);
-        await notifier.RequestAskedAsync(request.Id, organisation, ResourceType.Describe(request.Quantity, type.Unit, type.Name), cancellationToken);
+        await notifier.RequestAskedAsync(request.Id, organisation, request.Quantity, type.Unit, type.Name, cancellationToken);
         return await RequestThreads.LoadOneAsync(db, request.Id, cancellationToken);
     }
 }
