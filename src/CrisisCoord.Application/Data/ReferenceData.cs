@@ -1,3 +1,4 @@
+using System.Globalization;
 using CrisisCoord.Application.Features.Incidents;
 using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Security;
@@ -90,23 +91,13 @@ public static class ReferenceData
         ["Reports, volunteering"] = "报告险情、志愿服务",
     };
 
-    /// <summary>The standard catalogue's units, as a Chinese reader counts them (measure words).</summary>
-    private static readonly Dictionary<string, string> UnitsInChinese = new(StringComparer.Ordinal)
-    {
-        ["boat"] = "艘",
-        ["vehicle"] = "辆",
-        ["machine"] = "台",
-        ["unit"] = "台",
-        ["bed"] = "张",
-        ["tent"] = "顶",
-        ["blanket"] = "条",
-        ["litre"] = "升",
-        ["ration"] = "份",
-        ["kit"] = "套",
-        ["team"] = "支",
-        ["person"] = "人",
-        ["bag"] = "袋",
-    };
+    /// <summary>
+    /// The standard catalogue's units as a Chinese reader counts them: the measure words amounts use (Display.Unit.*),
+    /// so a unit shown on its own reads as it does in "600 张床位".
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>> UnitsInChinese =>
+        ResourceType.Standard.Select(t => t.Unit).Distinct()
+            .Select(unit => KeyValuePair.Create(unit, Texts.Resources.GetString("Display.Unit." + unit, CultureInfo.GetCultureInfo(Languages.Chinese)) ?? unit));
 
     /// <summary>Notes the portal itself stores among people's words (e.g. why a reporter's organisation takes part).</summary>
     private static readonly Dictionary<string, string> SystemTextsInChinese = new(StringComparer.Ordinal)

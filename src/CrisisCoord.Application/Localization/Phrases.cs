@@ -36,17 +36,9 @@ public static class Phrases
         Term term => InEnglish ? term.English : Texts.Get(KeyOf(term.Value)),
         Noun noun => InEnglish ? noun.English : Texts.Get(NounKey(noun)),
         Either list => InEnglish ? list.English : Join(list.Items),
-        Need need => InEnglish ? need.English : Texts.Format("Display.Need", Quantity(need.Quantity), Unit(need.Unit), need.Name),
+        Need need => Amounts.Need(need.Quantity, need.Unit, need.Name),
         _ => value,
     };
-
-    /// <summary>"1,500", "2.5": thousands grouped, decimals only when there are some, the reader's way.</summary>
-    private static string Quantity(decimal quantity) =>
-        quantity.ToString(quantity == decimal.Truncate(quantity) ? "#,0" : "#,0.##", CultureInfo.CurrentCulture);
-
-    /// <summary>The measure word for a unit ("条", "升"); a unit it has no word for as it was typed.</summary>
-    private static string Unit(string unit) =>
-        Texts.Resources.GetString("Display.Unit." + unit.Trim().ToLowerInvariant(), CultureInfo.CurrentUICulture) ?? unit;
 
     /// <summary>The key naming a kind of record; an unnamed one is "record".</summary>
     public static string NounKey(Noun noun)

@@ -40,7 +40,7 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             NotificationKind.RequestAsked,
             Act.AnswerRequest,
             new Sight(Act.ViewRequest, SubjectKind.Request, requestId),
-            new Phrase("Notification.RequestAsked", "Your organisation is asked for {0}", new NeedText(quantity, unit, typeName)),
+            new Phrase("Notification.RequestAsked", "Your organisation is asked for {0}", new Need(quantity, unit, typeName)),
             $"/Requests/{requestId}",
             $"asked:{requestId:N}:{organisationId:N}",
             ct);

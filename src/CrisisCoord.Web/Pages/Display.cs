@@ -87,26 +87,14 @@ public static class Display
     public static string Kind(OrganisationKind kind) =>
         Enum.IsDefined(kind) ? Texts.Get("Display.Kind." + kind) : kind.ToString().ToLowerInvariant();
 
-    /// <summary>"1,500", "2.5": thousands grouped, decimals only when there are some, the reader's way.</summary>
-    public static string Quantity(decimal quantity) =>
-        quantity.ToString(quantity == decimal.Truncate(quantity) ? "#,0" : "#,0.##", CultureInfo.CurrentCulture);
+    /// <inheritdoc cref="Amounts.Quantity"/>
+    public static string Quantity(decimal quantity) => Amounts.Quantity(quantity);
 
-    /// <summary>"1 boat", "6 boats", "200 litres", "35 people"; in Chinese "6 艘", "200 升".</summary>
-    public static string Amount(decimal quantity, string unit) =>
-        Pluralised ? Domain.Resources.ResourceType.Amount(quantity, unit) : Texts.Format("Display.Amount", Quantity(quantity), Unit(unit));
+    /// <inheritdoc cref="Amounts.Amount"/>
+    public static string Amount(decimal quantity, string unit) => Amounts.Amount(quantity, unit);
 
-    /// <summary>"600 shelter beds", "5,000 litres of drinking water"; in Chinese "600 张床位", "5,000 升饮用水".</summary>
-    public static string Need(decimal quantity, string unit, string typeName) =>
-        Pluralised ? Domain.Resources.ResourceType.Describe(quantity, unit, typeName) : Texts.Format("Display.Need", Quantity(quantity), Unit(unit), typeName);
-
-    /// <summary>
-    /// English counts things with plural nouns, which the domain's wording writes ("6 boats"); a language without them
-    /// puts a measure word from Display.Unit.* before the type's name, and a unit it has no word for as it was typed.
-    /// </summary>
-    private static bool Pluralised => Languages.Current == Languages.English;
-
-    private static string Unit(string unit) =>
-        Texts.Resources.GetString("Display.Unit." + unit.Trim().ToLowerInvariant(), CultureInfo.CurrentUICulture) ?? unit;
+    /// <inheritdoc cref="Amounts.Need"/>
+    public static string Need(decimal quantity, string unit, string typeName) => Amounts.Need(quantity, unit, typeName);
 
     public static string Distance(double? km) =>
         km is null ? "" : Texts.Format("Display.Distance", km);

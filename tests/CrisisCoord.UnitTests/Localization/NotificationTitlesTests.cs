@@ -1,5 +1,4 @@
 using CrisisCoord.Application.Localization;
-using CrisisCoord.Application.Notifications;
 using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Notifications;
 
@@ -13,8 +12,8 @@ public sealed class NotificationTitlesTests
     [Fact]
     public void An_amount_asked_for_reads_as_the_domain_says_it_in_english_and_with_a_measure_word_and_the_agreed_name_in_chinese()
     {
-        var blankets = new Phrase("Notification.RequestAsked", "Your organisation is asked for {0}", new NeedText(1200, "blanket", "Blanket"));
-        var water = new Phrase("Notification.RequestAsked", "Your organisation is asked for {0}", new NeedText(5000, "litre", "Drinking water"));
+        var blankets = new Phrase("Notification.RequestAsked", "Your organisation is asked for {0}", new Need(1200, "blanket", "Blanket"));
+        var water = new Phrase("Notification.RequestAsked", "Your organisation is asked for {0}", new Need(5000, "litre", "Drinking water"));
 
         blankets.ToString().ShouldBe("Your organisation is asked for 1,200 blankets");
         water.ToString().ShouldBe("Your organisation is asked for 5,000 litres of drinking water");
