@@ -65,14 +65,15 @@ public sealed class BrowserApp : CrisisCoordApp
         });
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>A page in a fresh context; <paramref name="locale"/> is what the browser asks for (Accept-Language) and <paramref name="timeZone"/> its clock.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "en-GB", string timeZone = "UTC")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "en-GB",
-            TimezoneId = "UTC",
+            Locale = locale,
+            TimezoneId = timeZone,
             ExtraHTTPHeaders = new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https" },
         });
         return await context.NewPageAsync();
