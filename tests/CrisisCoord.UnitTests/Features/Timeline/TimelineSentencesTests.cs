@@ -3,8 +3,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CrisisCoord.Application.Features.Audit;
+using CrisisCoord.Application.Features.Reviews;
 using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Timeline;
+using CrisisCoord.Domain.Incidents;
 
 namespace CrisisCoord.UnitTests.Features.Timeline;
 
@@ -197,6 +199,22 @@ public sealed partial class TimelineSentencesTests
         var named = english.Where(e => e.Key.StartsWith("Timeline.Sentence.Action.", StringComparison.Ordinal) || e.Key.StartsWith("Timeline.Sentence.Entity.", StringComparison.Ordinal)).ToList();
         named.Count.ShouldBeGreaterThan(20);
         named.Where(e => e.Value != TimelineSentences.Words(e.Key[(e.Key.LastIndexOf('.') + 1)..]).ToLowerInvariant()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_phrase_a_sentence_carries_is_no_part_of_what_is_signed()
+    {
+        var e = Event("AcceptTask", "IncidentTask", TaskId.ToString(), "{}");
+        var phrase = TimelineSentences.Sentence(e, Names);
+        ReviewContent Content(ReviewSentence sentence) => new(Guid.Empty, "Levee", "Dongshan", IncidentState.Closed, Severity.II, "Bureau",
+            [sentence], [], [], [], [], [], [], []);
+
+        var withPhrase = Content(new ReviewSentence(1, Now, phrase.ToString(), phrase));
+        var without = Content(new ReviewSentence(1, Now, phrase.ToString()));
+        ReviewDrafter.HashOf(withPhrase).ShouldBe(ReviewDrafter.HashOf(without));
+        // What counts is the English: said in English it is the same review, said in Chinese another.
+        ReviewDrafter.HashOf(Content(new ReviewSentence(1, Now, phrase.Say()))).ShouldBe(ReviewDrafter.HashOf(without));
+        ReviewDrafter.HashOf(Content(new ReviewSentence(1, Now, InCulture(Languages.Chinese, phrase.Say)))).ShouldNotBe(ReviewDrafter.HashOf(without));
     }
 
     private const string Actor = "Blue Sky Volunteer Rescue Team";
