@@ -156,6 +156,26 @@ public sealed class DemoDataTests : IAsyncLifetime
         (await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "volunteer@qinghe.demo", password = "crisis-demo-2026" }))
             .StatusCode.ShouldBe(HttpStatusCode.Forbidden, "the disabled volunteer cannot sign in");
 
+        // The signed review read in either language still matches its signature: the hash is over the English record,
+        // and a Chinese reader reads the sentences in Chinese.
+        var auditorToken = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "auditor@qinghe.demo", password = "crisis-demo-2026" }))
+            .Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        Guid norovirusId;
+        await using (var db = _database.CreateContext())
+        {
+            norovirusId = (await db.Incidents.SingleAsync(i => i.Title == "Norovirus outbreak at Dongshan nursing home")).Id;
+        }
+
+        foreach (var (language, closing) in new[] { ("en", "closed the incident"), ("zh-CN", "结束了该事件") })
+        {
+            using var read = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/incidents/{norovirusId}/review");
+            read.Headers.Authorization = new("Bearer", auditorToken!["accessToken"]!.GetValue<string>());
+            read.Headers.AcceptLanguage.ParseAdd(language);
+            var review = (await (await client.SendAsync(read)).Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+            review["signature"]!["stillMatches"]!.GetValue<bool>().ShouldBeTrue($"the demo review read in {language} no longer matches its signature");
+            review["content"]!["timeline"]!.AsArray().Select(s => s!["text"]!.GetValue<string>()).ShouldContain(t => t.Contains(closing, StringComparison.Ordinal), language);
+        }
+
         // A second start finds the data and adds nothing.
         await using var again = Start();
         (await again.CreateClient().GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -120,7 +120,7 @@ public sealed partial class PhraseTests
     }
 
     // new("Rule.X", "English" or new Phrase("Rule.X", "English": the key and its English side by side.
-    [GeneratedRegex("""new(?: Phrase)?\(\s*"(?<key>(?:Rule|Denied|NotFound|Notification|Obligation|Balance)\.[A-Za-z.]+)",\s*"(?<english>(?:[^"\\]|\\.)*)"[,)]""")]
+    [GeneratedRegex("""new(?: Phrase)?\(\s*"(?<key>(?:Rule|Denied|NotFound|Notification|Obligation|Balance|Timeline|Charters)\.[A-Za-z.]+)",\s*"(?<english>(?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex PhraseLiteral();
 
     // Any whole key written in the code (a prefix that is completed at run time ends in a dot and is not matched).

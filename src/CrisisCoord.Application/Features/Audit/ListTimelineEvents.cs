@@ -192,6 +192,7 @@ public sealed class ListTimelineEventsQueryHandler(AppDbContext db, AccessPolicy
         var reader = await access.ReaderAsync(cancellationToken);
         query.EnsureReadableBy(reader);
 
-        return await query.PageAsync(db, rules, reader, TimelineCursor.Decode(query.After), query.Limit ?? ListTimelineEventsQuery.DefaultLimit, cancellationToken);
+        var page = await query.PageAsync(db, rules, reader, TimelineCursor.Decode(query.After), query.Limit ?? ListTimelineEventsQuery.DefaultLimit, cancellationToken);
+        return page with { Items = [.. page.Items.Select(e => e.ForReader())] };
     }
 }

@@ -70,6 +70,21 @@ public static class TimelineEvents
         rule.Must(text => string.IsNullOrWhiteSpace(text) || TimelineChains.TryParse(text, out _))
             .WithMessage((_, text) => Texts.Format("Validation.Audit.NotAChain", text));
 
+    /// <summary>
+    /// The event with the portal's own words — itself as the actor, an organisation's unnamed person, the registry's
+    /// title — in the reader's language, for pages and the API; the CSV export keeps them as stored.
+    /// </summary>
+    public static TimelineEventDto ForReader(this TimelineEventDto e) => Phrases.InEnglish ? e : e with
+    {
+        ActorName = e.ActorUserId is not null ? e.ActorName : e.ActorName switch
+        {
+            TimelineEventDto.SystemActor => Texts.Get("Timeline.Sentence.System"),
+            TimelineEventDto.UnnamedPerson => Texts.Get("Timeline.Actor.Unnamed"),
+            _ => e.ActorName,
+        },
+        ChainTitle = e.Chain == TimelineChains.RegistryName && e.ChainTitle == TimelineEventDto.RegistryTitle ? Texts.Get("Audit.Registry") : e.ChainTitle,
+    };
+
     public static IQueryable<TimelineEventDto> Project(this IQueryable<TimelineEvent> events, AppDbContext db) =>
         events.Select(Projection(db));
 

@@ -89,7 +89,7 @@ public sealed class VerifyChainQueryHandler(AppDbContext db, CheckpointSigner si
             result.CheckpointProblems,
             clock.GetUtcNow())
         {
-            BrokenEvent = broken,
+            BrokenEvent = broken?.ForReader(),
             WitnessesCompared = result.WitnessesCompared,
             Witness = result.NewestWitness is { } w ? WitnessDto.From(w.Witness) with { Intact = w.Intact } : null,
             WitnessKeysConfigured = witnesses.KeyIds.Count > 0,

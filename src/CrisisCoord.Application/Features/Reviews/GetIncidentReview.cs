@@ -39,8 +39,14 @@ public sealed class GetIncidentReviewQueryHandler(AppDbContext db, AccessPolicy 
                 new Dictionary<Act, string>(capabilities.Refused.Where(r => !writes.Contains(r.Key)).Concat(writes.Select(w => KeyValuePair.Create(w, ReviewCommands.SignedPhrase.Say())))));
         }
 
+        // The hash is checked on the English, as signed; the reader reads the sentences in their language (names in
+        // their versions, ADR 0038: this read is the reader's own, not shared). English keeps the drafted text as it is.
+        var read = content with
+        {
+            Timeline = [.. content.Timeline.Select(s => s with { Text = Phrases.InEnglish || s.Said is null ? s.Text : s.Said.Say(), Said = null })],
+        };
         return new IncidentReviewDto(
-            content,
+            read,
             signature is null
                 ? null
                 : new ReviewSignatureDto(signature.ContentHash, signature.ThroughSequence, signature.Organisation, signature.SignedBy, signature.SignedAt,

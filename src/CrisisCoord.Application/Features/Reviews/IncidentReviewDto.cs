@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using CrisisCoord.Application.Security;
 using CrisisCoord.Domain.Charters;
+using CrisisCoord.Domain.Common;
 using CrisisCoord.Domain.Incidents;
 using CrisisCoord.Domain.Organisations;
 using CrisisCoord.Domain.Reviews;
@@ -29,8 +31,12 @@ public sealed record ReviewContent(
     IReadOnlyList<ObjectiveLine> Objectives,
     IReadOnlyList<ReviewNoteDto> Notes);
 
-/// <summary>One event of the incident's chain, told in plain language.</summary>
-public sealed record ReviewSentence(long Sequence, DateTimeOffset At, string Text);
+/// <summary>
+/// One event of the incident's chain, told in plain language. <see cref="Text"/> is the English as drafted and signed;
+/// <see cref="Said"/> is the same sentence for the reader, written in their language when the review is read, and is
+/// no part of what is hashed or sent.
+/// </summary>
+public sealed record ReviewSentence(long Sequence, DateTimeOffset At, string Text, [property: JsonIgnore] Phrase? Said = null);
 
 /// <summary>A milestone: when it happened (null: it did not), and how long after the report and after the milestone before it.</summary>
 public sealed record KeyTime(string Milestone, DateTimeOffset? At, TimeSpan? SinceReported, TimeSpan? SincePrevious);

@@ -152,7 +152,8 @@ public static class ReviewDrafter
         string? grade = null;
         foreach (var e in events)
         {
-            var recorded = new RecordedEvent(e.OccurredAt, e.Organisation ?? e.Person ?? "CrisisCoord (system)", e.Action, e.EntityType, e.EntityId, e.Payload);
+            var recorded = new RecordedEvent(e.OccurredAt, e.Organisation ?? e.Person ?? TimelineSentences.System.English, e.Action, e.EntityType, e.EntityId, e.Payload,
+                BySystem: e.Organisation is null && e.Person is null);
             var values = TimelineSentences.MainChange(recorded);
             var state = TimelineSentences.Text(values?["state"]);
             grade = TimelineSentences.Text(values?["severity"]) ?? grade;
@@ -206,7 +207,8 @@ public static class ReviewDrafter
                     break;
             }
 
-            timeline.Add(new ReviewSentence(e.Sequence, e.OccurredAt, TimelineSentences.Describe(recorded, names, grade)));
+            var sentence = TimelineSentences.Sentence(recorded, names, grade);
+            timeline.Add(new ReviewSentence(e.Sequence, e.OccurredAt, sentence.ToString(), sentence));
         }
 
         return new ReviewContent(
