@@ -1,4 +1,3 @@
-using System.Globalization;
 using CrisisCoord.Application.Localization;
 using CrisisCoord.Domain.Charters;
 using CrisisCoord.Domain.Common;
@@ -36,20 +35,6 @@ public sealed class ObligationAndBalancePhraseTests
             participants: 2, hasLead: true, 0, 0, inResponse: true, BalanceRules.Default).Warnings,
     ];
 
-    private static T In<T>(string culture, Func<T> read)
-    {
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
-        }
-    }
-
     [Fact]
     public void English_reads_as_before_in_the_record_and_to_an_english_reader()
     {
@@ -64,13 +49,13 @@ public sealed class ObligationAndBalancePhraseTests
             "Set objectives for the response phase",
         ];
         Subjects.Select(s => s.ToString()).ShouldBe(subjects);
-        In(Languages.English, () => Subjects.Select(s => s.Say()).ToList()).ShouldBe(subjects);
+        Culture.In(Languages.English, () => Subjects.Select(s => s.Say()).ToList()).ShouldBe(subjects);
 
         string[] bounds = ["30 min in response, 4 h otherwise", "every 12 h (lead: every 6 h)", "4 h", "every 24 h", "2 h after the phase starts"];
         Enum.GetValues<Obligation>().Select(o => Rules.Bound(o).ToString()).ShouldBe(bounds);
-        In(Languages.English, () => Enum.GetValues<Obligation>().Select(o => Rules.Bound(o).Say()).ToList()).ShouldBe(bounds);
-        In(Languages.English, () => ObligationRules.Span(TimeSpan.FromDays(2)).Say()).ShouldBe("2 d");
-        In(Languages.English, () => ObligationRules.Span(TimeSpan.FromMinutes(90)).Say()).ShouldBe("1 h 30 min");
+        Culture.In(Languages.English, () => Enum.GetValues<Obligation>().Select(o => Rules.Bound(o).Say()).ToList()).ShouldBe(bounds);
+        Culture.In(Languages.English, () => ObligationRules.Span(TimeSpan.FromDays(2)).Say()).ShouldBe("2 d");
+        Culture.In(Languages.English, () => ObligationRules.Span(TimeSpan.FromMinutes(90)).Say()).ShouldBe("1 h 30 min");
 
         string[] warnings =
         [
@@ -82,13 +67,13 @@ public sealed class ObligationAndBalancePhraseTests
             "Monopoly: the work is concentrated (HHI 0.63, above 0.50).",
         ];
         Warnings.Select(w => w.ToString()).ShouldBe(warnings);
-        In(Languages.English, () => Warnings.Select(w => w.Say()).ToList()).ShouldBe(warnings);
+        Culture.In(Languages.English, () => Warnings.Select(w => w.Say()).ToList()).ShouldBe(warnings);
     }
 
     [Fact]
     public void Chinese_reads_in_chinese()
     {
-        In(Languages.Chinese, () => Subjects.Select(s => s.Say()).ToList()).ShouldBe(
+        Culture.In(Languages.Chinese, () => Subjects.Select(s => s.Say()).ToList()).ShouldBe(
         [
             "接受或拒绝任务“Clear the road”",
             "作为牵头单位报送情况报告，每 6 小时一次",
@@ -98,11 +83,11 @@ public sealed class ObligationAndBalancePhraseTests
             "答复资源请求：300 升Drinking water",
             "设定响应阶段的目标",
         ]);
-        In(Languages.Chinese, () => Enum.GetValues<Obligation>().Select(o => Rules.Bound(o).Say()).ToList()).ShouldBe(
+        Culture.In(Languages.Chinese, () => Enum.GetValues<Obligation>().Select(o => Rules.Bound(o).Say()).ToList()).ShouldBe(
             ["响应阶段 30 分钟，其他阶段 4 小时", "每 12 小时一次（牵头单位：每 6 小时一次）", "4 小时", "每 24 小时一次", "阶段开始后 2 小时内"]);
-        In(Languages.Chinese, () => ObligationRules.Span(TimeSpan.FromDays(2)).Say()).ShouldBe("2 天");
-        In(Languages.Chinese, () => ObligationRules.Span(TimeSpan.FromMinutes(90)).Say()).ShouldBe("1 小时 30 分钟");
-        In(Languages.Chinese, () => Warnings.Select(w => w.Say()).ToList()).ShouldBe(
+        Culture.In(Languages.Chinese, () => ObligationRules.Span(TimeSpan.FromDays(2)).Say()).ShouldBe("2 天");
+        Culture.In(Languages.Chinese, () => ObligationRules.Span(TimeSpan.FromMinutes(90)).Say()).ShouldBe("1 小时 30 分钟");
+        Culture.In(Languages.Chinese, () => Warnings.Select(w => w.Say()).ToList()).ShouldBe(
         [
             "工作过度集中：3 个参与组织中，Red Cross承担了 80% 的进行中任务。",
             "无人负责：尚未指定牵头单位。",

@@ -18,20 +18,6 @@ public sealed class ValidationTextsTests
         public SampleValidator() => RuleFor(x => x.Description).MaximumLength(3);
     }
 
-    private static T In<T>(string culture, Func<T> read)
-    {
-        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
-        }
-    }
-
     private static string Message<T>(IValidator<T> validator, T value, string property) =>
         validator.Validate(value).Errors.First(e => e.PropertyName == property).ErrorMessage;
 
@@ -63,8 +49,8 @@ public sealed class ValidationTextsTests
         var validator = new SampleValidator();
         var tooLong = new Sample("four");
 
-        In("zh-CN", () => Message(validator, tooLong, "Description")).ShouldBe("'描述' 必须小于或等于3个字符。您输入了4个字符。");
-        In("en", () => Message(validator, tooLong, "Description")).ShouldBe("The length of 'Description' must be 3 characters or fewer. You entered 4 characters.");
+        Culture.In("zh-CN", () => Message(validator, tooLong, "Description")).ShouldBe("'描述' 必须小于或等于3个字符。您输入了4个字符。");
+        Culture.In("en", () => Message(validator, tooLong, "Description")).ShouldBe("The length of 'Description' must be 3 characters or fewer. You entered 4 characters.");
     }
 
     [Fact]
@@ -74,10 +60,10 @@ public sealed class ValidationTextsTests
         var validator = new GetIncidentMapQueryValidator();
         var query = new GetIncidentMapQuery { South = 30, East = 115, North = 31, Zoom = 30 };
 
-        In("zh-CN", () => Message(validator, query, "West")).ShouldBe("请给出视图的西边界（west），以经度表示。");
-        In("zh-CN", () => Message(validator, query, "Zoom")).ShouldBe("缩放级别必须在 0 到 18 之间（收到的是 30）。");
-        In("en", () => Message(validator, query, "West")).ShouldBe("Give the view's west edge (west), in degrees of longitude.");
-        In("en", () => Message(validator, query, "Zoom")).ShouldBe("The zoom level must be between 0 and 18 (got 30).");
+        Culture.In("zh-CN", () => Message(validator, query, "West")).ShouldBe("请给出视图的西边界（west），以经度表示。");
+        Culture.In("zh-CN", () => Message(validator, query, "Zoom")).ShouldBe("缩放级别必须在 0 到 18 之间（收到的是 30）。");
+        Culture.In("en", () => Message(validator, query, "West")).ShouldBe("Give the view's west edge (west), in degrees of longitude.");
+        Culture.In("en", () => Message(validator, query, "Zoom")).ShouldBe("The zoom level must be between 0 and 18 (got 30).");
     }
 
     [Fact]

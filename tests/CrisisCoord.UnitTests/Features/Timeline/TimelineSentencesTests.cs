@@ -8,6 +8,8 @@ using CrisisCoord.Application.Localization;
 using CrisisCoord.Application.Timeline;
 using CrisisCoord.Domain.Incidents;
 
+using CrisisCoord.UnitTests.Localization;
+
 namespace CrisisCoord.UnitTests.Features.Timeline;
 
 /// <summary>
@@ -134,13 +136,13 @@ public sealed partial class TimelineSentencesTests
     [Theory]
     [MemberData(nameof(Events))]
     public void Said_in_english_each_sentence_is_its_english(string action, string entity, string id, string values, string? grade, string english) =>
-        InCulture(Languages.English, () => TimelineSentences.Sentence(Event(action, entity, id, values), Names, grade).Say()).ShouldBe(english);
+        Culture.In(Languages.English, () => TimelineSentences.Sentence(Event(action, entity, id, values), Names, grade).Say()).ShouldBe(english);
 
     [Theory]
     [MemberData(nameof(Events))]
     public void Said_in_chinese_each_sentence_has_no_english_but_what_was_typed(string action, string entity, string id, string values, string? grade, string english)
     {
-        var said = InCulture(Languages.Chinese, () => TimelineSentences.Sentence(Event(action, entity, id, values), Names, grade).Say());
+        var said = Culture.In(Languages.Chinese, () => TimelineSentences.Sentence(Event(action, entity, id, values), Names, grade).Say());
 
         said.ShouldNotBe(english);
         // Take away what people typed or named (names, titles, reasons, places): no English word may be left.
@@ -166,7 +168,7 @@ public sealed partial class TimelineSentencesTests
     public void Sentences_read_in_chinese_with_the_values_in_place()
     {
         string Say(string action, string entity, string id, string values, string? grade = null, bool bySystem = false) =>
-            InCulture(Languages.Chinese, () => TimelineSentences.Sentence(
+            Culture.In(Languages.Chinese, () => TimelineSentences.Sentence(
                 Event(action, entity, id, values) with { BySystem = bySystem, Actor = bySystem ? "CrisisCoord (system)" : Actor }, Names, grade).Say());
 
         Say("LogIncident", "Incident", "i1", """{"title":"<script>alert(1)</script>","severity":"IV"}""")
@@ -189,7 +191,7 @@ public sealed partial class TimelineSentencesTests
     {
         foreach (var action in TimelineEvents.KnownActions)
         {
-            var said = InCulture(Languages.Chinese, () => TimelineSentences.Sentence(Event(action, "CheckIn", "k1", "{}"), Names).Say());
+            var said = Culture.In(Languages.Chinese, () => TimelineSentences.Sentence(Event(action, "CheckIn", "k1", "{}"), Names).Say());
             EnglishWord().Matches(said.Replace(Actor, "", StringComparison.Ordinal)).ShouldBeEmpty($"{action}: {said}");
         }
 
@@ -214,7 +216,7 @@ public sealed partial class TimelineSentencesTests
         ReviewDrafter.HashOf(withPhrase).ShouldBe(ReviewDrafter.HashOf(without));
         // What counts is the English: said in English it is the same review, said in Chinese another.
         ReviewDrafter.HashOf(Content(new ReviewSentence(1, Now, phrase.Say()))).ShouldBe(ReviewDrafter.HashOf(without));
-        ReviewDrafter.HashOf(Content(new ReviewSentence(1, Now, InCulture(Languages.Chinese, phrase.Say)))).ShouldNotBe(ReviewDrafter.HashOf(without));
+        ReviewDrafter.HashOf(Content(new ReviewSentence(1, Now, Culture.In(Languages.Chinese, phrase.Say)))).ShouldNotBe(ReviewDrafter.HashOf(without));
     }
 
     private const string Actor = "Blue Sky Volunteer Rescue Team";
@@ -247,20 +249,6 @@ public sealed partial class TimelineSentencesTests
                     yield return text;
                     break;
             }
-        }
-    }
-
-    private static T InCulture<T>(string culture, Func<T> read)
-    {
-        var (ui, formats) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formats);
         }
     }
 
