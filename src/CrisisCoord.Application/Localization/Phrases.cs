@@ -37,6 +37,7 @@ public static class Phrases
         Noun noun => InEnglish ? noun.English : Texts.Get(NounKey(noun)),
         Either list => InEnglish ? list.English : Join(list.Items),
         Need need => Amounts.Need(need.Quantity, need.Unit, need.Name),
+        Moment moment => ReaderTime.Say(moment.At),
         _ => value,
     };
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CrisisCoord.Application.Localization;
 
 /// <summary>
@@ -43,6 +45,29 @@ public static class ReaderTime
             ? zone.GetAmbiguousTimeOffsets(local).Max()
             : zone.GetUtcOffset(local);
         return new DateTimeOffset(local, offset).ToUniversalTime();
+    }
+
+    private static readonly AsyncLocal<TimeZoneInfo?> Recipient = new();
+
+    /// <summary>
+    /// Times said in sentences from here until disposed are on <paramref name="zoneId"/>'s clock (UTC when it is none
+    /// or unknown): for what is written for someone who is not the one asking, as <see cref="RecipientLanguage"/> is.
+    /// </summary>
+    public static IDisposable ForRecipient(string? zoneId)
+    {
+        var before = Recipient.Value;
+        Recipient.Value = FindZone(zoneId);
+        return new Restore(() => Recipient.Value = before);
+    }
+
+    /// <summary>"2026-12-20 18:00 Asia/Shanghai": the instant on the recipient's clock, its zone named; UTC for no one's.</summary>
+    public static string Say(DateTimeOffset instant) => Recipient.Value is { } zone
+        ? string.Create(CultureInfo.InvariantCulture, $"{ToReader(instant, zone):yyyy-MM-dd HH:mm} {zone.Id}")
+        : string.Create(CultureInfo.InvariantCulture, $"{instant.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
     }
 
     /// <summary>The instant as the reader's clock shows it, with the zone's offset at that moment.</summary>

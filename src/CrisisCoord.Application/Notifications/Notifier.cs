@@ -89,7 +89,7 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
     public async Task MembershipDecidedAsync(Guid membershipRequestId, Guid userId, Guid organisationId, string groupName, bool admitted, CancellationToken ct)
     {
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new Recipient(u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd, u.PreferredLanguage))
+            .Select(u => new Recipient(u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd, u.PreferredLanguage, u.TimeZone))
             .SingleAsync(ct);
         var title = admitted
             ? new Phrase("Notification.Admitted.ToGroup", "{0} admitted you: you now act for the group", groupName)
@@ -123,7 +123,7 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
                 from r in db.IncidentReports.AsNoTracking()
                 where r.FirstIncidentId == incidentId
                 join u in db.Users on r.ReporterUserId equals u.Id
-                select new { r.Id, Recipient = new Recipient(u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd, u.PreferredLanguage) })
+                select new { r.Id, Recipient = new Recipient(u.Id, u.Email ?? "", u.DisplayName, u.EmailConfirmed, u.LockoutEnd, u.PreferredLanguage, u.TimeZone) })
             .ToListAsync(ct);
         foreach (var report in reports)
         {
@@ -143,8 +143,8 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             _ => (Act.EditResource, new Sight(Act.ViewResource, SubjectKind.Resource, obligation.SubjectId), $"/Resources/{obligation.SubjectId}"),
         };
         var title = kind == NotificationKind.ObligationBreached
-            ? new Phrase("Notification.Overdue", "Overdue since {0:yyyy-MM-dd HH:mm} UTC: {1}", obligation.DueAt, obligation.Subject)
-            : new Phrase("Notification.DueBy", "Due by {0:yyyy-MM-dd HH:mm} UTC: {1}", obligation.DueAt, obligation.Subject);
+            ? new Phrase("Notification.Overdue", "Overdue since {0}: {1}", new Moment(obligation.DueAt), obligation.Subject)
+            : new Phrase("Notification.DueBy", "Due by {0}: {1}", new Moment(obligation.DueAt), obligation.Subject);
         var key = (kind == NotificationKind.ObligationBreached ? "breach:" : "due:") + obligation.BreachKey;
         return ToOrganisationAsync(obligation.OrganisationId, kind, act, sight, title, link, key, ct);
     }
@@ -172,6 +172,7 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
                         u.EmailConfirmed,
                         u.LockoutEnd,
                         u.PreferredLanguage,
+                        u.TimeZone,
                         db.NotificationPreferences.Where(p => p.UserId == u.Id && p.Kind == kind).Select(p => (NotificationDelivery?)p.Delivery).FirstOrDefault(),
                         db.Notifications.Any(n => n.UserId == u.Id && n.Key == key)),
                     Roles = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).ToList(),
@@ -218,7 +219,8 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             recipients = [.. recipients.Select(r => r with { Chosen = chosen.TryGetValue(r.UserId, out var choice) ? choice : null, Told = told.Contains(r.UserId) })];
         }
 
-        var titles = await TitlesAsync(title, ct);
+        // Written once per clock the recipients read by: a time in the title is on theirs (UTC for those who chose none).
+        var byZone = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
 
         // The same event seen again (a retried watch, a second instance) is not told twice.
         foreach (var person in recipients.Where(r => r.Told == false))
@@ -226,6 +228,12 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
             var delivery = person.Chosen ?? NotificationDefaults.For(kind);
             // Read in the reader's language wherever they read it (ADR 0039); its title of record, which mail says,
             // is in the recipient's saved language, English when none (ADR 0037).
+            var zone = ReaderTime.FindZone(person.TimeZone)?.Id ?? "UTC";
+            if (!byZone.TryGetValue(zone, out var titles))
+            {
+                byZone[zone] = titles = await TitlesAsync(title, zone, ct);
+            }
+
             using var language = RecipientLanguage.Use(person.Language);
             var notification = Notification.For(
                 person.UserId, organisationId, kind, titles[Languages.Find(person.Language) ?? Languages.Default], link, key, delivery, now, titles);
@@ -243,8 +251,9 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
     /// organisation's name) in that language's agreed version (ADR 0038): it is written once and read by whoever
     /// opens it, in the language they read in then. The culture and versions set here end with this method.
     /// </summary>
-    private async Task<Dictionary<string, string>> TitlesAsync(Phrase title, CancellationToken ct)
+    private async Task<Dictionary<string, string>> TitlesAsync(Phrase title, string zone, CancellationToken ct)
     {
+        using var onTheirClock = ReaderTime.ForRecipient(zone);
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (language, _) in Languages.Supported)
         {
@@ -266,10 +275,11 @@ public sealed class Notifier(AppDbContext db, AccessRules rules, PortalLinks lin
     /// <param name="EmailConfirmed">Whether the address is known to be theirs.</param>
     /// <param name="LockoutEnd">Until when they may not sign in.</param>
     /// <param name="Language">Their saved language, which what they are told is written in; null: English.</param>
+    /// <param name="TimeZone">Their saved IANA zone, whose clock times they are told of are on; null: UTC.</param>
     /// <param name="Chosen">How they chose to hear of this kind, if they chose; with <paramref name="Told"/>, null until read.</param>
     /// <param name="Told">Whether they were already told of this very event.</param>
     private sealed record Recipient(
-        Guid UserId, string Email, string Name, bool EmailConfirmed, DateTimeOffset? LockoutEnd, string? Language, NotificationDelivery? Chosen = null, bool? Told = null)
+        Guid UserId, string Email, string Name, bool EmailConfirmed, DateTimeOffset? LockoutEnd, string? Language, string? TimeZone, NotificationDelivery? Chosen = null, bool? Told = null)
     {
         /// <summary>Mail goes only to a confirmed address: an unconfirmed one may be somebody else's.</summary>
         public bool CanBeMailed => EmailConfirmed && Email.Length > 0;

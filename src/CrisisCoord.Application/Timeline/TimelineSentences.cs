@@ -26,8 +26,10 @@ public sealed record RecordedEvent(DateTimeOffset At, string Actor, string Actio
 /// </summary>
 public static class TimelineSentences
 {
-    /// <summary>The portal itself, acting where no person did.</summary>
-    public static readonly Phrase System = new("Timeline.Sentence.System", "CrisisCoord (system)");
+    /// <summary>The portal itself, acting where no person did: its name as stored and in English.</summary>
+    public const string SystemName = "CrisisCoord (system)";
+
+    public static readonly Phrase System = new("Timeline.Sentence.System", SystemName);
 
     /// <summary>The sentence in English; <c>grade</c> is the incident's grade once the event was recorded, for a verification that keeps the grade.</summary>
     public static string Describe(RecordedEvent e, IReadOnlyDictionary<Guid, string> names, string? grade = null) =>

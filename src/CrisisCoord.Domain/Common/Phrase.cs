@@ -66,6 +66,17 @@ public sealed record Noun(string Name, bool Lower = false)
     public override string ToString() => English;
 }
 
+/// <summary>
+/// An instant in a sentence written for someone (a notification): English of record writes it in UTC; the edge writes
+/// it on the clock of the person it is for, with their zone named.
+/// </summary>
+public sealed record Moment(DateTimeOffset At)
+{
+    public string English => string.Create(CultureInfo.InvariantCulture, $"{At.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
+
+    public override string ToString() => English;
+}
+
 /// <summary>Something that says what went wrong as a <see cref="Phrase"/>, so the edge can write it in the reader's language.</summary>
 public interface IHasPhrase
 {

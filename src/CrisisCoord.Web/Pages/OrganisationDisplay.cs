@@ -9,7 +9,7 @@ namespace CrisisCoord.Web.Pages;
 /// <summary>How organisations and charters read on a page, in the reader's language (codes stay in forms' values).</summary>
 public static class OrganisationDisplay
 {
-    public static string Kind(OrganisationKind kind) => Texts.Get($"Organisations.Kind.{kind}");
+    public static string Kind(OrganisationKind kind) => Texts.Name(kind);
 
     public static string Source(CharterSource source) => Texts.Get($"Organisations.Source.{source}");
 
@@ -17,9 +17,7 @@ public static class OrganisationDisplay
     public static string Letter(Phases phase) => Texts.Get($"Organisations.Letter.{phase}");
 
     /// <summary>Phases as stored (their codes), named for the reader; "none" when there are none.</summary>
-    public static string PhaseList(IReadOnlyList<string> phases) => phases.Count == 0
-        ? Texts.Get("Organisations.None")
-        : string.Join(Texts.Get("Organisations.ListSeparator"), phases.Select(p => Enum.TryParse<Phases>(p, out var phase) ? Texts.Name(phase) : p));
+    public static string PhaseList(IReadOnlyList<string> phases) => CharterLines.PhaseListForReader(phases);
 
     /// <summary>"Right" or "Obligation".</summary>
     public static string ItemType(CharterItemType type) => Texts.Get($"Organisations.ItemType.{type}");

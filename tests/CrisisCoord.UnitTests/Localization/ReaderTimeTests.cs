@@ -1,4 +1,5 @@
 using CrisisCoord.Application.Localization;
+using CrisisCoord.Domain.Common;
 
 namespace CrisisCoord.UnitTests.Localization;
 
@@ -46,4 +47,27 @@ public sealed class ReaderTimeTests
     [InlineData("China Standard Time")]
     [InlineData("../../etc/passwd")]
     public void Refuses_what_is_not_an_IANA_zone(string? id) => ReaderTime.FindZone(id).ShouldBeNull();
+
+    [Fact]
+    public void A_moment_in_a_sentence_is_on_the_recipients_clock_with_the_zone_named_and_utc_for_no_ones()
+    {
+        var due = new DateTimeOffset(2026, 12, 20, 10, 0, 0, TimeSpan.Zero);
+        var phrase = new Phrase("Notification.DueBy", "Due by {0}: {1}", new Moment(due), "Fill sandbags");
+
+        phrase.ToString().ShouldBe("Due by 2026-12-20 10:00 UTC: Fill sandbags");
+        Culture.In("en", phrase.Say).ShouldBe("Due by 2026-12-20 10:00 UTC: Fill sandbags");
+        using (ReaderTime.ForRecipient("Asia/Shanghai"))
+        {
+            Culture.In("en", phrase.Say).ShouldBe("Due by 2026-12-20 18:00 Asia/Shanghai: Fill sandbags");
+            Culture.In("zh-CN", phrase.Say).ShouldBe("截止时间 2026-12-20 18:00 Asia/Shanghai：Fill sandbags");
+            using (ReaderTime.ForRecipient("Mars/Olympus_Mons"))
+            {
+                Culture.In("en", phrase.Say).ShouldBe("Due by 2026-12-20 10:00 UTC: Fill sandbags", "an unknown zone is no one's");
+            }
+
+            Culture.In("en", phrase.Say).ShouldEndWith("Asia/Shanghai: Fill sandbags", customMessage: "the clock before comes back");
+        }
+
+        Culture.In("en", phrase.Say).ShouldBe("Due by 2026-12-20 10:00 UTC: Fill sandbags");
+    }
 }

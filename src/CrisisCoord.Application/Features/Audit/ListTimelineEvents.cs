@@ -193,6 +193,6 @@ public sealed class ListTimelineEventsQueryHandler(AppDbContext db, AccessPolicy
         query.EnsureReadableBy(reader);
 
         var page = await query.PageAsync(db, rules, reader, TimelineCursor.Decode(query.After), query.Limit ?? ListTimelineEventsQuery.DefaultLimit, cancellationToken);
-        return page with { Items = [.. page.Items.Select(e => e.ForReader())] };
+        return page.ForReader();
     }
 }

@@ -28,7 +28,7 @@ public sealed record TimelineEventDto(
     string Hash)
 {
     /// <summary>Who acted when nobody signed in did: start-up reference data, demo set-up.</summary>
-    public const string SystemActor = "CrisisCoord (system)";
+    public const string SystemActor = TimelineSentences.SystemName;
 
     /// <summary>An organisation acted, but through no account of a named person (data brought in before its staff had accounts).</summary>
     public const string UnnamedPerson = "(no named person)";
@@ -84,6 +84,9 @@ public static class TimelineEvents
         },
         ChainTitle = e.Chain == TimelineChains.RegistryName && e.ChainTitle == TimelineEventDto.RegistryTitle ? Texts.Get("Audit.Registry") : e.ChainTitle,
     };
+
+    /// <summary>A page of events, each <see cref="ForReader(TimelineEventDto)"/>: what every query answer gives its reader.</summary>
+    public static TimelineEventPage ForReader(this TimelineEventPage page) => page with { Items = [.. page.Items.Select(ForReader)] };
 
     public static IQueryable<TimelineEventDto> Project(this IQueryable<TimelineEvent> events, AppDbContext db) =>
         events.Select(Projection(db));

@@ -115,9 +115,12 @@ public static class CharterLines
     public static string Describe(Phases phases) => phases == Phases.None ? "none" : string.Join(", ", Names(phases));
 
     /// <summary>The phases as the reader's language names them (<see cref="Describe"/> is the English, for logs and clients).</summary>
-    public static string DescribeForReader(Phases phases) => phases == Phases.None
-        ? Texts.Get("Charters.Change.NoPhase")
-        : string.Join(Texts.Get("Rule.ListSeparator"), PhasesExtensions.Each.Where(p => phases.HasFlag(p)).Select(p => Texts.Name(p)));
+    public static string DescribeForReader(Phases phases) => PhaseListForReader(Names(phases));
+
+    /// <summary>Phase names (codes) as the reader reads them, "none" when there are none; an unknown code as it is.</summary>
+    public static string PhaseListForReader(IReadOnlyList<string> phases) => phases.Count == 0
+        ? Texts.Get("Organisations.None")
+        : string.Join(Texts.Get("Organisations.ListSeparator"), phases.Select(p => Enum.TryParse<Phases>(p, out var phase) ? Texts.Name(phase) : p));
 
     public static (string Name, CharterItemType Type) ReadKey(string key) =>
         key.StartsWith("Obligation.", StringComparison.Ordinal) ? (key["Obligation.".Length..], CharterItemType.Obligation)

@@ -111,8 +111,9 @@ public sealed class GetIncidentViewQueryHandler(
                 incident.State.Phase(),
                 BalanceReportDto.Of(await GetIncidentBalanceQueryHandler.ReportAsync(db, incident, incident.State.Phase(), balanceRules, now, cancellationToken)))
             : null;
-        var timeline = await new ListTimelineEventsQuery { Chain = query.Id.ToString() }
-            .PageAsync(db, rules, await access.ReaderAsync(cancellationToken), after: null, GetIncidentViewQuery.TimelineLength, cancellationToken);
+        var timeline = (await new ListTimelineEventsQuery { Chain = query.Id.ToString() }
+            .PageAsync(db, rules, await access.ReaderAsync(cancellationToken), after: null, GetIncidentViewQuery.TimelineLength, cancellationToken))
+            .ForReader();
 
         return new IncidentView(
             incident,

@@ -76,9 +76,10 @@ public sealed class TurnAssessmentIntoTaskCommandHandler(AppDbContext db, ISende
     }
 
     /// <summary>"Recover" and the place, cut with an ellipsis where a long place name would overrun a task's title.</summary>
+    /// <summary>Written in the language of the coordinator who makes the task, as a title they could have typed (as a check-in's is).</summary>
     public static string TitleFor(DamageAssessment assessment)
     {
-        var title = $"Recover {assessment.PlaceName}";
+        var title = Texts.Format("Recovery.ToTask.Title", assessment.PlaceName);
         return title.Length <= IncidentTask.TitleMaxLength ? title : title[..(IncidentTask.TitleMaxLength - 1)] + "…";
     }
 
@@ -86,9 +87,10 @@ public sealed class TurnAssessmentIntoTaskCommandHandler(AppDbContext db, ISende
     public static string DescriptionFor(DamageAssessment assessment)
     {
         var c = assessment.Counts;
-        return $"Assessed at {assessment.PlaceName}: buildings destroyed {c.BuildingsDestroyed}, severe {c.BuildingsSevere}, moderate {c.BuildingsModerate}, minor {c.BuildingsMinor}; "
-            + $"people displaced {c.PeopleDisplaced}, injured {c.PeopleInjured}, missing {c.PeopleMissing}. "
-            + $"Power {assessment.Power}, water {assessment.Water}, roads {assessment.Roads}, telecoms {assessment.Telecoms}."
-            + $"\nFrom assessment {assessment.Id}: /Incidents/{assessment.IncidentId}/Assessments#assessment-{assessment.Id}";
+        var found = Texts.Format(
+            "Recovery.ToTask.Description",
+            assessment.PlaceName, c.BuildingsDestroyed, c.BuildingsSevere, c.BuildingsModerate, c.BuildingsMinor, c.PeopleDisplaced, c.PeopleInjured, c.PeopleMissing,
+            Texts.Name(assessment.Power), Texts.Name(assessment.Water), Texts.Name(assessment.Roads), Texts.Name(assessment.Telecoms));
+        return found + "\n" + Texts.Format("Recovery.ToTask.From", assessment.Id, $"/Incidents/{assessment.IncidentId}/Assessments#assessment-{assessment.Id}");
     }
 }

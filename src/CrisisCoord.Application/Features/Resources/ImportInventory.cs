@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using CrisisCoord.Application.Data;
 using CrisisCoord.Application.Localization;
@@ -247,7 +246,7 @@ public static class InventoryMerge
                 {
                     var committed = reader.GetDecimal(1);
                     refused.Add(new InventoryFileError(reader.GetInt32(0), "quantity",
-                        Texts.Format("Validation.Inventory.BelowCommitted", committed.ToString("#,0.##", CultureInfo.CurrentCulture))).ToFailure());
+                        Texts.Format("Validation.Inventory.BelowCommitted", Amounts.Quantity(committed))).ToFailure());
                 }
             }
 

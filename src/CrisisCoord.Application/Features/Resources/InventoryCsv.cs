@@ -297,9 +297,8 @@ public static partial class InventoryCsv
         };
     }
 
-    /// <summary>A count as the pages write numbers, whatever the server's culture: 20,000.</summary>
-    /// <summary>A count as the reader writes numbers (the messages are theirs; the file itself stays invariant).</summary>
-    public static string Count(int count) => count.ToString("#,0", CultureInfo.CurrentCulture);
+    /// <summary>A count in a message, as the reader writes numbers (20,000); the file itself stays invariant.</summary>
+    public static string Count(int count) => Amounts.Quantity(count);
 
     private const NumberStyles Number = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 

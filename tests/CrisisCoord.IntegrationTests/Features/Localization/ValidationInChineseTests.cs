@@ -172,7 +172,7 @@ public sealed class ValidationInChineseTests(CrisisCoordApp app) : AppTest(app)
         var en = await RefusalAsync("en");
 
         en.ShouldBe("Nothing to change: the CivicGroup default already has AssignTasks in Recovery with the same legal basis.");
-        zh.ShouldBe("无需更改：社会组织的默认宪章在恢复阶段已有“分派任务”，法律依据也相同。");
+        zh.ShouldBe("无需更改：社会组织的默认职责章程在恢复阶段已有“分派任务”，法律依据也相同。");
         zh.ShouldNotContain("CivicGroup");
         zh.ShouldNotContain("AssignTasks");
     }

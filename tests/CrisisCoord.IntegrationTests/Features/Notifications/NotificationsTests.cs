@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -283,6 +284,27 @@ public sealed class NotificationsTests(CrisisCoordApp app) : AppTest(app)
         kinds.ShouldBe(["ObligationBreached", "ObligationDueSoon", "TaskAssigned"]);
         var breached = (await NotificationScene.InboxAsync(scene.NgoClient))["items"]!.AsArray()[0]!;
         breached["title"]!.GetValue<string>().ShouldEndWith("UTC: Accept or decline the task \"Evacuate the east-bank farms by boat\"");
+    }
+
+    [Fact]
+    public async Task A_breach_is_told_on_each_recipients_own_clock_with_their_zone_named()
+    {
+        var scene = await TaskScene.CreateAsync(App);
+        (await scene.NgoClient.PutAsJsonAsync("/api/v1/me/preferences", new { language = "zh-CN", timeZone = "Asia/Shanghai" })).EnsureSuccessStatusCode();
+        await scene.TaskAsync();
+        await using (var db = App.Database.CreateContext())
+        {
+            var task = await db.Tasks.SingleAsync(t => t.IncidentId == scene.Incident);
+            App.Clock.Advance(TimeSpan.FromMinutes(35));
+            (await RecordBreachesAsync()).ShouldBe(1);
+            var due = task.StateChangedAt.AddMinutes(30);
+            var beijing = TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+
+            var told = await db.Notifications.AsNoTracking().SingleAsync(n => n.UserId == scene.Ngo.UserId && n.Kind == NotificationKind.ObligationBreached);
+            var at = beijing.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            told.Title.ShouldBe($"自 {at} Asia/Shanghai 起逾期：接受或拒绝任务“Evacuate the east-bank farms by boat”", "their saved language, their clock");
+            told.Titles!["en"].ShouldStartWith($"Overdue since {at} Asia/Shanghai: ");
+        }
     }
 
     [Fact]
