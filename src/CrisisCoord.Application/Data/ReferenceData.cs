@@ -103,6 +103,8 @@ public static class ReferenceData
     private static readonly Dictionary<string, string> SystemTextsInChinese = new(StringComparer.Ordinal)
     {
         [LogIncidentCommandHandler.ReporterNote] = "报告了该事件",
+        [SetIncidentLeadCommandHandler.LeadNote] = "牵头响应",
+        [MergeIncidentCommandHandler.ParticipantNote] = "曾参与已并入本事件的重复事件",
     };
 
     /// <summary>The standard catalogue's names as a Chinese reader knows them (ADR 0038); the codes stay as they are.</summary>

@@ -94,7 +94,6 @@ public sealed partial class DemoDataSeeder
         ["Xiba Construction yard"] = "西坝建设公司料场",
         ["City emergency stores, Qinghe South"] = "清河南区市应急物资库",
         ["Dongshan community centre"] = "东山社区中心",
-        ["Leads the response"] = "牵头响应",
         ["Norovirus outbreak at Dongshan nursing home"] = "东山养老院诺如病毒暴发",
         ["41 residents and 6 staff with vomiting and diarrhoea over three days; two residents hospitalised. Kitchen closed and wards isolated."] = "三天内41名老人和6名工作人员出现呕吐腹泻；两名老人住院。厨房已关闭，病区已隔离。",
         ["Dongshan Town, Sunshine Nursing Home"] = "东山镇阳光养老院",

@@ -414,7 +414,7 @@ public sealed partial class DemoDataSeeder(
         {
             var o = organisations[name];
             i.AssignLead(o.Id, o.Name, o.Kind, o.Level, GradedResponse.Default);
-            db.IncidentParticipants.Add(IncidentParticipant.Admit(i.Id, o.Id, "Leads the response", coordinator.User, at));
+            db.IncidentParticipants.Add(IncidentParticipant.Admit(i.Id, o.Id, SetIncidentLeadCommandHandler.LeadNote, coordinator.User, at));
         });
         Step Bring(string name, DateTimeOffset at, string note) => new(at, "AdmitParticipant", i =>
             db.IncidentParticipants.Add(IncidentParticipant.Admit(i.Id, organisations[name].Id, note, coordinator.User, at)), typeof(IncidentParticipant));

@@ -31,6 +31,9 @@ public sealed class SetIncidentLeadCommandValidator : AbstractValidator<SetIncid
 public sealed class SetIncidentLeadCommandHandler(AppDbContext db, GradedResponse rules, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<SetIncidentLeadCommand, IncidentDto>
 {
+    /// <summary>Why the lead takes part, as the portal notes it when it admits the lead.</summary>
+    public const string LeadNote = "Leads the response";
+
     public async ValueTask<IncidentDto> Handle(SetIncidentLeadCommand command, CancellationToken cancellationToken)
     {
         var incident = await db.LoadForChangeAsync(command.IncidentId, command.Version, cancellationToken);
@@ -44,7 +47,7 @@ public sealed class SetIncidentLeadCommandHandler(AppDbContext db, GradedRespons
         if (!await db.IncidentParticipants.AnyAsync(p => p.IncidentId == incident.Id && p.OrganisationId == lead.Id && p.Status == ParticipationStatus.Admitted, cancellationToken))
         {
             // The lead takes part, of course.
-            await db.AdmitAsync(incident.Id, lead.Id, "Leads the response", user.UserId, clock.GetUtcNow(), cancellationToken);
+            await db.AdmitAsync(incident.Id, lead.Id, LeadNote, user.UserId, clock.GetUtcNow(), cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
