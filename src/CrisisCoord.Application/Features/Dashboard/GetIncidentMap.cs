@@ -217,7 +217,9 @@ public sealed class GetIncidentMapQueryHandler(AppDbContext db, AccessPolicy acc
             .ToListAsync(cancellationToken);
 
         var clusters = squares
-            .OrderByDescending(s => s.Grade).ThenBy(s => s.Count)
+            // Then by place: squares of one grade and size came in whatever order PostgreSQL grouped them, so two
+            // reads of the same map could differ.
+            .OrderByDescending(s => s.Grade).ThenBy(s => s.Count).ThenBy(s => s.Latitude).ThenBy(s => s.Longitude).ThenBy(s => s.Id, StringComparer.Ordinal)
             .Select(s => new MapClusterDto(s.Count, Round(s.Latitude), Round(s.Longitude), (Severity)s.Grade, s.Escalations)
             {
                 Bounds = s.Count > 1 ? new MapBoundsDto(Round(s.West), Round(s.South), Round(s.East), Round(s.North)) : null,
