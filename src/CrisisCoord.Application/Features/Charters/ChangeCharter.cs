@@ -100,7 +100,7 @@ public sealed class ChangeCharterCommandHandler(AppDbContext db, ICurrentUser us
                     "Nothing to change: {0} already has {1} in {2} with the same legal basis.",
                     organisation?.Name ?? (object)new Phrase("Charters.Change.KindDefault", "the {0} default", new Term(kind)),
                     Phrases.InEnglish ? item.Name : Texts.Get($"Organisations.Item.{item.Key}"),
-                    Phrases.InEnglish ? CharterLines.Describe(phases) : CharterLines.DescribeForReader(phases)).Say())]);
+                    CharterLines.DescribeForReader(phases)).Say())]);
         }
 
         var by = user.UserId!.Value;
